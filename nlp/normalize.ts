@@ -1,0 +1,148 @@
+// Arabic-aware normalisation for matching, with a map back to the original characters.
+// Folding rules: diacritics, tatweel, bidi and zero-width marks are dropped; alef/hamza forms,
+// ى/ی→ي, ک→ك, ة→ه are folded; Arabic-Indic digits become ASCII; presentation forms go through
+// NFKC; Latin is lower-cased. Every normalised character remembers its source range.
+
+const DROP = -1;
+
+/** Replacement code point per BMP code point: DROP, the same code point, or another one. */
+const SINGLE = new Int32Array(0x10000).map((_, c) => c);
+/** Code points whose NFKC form is longer than one character (ligatures such as ﻻ or ﷲ). */
+const MULTI = new Map<number, string>();
+
+function setDrop(from: number, to = from): void {
+  for (let c = from; c <= to; c++) SINGLE[c] = DROP;
+}
+
+setDrop(0x064b, 0x065f); // harakat, shadda, sukun, hamza above/below marks
+setDrop(0x0670); // superscript alef
+setDrop(0x06d6, 0x06ed); // Quranic annotation marks
+setDrop(0x0640); // tatweel
+setDrop(0x061c); // arabic letter mark
+setDrop(0x200b, 0x200f); // zero-width space/joiners, LRM, RLM
+setDrop(0x202a, 0x202e); // bidi embeddings and overrides
+setDrop(0x2066, 0x2069); // bidi isolates
+setDrop(0xfeff); // byte order mark
+setDrop(0x00ad); // soft hyphen
+
+const FOLD: Record<string, string> = {
+  أ: 'ا',
+  إ: 'ا',
+  آ: 'ا',
+  ٱ: 'ا',
+  ٲ: 'ا',
+  ٳ: 'ا',
+  ى: 'ي',
+  ی: 'ي',
+  ې: 'ي',
+  ئ: 'ي',
+  ک: 'ك',
+  ڪ: 'ك',
+  ة: 'ه',
+  ۀ: 'ه',
+  ہ: 'ه',
+  ە: 'ه',
+  ؤ: 'و',
+};
+for (const [from, to] of Object.entries(FOLD)) SINGLE[from.charCodeAt(0)] = to.charCodeAt(0);
+for (let d = 0; d < 10; d++) {
+  SINGLE[0x0660 + d] = 0x30 + d; // Arabic-Indic digits
+  SINGLE[0x06f0 + d] = 0x30 + d; // Extended Arabic-Indic (Persian/Urdu) digits
+}
+for (let c = 0x41; c <= 0x5a; c++) SINGLE[c] = c + 32;
+
+function foldString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const r = SINGLE[s.charCodeAt(i)] ?? s.charCodeAt(i);
+    if (r !== DROP) out += String.fromCharCode(r);
+  }
+  return out;
+}
+
+// Compatibility characters: presentation forms, full-width Latin, ligatures. Their NFKC form is folded too.
+for (const [from, to] of [
+  [0xfb50, 0xfdff],
+  [0xfe70, 0xfefc],
+  [0xff01, 0xff5e],
+  [0x2000, 0x200a],
+] as const) {
+  for (let c = from; c <= to; c++) {
+    const nfkc = foldString(String.fromCharCode(c).normalize('NFKC'));
+    if (nfkc.length === 1) SINGLE[c] = nfkc.charCodeAt(0);
+    else if (nfkc.length === 0) SINGLE[c] = DROP;
+    else MULTI.set(c, nfkc);
+  }
+}
+
+export interface Normalized {
+  /** The folded text used for matching. */
+  norm: string;
+  /** For each character of `norm`, the index of the original character it came from. */
+  source: Int32Array;
+}
+
+/** Fold text for matching and keep, for every output character, where it came from. */
+export function normalizeWithMap(text: string): Normalized {
+  const source = new Int32Array(text.length * 2 + 1);
+  let norm = '';
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const r = SINGLE[c] ?? c;
+    if (r === DROP) continue;
+    if (r === c && !MULTI.has(c)) {
+      norm += text[i];
+      source[n++] = i;
+      continue;
+    }
+    const multi = MULTI.get(c);
+    if (multi) {
+      norm += multi;
+      for (let k = 0; k < multi.length; k++) source[n++] = i;
+    } else {
+      norm += String.fromCharCode(r);
+      source[n++] = i;
+    }
+  }
+  return { norm, source: source.subarray(0, n) };
+}
+
+/** Fold text for matching when no offsets are needed (gazetteer keys, search queries). */
+export function normalize(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const r = SINGLE[c] ?? c;
+    if (r === DROP) continue;
+    const multi = MULTI.get(c);
+    out += multi ?? (r === c ? text[i] : String.fromCharCode(r));
+  }
+  return out;
+}
+
+/** Map a span [start, end) of a normalised string back to the original text's span. */
+export function toOriginalSpan(n: Normalized, start: number, end: number, original: string): [number, number] {
+  const from = n.source[start] ?? original.length;
+  const lastSource = end > start ? (n.source[end - 1] ?? from) : from;
+  let to = lastSource + 1;
+  // Keep a surrogate pair whole, and the diacritics that sit on the last letter.
+  if (to < original.length && isLowSurrogate(original.charCodeAt(to))) to++;
+  while (to < original.length && isTrailingMark(original.charCodeAt(to))) to++;
+  return [from, end > start ? to : from];
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+function isTrailingMark(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+}
+
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
+
+/** True when a character is an Arabic-script letter (not a mark, digit or punctuation). */
+export function isArabicLetter(ch: string): boolean {
+  return ARABIC_LETTER.test(ch);
+}

@@ -1,0 +1,90 @@
+// The Analysis contract: what `analyze` returns and what the background sends to the page.
+// All offsets are JavaScript string indices into `Analysis.text`.
+
+export type ActorType = 'person' | 'organization' | 'place';
+export type Language = 'ar' | 'fa' | 'ur' | 'other';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Mention extends Span {
+  text: string;
+  /** 'name' for a proper-name mention, 'role' for a role standing for the actor («المتحدث باسم الكرملين»). */
+  kind?: 'name' | 'role';
+}
+
+export interface Actor {
+  id: string;
+  /** Best (fullest) name as written in the article. */
+  name: string;
+  type: ActorType;
+  /** Role or title this article gives the actor («الرئيس الروسي», «المتحدث باسم الكرملين»). */
+  role: string | null;
+  /** Every distinct surface form in the article, without clitics. */
+  aliases: string[];
+  mentions: Mention[];
+  /** Latin-script name where the bundled knowledge knows it. */
+  latin?: string | null;
+  /** Gazetteer entry id, when the actor was recognised from bundled knowledge. */
+  knowledgeId?: string | null;
+}
+
+export interface Speaker {
+  actorId: string | null;
+  name: string | null;
+  kind: 'actor' | 'anonymous' | 'unknown';
+}
+
+export interface Quote extends Span {
+  /** The characters inside the quotation marks. */
+  text: string;
+  speaker: Speaker;
+  /** The reporting verb or cue that attributed it («وقال», «وأضاف», «:»), when known. */
+  cue?: string | null;
+}
+
+export interface PageInfo {
+  language: Language;
+  isArticle: boolean;
+  isArabicNews: boolean;
+  title: string | null;
+}
+
+export interface Analysis {
+  text: string;
+  page: PageInfo;
+  actors: Actor[];
+  quotes: Quote[];
+}
+
+/** Signals a page gives about itself, collected from HTML by the content script or the CLI. */
+export interface PageSignals {
+  lang: string | null;
+  dir: string | null;
+  ogType: string | null;
+  jsonLdTypes: string[];
+  hasArticleElement: boolean;
+  hasArticleBody: boolean;
+}
+
+/** Input to `analyze`: a title and the main text blocks, in reading order. */
+export interface ArticleInput {
+  title: string | null;
+  blocks: string[];
+  signals?: PageSignals | null;
+}
+
+export type EntityTag = 'PERS' | 'LOC' | 'ORG' | 'MISC';
+
+/** A token of the original text; `norm` is its matching form (see normalize.ts). */
+export interface Token extends Span {
+  text: string;
+  norm: string;
+}
+
+/** The seam for statistical taggers: one BIO tag per token (B-PERS, I-LOC, O, ...). */
+export interface Tagger {
+  tag(tokens: readonly Token[]): string[];
+}

@@ -1,0 +1,29 @@
+// The thin slice end to end: page → content script → background → storage → side panel.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, saveFailureArtifacts, startSession } from './harness';
+
+describe('the extension in Chromium', () => {
+  let session: Session;
+  beforeAll(async () => {
+    session = await startSession();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await saveFailureArtifacts(session, ctx.task.name);
+  });
+
+  it('records the demo article as a reading that the side panel lists', async () => {
+    const article = await session.open('demo-article.html');
+    const panel = await session.openPanel(article);
+    await expect.poll(() => panel.getByTestId('tab-status').textContent(), { timeout: 15_000 }).toContain('done');
+    await expect.poll(() => panel.getByTestId('readings').textContent()).toContain('غوتيريش يدعو من جنيف');
+  });
+
+  it('keeps the reading after the browser is closed and reopened', async () => {
+    await session.restart();
+    const panel = await session.openPanel();
+    await expect.poll(() => panel.getByTestId('readings').textContent(), { timeout: 15_000 }).toContain('غوتيريش يدعو من جنيف');
+  });
+});

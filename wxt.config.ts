@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Chrome MV3 and Firefox builds; manifest strings come from public/_locales (Arabic by default).
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()], build: { target: 'es2022' } }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ar',
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: [
+      'https://www.wikidata.org/*',
+      'https://ar.wikipedia.org/*',
+      'https://commons.wikimedia.org/*',
+      'https://upload.wikimedia.org/*',
+    ],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'toggle-marks': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleMarks__' },
+      'next-mark': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMark__' },
+      'previous-mark': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMark__' },
+    },
+    content_security_policy:
+      browser === 'firefox'
+        ? "script-src 'self'; object-src 'none'"
+        : { extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'" },
+    browser_specific_settings: {
+      gecko: {
+        id: 'siyaq@siyaq.example',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  }),
+});

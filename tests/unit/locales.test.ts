@@ -14,7 +14,7 @@ describe('locales', () => {
     ['browser', 'en-US', 'en', 'an English browser gets English'],
     ['browser', 'fr-FR', 'ar', 'other browsers get the default, Arabic'],
     ['en', 'ar', 'en', 'an explicit choice wins over the browser'],
-  ] as const)('resolves %s on %s to %s (%s)', (setting, browserLang, expected) => {
+  ] as const)('resolves %s on %s to %s (%s)', (setting, browserLang, expected, _why) => {
     expect(resolveLang(setting, browserLang)).toBe(expected);
   });
 

@@ -1,0 +1,38 @@
+// Composition root: validates every message, then hands it to the module that owns its type.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { defineBackground } from 'wxt/utils/define-background';
+import { type Envelope, ProtocolError, parseRequest, type Request } from '../../messaging/protocol';
+import { analysisHandlers } from './analysis';
+import type { Handler, Handlers } from './handlers';
+
+const handlers: Handlers = { ...analysisHandlers };
+
+/** Only this extension's own content scripts and pages may talk to the background. */
+function isOwnSender(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+
+/** Validate, dispatch and wrap the answer in an envelope; errors become readable text, never throws. */
+export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<Envelope<unknown>> {
+  if (!isOwnSender(sender)) return { ok: false, error: 'sender is not this extension' };
+  let request: Request;
+  try {
+    request = parseRequest(raw);
+  } catch (error) {
+    return { ok: false, error: error instanceof ProtocolError ? error.message : String(error) };
+  }
+  try {
+    const handler = handlers[request.type] as Handler<Request['type']>;
+    return { ok: true, data: await handler(request, sender) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => dispatch(raw, sender));
+
+  // The toolbar button opens the side panel (Chrome); Firefox opens its sidebar from the action.
+  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel;
+  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+});

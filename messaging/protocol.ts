@@ -2,6 +2,7 @@
 // Every request is validated by the background (`parseRequest`) before anything runs.
 import * as v from 'valibot';
 import type { Analysis } from '../nlp/types';
+import { LibraryRequestSchemas, type LibraryResponses } from './library-protocol';
 
 /** Messages larger than this are refused before parsing: a whole 100,000-word article is ~1.2 MB. */
 export const MAX_MESSAGE_BYTES = 4_000_000;
@@ -32,7 +33,7 @@ export const GetTabStatusSchema = v.object({
   tabId: v.pipe(v.number(), v.integer()),
 });
 
-export const RequestSchema = v.variant('type', [AnalyzeArticleSchema, GetTabStatusSchema]);
+export const RequestSchema = v.variant('type', [AnalyzeArticleSchema, GetTabStatusSchema, ...LibraryRequestSchemas]);
 
 export type AnalyzeArticleRequest = v.InferOutput<typeof AnalyzeArticleSchema>;
 export type GetTabStatusRequest = v.InferOutput<typeof GetTabStatusSchema>;
@@ -50,7 +51,7 @@ export interface TabStatus {
 }
 
 /** What each request answers. */
-export interface Responses {
+export interface Responses extends LibraryResponses {
   analyzeArticle: { readingId: string | null; analysis: Analysis };
   getTabStatus: TabStatus;
 }

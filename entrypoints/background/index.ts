@@ -3,9 +3,11 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { type Envelope, ProtocolError, parseRequest, type Request } from '../../messaging/protocol';
 import { analysisHandlers } from './analysis';
+import { cardHandlers } from './cards';
 import type { Handler, Handlers } from './handlers';
+import { libraryHandlers } from './library';
 
-const handlers: Handlers = { ...analysisHandlers };
+const handlers: Handlers = { ...analysisHandlers, ...libraryHandlers, ...cardHandlers };
 
 /** Only this extension's own content scripts and pages may talk to the background. */
 function isOwnSender(sender: Runtime.MessageSender): boolean {

@@ -1,0 +1,86 @@
+// What a context card says about one actor; shared by the background, the hover card and the side panel.
+import type { ActorType } from '../nlp/types';
+
+/** A quotation of the actor in the current article (offsets into Analysis.text). */
+export interface CardQuote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Where a fact on the card came from; `licence` is set when the text must be credited. */
+export interface CardSource {
+  kind: 'article' | 'gazetteer' | 'history' | 'wikidata' | 'wikipedia' | 'commons' | 'correction';
+  label: string;
+  url: string | null;
+  licence: string | null;
+}
+
+/** One entity a name may refer to, offered when the name is ambiguous. */
+export interface CardCandidate {
+  qid: string;
+  label: string;
+  description: string | null;
+}
+
+/** A position held, as of the article's date (Wikidata P39 with P580/P582 qualifiers). */
+export interface CardRole {
+  label: string;
+  /** ISO dates (day precision at most); null when the qualifier is absent. */
+  start: string | null;
+  end: string | null;
+}
+
+export interface CardImage {
+  /** An <img src> URL; never fetched with fetch() (Commons redirects carry no CORS headers). */
+  url: string;
+  /** Author and licence as given by Commons, or a link text when unknown. */
+  attribution: string;
+  pageUrl: string;
+}
+
+export type EnrichmentState =
+  /** The reader did not turn online enrichment on: nothing was asked of the network. */
+  | 'off'
+  /** Online details shown from the cache (fresh enough). */
+  | 'cached'
+  /** Online details just fetched. */
+  | 'fresh'
+  /** Enrichment is on but the network failed; the offline card is shown. */
+  | 'unavailable'
+  /** Several entities match the name; the reader should choose (see candidates). */
+  | 'ambiguous'
+  /** Enrichment is on but Wikidata knows no entity for the name. */
+  | 'unknown';
+
+export interface Card {
+  /** Stable key of the actor across articles (variant-tolerant name key). */
+  key: string;
+  name: { ar: string; latin: string | null };
+  type: ActorType;
+  aliases: string[];
+  /** Role or title this article gives the actor. */
+  roleInArticle: string | null;
+  /** Role as of the article's date, from Wikidata (enrichment only). */
+  roleAtDate: CardRole | null;
+  description: string | null;
+  /** Plain-text Arabic Wikipedia extract (CC BY-SA; see attribution), enrichment only. */
+  extract: string | null;
+  /** Only when enrichment is on. */
+  image: CardImage | null;
+  /** Mentions of the actor in this article (0 when asked by name only). */
+  mentionCount: number;
+  quotesInArticle: CardQuote[];
+  seenIn: {
+    /** Readings in the history that mention this actor (this article included). */
+    count: number;
+    firstSeen: number | null;
+    latestQuote: { text: string; url: string; title: string | null; readAt: number } | null;
+  };
+  sources: CardSource[];
+  /** Credit line the card must show when it shows a Wikipedia extract or a Commons image. */
+  attribution: string | null;
+  wikidataId: string | null;
+  candidates: CardCandidate[];
+  enrichment: EnrichmentState;
+}

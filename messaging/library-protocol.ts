@@ -1,0 +1,283 @@
+// Requests about the reader's library (history, saved quotations, backup) and context cards.
+// Kept beside protocol.ts so the shared file only lists these schemas; every input is bounded.
+import * as v from 'valibot';
+import type { Card } from '../knowledge/card-types';
+import type { ActorType } from '../nlp/types';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(50_000_000));
+const httpUrl = v.pipe(text(4096), v.url(), v.regex(/^https?:\/\//, 'only http(s) pages'));
+const actorType = v.picklist(['person', 'organization', 'place']);
+const tags = v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(64))), v.maxLength(20));
+const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)));
+const time = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** The longest quotation a reader can save, in characters. */
+export const MAX_QUOTE_CHARS = 10_000;
+/** Article text sent for re-anchoring, in characters. */
+export const MAX_ARTICLE_CHARS = 2_000_000;
+
+// v.variant accepts plain objects only: cross-field rules ("a reading id or a URL") are checked by the handlers.
+export const SaveQuoteSchema = v.object({
+  type: v.literal('saveQuote'),
+  readingId: v.optional(id),
+  url: v.optional(httpUrl),
+  exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_CHARS)),
+  prefix: text(200),
+  suffix: text(200),
+  start: offset,
+  end: offset,
+  speakerName: v.optional(v.nullable(text(300))),
+  actorId: v.optional(v.nullable(id)),
+  note: v.optional(text(5000)),
+  tags: v.optional(tags),
+});
+
+export const UnsaveQuoteSchema = v.object({ type: v.literal('unsaveQuote'), id });
+
+export const UpdateSavedQuoteSchema = v.object({
+  type: v.literal('updateSavedQuote'),
+  id,
+  note: v.optional(text(5000)),
+  tags: v.optional(tags),
+});
+
+const QuoteFilterEntries = {
+  text: v.optional(text(200)),
+  speaker: v.optional(text(300)),
+  site: v.optional(text(253)),
+  from: v.optional(time),
+  to: v.optional(time),
+  tag: v.optional(text(64)),
+};
+
+export const ListSavedQuotesSchema = v.object({
+  type: v.literal('listSavedQuotes'),
+  ...QuoteFilterEntries,
+  limit,
+  offset: v.optional(offset),
+});
+
+export const SavedForPageSchema = v.object({
+  type: v.literal('savedForPage'),
+  url: httpUrl,
+  canonicalUrl: v.optional(v.nullable(text(4096))),
+  /** The article text as analysed (joinArticle), to re-anchor against; omitted → last analysed text. */
+  text: v.optional(text(MAX_ARTICLE_CHARS)),
+});
+
+export const ListReadingsSchema = v.object({
+  type: v.literal('listReadings'),
+  site: v.optional(text(253)),
+  limit,
+  offset: v.optional(offset),
+});
+
+export const SearchHistorySchema = v.object({
+  type: v.literal('searchHistory'),
+  query: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  limit,
+});
+
+export const ActorTimelineSchema = v.object({
+  type: v.literal('actorTimeline'),
+  name: v.optional(text(300)),
+  readingId: v.optional(id),
+  actorId: v.optional(id),
+  limit,
+});
+
+export const GetCardSchema = v.object({
+  type: v.literal('getCard'),
+  readingId: v.optional(id),
+  actorId: v.optional(id),
+  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(300))),
+  actorType: v.optional(actorType),
+  /** The article's publication date (ISO), for the role held at that date. */
+  publishedAt: v.optional(v.nullable(text(64))),
+});
+
+export const ChooseEntitySchema = v.object({
+  type: v.literal('chooseEntity'),
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+  /** The chosen Wikidata item, or null for "none of these". */
+  qid: v.nullable(v.pipe(v.string(), v.regex(/^Q[1-9][0-9]{0,11}$/, 'not a Wikidata item id'))),
+});
+
+export const CorrectActorSchema = v.object({
+  type: v.literal('correctActor'),
+  /** The name as written («بوتين»). */
+  name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+  /** What it stands for; null removes the correction. */
+  to: v.nullable(
+    v.object({
+      name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
+      type: v.optional(actorType),
+      knowledgeId: v.optional(v.nullable(text(200))),
+    }),
+  ),
+});
+
+export const DeleteReadingSchema = v.object({
+  type: v.literal('deleteReading'),
+  id,
+  /** Also delete the quotations saved from it (they are kept by default). */
+  withSavedQuotes: v.optional(v.boolean()),
+});
+
+export const ForgetSiteSchema = v.object({
+  type: v.literal('forgetSite'),
+  site: v.pipe(v.string(), v.minLength(1), v.maxLength(253)),
+});
+
+export const ClearAllSchema = v.object({
+  type: v.literal('clearAll'),
+  /** 'cache' clears only what can be rebuilt (cards, Wikimedia answers); 'all' clears the reader's data too. */
+  scope: v.picklist(['all', 'cache']),
+});
+
+export const ExportBackupSchema = v.object({ type: v.literal('exportBackup') });
+
+export const ImportBackupSchema = v.object({
+  type: v.literal('importBackup'),
+  /** The backup file's text (its size is bounded by MAX_MESSAGE_BYTES). */
+  json: v.pipe(v.string(), v.minLength(1)),
+});
+
+export const ExportQuotesSchema = v.object({
+  type: v.literal('exportQuotes'),
+  format: v.picklist(['markdown', 'csv', 'jsonld']),
+  ...QuoteFilterEntries,
+});
+
+export const StorageStatusSchema = v.object({
+  type: v.literal('storageStatus'),
+  /** Ask the browser for persistent storage (call from a user gesture in the options page). */
+  requestPersist: v.optional(v.boolean()),
+});
+
+/** Every library and card request; listed in RequestSchema. */
+export const LibraryRequestSchemas = [
+  SaveQuoteSchema,
+  UnsaveQuoteSchema,
+  UpdateSavedQuoteSchema,
+  ListSavedQuotesSchema,
+  SavedForPageSchema,
+  ListReadingsSchema,
+  SearchHistorySchema,
+  ActorTimelineSchema,
+  GetCardSchema,
+  ChooseEntitySchema,
+  CorrectActorSchema,
+  DeleteReadingSchema,
+  ForgetSiteSchema,
+  ClearAllSchema,
+  ExportBackupSchema,
+  ImportBackupSchema,
+  ExportQuotesSchema,
+  StorageStatusSchema,
+] as const;
+
+// ---- What the UI receives ----
+
+/** A reading as listed in the history. */
+export interface ReadingSummary {
+  id: string;
+  url: string;
+  site: string;
+  title: string | null;
+  publishedAt: string | null;
+  firstReadAt: number;
+  readAt: number;
+  actorCount: number;
+  quoteCount: number;
+  /** The most mentioned actors, fullest name first. */
+  topActors: string[];
+}
+
+/** A saved quotation with everything an export or a list needs. */
+export interface SavedQuoteView {
+  id: string;
+  readingId: string;
+  url: string;
+  site: string;
+  title: string | null;
+  publishedAt: string | null;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  speakerName: string | null;
+  actorId: string | null;
+  note: string;
+  tags: string[];
+  savedAt: number;
+  updatedAt: number;
+}
+
+export type AnchorStatus = 'exact' | 'position' | 'fuzzy' | 'changed' | 'removed';
+
+/** A saved quotation found again (or not) in the article as it is now. */
+export interface AnchoredQuote extends SavedQuoteView {
+  anchor: {
+    status: AnchorStatus;
+    /** Offsets in the text sent (or last analysed); null when removed. */
+    start: number | null;
+    end: number | null;
+    /** The text now at that place when status is 'fuzzy' or 'changed'. */
+    found: string | null;
+  };
+}
+
+export interface HistoryHit {
+  reading: ReadingSummary;
+  /** What matched, for highlighting in the list. */
+  matches: { field: 'title' | 'actor' | 'quote' | 'site'; text: string }[];
+}
+
+export interface TimelineEntry {
+  reading: ReadingSummary;
+  name: string;
+  role: string | null;
+  mentions: number;
+  quotes: { text: string; start: number; end: number }[];
+}
+
+export interface StorageStatus {
+  usage: number | null;
+  quota: number | null;
+  persisted: boolean | null;
+  /** True when the browser wiped the reader's data since it was last seen. */
+  purged: boolean;
+  readings: number;
+  savedQuotes: number;
+}
+
+export interface ImportReport {
+  added: Record<string, number>;
+  skipped: Record<string, number>;
+}
+
+/** What each library and card request answers; merged into Responses. */
+export interface LibraryResponses {
+  saveQuote: SavedQuoteView;
+  unsaveQuote: { removed: boolean };
+  updateSavedQuote: SavedQuoteView;
+  listSavedQuotes: { total: number; items: SavedQuoteView[] };
+  savedForPage: { readingId: string | null; items: AnchoredQuote[] };
+  listReadings: { total: number; items: ReadingSummary[] };
+  searchHistory: { items: HistoryHit[] };
+  actorTimeline: { name: string; type: ActorType | null; entries: TimelineEntry[] };
+  getCard: Card;
+  chooseEntity: Card;
+  correctActor: { corrected: boolean };
+  deleteReading: { deleted: boolean; savedQuotes: number };
+  forgetSite: { readings: number; savedQuotes: number };
+  clearAll: { cleared: 'all' | 'cache' };
+  exportBackup: { fileName: string; json: string };
+  importBackup: ImportReport;
+  exportQuotes: { fileName: string; mime: string; text: string };
+  storageStatus: StorageStatus;
+}

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit tests, Chrome and Firefox builds, web-ext lint, e2e in Chromium.
+// `npm test`: typecheck, lint, Chrome and Firefox builds, web-ext lint, unit tests, e2e in Chromium.
 // Ends with one line `N passed, M failed` summing unit and e2e tests; a failed step counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -49,10 +49,12 @@ function vitest(label: string, args: string[]): void {
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npx', ['biome', 'check', '.']);
-vitest('unit', []);
+// Builds come before the unit tests: tests/unit/bundle.test.ts reads the built content scripts.
 step('build chrome', 'npx', ['wxt', 'build']);
 step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
+// web-ext lint exits non-zero on errors only; its warnings are printed for people to read.
 step('web-ext lint', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--warnings-as-errors=false', '--self-hosted']);
+vitest('unit', []);
 if (findChromium()) vitest('e2e', ['--config', 'tests/e2e/vitest.config.ts']);
 else {
   failed++;

@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import type { Analysis } from '../nlp/types';
 import { LibraryRequestSchemas, type LibraryResponses } from './library-protocol';
+import { PageRequestSchemas, type PageResponses } from './page';
 
 /** Messages larger than this are refused before parsing: a whole 100,000-word article is ~1.2 MB. */
 export const MAX_MESSAGE_BYTES = 4_000_000;
@@ -33,7 +34,7 @@ export const GetTabStatusSchema = v.object({
   tabId: v.pipe(v.number(), v.integer()),
 });
 
-export const RequestSchema = v.variant('type', [AnalyzeArticleSchema, GetTabStatusSchema, ...LibraryRequestSchemas]);
+export const RequestSchema = v.variant('type', [AnalyzeArticleSchema, GetTabStatusSchema, ...LibraryRequestSchemas, ...PageRequestSchemas]);
 
 export type AnalyzeArticleRequest = v.InferOutput<typeof AnalyzeArticleSchema>;
 export type GetTabStatusRequest = v.InferOutput<typeof GetTabStatusSchema>;
@@ -51,7 +52,7 @@ export interface TabStatus {
 }
 
 /** What each request answers. */
-export interface Responses extends LibraryResponses {
+export interface Responses extends LibraryResponses, PageResponses {
   analyzeArticle: { readingId: string | null; analysis: Analysis };
   getTabStatus: TabStatus;
 }

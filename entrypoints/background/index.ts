@@ -6,8 +6,9 @@ import { analysisHandlers } from './analysis';
 import { cardHandlers } from './cards';
 import type { Handler, Handlers } from './handlers';
 import { libraryHandlers } from './library';
+import { pageHandlers, setupPage } from './page';
 
-const handlers: Handlers = { ...analysisHandlers, ...libraryHandlers, ...cardHandlers };
+const handlers: Handlers = { ...analysisHandlers, ...libraryHandlers, ...cardHandlers, ...pageHandlers };
 
 /** Only this extension's own content scripts and pages may talk to the background. */
 function isOwnSender(sender: Runtime.MessageSender): boolean {
@@ -33,6 +34,7 @@ export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Pro
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => dispatch(raw, sender));
+  setupPage();
 
   // The toolbar button opens the side panel (Chrome); Firefox opens its sidebar from the action.
   const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: object): Promise<void> } } }).chrome?.sidePanel;

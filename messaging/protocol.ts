@@ -34,7 +34,19 @@ export const GetTabStatusSchema = v.object({
   tabId: v.pipe(v.number(), v.integer()),
 });
 
-export const RequestSchema = v.variant('type', [AnalyzeArticleSchema, GetTabStatusSchema, ...LibraryRequestSchemas, ...PageRequestSchemas]);
+/** The side panel asks for the analysed article of a tab (actors and quotations as the page shows them). */
+export const GetTabArticleSchema = v.object({
+  type: v.literal('getTabArticle'),
+  tabId: v.pipe(v.number(), v.integer()),
+});
+
+export const RequestSchema = v.variant('type', [
+  AnalyzeArticleSchema,
+  GetTabStatusSchema,
+  GetTabArticleSchema,
+  ...LibraryRequestSchemas,
+  ...PageRequestSchemas,
+]);
 
 export type AnalyzeArticleRequest = v.InferOutput<typeof AnalyzeArticleSchema>;
 export type GetTabStatusRequest = v.InferOutput<typeof GetTabStatusSchema>;
@@ -55,6 +67,16 @@ export interface TabStatus {
 export interface Responses extends LibraryResponses, PageResponses {
   analyzeArticle: { readingId: string | null; analysis: Analysis };
   getTabStatus: TabStatus;
+  getTabArticle: TabArticle | null;
+}
+
+/** A tab's analysed article as the side panel shows it; null when the tab has none (yet). */
+export interface TabArticle {
+  url: string;
+  title: string | null;
+  publishedAt: string | null;
+  readingId: string | null;
+  analysis: Analysis;
 }
 
 export type Response<T extends Request['type']> = Responses[T];

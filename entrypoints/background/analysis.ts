@@ -1,11 +1,13 @@
 // Analysis of the article in a tab, and what the side panel asks about that tab.
 
-import type { TabStatus } from '../../messaging/protocol';
+import type { TabArticle, TabStatus } from '../../messaging/protocol';
 import { analyze } from '../../nlp/analyze';
 import { recordReading } from '../../storage/readings';
 import type { Handlers } from './handlers';
 
 const tabStatus = new Map<number, TabStatus>();
+/** The last analysed article of each tab, for the side panel (lost when the worker stops; a reload re-analyses). */
+const tabArticles = new Map<number, TabArticle>();
 
 function emptyStatus(tabId: number): TabStatus {
   return { tabId, state: 'idle', url: null, title: null, actors: 0, quotes: 0, readingId: null, error: null };
@@ -15,6 +17,7 @@ export const analysisHandlers = {
   async analyzeArticle(request, sender) {
     const tabId = sender.tab?.id ?? -1;
     tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'analysing', url: request.url, title: request.title });
+    tabArticles.delete(tabId);
     const analysis = analyze({ title: request.title, blocks: request.blocks, signals: request.signals ?? null });
     if (!analysis.page.isArabicNews) {
       tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title });
@@ -31,7 +34,17 @@ export const analysisHandlers = {
       readingId: reading.id,
       error: null,
     });
+    tabArticles.set(tabId, {
+      url: request.url,
+      title: request.title,
+      publishedAt: request.publishedAt ?? null,
+      readingId: reading.id,
+      analysis,
+    });
     return { readingId: reading.id, analysis };
+  },
+  async getTabArticle(request) {
+    return tabArticles.get(request.tabId) ?? null;
   },
   async getTabStatus(request) {
     return tabStatus.get(request.tabId) ?? emptyStatus(request.tabId);

@@ -1,0 +1,115 @@
+// The actor card shown over the article (and reusable in the side panel): data in props, no fetching.
+import type { Card } from '../knowledge/card-types';
+import { t, type UiLang } from '../locales/index';
+
+export interface ActorCardProps {
+  lang: UiLang;
+  card: Card;
+  /** True while the card stays open regardless of the pointer. */
+  pinned?: boolean;
+  /** Shown as a link when given: open this actor in the side panel. */
+  onOpenPanel?: () => void;
+  onClose?: () => void;
+  /** How many of this actor's quotations to list before "…". */
+  maxQuotes?: number;
+}
+
+/** Name in Arabic with the Latin form beside it; both isolated so neither reorders the other. */
+export function ActorName({ card }: { card: Pick<Card, 'name'> }) {
+  return (
+    <span class="sq-name">
+      <bdi lang="ar" dir="rtl">
+        {card.name.ar}
+      </bdi>
+      {card.name.latin ? (
+        <>
+          {' '}
+          <bdi lang="en" dir="ltr" class="sq-latin">
+            {card.name.latin}
+          </bdi>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
+/** The actor's card: who, what role here, what we know, what they said, where else they appeared. */
+export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, maxQuotes = 3 }: ActorCardProps) {
+  const role = card.roleAtDate?.label ?? card.roleInArticle;
+  const quotes = card.quotesInArticle.slice(0, maxQuotes);
+  const earlier = Math.max(0, card.seenIn.count - 1);
+  const latest = card.seenIn.latestQuote;
+  return (
+    <div class={`sq-card sq-${card.type}`} data-testid="actor-card" data-kind={card.type}>
+      <header class="sq-head">
+        <span class="sq-type" data-testid="card-type">
+          <span class="sq-swatch" aria-hidden="true" />
+          {t(lang, card.type)}
+        </span>
+        {pinned ? <span class="sq-pinned">{t(lang, 'cardPinned')}</span> : null}
+        {onClose ? (
+          <button type="button" class="sq-close" aria-label={t(lang, 'close')} onClick={onClose}>
+            ×
+          </button>
+        ) : null}
+      </header>
+      <h2 class="sq-title" data-testid="card-name">
+        <ActorName card={card} />
+      </h2>
+      {role ? (
+        <p class="sq-role" data-testid="card-role">
+          <span class="sq-label">{t(lang, 'cardRole')}: </span>
+          <bdi dir="auto">{role}</bdi>
+        </p>
+      ) : null}
+      {card.image ? (
+        <figure class="sq-figure">
+          <img src={card.image.url} alt={card.name.ar} width={72} height={72} loading="lazy" referrerpolicy="no-referrer" />
+          <figcaption dir="auto">{card.image.attribution}</figcaption>
+        </figure>
+      ) : null}
+      {card.description ? (
+        <p class="sq-desc" dir="auto">
+          {card.description}
+        </p>
+      ) : null}
+      <p class="sq-count" data-testid="card-mentions">
+        {t(lang, 'cardMentions', { count: card.mentionCount })}
+      </p>
+      {quotes.length > 0 ? (
+        <section class="sq-quotes" aria-label={t(lang, 'cardQuotesHere')}>
+          <h3>{t(lang, 'cardQuotesHere')}</h3>
+          <ul>
+            {quotes.map((q) => (
+              <li key={`${q.start}-${q.end}`}>
+                <q dir="auto">{q.text}</q>
+              </li>
+            ))}
+          </ul>
+          {card.quotesInArticle.length > quotes.length ? <p class="sq-more">…</p> : null}
+        </section>
+      ) : null}
+      <section class="sq-history" data-testid="card-history">
+        <p>{earlier > 0 ? t(lang, 'cardSeenBefore', { count: earlier }) : t(lang, 'cardSeenFirst')}</p>
+        {earlier > 0 && latest ? (
+          <blockquote cite={latest.url} dir="auto">
+            <q>{latest.text}</q>
+            {latest.title ? <cite dir="auto"> — {latest.title}</cite> : null}
+          </blockquote>
+        ) : null}
+      </section>
+      {card.attribution ? (
+        <p class="sq-credit" dir="auto">
+          {card.attribution}
+        </p>
+      ) : null}
+      {onOpenPanel ? (
+        <p class="sq-actions">
+          <button type="button" class="sq-link" onClick={onOpenPanel} data-testid="open-panel">
+            {t(lang, 'cardOpenPanel')}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}

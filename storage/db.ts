@@ -1,29 +1,200 @@
-// The reader's data, kept in IndexedDB through Dexie. Schema versions only ever grow.
-import Dexie, { type EntityTable } from 'dexie';
+// The reader's data and the rebuildable cache, kept in two IndexedDB databases through Dexie.
+// Schema versions only ever grow: add a new entry to READER_VERSIONS, never edit a shipped one.
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { ActorType } from '../nlp/types';
 
 export interface ReadingRow {
+  /** Stable id derived from the first page key the article was seen under. */
   id: string;
+  /** Clean canonical URL (else clean raw URL): one reading per article. */
+  pageKey: string;
+  /** Every URL form seen for this article (canonical, clean, raw). */
+  urlKeys: string[];
+  textHash: string | null;
+  /** The URL as last read. */
   url: string;
+  canonicalUrl: string | null;
   site: string;
   title: string | null;
+  publishedAt: string | null;
+  firstReadAt: number;
   readAt: number;
   actorCount: number;
   quoteCount: number;
+  topActors: string[];
+  /** Variant-tolerant keys of the title, actor names and quotations (see keys.ts). */
+  searchKeys: string[];
 }
+
+export interface ReadingActorRow {
+  readingId: string;
+  actorId: string;
+  name: string;
+  type: ActorType;
+  role: string | null;
+  aliases: string[];
+  latin: string | null;
+  knowledgeId: string | null;
+  mentions: number;
+  /** Name keys of the name and every alias, plus "k:<knowledgeId>". */
+  nameKeys: string[];
+  readAt: number;
+}
+
+export interface ReadingQuoteRow {
+  readingId: string;
+  index: number;
+  text: string;
+  start: number;
+  end: number;
+  speakerName: string | null;
+  speakerActorId: string | null;
+  /** Name keys of the speaker (as for actors); empty when anonymous. */
+  speakerKeys: string[];
+  readAt: number;
+}
+
+export interface SavedQuoteRow {
+  /** Deterministic: the same quotation saved twice (or restored twice) is one row. */
+  id: string;
+  readingId: string;
+  pageKey: string;
+  url: string;
+  site: string;
+  title: string | null;
+  publishedAt: string | null;
+  /** W3C TextQuoteSelector. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  /** W3C TextPositionSelector over the analysed article text. */
+  start: number;
+  end: number;
+  speakerName: string | null;
+  actorId: string | null;
+  speakerKey: string;
+  note: string;
+  tags: string[];
+  savedAt: number;
+  updatedAt: number;
+}
+
+/** "This name is that actor": applied to every later reading. */
+export interface CorrectionRow {
+  nameKey: string;
+  name: string;
+  to: { name: string; type: ActorType | null; knowledgeId: string | null };
+  at: number;
+}
+
+/** The entity the reader chose for an ambiguous name (qid null: none of these). */
+export interface ChoiceRow {
+  nameKey: string;
+  name: string;
+  qid: string | null;
+  at: number;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const READER_DB_NAME = 'siyaq';
+export const CACHE_DB_NAME = 'siyaq-cache';
+
+/** Every version of the reader schema, oldest first. */
+export const READER_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      readings: 'id, pageKey, *urlKeys, textHash, site, readAt, *searchKeys',
+      readingActors: '[readingId+actorId], readingId, *nameKeys, readAt',
+      readingQuotes: '[readingId+index], readingId, *speakerKeys, readAt',
+      savedQuotes: 'id, readingId, pageKey, site, savedAt, speakerKey, *tags',
+      corrections: 'nameKey',
+      choices: 'nameKey',
+      meta: 'key',
+    },
+  },
+];
+
+/** The tables a reader backup contains. */
+export const READER_TABLES = ['readings', 'readingActors', 'readingQuotes', 'savedQuotes', 'corrections', 'choices', 'meta'] as const;
 
 export class ReaderDb extends Dexie {
   readings!: EntityTable<ReadingRow, 'id'>;
+  readingActors!: Table<ReadingActorRow, [string, string]>;
+  readingQuotes!: Table<ReadingQuoteRow, [string, number]>;
+  savedQuotes!: EntityTable<SavedQuoteRow, 'id'>;
+  corrections!: EntityTable<CorrectionRow, 'nameKey'>;
+  choices!: EntityTable<ChoiceRow, 'nameKey'>;
+  meta!: EntityTable<MetaRow, 'key'>;
 
-  constructor(name = 'siyaq') {
+  constructor(name = READER_DB_NAME, versions: readonly SchemaVersion[] = READER_VERSIONS) {
     super(name);
-    this.version(1).stores({ readings: 'id, site, readAt' });
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
   }
 }
 
-let shared: ReaderDb | null = null;
+export interface WikimediaRow {
+  /** The request URL. */
+  url: string;
+  body: unknown;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+export interface CardCacheRow {
+  /** Name key or QID the enrichment was built for. */
+  key: string;
+  qid: string | null;
+  data: unknown;
+  fetchedAt: number;
+  expiresAt: number;
+}
+
+export const CACHE_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: { wikimedia: 'url, expiresAt', cards: 'key, expiresAt' },
+  },
+];
+
+/** What can be rebuilt: Wikimedia answers and assembled enrichment. Clearing it never touches reader data. */
+export class CacheDb extends Dexie {
+  wikimedia!: EntityTable<WikimediaRow, 'url'>;
+  cards!: EntityTable<CardCacheRow, 'key'>;
+
+  constructor(name = CACHE_DB_NAME, versions: readonly SchemaVersion[] = CACHE_VERSIONS) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+let reader: ReaderDb | null = null;
+let cache: CacheDb | null = null;
 
 /** The one reader database of this extension context, opened lazily. */
 export function readerDb(): ReaderDb {
-  shared ??= new ReaderDb();
-  return shared;
+  reader ??= new ReaderDb();
+  return reader;
+}
+
+/** The one cache database of this extension context, opened lazily. */
+export function cacheDb(): CacheDb {
+  cache ??= new CacheDb();
+  return cache;
 }

@@ -1,0 +1,74 @@
+// Variant-tolerant matching keys for Arabic words and names, shared by history search and the timeline.
+import { normalize, skeleton } from '../nlp/normalize';
+import { cliticReadings } from '../nlp/tokenize';
+
+const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
+const ARABIC = /[\u0600-\u06ff]/;
+/** Words shorter than this (after normalisation) are not indexed: particles and single letters. */
+const MIN_WORD = 2;
+
+/** The key of one normalised stem: the consonant skeleton from four letters up, so spelling variants meet. */
+function stemKey(stem: string): string {
+  return ARABIC.test(stem) && stem.length >= 4 ? skeleton(stem) : stem;
+}
+
+/** Every key one written word may stand for (with and without its proclitics: «لبوتين» → «بوتين»). */
+export function wordKeys(word: string): string[] {
+  const norm = normalize(word);
+  if (norm.length < MIN_WORD) return [];
+  if (!ARABIC.test(norm)) return [norm];
+  return [...new Set(cliticReadings(norm).map((r) => stemKey(r.stem)))];
+}
+
+/** The key a query word is looked up with: the word as typed, without stripping (it is what the reader meant). */
+export function queryKey(word: string): string | null {
+  const norm = normalize(word);
+  return norm.length < MIN_WORD ? null : stemKey(norm);
+}
+
+/** Split text into written words. */
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** All keys of a text, deduplicated and bounded, for a multi-entry index. */
+export function textKeys(texts: Iterable<string>, max = 3000): string[] {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const w of words(t)) {
+      for (const k of wordKeys(w)) {
+        out.add(k);
+        if (out.size >= max) return [...out];
+      }
+    }
+  }
+  return [...out];
+}
+
+/**
+ * The key of a whole name («فلاديمير بوتين»): its words' plain keys joined, so two spellings of the
+ * same full name meet while «فلاديمير» alone does not stand for the full name.
+ */
+export function nameKey(name: string): string {
+  return words(name)
+    .map((w) => queryKey(w))
+    .filter((k): k is string => k !== null)
+    .join(' ');
+}
+
+/** True when a written text contains every query key (each word may carry clitics). */
+export function textMatches(text: string, keys: readonly string[]): boolean {
+  const have = new Set(textKeys([text], 10_000));
+  return keys.every((k) => have.has(k));
+}
+
+/** The query's keys, one per word; empty when nothing searchable was typed. */
+export function queryKeys(query: string): string[] {
+  return [
+    ...new Set(
+      words(query)
+        .map((w) => queryKey(w))
+        .filter((k): k is string => k !== null),
+    ),
+  ];
+}

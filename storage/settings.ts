@@ -2,26 +2,9 @@
 // and the extension pages. Reads are sanitised against the defaults, so an old or damaged value never
 // breaks a reader: unknown keys are dropped and bad values fall back to their default.
 import { storage } from 'wxt/utils/storage';
+import type { Settings } from '../messaging/settings-types';
 
-export type Density = 'all' | 'first' | 'none';
-export type MarkKind = 'person' | 'organization' | 'place' | 'quote';
-export type UiLangSetting = 'browser' | 'ar' | 'en';
-export type Theme = 'system' | 'light' | 'dark';
-
-export interface Settings {
-  /** Every mention, the first mention of each actor only, or nothing until the reader asks. */
-  density: Density;
-  /** Which kinds of marks are painted. */
-  types: Record<MarkKind, boolean>;
-  /** Host names (e.g. "www.example.com") where the extension does nothing. */
-  pausedSites: string[];
-  /** Online enrichment from Wikidata/Wikipedia; off until the reader turns it on. */
-  enrichment: boolean;
-  uiLang: UiLangSetting;
-  theme: Theme;
-  /** Keep readings made in private windows; off by default. */
-  recordPrivate: boolean;
-}
+export type { Density, MarkKind, Settings, Theme, UiLangSetting } from '../messaging/settings-types';
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   density: 'all',

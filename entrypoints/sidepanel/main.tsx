@@ -1,53 +1,68 @@
+import { effect } from '@preact/signals';
 import { liveQuery } from 'dexie';
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { ask } from '../../messaging/client';
-import type { TabStatus } from '../../messaging/protocol';
-import type { ReadingRow } from '../../storage/db';
-import { listReadings } from '../../storage/readings';
+import '../../components/theme.css';
+import { t } from '../../locales/index';
+import { readerDb } from '../../storage/db';
+import { getSettings, watchSettings } from '../../storage/settings';
+import { App } from './App';
+import * as s from './state';
 
-/** The tab this panel describes: `?tab=` when opened as a page (tests), else the active tab. */
-async function describedTabId(): Promise<number | null> {
-  const fromUrl = new URLSearchParams(location.search).get('tab');
-  if (fromUrl) return Number(fromUrl);
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+const params = new URLSearchParams(location.search);
+
+async function start(): Promise<void> {
+  const browserLang = browser.i18n?.getUILanguage?.() ?? navigator.language;
+  const apply = (setting: Awaited<ReturnType<typeof getSettings>>) => {
+    s.lang.value = s.pickLang(params.get('lang'), setting.uiLang, browserLang);
+    s.theme.value = setting.theme;
+  };
+  apply(await getSettings());
+  watchSettings(apply);
+  const wanted = params.get('view');
+  if (wanted && (s.VIEWS as readonly string[]).includes(wanted)) s.view.value = wanted as s.ViewId;
+  const actor = params.get('actor');
+
+  effect(() => {
+    const root = document.documentElement;
+    root.lang = s.lang.value;
+    root.dir = s.dir.value;
+    root.dataset.theme = s.theme.value;
+    document.title = t(s.lang.value, 'appName');
+  });
+
+  const rootEl = document.getElementById('app');
+  if (rootEl) render(<App />, rootEl);
+
+  void s.checkStorage();
+  if (actor) void s.openActor(actor);
+  else void s.refreshView();
+  if (s.view.value !== 'article') void s.refreshTab().catch(() => {});
+
+  // The tab's article changes as the reader browses: follow it while the panel is visible.
+  const poll = async () => {
+    if (document.visibilityState === 'visible') await s.refreshTab().catch(() => {});
+    setTimeout(poll, 1500);
+  };
+  setTimeout(poll, 1500);
+
+  // The database changes when a page is read or a quotation saved elsewhere: reload the visible list.
+  let first = true;
+  liveQuery(async () => {
+    const db = readerDb();
+    return [await db.readings.count(), (await db.readings.orderBy('readAt').last())?.readAt ?? 0, await db.savedQuotes.count()];
+  }).subscribe({
+    next: () => {
+      if (first) {
+        first = false;
+        return;
+      }
+      if (s.view.value !== 'article' && !s.actorPage.value) void s.refreshView();
+    },
+    error: (error: unknown) => {
+      s.storageProblem.value = { kind: 'open', detail: error instanceof Error ? error.message : String(error) };
+    },
+  });
 }
 
-function App() {
-  const [status, setStatus] = useState<TabStatus | null>(null);
-  const [readings, setReadings] = useState<ReadingRow[]>([]);
-  useEffect(() => {
-    const sub = liveQuery(() => listReadings()).subscribe({ next: setReadings });
-    let timer = 0;
-    const poll = async () => {
-      const tabId = await describedTabId();
-      if (tabId !== null) setStatus(await ask({ type: 'getTabStatus', tabId }));
-      timer = window.setTimeout(poll, 1000);
-    };
-    poll();
-    return () => {
-      sub.unsubscribe();
-      clearTimeout(timer);
-    };
-  }, []);
-  return (
-    <main>
-      <h1>سياق</h1>
-      <section aria-label="this tab" data-testid="tab-status">
-        {status ? `${status.state} — ${status.actors} / ${status.quotes}` : '…'}
-      </section>
-      <ul data-testid="readings">
-        {readings.map((r) => (
-          <li key={r.id}>
-            <bdi>{r.title ?? r.url}</bdi>
-          </li>
-        ))}
-      </ul>
-    </main>
-  );
-}
-
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+void start();

@@ -9,7 +9,7 @@ import { ask } from '../../messaging/client';
 import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '../../messaging/library-protocol';
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
-import type { Theme } from '../../storage/settings';
+import type { Theme } from '../../messaging/settings-types';
 
 export type ViewId = 'article' | 'saved' | 'history';
 export const VIEWS: readonly ViewId[] = ['article', 'saved', 'history'];

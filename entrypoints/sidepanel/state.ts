@@ -363,13 +363,13 @@ export async function correct(name: string, to: string | null): Promise<void> {
   }
 }
 
-/** Check the database once: could it open, and did the browser purge it? */
+/** Did the browser purge the reader's data? (A database that cannot open is reported by the live query.) */
 export async function checkStorage(): Promise<void> {
   try {
     const status = await ask({ type: 'storageStatus' });
-    storageProblem.value = status.purged ? { kind: 'purged', detail: '' } : null;
-  } catch (error) {
-    storageProblem.value = { kind: 'open', detail: describe(error) };
+    if (status.purged) storageProblem.value = { kind: 'purged', detail: '' };
+  } catch {
+    // No status is not a problem to alarm the reader with; the lists report their own errors.
   }
 }
 

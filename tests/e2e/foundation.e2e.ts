@@ -17,13 +17,15 @@ describe('the extension in Chromium', () => {
   it('records the demo article as a reading that the side panel lists', async () => {
     const article = await session.open('demo-article.html');
     const panel = await session.openPanel(article);
-    await expect.poll(() => panel.getByTestId('tab-status').textContent(), { timeout: 15_000 }).toContain('done');
+    await expect.poll(() => panel.locator('main').getAttribute('data-tab-state'), { timeout: 15_000 }).toBe('done');
+    await panel.getByRole('tab', { name: 'السجل' }).click();
     await expect.poll(() => panel.getByTestId('readings').textContent()).toContain('غوتيريش يدعو من جنيف');
   });
 
   it('keeps the reading after the browser is closed and reopened', async () => {
     await session.restart();
     const panel = await session.openPanel();
+    await panel.getByRole('tab', { name: 'السجل' }).click();
     await expect.poll(() => panel.getByTestId('readings').textContent(), { timeout: 15_000 }).toContain('غوتيريش يدعو من جنيف');
   });
 });

@@ -17,6 +17,7 @@ const PageSignalsSchema = v.object({
   jsonLdTypes: v.pipe(v.array(text(128)), v.maxLength(64)),
   hasArticleElement: v.boolean(),
   hasArticleBody: v.boolean(),
+  url: v.optional(v.nullable(text(4096))),
 });
 
 export const AnalyzeArticleSchema = v.object({

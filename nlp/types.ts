@@ -67,6 +67,8 @@ export interface PageSignals {
   jsonLdTypes: string[];
   hasArticleElement: boolean;
   hasArticleBody: boolean;
+  /** The page's canonical address (link rel=canonical, og:url, else the document URL): known news sites weigh in. */
+  url?: string | null;
 }
 
 /** Input to `analyze`: a title and the main text blocks, in reading order. */

@@ -1,0 +1,449 @@
+// Main-text extraction from a live page (content script) or a parsed saved page (CLI, tests).
+// Finds the article body, keeps its title and paragraphs, drops navigation, tickers, related links,
+// comments and editable or code regions, and remembers for every character of every block the Text
+// node it came from, so spans found in the analysed text paint back onto the page as DOM Ranges.
+import type { PageSignals } from '../../nlp/types';
+
+/** A run of block characters copied from one Text node: block[start + k] comes from node.data[nodeStart + k]. */
+export interface TextPiece {
+  node: Text;
+  start: number;
+  nodeStart: number;
+  length: number;
+}
+
+/** One block's text with where each part of it lives in the DOM. */
+export interface BlockNodes {
+  text: string;
+  pieces: TextPiece[];
+}
+
+/** What the analysis gets (title, blocks) and what painting needs to map offsets back (titleNodes, nodes). */
+export interface ExtractedArticle {
+  title: string | null;
+  blocks: string[];
+  /** Parallel to `blocks`. */
+  nodes: BlockNodes[];
+  /** The title's DOM text when it was taken from the page; null when it came from metadata only. */
+  titleNodes: BlockNodes | null;
+  /** The element the body was read from (null when nothing readable was found). */
+  root: Element | null;
+}
+
+const BLOCK_SEPARATOR_LENGTH = 2; // nlp/analyze.ts joinArticle: title and blocks joined with '\n\n'
+
+const SKIP_TAGS = new Set(
+  'script style noscript template svg math iframe object embed canvas video audio picture input textarea select option button form nav aside footer code pre kbd samp var marquee head dialog menu'.split(
+    ' ',
+  ),
+);
+const BLOCK_TAGS = new Set(
+  'p div h1 h2 h3 h4 h5 h6 li ul ol dl dd dt blockquote section article main header table tbody thead tr td th figure figcaption hr address center details summary caption'.split(
+    ' ',
+  ),
+);
+const SKIP_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'search',
+  'menu',
+  'menubar',
+  'marquee',
+  'dialog',
+  'form',
+]);
+// Class or id words of boilerplate regions: comments, related links, sharing, tickers, widgets, ads.
+// The first list matches anywhere in a class name («BGCommentSBar»), the second only as a whole word («ads», not «adsCenter»).
+const BOILERPLATE_PART =
+  /comment|share|social|related|ticker|breaking|newsletter|sidebar|outbrain|taboola|disqus|whatsapp|facebook|twitter|telegram/i;
+const BOILERPLATE_WORD =
+  /(?:^|[\s_-])(?:respond|urgent|subscribe|widget|promo|advert|ads?|banner|breadcrumbs?|tags?|keywords|menu|navbar|nav|footer|read-?more|more-?news|most-?read|popular|recommended|print|copyright|caption|hidden|sr-only)(?:$|[\s_-])/i;
+/** Sentences sites put around every article: comment rules, disclaimers, copyright, follow-us and read-also lines. */
+const BOILERPLATE_TEXT =
+  /لا تعبر عن رأي|لا تعبّر عن رأي|مراجعة التعليقات|جميع الحقوق محفوظة|حقوق النشر|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|تابعونا على|تابعنا على|اشترك في النشرة|حمّل تطبيق|حمل تطبيق/;
+const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
+const ARABIC_LETTERS = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/g;
+const LATIN_LETTERS = /[A-Za-z\u00c0-\u024f]/g;
+const SPACE = /\s/;
+
+// ---------------------------------------------------------------------------------------------
+// The gate
+
+/** Cheap first check on every page: a non-Arabic-script page must cost the extension almost nothing. */
+export function hasArabicText(doc: Document): boolean {
+  const lang = (doc.documentElement?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
+  if (lang === 'ar' || lang === 'fa' || lang === 'ur') return true;
+  let sample = doc.title ?? '';
+  const body = doc.body;
+  if (body) {
+    // Sample the first text nodes rather than reading the whole body.
+    const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let n = 0, node = walker.nextNode(); node && n < 300 && sample.length < 6000; n++, node = walker.nextNode()) {
+      const parent = node.parentNode?.nodeName;
+      if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT') continue;
+      sample += ` ${(node as Text).data}`;
+    }
+  }
+  if (!ARABIC_LETTER.test(sample)) return false;
+  const arabic = sample.match(ARABIC_LETTERS)?.length ?? 0;
+  const latin = sample.match(LATIN_LETTERS)?.length ?? 0;
+  return arabic >= 20 && arabic >= (arabic + latin) * 0.2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signals
+
+function jsonLdTypes(doc: Document): string[] {
+  const types: string[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 4 || types.length >= 64 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value.slice(0, 64)) visit(item, depth + 1);
+      return;
+    }
+    const item = value as Record<string, unknown>;
+    const type = item['@type'];
+    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string' && t.length <= 128) types.push(t);
+    visit(item['@graph'], depth + 1);
+    visit(item.mainEntity, depth + 1);
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''), 0);
+    } catch {
+      // Broken JSON-LD is common; the page may still be an article.
+    }
+  }
+  return [...new Set(types)].slice(0, 64);
+}
+
+function meta(doc: Document, property: string): string | null {
+  const el = doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`);
+  const content = el?.getAttribute('content')?.trim();
+  return content ? content : null;
+}
+
+function pageUrl(doc: Document): string | null {
+  const declared = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(doc, 'og:url');
+  for (const candidate of [declared, doc.URL]) {
+    if (!candidate) continue;
+    try {
+      const url = new URL(candidate, doc.URL);
+      if (/^https?:$/.test(url.protocol) && url.hostname !== 'localhost') return url.href.slice(0, 4096);
+    } catch {}
+  }
+  return null;
+}
+
+/** What the page says about itself (language, direction, og:type, JSON-LD types, article markup). */
+export function collectSignals(doc: Document): PageSignals {
+  const html = doc.documentElement;
+  const body = doc.body;
+  const attr = (name: string) => (html?.getAttribute(name) || body?.getAttribute(name) || '').trim().slice(0, 64) || null;
+  return {
+    lang: attr('lang') ?? meta(doc, 'og:locale')?.slice(0, 64) ?? null,
+    dir: attr('dir')?.slice(0, 16) ?? null,
+    ogType: meta(doc, 'og:type')?.toLowerCase().slice(0, 64) ?? null,
+    jsonLdTypes: jsonLdTypes(doc),
+    hasArticleElement: doc.querySelector('article') !== null,
+    hasArticleBody: doc.querySelector('[itemprop~="articleBody"]') !== null,
+    url: pageUrl(doc),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks with their text nodes
+
+class BlockBuilder {
+  text = '';
+  pieces: TextPiece[] = [];
+  linkChars = 0;
+  private pending: { node: Text; offset: number } | null = null;
+
+  /** Append a Text node's characters, collapsing whitespace runs to one space as a browser renders them. */
+  add(node: Text, inLink: boolean): void {
+    const data = node.data;
+    let i = 0;
+    while (i < data.length) {
+      if (SPACE.test(data[i] ?? '')) {
+        if (!this.pending) this.pending = { node, offset: i };
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < data.length && !SPACE.test(data[j] ?? '')) j++;
+      if (this.pending && this.text.length > 0) this.push(this.pending.node, this.pending.offset, ' ');
+      this.pending = null;
+      this.push(node, i, data.slice(i, j));
+      if (inLink) this.linkChars += j - i;
+      i = j;
+    }
+  }
+
+  /** A <br>: a space between words, mapped to the end of the last text seen. */
+  lineBreak(): void {
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && !this.pending) this.pending = { node: last.node, offset: last.nodeStart + last.length };
+  }
+
+  private push(node: Text, nodeStart: number, chars: string): void {
+    const last = this.pieces[this.pieces.length - 1];
+    if (last && last.node === node && last.nodeStart + last.length === nodeStart && node.data.startsWith(chars, nodeStart)) {
+      last.length += chars.length;
+    } else {
+      this.pieces.push({ node, start: this.text.length, nodeStart, length: chars.length });
+    }
+    this.text += chars;
+  }
+}
+
+interface Walk {
+  blocks: BlockBuilder[];
+  current: BlockBuilder;
+  inLink: boolean;
+  breaks: number;
+  skip: Element | null;
+}
+
+/** Regions never read: by tag, hidden or editable state, landmark role, or (classNames) boilerplate class and id words. */
+function excluded(el: Element, classNames = true): boolean {
+  if (SKIP_TAGS.has(el.localName)) return true;
+  if (el.localName === 'header' && !el.closest('article')) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  const role = el.getAttribute('role');
+  if (role && SKIP_ROLES.has(role)) return true;
+  const style = el.getAttribute('style');
+  if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  if (!classNames) return false;
+  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return names.length > 1 && (BOILERPLATE_PART.test(names) || BOILERPLATE_WORD.test(names));
+}
+
+function flush(walk: Walk): void {
+  if (walk.current.text.length > 0) walk.blocks.push(walk.current);
+  walk.current = new BlockBuilder();
+  walk.breaks = 0;
+}
+
+function walkElement(el: Element, walk: Walk): void {
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const text = child as Text;
+      walk.current.add(text, walk.inLink);
+      if (/\S/.test(text.data)) walk.breaks = 0;
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const e = child as Element;
+    const tag = e.localName;
+    if (tag === 'br') {
+      // Two line breaks in a row separate paragraphs (blogs write whole posts that way).
+      if (++walk.breaks >= 2) flush(walk);
+      else walk.current.lineBreak();
+      continue;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (e === walk.skip || excluded(e)) {
+      if (block) flush(walk);
+      else walk.current.lineBreak();
+      continue;
+    }
+    if (block) flush(walk);
+    const wasLink = walk.inLink;
+    if (tag === 'a') walk.inLink = true;
+    walkElement(e, walk);
+    walk.inLink = wasLink;
+    if (block) flush(walk);
+  }
+}
+
+/** The text of one element as a single block, with its nodes. */
+function readBlock(el: Element): BlockNodes {
+  const walk: Walk = { blocks: [], current: new BlockBuilder(), inLink: false, breaks: 0, skip: null };
+  const visit = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) walk.current.add(child as Text, false);
+      else if (child.nodeType === 1 && !SKIP_TAGS.has((child as Element).localName)) visit(child);
+    }
+  };
+  visit(el);
+  return { text: walk.current.text, pieces: walk.current.pieces };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the body and the title
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Readability-style: paragraphs vote for their parent (and half for the grandparent). */
+function largestTextBlock(doc: Document): Element | null {
+  const scores = new Map<Element, number>();
+  const vote = (el: Element, length: number) => {
+    const parent = el.parentElement;
+    if (!parent) return;
+    scores.set(parent, (scores.get(parent) ?? 0) + length);
+    const grand = parent.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + length / 2);
+  };
+  for (const p of doc.querySelectorAll('p')) {
+    const length = squash(p.textContent ?? '').length;
+    if (length >= 25) vote(p, length);
+  }
+  // Blogs and older sites put text straight into divs, separated by <br>.
+  for (const div of doc.querySelectorAll('div, td')) {
+    let length = 0;
+    for (let child = div.firstChild; child; child = child.nextSibling)
+      if (child.nodeType === 3) length += (child as Text).data.trim().length;
+    if (length >= 80) vote(div, length);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    if (score > bestScore && !excludedChain(el)) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** Inside an excluded region? Class words count only near the element: page wrappers have names like «with-sidebar». */
+function excludedChain(el: Element): boolean {
+  let depth = 0;
+  for (let e: Element | null = el; e && e !== e.ownerDocument.body; e = e.parentElement) if (excluded(e, depth++ < 3)) return true;
+  return false;
+}
+
+function textLength(el: Element): number {
+  return squash(el.textContent ?? '').length;
+}
+
+/** The element to read: [itemprop=articleBody], <article>, <main>, then the largest text block. */
+function findRoot(doc: Document): Element | null {
+  const best = largestTextBlock(doc);
+  const bestLength = best ? textLength(best) : 0;
+  const articles = [...doc.querySelectorAll('article')];
+  const candidates: [Element | null, number][] = [
+    [doc.querySelector('[itemprop~="articleBody"]'), 0.5],
+    [articles.find((a) => best && a.contains(best)) ?? (articles.length === 1 ? (articles[0] ?? null) : null), 0.5],
+    [doc.querySelector('main, [role="main"]'), 0.5],
+  ];
+  for (const [el, share] of candidates) {
+    if (!el) continue;
+    const length = textLength(el);
+    if (!best || el === best) return el;
+    if (el.contains(best) && el.localName === 'main' && length > bestLength * 2.5) return best;
+    const related = el.contains(best) || best.contains(el);
+    if (related && length >= bestLength * share) return el;
+  }
+  return best ?? doc.body;
+}
+
+function headline(doc: Document): string | null {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    const m = /"headline"\s*:\s*"((?:[^"\\]|\\.){3,500})"/.exec(script.textContent ?? '');
+    if (m?.[1]) {
+      try {
+        return JSON.parse(`"${m[1]}"`) as string;
+      } catch {}
+    }
+  }
+  return null;
+}
+
+/** The title element on the page, matched against og:title, JSON-LD headline and document.title. */
+function findTitle(doc: Document, root: Element | null): { text: string | null; el: Element | null } {
+  const declared = [meta(doc, 'og:title'), headline(doc), doc.title].map((t) => squash(t ?? '')).filter((t) => t.length > 0);
+  const inRoot = root ? [...root.querySelectorAll('h1')] : [];
+  const headings = [...inRoot, ...doc.querySelectorAll('h1, h2, [itemprop="headline"]')];
+  for (const h of headings) {
+    const text = squash(h.textContent ?? '');
+    if (text.length < 8 || excludedChain(h)) continue;
+    if (inRoot.includes(h as HTMLHeadingElement) || declared.some((d) => d === text || (d.includes(text) && text.length > d.length / 2))) {
+      return { text, el: h };
+    }
+  }
+  // No heading on the page: take the declared title without the site name.
+  const fallback = declared[0]?.split(/\s+[|\-–—]\s+/).sort((a, b) => b.length - a.length)[0] ?? null;
+  return { text: fallback || null, el: null };
+}
+
+/** Read the article's title and body paragraphs, each with the DOM nodes it came from. */
+export function extractArticle(doc: Document): ExtractedArticle {
+  const root = findRoot(doc);
+  const title = findTitle(doc, root);
+  const titleNodes = title.el ? readBlock(title.el) : null;
+  const titleText = titleNodes?.text ?? title.text;
+  const walk: Walk = { blocks: [], current: new BlockBuilder(), inLink: false, breaks: 0, skip: title.el };
+  if (root) walkElement(root, walk);
+  flush(walk);
+  const kept = walk.blocks.filter((b) => {
+    const letters = b.text.replace(/[\s\d\p{P}\p{S}]/gu, '').length;
+    if (letters === 0) return false;
+    if (b.linkChars > letters * 0.5) return false; // lists of links: related stories, tags
+    if (b.text === titleText) return false;
+    if (b.text.length < 400 && BOILERPLATE_TEXT.test(b.text)) return false;
+    return !(b.text.startsWith('عاجل') && b.text.length < 200); // a breaking-news ticker line
+  });
+  // Short lines after the last paragraph are page furniture: dates of related stories, ratings, thanks.
+  while (kept.length > 1 && (kept[kept.length - 1]?.text.length ?? 0) < 80) kept.pop();
+  return {
+    title: titleText,
+    blocks: kept.map((b) => b.text),
+    nodes: kept.map((b) => ({ text: b.text, pieces: b.pieces })),
+    titleNodes,
+    root,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Offsets back to the DOM
+
+function locate(block: BlockNodes, offset: number, isEnd: boolean): [Text, number] | null {
+  const pieces = block.pieces;
+  let lo = 0;
+  let hi = pieces.length - 1;
+  // The last piece starting at or before the offset (for an end, strictly before it).
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    const p = pieces[mid]!;
+    if (isEnd ? p.start < offset : p.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const piece = pieces[lo];
+  if (!piece) return null;
+  const within = Math.min(Math.max(offset - piece.start, 0), piece.length);
+  return [piece.node, Math.min(piece.nodeStart + within, piece.node.length)];
+}
+
+/**
+ * A DOM Range for [start, end) of the analysed text (title and blocks joined as nlp/analyze.ts joinArticle does),
+ * or null when the span falls outside the page's text (a title taken from metadata, a separator).
+ */
+export function rangeFor(article: ExtractedArticle, start: number, end: number): Range | null {
+  const parts: (BlockNodes | null)[] = article.title ? [article.titleNodes, ...article.nodes] : article.nodes;
+  const texts = article.title ? [article.title, ...article.blocks] : article.blocks;
+  let from: [Text, number] | null = null;
+  let to: [Text, number] | null = null;
+  let offset = 0;
+  for (let i = 0; i < texts.length; i++) {
+    const length = texts[i]?.length ?? 0;
+    const part = parts[i];
+    if (!from && start >= offset && start < offset + length) from = part ? locate(part, start - offset, false) : null;
+    if (end > offset && end <= offset + length) {
+      to = part ? locate(part, end - offset, true) : null;
+      break;
+    }
+    offset += length + BLOCK_SEPARATOR_LENGTH;
+  }
+  if (!from || !to) return null;
+  const doc = from[0].ownerDocument;
+  const range = doc.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  return range;
+}

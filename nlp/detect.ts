@@ -1,0 +1,373 @@
+// Language and page-kind detection: is this text Arabic (not Persian or Urdu written in the same
+// script), is it an article, and is it Arabic news (not a story, blog, recipe, sermon or encyclopedia)?
+// Works on plain text alone; HTML signals (lang, og:type, JSON-LD) sharpen the answer when present.
+import { normalize } from './normalize';
+import type { Language, PageInfo, PageSignals } from './types';
+
+/** What classifyPage decides; the title is added by the caller. */
+export type PageClass = Omit<PageInfo, 'title'>;
+
+/** Evidence behind a page decision, for the evaluation table and for debugging a wrong answer. */
+export interface PageEvidence extends PageClass {
+  /** News score of the text (per 100 words, plus datelines and markup), threshold NEWS_THRESHOLD. */
+  newsScore: number;
+  /** Words the text was judged on (after sampling). */
+  words: number;
+  reasons: string[];
+}
+
+/** Scores at or above this are news; tuned on ../shared/data (news-dev, pages-dev, negatives-dev). */
+export const NEWS_THRESHOLD = 0.5;
+/** Long inputs are judged on their beginning: detection must cost the same on a 100,000-word page. */
+const SAMPLE_CHARS = 24_000;
+
+const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalize));
+
+// Function words per language, in their normalised forms (ی→ي, ک→ك, hamza/alef folded). Words two of the
+// languages share (Persian من «I», بین, بعد, قبل, آن/أن, او, علی/على) are left out on purpose.
+const AR_WORDS = set(`في عن مع التي الذي الذين اللذين هذا هذه ذلك تلك هؤلاء كان كانت يكون قد لقد لم لن ثم حيث كما إذا إنه
+  أنه إنها وقد وفي ومن منذ خلال أيضا إليه فيه فيها لها له ليس هو هي وهو وهي إلا لدى التى الى إلى`);
+const FA_WORDS = set(`است این را که می از با در برای های ها شد شده شدند کرد کرده کردند بود بودند یک خود نیز اند همه تا ولی
+  چه چون اگر باید شود می‌شود دارد دارند کند کنند نمی گفت هستند نیست پس بر وی آنها اینکه همچنین خواهد`);
+const UR_WORDS = set(`کے کی میں ہے ہیں نے کو سے اور یہ پر بھی تھا تھی تھے گیا گئی کر کا جو جس کیا ہوا ہوئے رہا رہے والے لیے`);
+// «على» folds to «علي», which is also the Persian name Ali: counted only when no Persian sign is present.
+const AR_AMBIGUOUS = set('على علی');
+
+// Letters one language has and Arabic lacks. Urdu also uses the Persian ones.
+const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af]/; // پ چ ژ گ
+const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c2\u06d2\u06d3]/; // ٹ ڈ ڑ ں ھ ہ ۂ ے ۓ
+
+/** Count Arabic-script and other letters; the script share decides "other" before any vocabulary. */
+function letterCounts(text: string): { arabic: number; other: number } {
+  let arabic = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f))
+      arabic++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x0370 && c <= 0x052f)) other++;
+    else if (c >= 0x0900 && c <= 0x9fff) other++;
+  }
+  return { arabic, other };
+}
+
+const ARABIC_WORD = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]+/g;
+
+/** Raw (un-normalised) Arabic-script words of a text: letters decide Persian/Urdu before folding hides them. */
+function rawWords(text: string): string[] {
+  return text.match(ARABIC_WORD) ?? [];
+}
+
+interface LanguageVotes {
+  language: Language;
+  ar: number;
+  fa: number;
+  ur: number;
+  words: number;
+}
+
+function languageVotes(sample: string): LanguageVotes {
+  const { arabic, other } = letterCounts(sample);
+  const raw = rawWords(sample);
+  const votes = { ar: 0, fa: 0, ur: 0, words: raw.length };
+  if (arabic < 12 || arabic < (arabic + other) * 0.3) return { language: 'other', ...votes };
+  let faLetters = 0;
+  let urLetters = 0;
+  let ambiguous = 0;
+  for (const word of raw) {
+    if (URDU_LETTERS.test(word)) urLetters++;
+    else if (PERSIAN_LETTERS.test(word)) faLetters++;
+    const n = normalize(word);
+    if (AR_WORDS.has(n)) votes.ar++;
+    else if (AR_AMBIGUOUS.has(n)) ambiguous++;
+    if (FA_WORDS.has(n)) votes.fa++;
+    if (UR_WORDS.has(n) || UR_WORDS.has(word)) votes.ur++;
+    // The Arabic article ال is rare in Persian and Urdu outside loanwords.
+    if (n.length > 3 && (n.startsWith('ال') || n.startsWith('وال') || n.startsWith('بال'))) votes.ar += 0.3;
+  }
+  votes.fa += faLetters * 0.5;
+  votes.ur += urLetters;
+  if (votes.fa + votes.ur < votes.ar * 0.2) votes.ar += ambiguous;
+  let language: Language = 'ar';
+  if (votes.ur > votes.fa && votes.ur > votes.ar) language = 'ur';
+  else if (votes.fa > votes.ar) language = 'fa';
+  return { language, ...votes };
+}
+
+/** Arabic, Persian, Urdu or other: the extension only reads Arabic, and the three share one script. */
+export function detectLanguage(text: string): Language {
+  return languageVotes(text.slice(0, SAMPLE_CHARS)).language;
+}
+
+// ---------------------------------------------------------------------------------------------
+// News-ness of Arabic text. Cues are counted per 100 words so long stories cannot win on length.
+
+/** Past-tense reporting verbs and the nouns of reported statements. */
+const REPORTING = set(`أضاف أضافت أكد أكدت أوضح أوضحت أشار أشارت أعلن أعلنت صرح صرحت أفاد أفادت ذكر ذكرت نقل نقلت تابع
+  تابعت لفت لفتت شدد شددت كشف كشفت اعتبر اعتبرت دعا دعت طالب طالبت نفى نفت أعرب أعربت بحسب وفقا وفق مصدر مصادر
+  المتحدث متحدث بيان البيان تصريحات تصريح صحفي صحافي الصحفي مراسل الأنباء الرسمية مسؤول مسؤولون مسؤولين مؤتمر
+  مضيفا مشيرا مؤكدا موضحا لافتا معتبرا يذكر يشار بدوره بدورها`);
+/** Present-tense reporting, common in features and columns («وتقول الصحيفة»); stories use it too, so it weighs less. */
+const PRESENT_REPORTING = set('يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يعتبر تعتبر يرى ترى');
+/** «قال» counts only as reported speech («وقال الوزير إن»): sermons and stories say «قال» with direct speech. */
+const SAID = set('قال قالت');
+const THAT = set('إن أن');
+const MEDIA = set(`صحيفة الصحيفة صحف الصحف تقرير التقرير تقارير الإعلام وسائل قناة القناة موقع مقابلة حوار التلفزيون الإذاعة
+  وكالة الوكالة`);
+const INSTITUTIONS = set(`الرئيس رئيس وزير وزيرة الوزير الوزراء وزارة الحكومة الحكومي الحكومية مجلس البرلمان النواب الأمم الشرطة
+  الجيش القوات حزب المعارضة السلطات الأمن الأمنية محافظ المحافظ سفير السفير الدولة الاتحاد منظمة هيئة اللجنة الشركة
+  المدير مدير العام الدكتور المهندس النيابة المحكمة الانتخابات الاقتصاد البنك المنتخب المباراة الدوري البطولة النادي فريق`);
+const WEEKDAYS = set('الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت');
+const TIME_LEAD = set('اليوم أمس يوم مساء صباح ليلة فجر ظهر عصر غدا نهار مطلع');
+const RECENT = set('الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية مؤخرا حاليا');
+// Genres that are not news.
+const NARRATIVE = set('فقال فقالت فأجاب فأجابت فرد فردت يحكى الحكاية حكاية العبرة الزمان قديم');
+const RELIGIOUS = set('تعالى سبحانه رسول النبي صلى السلام الآخرة الجنة القيامة المؤمنين عباده ربكم ربنا أيها التقوى رضي');
+const DIALECT = set('اللي اللى ده دى بتاع بتوع كده مش عشان علشان ازاي إزاي اتوفى اتولد دلوقتي عايز عاوز');
+const RECIPE = set('المقادير مقادير ملعقة ملاعق كوب أكواب غرام جرام الفرن تحضير يخلط نخلط رشة طحين يضاف تضاف مبشور مفروم');
+const FIRST_PERSON = set('أنا كنت لي عندي');
+const NOT_NEWS_PHRASES = ['ذات يوم', 'قديم الزمان', 'يحكى أن', 'كان يا ما كان', 'طريقة التحضير', 'صلى الله عليه', 'قال تعالى'].map(
+  normalize,
+);
+/** Agencies and outlets that datelines name in parentheses or after a dash. */
+const AGENCIES = [
+  'وكالات',
+  'رويترز',
+  'أ ف ب',
+  'أ.ف.ب',
+  'ا ف ب',
+  'د ب أ',
+  'د.ب.أ',
+  'أ ب',
+  'واس',
+  'وام',
+  'قنا',
+  'كونا',
+  'بترا',
+  'سانا',
+  'الأناضول',
+  'شينخوا',
+  'سبوتنيك',
+  'يو بي آي',
+  'خاص',
+  'CNN',
+  'AFP',
+  'Reuters',
+  'AP',
+  'DPA',
+  'BBC',
+  'RT',
+].map(normalize);
+const AGENCY_PATTERN = new RegExp(
+  `[(\\[]\\s*(?:${AGENCIES.map((a) => a.replace(/[.]/g, '\\.?').replace(/ /g, '\\s*')).join('|')})\\s*[)\\]]`,
+);
+/** «القاهرة - », «دمشق، سوريا (CNN) -- » at the start of the first paragraphs (a colon mostly introduces speech). */
+const DATELINE = /^[\u0621-\u064a\s،,.]{2,40}(?:\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s*\S/;
+const TRAILING_AGENCY = new RegExp(`[-–—]\\s*(?:${AGENCIES.slice(0, 14).join('|')})\\s*$`);
+
+/** News types in JSON-LD; other article types (Article, BlogPosting) only say "an article". */
+const NEWS_TYPES = new Set([
+  'NewsArticle',
+  'ReportageNewsArticle',
+  'AnalysisNewsArticle',
+  'BackgroundNewsArticle',
+  'OpinionNewsArticle',
+  'ReviewNewsArticle',
+  'AskPublicQuestion',
+  'LiveBlogPosting',
+]);
+const ARTICLE_TYPES = new Set(['Article', 'BlogPosting', 'Report', 'ScholarlyArticle', 'TechArticle', 'VideoObject', 'SocialMediaPosting']);
+
+function stripConjunction(word: string): string {
+  return word.length > 3 && (word[0] === 'و' || word[0] === 'ف') ? word.slice(1) : word;
+}
+
+const DIACRITICS = /[\u064b-\u0652]/g;
+
+const CUE_NAMES = [
+  'reporting',
+  'present',
+  'said',
+  'media',
+  'institutions',
+  'time',
+  'numbers',
+  'narrative',
+  'religious',
+  'dialect',
+  'recipe',
+  'firstPerson',
+  'phrases',
+  'diacritics',
+] as const;
+/** Counts per cue group (diacritics: marks per letter). */
+export type NewsCues = Record<(typeof CUE_NAMES)[number], number>;
+
+/** Cue counts of a text, by group; exported for the evaluation's explanations. */
+export function newsCues(sample: string, norm: string, words: string[]): NewsCues {
+  const c = {
+    reporting: 0,
+    present: 0,
+    said: 0,
+    media: 0,
+    institutions: 0,
+    time: 0,
+    numbers: 0,
+    narrative: 0,
+    religious: 0,
+    dialect: 0,
+    recipe: 0,
+    firstPerson: 0,
+    phrases: 0,
+    diacritics: 0,
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] ?? '';
+    const bare = stripConjunction(w);
+    const has = (s: Set<string>) => s.has(w) || s.has(bare);
+    if (has(REPORTING)) c.reporting++;
+    else if (has(PRESENT_REPORTING)) c.present++;
+    else if (has(SAID)) {
+      for (let k = i + 1; k <= i + 5 && k < words.length; k++)
+        if (THAT.has(words[k] ?? '')) {
+          c.said++;
+          break;
+        }
+    }
+    if (has(MEDIA)) c.media++;
+    if (has(INSTITUTIONS)) c.institutions++;
+    if (WEEKDAYS.has(bare)) c.time += TIME_LEAD.has(stripConjunction(words[i - 1] ?? '')) ? 2 : 0.5;
+    else if (RECENT.has(w)) c.time += 0.5;
+    if (NARRATIVE.has(w)) c.narrative++;
+    if (has(RELIGIOUS)) c.religious++;
+    if (DIALECT.has(w)) c.dialect++;
+    if (has(RECIPE)) c.recipe++;
+    if (has(FIRST_PERSON)) c.firstPerson++;
+  }
+  c.numbers = norm.match(/\d+/g)?.length ?? 0;
+  for (const phrase of NOT_NEWS_PHRASES) if (norm.includes(phrase)) c.phrases++;
+  const letters = words.reduce((n, w) => n + w.length, 0);
+  c.diacritics = letters ? (sample.match(DIACRITICS)?.length ?? 0) / letters : 0;
+  return c;
+}
+
+/** Score how much a text reads like a news report; also the reasons, for the evaluation table. */
+export function scoreNews(text: string): { score: number; words: number; reasons: string[] } {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const norm = normalize(sample);
+  const words = norm.match(ARABIC_WORD) ?? [];
+  if (words.length === 0) return { score: 0, words: 0, reasons: ['no Arabic words'] };
+  const c = newsCues(sample, norm, words);
+  const per100 = 100 / Math.max(words.length, 60);
+  const positive =
+    (c.reporting +
+      c.said +
+      c.present * 0.5 +
+      c.media * 0.7 +
+      c.institutions * 0.3 +
+      c.time +
+      Math.min(c.numbers, words.length / 20) * 0.2) *
+    per100;
+  const negative =
+    (c.narrative * 1.5 + c.religious + c.dialect * 1.5 + c.recipe * 1.5 + c.firstPerson * 0.3) * per100 +
+    c.phrases +
+    (c.diacritics > 0.1 ? 5 : 0);
+  let score = positive - negative;
+  const reasons = [
+    Object.entries(c)
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${Math.round(v * 100) / 100}`)
+      .join(' '),
+    `+${positive.toFixed(2)} -${negative.toFixed(2)}`,
+  ];
+  const head = sample.split(/\n+/, 4).map((line) => normalize(line.trim()));
+  if (head.some((line) => AGENCY_PATTERN.test(line) || TRAILING_AGENCY.test(line))) {
+    score += 2;
+    reasons.push('agency dateline');
+  } else if (head.slice(1).some((line) => DATELINE.test(line))) {
+    score += 1;
+    reasons.push('place dateline');
+  }
+  if (words.length < 40) {
+    score = Math.min(score, NEWS_THRESHOLD - 0.5);
+    reasons.push('too short');
+  }
+  return { score: Math.round(score * 100) / 100, words: words.length, reasons };
+}
+
+// Arabic news outlets (domain, or domain and path where an outlet shares a multilingual domain).
+const NEWS_SITES = `aljazeera.net alarabiya.net aawsat.com skynewsarabia.com bbc.com/arabic bbc.co.uk/arabic independentarabia.com
+  arabic.rt.com france24.com/ar dw.com/ar arabic.cnn.com aa.com.tr/ar arabic.euronews.com alhurra.com almayadeen.net alquds.co.uk
+  raialyoum.com arabi21.com al-ain.com annahar.com youm7.com masrawy.com almasryalyoum.com ahram.org.eg shorouknews.com hespress.com
+  alkhaleej.ae albayan.ae emaratalyoum.com alittihad.ae wam.ae okaz.com.sa sabq.org alriyadh.com spa.gov.sa alraimedia.com
+  alanba.com.kw elkhabar.com enabbaladi.net al-jazirah.com al-madina.com alyaum.com elwatannews.com alaraby.co.uk elaph.com
+  alghad.com alrai.com addustour.com akhbarelyom.com arabic.sputniknews.com sputnikarabic.ae asharq.com`
+  .split(/\s+/)
+  .map((s) => {
+    const [host = '', path = ''] = s.split('/');
+    return { host, path: path ? `/${path}` : '' };
+  });
+
+/** Is this address on a known Arabic news outlet? A strong hint, never a verdict: outlets publish recipes too. */
+export function isNewsSite(url: string | null | undefined): boolean {
+  if (!url) return false;
+  const m = /^https?:\/\/([^/:?#]+)[^/?#]*(\/[^?#]*)?/i.exec(url);
+  const host = (m?.[1] ?? '').toLowerCase();
+  const path = (m?.[2] ?? '/').toLowerCase();
+  return NEWS_SITES.some(
+    (s) => (host === s.host || host.endsWith(`.${s.host}`)) && (!s.path || path === s.path || path.startsWith(`${s.path}/`)),
+  );
+}
+
+function typeNames(signals: PageSignals | null): string[] {
+  return (signals?.jsonLdTypes ?? []).map((t) => t.replace(/^https?:\/\/schema\.org\//, ''));
+}
+
+/** Language, article and news decision with its evidence: what the evaluation prints when a page is wrong. */
+export function explainPage(signals: PageSignals | null, text: string): PageEvidence {
+  const votes = languageVotes(text.slice(0, SAMPLE_CHARS));
+  let language = votes.language;
+  const reasons: string[] = [`votes ar ${votes.ar.toFixed(1)} fa ${votes.fa.toFixed(1)} ur ${votes.ur.toFixed(1)}`];
+  // A declared language settles near-ties only: many Arabic sites declare lang="en".
+  const declared = (signals?.lang ?? '').toLowerCase().slice(0, 2);
+  if (language !== 'other' && (declared === 'fa' || declared === 'ur' || declared === 'ar') && declared !== language) {
+    const margin = Math.abs(votes.ar - Math.max(votes.fa, votes.ur));
+    if (margin < 3) {
+      language = declared;
+      reasons.push(`lang=${declared} breaks a near-tie`);
+    }
+  }
+  const types = typeNames(signals);
+  const newsMarkup = types.some((t) => NEWS_TYPES.has(t));
+  const articleMarkup =
+    newsMarkup ||
+    types.some((t) => ARTICLE_TYPES.has(t)) ||
+    signals?.ogType === 'article' ||
+    Boolean(signals?.hasArticleBody) ||
+    Boolean(signals?.hasArticleElement);
+  const news = scoreNews(text);
+  reasons.push(...news.reasons);
+  const prose = news.words >= 80 || (votes.words >= 80 && language !== 'ar');
+  const isArticle = prose || (articleMarkup && news.words >= 40);
+  let score = news.score;
+  if (newsMarkup) {
+    score += 1.5;
+    reasons.push('JSON-LD news type');
+  } else if (articleMarkup) {
+    score += 0.5;
+    reasons.push('article markup');
+  }
+  if (isNewsSite(signals?.url)) {
+    score += 2;
+    reasons.push('news site');
+  }
+  if (language !== 'ar') reasons.push(`language ${language}`);
+  const isArabicNews = language === 'ar' && isArticle && score >= NEWS_THRESHOLD;
+  return { language, isArticle, isArabicNews, newsScore: Math.round(score * 100) / 100, words: news.words, reasons };
+}
+
+/** Decide whether a page or plain text is an Arabic news article: only those get analysed and recorded. */
+export function classifyPage(signals: PageSignals | null, text: string): PageClass {
+  const { language, isArticle, isArabicNews } = explainPage(signals, text);
+  return { language, isArticle, isArabicNews };
+}

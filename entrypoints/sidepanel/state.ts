@@ -78,13 +78,19 @@ async function toPage(message: PageMessage): Promise<void> {
 
 /** Refresh the described tab's status and, when it changed, its article and the cards' descriptions. */
 export async function refreshTab(): Promise<void> {
-  if (tabId.value === null) tabId.value = await describedTabId();
-  const id = tabId.value;
+  // A real side panel follows the active tab; a panel page opened with ?tab= keeps describing that tab.
+  const id = await describedTabId();
+  tabId.value = id;
   if (id === null) return;
   const status = await ask({ type: 'getTabStatus', tabId: id });
   const before = tabStatus.value;
   tabStatus.value = status;
-  const changed = !before || before.state !== status.state || before.readingId !== status.readingId || before.url !== status.url;
+  const changed =
+    !before ||
+    before.tabId !== status.tabId ||
+    before.state !== status.state ||
+    before.readingId !== status.readingId ||
+    before.url !== status.url;
   if (!changed && article.value) return;
   if (status.state !== 'done') {
     article.value = null;

@@ -62,7 +62,22 @@ export class BackupError extends Error {
 export async function exportBackup(db: ReaderDb = readerDb(), now = Date.now()): Promise<{ fileName: string; json: string }> {
   await db.open();
   const blob = await exportDB(db, { skipTables: ['meta'] });
-  return { fileName: `siyaq-backup-${new Date(now).toISOString().slice(0, 10)}.json`, json: await blob.text() };
+  // The file names the reader database by its product name, whatever this instance is called (tests, profiles).
+  const file = JSON.parse(await blob.text()) as { data: { databaseName: string } };
+  file.data.databaseName = READER_DB_NAME;
+  return { fileName: `siyaq-backup-${new Date(now).toISOString().slice(0, 10)}.json`, json: JSON.stringify(file) };
+}
+
+/**
+ * dexie-export-import marks some values with Typeson "$types" (arrays may be tagged "arrayNonindexKeys",
+ * which JSON already restores as plain arrays). The reader's rows hold plain JSON only, so any other tag
+ * means the file was not made by Siyaq.
+ */
+function plainRow(row: unknown): unknown {
+  if (!row || typeof row !== 'object' || !('$types' in row)) return row;
+  const { $types, ...rest } = row as Record<string, unknown>;
+  const tags = $types && typeof $types === 'object' ? Object.values($types) : [$types];
+  return tags.every((t) => t === 'arrayNonindexKeys') ? rest : null;
 }
 
 /** Check a backup file completely before anything is written; throws BackupError saying what is wrong. */
@@ -86,7 +101,7 @@ export function parseBackup(json: string): Map<BackupTable, Record<string, unkno
     const name = t.tableName as BackupTable;
     const rows: Record<string, unknown>[] = [];
     for (const [i, row] of t.rows.entries()) {
-      const ok = v.safeParse(ROW_SCHEMAS[name], row);
+      const ok = v.safeParse(ROW_SCHEMAS[name], plainRow(row));
       if (!ok.success) throw new BackupError(`this backup is damaged: row ${i + 1} of "${name}" is incomplete`);
       rows.push(ok.output as Record<string, unknown>);
     }

@@ -56,7 +56,7 @@ export function ActorTile({ actor, lang, onShow, onTimeline }: { actor: PanelAct
       </h4>
       {actor.role && (
         <p class="role" dir="auto">
-          <bdi>{actor.role}</bdi>
+          {actor.role}
         </p>
       )}
       {actor.description && (
@@ -75,7 +75,7 @@ export function ActorTile({ actor, lang, onShow, onTimeline }: { actor: PanelAct
         <ul class="actor-quotes">
           {actor.quotes.map((q, i) => (
             <li key={i} dir="auto">
-              <bdi>{q}</bdi>
+              {q}
             </li>
           ))}
         </ul>

@@ -51,7 +51,7 @@ export function ActorTimeline({ lang, name, entries, correction, onBack, onCorre
             </p>
             <h3>
               <a href={entry.reading.url} target="_blank" rel="noopener noreferrer" dir="auto">
-                <bdi>{entry.reading.title ?? entry.reading.url}</bdi>
+                {entry.reading.title ?? entry.reading.url}
               </a>
             </h3>
             <p class="meta">
@@ -67,7 +67,7 @@ export function ActorTimeline({ lang, name, entries, correction, onBack, onCorre
                 {entry.quotes.map((q) => (
                   <li key={`${q.start}-${q.end}`}>
                     <blockquote dir="auto" data-testid="timeline-quote">
-                      <bdi>{q.text}</bdi>
+                      {q.text}
                     </blockquote>
                   </li>
                 ))}

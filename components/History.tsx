@@ -38,7 +38,7 @@ export function ReadingItem({
     <article class="reading" data-testid="reading" data-id={reading.id}>
       <h3 class="reading-title">
         <a href={reading.url} target="_blank" rel="noopener noreferrer" dir="auto">
-          <bdi>{reading.title ?? reading.url}</bdi>
+          {reading.title ?? reading.url}
         </a>
       </h3>
       <p class="meta">
@@ -66,7 +66,7 @@ export function ReadingItem({
       {fields.length > 0 && <p class="note">{t(lang, 'matchedIn', { fields: fields.join(lang === 'ar' ? '، ' : ', ') })}</p>}
       {quoteMatch && (
         <blockquote class="match" dir="auto">
-          <bdi>{quoteMatch.text}</bdi>
+          {quoteMatch.text}
         </blockquote>
       )}
     </article>

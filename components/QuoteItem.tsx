@@ -28,9 +28,7 @@ export function speakerLabel(lang: UiLang, quote: Pick<PanelQuote, 'speakerName'
 export function QuoteItem({ quote, lang, saved, copyState, onSave, onCopy }: QuoteItemProps) {
   return (
     <figure class="quote" data-testid="quote">
-      <blockquote dir="auto">
-        <bdi>{quote.text}</bdi>
-      </blockquote>
+      <blockquote dir="auto">{quote.text}</blockquote>
       <figcaption>
         <span class="visually-hidden">{t(lang, 'saidBy')}: </span>
         <bdi dir="auto" class={quote.speakerName ? 'speaker' : 'speaker speaker-none'}>

@@ -51,16 +51,14 @@ export function SavedQuoteItem({ quote, lang, anchor, onNote, onTags, onDelete }
           <span class="visually-hidden"> — {t(lang, 'articleChangedHint')}</span>
         </p>
       )}
-      <blockquote dir="auto">
-        <bdi>{quote.exact}</bdi>
-      </blockquote>
+      <blockquote dir="auto">{quote.exact}</blockquote>
       <p class="source">
         <bdi dir="auto" class="speaker">
           {quote.speakerName ?? t(lang, 'speakerUnknown')}
         </bdi>
         {' · '}
         <a href={quote.url} target="_blank" rel="noopener noreferrer" dir="auto">
-          <bdi>{quote.title ?? quote.site}</bdi>
+          {quote.title ?? quote.site}
         </a>
         {' · '}
         <bdi>{quote.site}</bdi>

@@ -18,7 +18,7 @@ export const CARD_CSS = `
     --person: #82b1ff; --organization: #ce93d8; --place: #81c784; --quote: #ffb74d; --saved: #ff8a80;
   }
 }
-.sq-float { position: fixed; inset-block-start: 0; inset-inline-start: 0; z-index: 2147483647; max-inline-size: min(360px, calc(100vw - 16px)); }
+.sq-float { position: fixed; top: 0; left: 0; /* physical: Floating UI computes physical x/y */ z-index: 2147483647; max-inline-size: min(360px, calc(100vw - 16px)); }
 .sq-card {
   box-sizing: border-box; inline-size: 340px; max-inline-size: 100%; max-block-size: 70vh; overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-inline-start: 4px solid var(--person);

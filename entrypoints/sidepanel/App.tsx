@@ -49,7 +49,7 @@ function ArticleView() {
   return (
     <div class="article-view">
       <h2 class="article-title" dir="auto">
-        <bdi>{current.title ?? current.url}</bdi>
+        {current.title ?? current.url}
       </h2>
       <section aria-labelledby="actors-heading">
         <h2 id="actors-heading" class="section-heading">

@@ -59,7 +59,9 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
       {role ? (
         <p class="sq-role" data-testid="card-role">
           <span class="sq-label">{t(lang, 'cardRole')}: </span>
-          <bdi dir="auto">{role}</bdi>
+          <bdi dir="auto" lang="ar">
+            {role}
+          </bdi>
         </p>
       ) : null}
       {card.image ? (
@@ -82,7 +84,9 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
           <ul>
             {quotes.map((q) => (
               <li key={`${q.start}-${q.end}`}>
-                <q dir="auto">{q.text}</q>
+                <q dir="auto" lang="ar">
+                  {q.text}
+                </q>
               </li>
             ))}
           </ul>
@@ -92,7 +96,7 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
       <section class="sq-history" data-testid="card-history">
         <p>{earlier > 0 ? t(lang, 'cardSeenBefore', { count: earlier }) : t(lang, 'cardSeenFirst')}</p>
         {earlier > 0 && latest ? (
-          <blockquote cite={latest.url} dir="auto">
+          <blockquote cite={latest.url} dir="auto" lang="ar">
             <q>{latest.text}</q>
             {latest.title ? <cite dir="auto"> — {latest.title}</cite> : null}
           </blockquote>

@@ -51,7 +51,7 @@ export function QuoteCard({
         <bdi dir="auto">{who}</bdi>
         {speaker.kind === 'anonymous' && speaker.name ? <span class="sq-note"> ({t(lang, 'cardAnonymous')})</span> : null}
       </p>
-      <blockquote class="sq-text" dir="auto">
+      <blockquote class="sq-text" dir="auto" lang="ar">
         <q>{text}</q>
       </blockquote>
       <p class="sq-actions">
@@ -103,7 +103,7 @@ export function SaveQuoteForm({ lang, text, actors, busy = false, error = null, 
           {t(lang, 'saveAsQuote')}
         </span>
       </header>
-      <blockquote class="sq-text" dir="auto">
+      <blockquote class="sq-text" dir="auto" lang="ar">
         <q>{text}</q>
       </blockquote>
       <label class="sq-field">

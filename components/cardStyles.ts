@@ -48,8 +48,8 @@ export const CARD_CSS = `
 .sq-quotes li { margin: 2px 0; }
 .sq-history { border-block-start: 1px solid var(--line); margin-block-start: 8px; padding-block-start: 6px; font-size: 13px; }
 blockquote { margin: 4px 0; padding-inline-start: 10px; border-inline-start: 2px solid var(--line); }
+/* Quotations are the article's Arabic text: Arabic guillemets whatever the interface language. */
 q { quotes: "\\00AB" "\\00BB"; }
-q[dir="auto"]:lang(en), .sq-root[lang="en"] q { quotes: "\\201C" "\\201D"; }
 .sq-figure { float: inline-end; margin: 0 0 4px 0; margin-inline-start: 8px; inline-size: 72px; font-size: 10px; color: var(--muted); }
 .sq-figure img { inline-size: 72px; block-size: 72px; object-fit: cover; border-radius: 4px; }
 .sq-button, .sq-link { font: inherit; font-size: 14px; cursor: pointer; border-radius: 6px; }

@@ -31,7 +31,9 @@ export interface PageState {
   painted: boolean;
   marksVisible: boolean;
   counts: Record<'person' | 'organization' | 'place' | 'quote' | 'saved', number>;
-  openCard: { kind: 'actor' | 'quote'; label: string } | null;
+  /** The open card: the actor's name or the quotation's text, with the role or speaker. */
+  openCard: { kind: 'actor' | 'quote' | 'save'; label: string; role: string | null; saved: boolean } | null;
+  pinned: boolean;
 }
 
 /** Validate an untrusted page message; null when it is not one of ours. */
@@ -48,10 +50,20 @@ export const ReportPageSchema = v.object({
   savedCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
 });
 
+/** The card's "open in the side panel" link: open it on this tab and show the actor. */
+export const OpenPanelSchema = v.object({
+  type: v.literal('openPanel'),
+  actorId: v.nullable(id),
+});
+
 /** Listed in RequestSchema (protocol.ts). */
-export const PageRequestSchemas = [ReportPageSchema] as const;
+export const PageRequestSchemas = [ReportPageSchema, OpenPanelSchema] as const;
+
+/** Where the side panel finds the actor to show: browser.storage.session, this key, `{ tabId, actorId, at }`. */
+export const PANEL_FOCUS_KEY = 'panelFocus';
 
 /** Merged into Responses (protocol.ts). */
 export interface PageResponses {
   reportPage: { badge: string };
+  openPanel: { opened: boolean };
 }

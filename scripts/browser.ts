@@ -32,7 +32,8 @@ export interface Launched {
 export async function launchWithExtension(profileDir: string, opts: { headless?: boolean; extensionDir?: string } = {}): Promise<Launched> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(`Chromium not found. Install it: ${INSTALL_HINT}`);
-  const extensionDir = opts.extensionDir ?? CHROME_BUILD;
+  // SIYAQ_EXTENSION_DIR points the e2e suite at another build (e.g. one made with a stand-in analyser).
+  const extensionDir = opts.extensionDir ?? process.env.SIYAQ_EXTENSION_DIR ?? CHROME_BUILD;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension in ${extensionDir}: run npm run build`);
   const headless = opts.headless ?? !hasDisplay();
   const context = await chromium.launchPersistentContext(profileDir, {

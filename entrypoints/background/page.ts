@@ -2,7 +2,7 @@
 // keyboard commands forwarded to the tab's content script.
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { resolveLang, t } from '../../locales/index';
-import type { PageMessage } from '../../messaging/page';
+import { PANEL_FOCUS_KEY, type PageMessage } from '../../messaging/page';
 import { getSettings, watchSettings } from '../../storage/settings';
 import type { Handlers } from './handlers';
 
@@ -58,6 +58,24 @@ export const pageHandlers = {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return { badge: '' };
     return { badge: await setBadge(tabId, request.savedCount) };
+  },
+  async openPanel(request, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { opened: false };
+    const session = (browser.storage as { session?: typeof browser.storage.local }).session;
+    await session?.set({ [PANEL_FOCUS_KEY]: { tabId, actorId: request.actorId, at: Date.now() } }).catch(() => {});
+    const g = globalThis as {
+      chrome?: { sidePanel?: { open(o: { tabId: number }): Promise<void> } };
+      browser?: { sidebarAction?: { open(): Promise<void> } };
+    };
+    try {
+      if (g.chrome?.sidePanel) await g.chrome.sidePanel.open({ tabId });
+      else await g.browser?.sidebarAction?.open();
+      return { opened: true };
+    } catch {
+      // Browsers may refuse without a direct user gesture; the panel still finds the actor when opened.
+      return { opened: false };
+    }
   },
 } satisfies Partial<Handlers>;
 

@@ -1,17 +1,27 @@
-// Content script: a cheap gate first, then the main text goes to the background for analysis.
+// Content script: a cheap gate first (non-Arabic pages cost almost nothing and keep no listeners),
+// then one PageSession per article, started over on in-page navigation and torn down with ctx.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ask } from '../../messaging/client';
+import { hasArabicText } from './extract';
+import { PageSession } from './session';
 
-const ARABIC = /[\u0600-\u06ff]/;
+/** Wait after an in-page navigation for the new article to arrive before reading it. */
+const NAVIGATION_SETTLE_MS = 600;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  async main() {
-    const sample = document.body?.textContent?.slice(0, 4000) ?? '';
-    if (!ARABIC.test(sample)) return;
-    const blocks = [...document.querySelectorAll('article p, main p')].map((p) => p.textContent ?? '').filter((t) => t.trim());
-    if (blocks.length === 0) return;
-    await ask({ type: 'analyzeArticle', url: location.href, title: document.title || null, blocks });
+  main(ctx) {
+    if (!hasArabicText(document)) return;
+    let session = new PageSession(ctx);
+    session.start().catch(() => {});
+    ctx.onInvalidated(() => session.stop());
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      session.stop();
+      ctx.setTimeout(() => {
+        if (!hasArabicText(document)) return;
+        session = new PageSession(ctx);
+        session.start().catch(() => {});
+      }, NAVIGATION_SETTLE_MS);
+    });
   },
 });

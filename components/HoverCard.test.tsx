@@ -1,0 +1,108 @@
+// The actor card shows what the reader needs at a glance, in the interface language, with
+// names isolated for bidi and nothing online unless enrichment provided it.
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import type { Card } from '../knowledge/card-types';
+import { HoverCard } from './HoverCard';
+
+const base: Card = {
+  key: 'guterres',
+  name: { ar: 'أنطونيو غوتيريش', latin: 'António Guterres' },
+  type: 'person',
+  aliases: ['غوتيريش'],
+  roleInArticle: 'الأمين العام للأمم المتحدة',
+  roleAtDate: null,
+  description: null,
+  extract: null,
+  image: null,
+  mentionCount: 4,
+  quotesInArticle: [
+    { text: 'الوضع الإنساني بلغ حداً لا يمكن السكوت عليه', start: 10, end: 50 },
+    { text: 'المجتمع الدولي لا يملك ترف الانتظار', start: 60, end: 90 },
+  ],
+  seenIn: { count: 1, firstSeen: null, latestQuote: null },
+  sources: [],
+  attribution: null,
+  wikidataId: null,
+  candidates: [],
+  enrichment: 'off',
+};
+
+describe('HoverCard', () => {
+  it('shows the Arabic and Latin name, each isolated, the type, role and mention count', () => {
+    render(<HoverCard lang="ar" card={base} />);
+    const name = screen.getByTestId('card-name');
+    const bdis = name.querySelectorAll('bdi');
+    expect([...bdis].map((b) => [b.textContent, b.getAttribute('dir')])).toEqual([
+      ['أنطونيو غوتيريش', 'rtl'],
+      ['António Guterres', 'ltr'],
+    ]);
+    expect(screen.getByTestId('card-type').textContent).toBe('شخص');
+    expect(screen.getByTestId('card-role').textContent).toContain('الأمين العام للأمم المتحدة');
+    expect(screen.getByTestId('card-mentions').textContent).toContain('4');
+  });
+
+  it.each([
+    ['ar', 'أقواله في هذا المقال', 'أول ظهور في قراءاتك'],
+    ['en', 'Quotations in this article', 'First time in your reading'],
+  ] as const)('speaks the interface language (%s)', (lang, quotesHeading, firstSeen) => {
+    render(<HoverCard lang={lang} card={base} />);
+    expect(screen.getByText(quotesHeading)).toBeTruthy();
+    expect(screen.getByTestId('card-history').textContent).toBe(firstSeen);
+  });
+
+  it('lists this actor’s quotations here, at most maxQuotes, with an ellipsis for the rest', () => {
+    const { container } = render(<HoverCard lang="ar" card={base} maxQuotes={1} />);
+    expect([...container.querySelectorAll('.sq-quotes q')].map((q) => q.textContent)).toEqual([
+      'الوضع الإنساني بلغ حداً لا يمكن السكوت عليه',
+    ]);
+    expect(container.querySelector('.sq-more')?.textContent).toBe('…');
+  });
+
+  it('tells how many earlier articles named the actor and the latest thing they said there', () => {
+    const card: Card = {
+      ...base,
+      seenIn: {
+        count: 4,
+        firstSeen: 1,
+        latestQuote: { text: 'لا حل عسكرياً', url: 'https://example.com/a', title: 'مقال سابق', readAt: 2 },
+      },
+    };
+    render(<HoverCard lang="en" card={card} />);
+    const history = screen.getByTestId('card-history');
+    expect(history.textContent).toContain('Seen in 3 of your earlier articles');
+    expect(history.querySelector('q')?.textContent).toBe('لا حل عسكرياً');
+  });
+
+  it('shows an image only when the card has one (enrichment on), with its credit', () => {
+    const { container, rerender } = render(<HoverCard lang="ar" card={base} />);
+    expect(container.querySelector('img')).toBeNull();
+    rerender(
+      <HoverCard
+        lang="ar"
+        card={{
+          ...base,
+          image: { url: 'https://upload.wikimedia.org/x.jpg', attribution: 'CC BY-SA', pageUrl: 'https://commons.wikimedia.org/x' },
+        }}
+      />,
+    );
+    expect(container.querySelector('img')?.getAttribute('alt')).toBe('أنطونيو غوتيريش');
+    expect(container.querySelector('figcaption')?.textContent).toBe('CC BY-SA');
+  });
+
+  it('renders page text as text, never as markup', () => {
+    const { container } = render(<HoverCard lang="ar" card={{ ...base, roleInArticle: '<img src=x onerror=alert(1)>' }} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByTestId('card-role').textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+
+  it('offers the side panel link and a labelled close button when given actions', () => {
+    const onOpenPanel = vi.fn();
+    const onClose = vi.fn();
+    render(<HoverCard lang="en" card={base} onOpenPanel={onOpenPanel} onClose={onClose} />);
+    screen.getByTestId('open-panel').click();
+    screen.getByLabelText('Close').click();
+    expect(onOpenPanel).toHaveBeenCalledOnce();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,142 @@
+// What to paint: the analysis, the reader's density and type choices and the saved quotations
+// turned into a flat, ordered list of marks. Pure, so it is tested without a browser.
+import type { Card } from '../../knowledge/card-types';
+import type { AnchoredQuote } from '../../messaging/library-protocol';
+import type { Actor, Analysis, Quote } from '../../nlp/types';
+import type { Density, MarkKind } from '../../storage/settings';
+
+export type PaintKind = 'person' | 'organization' | 'place' | 'quote' | 'saved';
+export const PAINT_KINDS: readonly PaintKind[] = ['person', 'organization', 'place', 'quote', 'saved'];
+
+export interface Mark {
+  kind: PaintKind;
+  start: number;
+  end: number;
+  /** The actor this mention belongs to (actor marks). */
+  actorId: string | null;
+  /** Index into Analysis.quotes (detected quotations, saved or not). */
+  quoteIndex: number | null;
+  /** The saved quotation's id (saved marks). */
+  savedId: string | null;
+}
+
+export interface MarkOptions {
+  density: Density;
+  types: Record<MarkKind, boolean>;
+  saved: readonly AnchoredQuote[];
+}
+
+const TYPE_OF_KIND: Record<PaintKind, MarkKind | null> = {
+  person: 'person',
+  organization: 'organization',
+  place: 'place',
+  quote: 'quote',
+  saved: null,
+};
+
+/** The saved quotation covering the same characters as a detected one (a few characters of slack for quote marks). */
+function savedFor(quote: Quote, saved: readonly AnchoredQuote[]): AnchoredQuote | null {
+  for (const s of saved) {
+    const { start, end } = s.anchor;
+    if (start === null || end === null) continue;
+    if (Math.abs(start - quote.start) <= 2 && Math.abs(end - quote.end) <= 2) return s;
+  }
+  return null;
+}
+
+/** Every mark to paint, in reading order; saved quotations are painted even when quotes are switched off. */
+export function buildMarks(analysis: Analysis, options: MarkOptions): Mark[] {
+  const marks: Mark[] = [];
+  if (options.density !== 'none') {
+    for (const actor of analysis.actors) {
+      if (!options.types[actor.type]) continue;
+      const mentions = [...actor.mentions].sort((a, b) => a.start - b.start);
+      const chosen = options.density === 'first' ? mentions.slice(0, 1) : mentions;
+      for (const m of chosen)
+        marks.push({ kind: actor.type, start: m.start, end: m.end, actorId: actor.id, quoteIndex: null, savedId: null });
+    }
+  }
+  const claimed = new Set<string>();
+  analysis.quotes.forEach((quote, quoteIndex) => {
+    const saved = savedFor(quote, options.saved);
+    if (saved) {
+      claimed.add(saved.id);
+      marks.push({ kind: 'saved', start: quote.start, end: quote.end, actorId: quote.speaker.actorId, quoteIndex, savedId: saved.id });
+    } else if (options.density !== 'none' && options.types.quote) {
+      marks.push({ kind: 'quote', start: quote.start, end: quote.end, actorId: quote.speaker.actorId, quoteIndex, savedId: null });
+    }
+  });
+  for (const s of options.saved) {
+    const { start, end } = s.anchor;
+    if (claimed.has(s.id) || start === null || end === null || end <= start || end > analysis.text.length) continue;
+    marks.push({ kind: 'saved', start, end, actorId: s.actorId, quoteIndex: null, savedId: s.id });
+  }
+  return marks.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether a kind is one the reader can switch off by type (saved quotations cannot be). */
+export function typeOfKind(kind: PaintKind): MarkKind | null {
+  return TYPE_OF_KIND[kind];
+}
+
+/** The mark to move to from `current` in reading order (wrapping around); quotes' inner names are stops too. */
+export function stepMark(marks: readonly Mark[], current: Mark | null, direction: 1 | -1): Mark | null {
+  if (marks.length === 0) return null;
+  if (!current) return direction === 1 ? marks[0]! : marks[marks.length - 1]!;
+  const index = marks.findIndex((m) => m.start === current.start && m.end === current.end && m.kind === current.kind);
+  if (index === -1) {
+    const after = marks.findIndex((m) => m.start > current.start);
+    if (direction === 1) return after === -1 ? marks[0]! : marks[after]!;
+    const before = (after === -1 ? marks.length : after) - 1;
+    return before < 0 ? marks[marks.length - 1]! : marks[before]!;
+  }
+  return marks[(index + direction + marks.length) % marks.length]!;
+}
+
+/** The smallest mark containing a text offset: a name inside a quotation wins over the quotation. */
+export function innermost(candidates: readonly Mark[]): Mark | null {
+  let best: Mark | null = null;
+  for (const m of candidates) if (!best || m.end - m.start < best.end - best.start) best = m;
+  return best;
+}
+
+/** A card built from the article alone, shown at once while the background's fuller card is on its way. */
+export function cardFromAnalysis(analysis: Analysis, actor: Actor): Card {
+  const quotes = analysis.quotes.filter((q) => q.speaker.actorId === actor.id).map((q) => ({ text: q.text, start: q.start, end: q.end }));
+  return {
+    key: actor.knowledgeId ?? actor.id,
+    name: { ar: actor.name, latin: actor.latin ?? null },
+    type: actor.type,
+    aliases: actor.aliases,
+    roleInArticle: actor.role,
+    roleAtDate: null,
+    description: null,
+    extract: null,
+    image: null,
+    mentionCount: actor.mentions.length,
+    quotesInArticle: quotes,
+    seenIn: { count: 1, firstSeen: null, latestQuote: null },
+    sources: [],
+    attribution: null,
+    wikidataId: null,
+    candidates: [],
+    enrichment: 'off',
+  };
+}
+
+/** The text around a span, as a saved quotation's prefix/suffix (Web Annotation TextQuoteSelector). */
+export function quoteSelector(text: string, start: number, end: number, context = 32): { exact: string; prefix: string; suffix: string } {
+  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - context), start), suffix: text.slice(end, end + context) };
+}
+
+/** Where a selected string sits in the article text: the occurrence nearest the hint, or null when absent. */
+export function locateSelection(text: string, selected: string, hint: number | null): { start: number; end: number } | null {
+  const needle = selected.trim();
+  if (!needle) return null;
+  let best: number | null = null;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (best === null || (hint !== null && Math.abs(at - hint) < Math.abs(best - hint))) best = at;
+    if (hint === null) break;
+  }
+  return best === null ? null : { start: best, end: best + needle.length };
+}

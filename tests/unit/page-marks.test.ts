@@ -1,0 +1,116 @@
+// What gets painted follows the reader's density and type choices, and saved quotations always show.
+import { describe, expect, it } from 'vitest';
+import { buildMarks, innermost, locateSelection, type Mark, quoteSelector, stepMark } from '../../entrypoints/content/marks';
+import type { AnchoredQuote } from '../../messaging/library-protocol';
+import type { Analysis } from '../../nlp/types';
+
+const TEXT = 'وقال غوتيريش في جنيف إن «الوضع في السودان صعب» وأضاف غوتيريش أن الأمم المتحدة مستعدة.';
+const at = (s: string, from = 0) => {
+  const start = TEXT.indexOf(s, from);
+  return { start, end: start + s.length, text: s };
+};
+const g1 = at('غوتيريش');
+const g2 = at('غوتيريش', g1.end);
+const analysis: Analysis = {
+  text: TEXT,
+  page: { language: 'ar', isArticle: true, isArabicNews: true, title: null },
+  actors: [
+    { id: 'gut', name: 'غوتيريش', type: 'person', role: 'الأمين العام', aliases: ['غوتيريش'], mentions: [g2, g1] },
+    { id: 'gen', name: 'جنيف', type: 'place', role: null, aliases: ['جنيف'], mentions: [at('جنيف')] },
+    { id: 'sud', name: 'السودان', type: 'place', role: null, aliases: ['السودان'], mentions: [at('السودان')] },
+    { id: 'un', name: 'الأمم المتحدة', type: 'organization', role: null, aliases: [], mentions: [at('الأمم المتحدة')] },
+  ],
+  quotes: [{ ...at('الوضع في السودان صعب'), speaker: { actorId: 'gut', name: 'غوتيريش', kind: 'actor' } }],
+};
+const ALL = { person: true, organization: true, place: true, quote: true };
+const savedAt = (start: number, end: number, id = 's1'): AnchoredQuote =>
+  ({
+    id,
+    exact: TEXT.slice(start, end),
+    speakerName: null,
+    actorId: null,
+    anchor: { status: 'exact', start, end, found: null },
+  }) as AnchoredQuote;
+const texts = (marks: Mark[]) => marks.map((m) => `${m.kind}:${TEXT.slice(m.start, m.end)}`);
+
+describe('buildMarks', () => {
+  it.each([
+    ['all', ALL, [], 6, 'every mention and the quotation'],
+    ['first', ALL, [], 5, 'the second «غوتيريش» is left out'],
+    ['none', ALL, [], 0, 'nothing until the reader asks'],
+    ['all', { ...ALL, place: false }, [], 4, 'places switched off'],
+    ['all', { ...ALL, quote: false }, [], 5, 'quotations switched off'],
+  ] as const)('density %s with %o and %o saved gives %i marks (%s)', (density, types, saved, count, _why) => {
+    expect(buildMarks(analysis, { density, types, saved })).toHaveLength(count);
+  });
+
+  it('lists marks in reading order', () => {
+    const marks = buildMarks(analysis, { density: 'all', types: ALL, saved: [] });
+    expect(texts(marks)).toEqual([
+      'person:غوتيريش',
+      'place:جنيف',
+      'quote:الوضع في السودان صعب',
+      'place:السودان',
+      'person:غوتيريش',
+      'organization:الأمم المتحدة',
+    ]);
+  });
+
+  it('paints a saved detected quotation as saved, not twice', () => {
+    const q = analysis.quotes[0]!;
+    const marks = buildMarks(analysis, { density: 'all', types: ALL, saved: [savedAt(q.start, q.end)] });
+    expect(marks.filter((m) => m.kind === 'quote')).toHaveLength(0);
+    expect(marks.filter((m) => m.kind === 'saved').map((m) => m.savedId)).toEqual(['s1']);
+  });
+
+  it('paints saved quotations even when quotations are switched off or density is "none"', () => {
+    const span = at('الأمم المتحدة مستعدة');
+    const marks = buildMarks(analysis, { density: 'none', types: { ...ALL, quote: false }, saved: [savedAt(span.start, span.end, 'sel')] });
+    expect(texts(marks)).toEqual(['saved:الأمم المتحدة مستعدة']);
+  });
+
+  it('skips a saved quotation that could not be found again (orphan)', () => {
+    const orphan = { ...savedAt(0, 4), anchor: { status: 'removed', start: null, end: null, found: null } } as AnchoredQuote;
+    expect(buildMarks(analysis, { density: 'none', types: ALL, saved: [orphan] })).toEqual([]);
+  });
+});
+
+describe('keyboard order and hit choice', () => {
+  const marks = buildMarks(analysis, { density: 'all', types: ALL, saved: [] });
+  it.each([
+    [null, 1, 'person:غوتيريش', 'first press goes to the first mark'],
+    [null, -1, 'organization:الأمم المتحدة', 'previous from nowhere goes to the last mark'],
+    [marks.at(-1)!, 1, 'person:غوتيريش', 'wraps around at the end'],
+    [marks[0]!, -1, 'organization:الأمم المتحدة', 'wraps around at the start'],
+    [marks[1]!, 1, 'quote:الوضع في السودان صعب', 'a quotation is a stop'],
+  ] as const)('from %o step %i → %s (%s)', (current, dir, expected, _why) => {
+    const next = stepMark(marks, current, dir)!;
+    expect(`${next.kind}:${TEXT.slice(next.start, next.end)}`).toBe(expected);
+  });
+
+  it('prefers the name inside a quotation over the quotation under the pointer', () => {
+    const quote = marks.find((m) => m.kind === 'quote')!;
+    const place = marks.find((m) => TEXT.slice(m.start, m.end) === 'السودان')!;
+    expect(innermost([quote, place])).toBe(place);
+  });
+});
+
+describe('saving selected text', () => {
+  it.each([
+    ['غوتيريش', at('غوتيريش', g1.end).start, g2.start, 'the occurrence nearest the selection'],
+    ['غوتيريش', 0, g1.start, 'the first when the selection is near the start'],
+    ['  جنيف ', null, at('جنيف').start, 'surrounding spaces are ignored'],
+    ['باريس', null, null, 'text not in the article is refused'],
+  ] as const)('%s near %s → %s (%s)', (selected, hint, expected, _why) => {
+    expect(locateSelection(TEXT, selected, hint)?.start ?? null).toBe(expected);
+  });
+
+  it('keeps 32 characters of context on each side, as a TextQuoteSelector', () => {
+    const q = analysis.quotes[0]!;
+    const sel = quoteSelector(TEXT, q.start, q.end);
+    expect(sel.exact).toBe('الوضع في السودان صعب');
+    expect(TEXT.slice(0, q.start).endsWith(sel.prefix)).toBe(true);
+    expect(sel.prefix.length).toBeLessThanOrEqual(32);
+    expect(TEXT.slice(q.end).startsWith(sel.suffix)).toBe(true);
+  });
+});

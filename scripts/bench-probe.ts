@@ -51,8 +51,17 @@ export function probeScript(): void {
   }, 50);
 }
 
+/**
+ * tsx compiles with esbuild's keepNames, which wraps inner functions in `__name(...)`; functions sent
+ * to the page (evaluate, init scripts) then need that helper there.
+ */
+export async function installNameShim(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
+}
+
 /** Install the probe for every page the context opens from now on. */
 export async function installProbe(context: BrowserContext): Promise<void> {
+  await installNameShim(context);
   await context.addInitScript(probeScript);
 }
 

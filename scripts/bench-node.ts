@@ -1,0 +1,310 @@
+// Benchmarks that run in Node: analysis speed and scaling, model load and heap, storage on fake-indexeddb.
+// Capabilities that have not landed are found at run time and reported as n/a, so this file never
+// has to change in step with theirs.
+import 'fake-indexeddb/auto';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serialize } from 'node:v8';
+import type { Analysis, ArticleInput } from '../nlp/types';
+import { articleOfWords, type Corpus, demoArticle, loadCorpus } from './bench-corpus';
+import { type Metric, median, metric, na } from './bench-report';
+import { ROOT } from './browser';
+
+export type AnalyzeFn = (input: ArticleInput) => Analysis;
+
+/** Import one of the project's modules if it exists yet; null when it does not. */
+export async function importIfExists(relative: string): Promise<Record<string, unknown> | null> {
+  const file = join(ROOT, relative);
+  if (!existsSync(file)) return null;
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+/** Turn whatever loadAnalyzer returns (a function or an object with analyze) into a function. */
+function asAnalyzeFn(loaded: unknown): AnalyzeFn | null {
+  if (typeof loaded === 'function') return loaded as AnalyzeFn;
+  const fn = (loaded as { analyze?: unknown } | null)?.analyze;
+  return typeof fn === 'function' ? (fn.bind(loaded) as AnalyzeFn) : null;
+}
+
+export interface Analyzers {
+  plain: AnalyzeFn;
+  plainLabel: string;
+  tagged: AnalyzeFn | null;
+  taggedNote: string;
+}
+
+/** The analyzers to measure: knowledge/recognizer.ts loadAnalyzer({tagger}) when it exists, else nlp/analyze. */
+export async function loadAnalyzers(): Promise<Analyzers> {
+  const recognizer = await importIfExists('knowledge/recognizer.ts');
+  const load = recognizer?.loadAnalyzer;
+  if (typeof load === 'function') {
+    const plain = asAnalyzeFn(await load({ tagger: false }));
+    let tagged: AnalyzeFn | null = null;
+    let taggedNote = '';
+    try {
+      // loadAnalyzer({tagger: true}) quietly falls back to no tagger; only count it when a model loads.
+      const taggerModule = await importIfExists('nlp/tagger/index.ts');
+      const loadTagger = taggerModule?.loadTagger;
+      const model = typeof loadTagger === 'function' ? await loadTagger() : null;
+      if (!model) taggedNote = 'not available yet (no trained model: nlp/tagger loadTagger)';
+      else {
+        tagged = asAnalyzeFn(await load({ tagger: true }));
+        if (!tagged) taggedNote = 'loadAnalyzer({tagger: true}) gave no analyze function';
+      }
+    } catch (error) {
+      taggedNote = `the tagger failed to load: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (plain) return { plain, plainLabel: 'gazetteer + patterns', tagged, taggedNote };
+  }
+  const { analyze } = await import('../nlp/analyze');
+  return {
+    plain: analyze,
+    plainLabel: 'nlp/analyze (knowledge/recognizer.ts not available yet)',
+    tagged: null,
+    taggedNote: 'not available yet (knowledge/recognizer.ts loadAnalyzer)',
+  };
+}
+
+function tokensPerSecond(fn: AnalyzeFn, corpus: Corpus, passes = 3): number {
+  for (const a of corpus.articles.slice(0, 20)) fn(a); // warm-up
+  const times: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    const t0 = performance.now();
+    for (const a of corpus.articles) fn(a);
+    times.push(performance.now() - t0);
+  }
+  return corpus.tokens / (median(times) / 1000);
+}
+
+function medianRun(fn: AnalyzeFn, input: ArticleInput, runs: number, warmup: number): number {
+  for (let i = 0; i < warmup; i++) fn(input);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn(input);
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+/** Least-squares slope of log(time) over log(size): 1 is linear. */
+export function scalingExponent(points: readonly { words: number; ms: number }[]): number {
+  const xs = points.map((p) => Math.log(p.words));
+  const ys = points.map((p) => Math.log(Math.max(p.ms, 1e-6)));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < xs.length; i++) {
+    num += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
+    den += ((xs[i] as number) - mx) ** 2;
+  }
+  return num / den;
+}
+
+interface LoadReport {
+  what: string | null;
+  loadMs: number | null;
+  heapMB: number | null;
+  baselineHeapMB: number;
+  error?: string;
+}
+
+/** Model load time and heap, measured in a fresh Node process so nothing else is in the heap. */
+function measureLoad(): LoadReport {
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'scripts', 'bench-load.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const line = r.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return JSON.parse(line) as LoadReport;
+  } catch {
+    return {
+      what: null,
+      loadMs: null,
+      heapMB: null,
+      baselineHeapMB: 0,
+      error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' '),
+    };
+  }
+}
+
+/** Analysis speed, the demo article, scaling, model load and heap. */
+export async function benchAnalysis(log: (s: string) => void): Promise<Metric[]> {
+  const metrics: Metric[] = [];
+  const corpus = loadCorpus();
+  const analyzers = await loadAnalyzers();
+  log(`analysis: corpus ${corpus.name}, ${corpus.tokens.toLocaleString('en')} tokens`);
+
+  const plainTps = tokensPerSecond(analyzers.plain, corpus);
+  metrics.push(
+    metric('analyze.tokensPerSec', 'analyze without the tagger', plainTps, 'tokens/s', {
+      budget: { op: '>=', limit: 1_000_000 },
+      note: `${analyzers.plainLabel}; ${corpus.name}`,
+    }),
+  );
+  if (analyzers.tagged) {
+    metrics.push(
+      metric('analyze.taggedTokensPerSec', 'analyze with the tagger', tokensPerSecond(analyzers.tagged, corpus), 'tokens/s', {
+        budget: { op: '>=', limit: 300_000 },
+      }),
+    );
+  } else
+    metrics.push(
+      na('analyze.taggedTokensPerSec', 'analyze with the tagger', 'tokens/s', analyzers.taggedNote, { op: '>=', limit: 300_000 }),
+    );
+
+  const best = analyzers.tagged ?? analyzers.plain;
+  const bestLabel = analyzers.tagged ? 'with the tagger' : 'without the tagger';
+  const demo = demoArticle();
+  const demoResult = best(demo);
+  metrics.push(
+    metric('analyze.demoMedianMs', 'demo article, median after warm-up', medianRun(best, demo, 300, 50), 'ms', {
+      budget: { op: '<=', limit: 2 },
+      note: `${bestLabel}; finds ${demoResult.actors.length} actors, ${demoResult.quotes.length} quotes`,
+    }),
+  );
+
+  const points: { words: number; ms: number }[] = [];
+  for (const [words, runs] of [
+    [1_000, 40],
+    [10_000, 10],
+    [100_000, 3],
+  ] as const) {
+    const ms = medianRun(best, articleOfWords(corpus.words, words), runs, 2);
+    points.push({ words, ms });
+    metrics.push(metric(`analyze.scale${words / 1000}k`, `${words.toLocaleString('en')} words`, ms, 'ms', { note: bestLabel }));
+  }
+  metrics.push(
+    metric('analyze.scalingExponent', 'scaling exponent (1k→100k words)', scalingExponent(points), '', {
+      budget: { op: '<=', limit: 1.1 },
+      digits: 2,
+    }),
+  );
+
+  const load = measureLoad();
+  const what = load.what ?? 'not available yet (knowledge/recognizer.ts loadAnalyzer, nlp/tagger loadTagger)';
+  if (load.loadMs !== null) metrics.push(metric('load.modelMs', 'model load (import + decode)', load.loadMs, 'ms', { note: what }));
+  else metrics.push(na('load.modelMs', 'model load (import + decode)', 'ms', load.error ?? what));
+  if (load.heapMB !== null) {
+    metrics.push(
+      metric('load.heapMB', 'heap after loading gazetteer and model', load.heapMB, 'MB', {
+        note: `${what}; over a ${load.baselineHeapMB.toFixed(1)} MB empty Node heap`,
+        digits: 1,
+      }),
+    );
+  } else metrics.push(na('load.heapMB', 'heap after loading gazetteer and model', 'MB', load.error ?? what));
+  return metrics;
+}
+
+const READINGS = 1_000;
+
+/** Storage: record, save, search, size — on fake-indexeddb in Node (ratios, not absolute browser figures). */
+export async function benchStorage(log: (s: string) => void): Promise<Metric[]> {
+  const note = 'fake-indexeddb in Node: compare ratios, not absolute browser figures';
+  const ids = ['storage.recordMs', 'storage.saveQuoteMs', 'storage.search1kMs', 'storage.size1kMB'] as const;
+  const labels = [
+    'record a reading',
+    'save a quotation',
+    `search ${READINGS.toLocaleString('en')} readings`,
+    `db size after ${READINGS.toLocaleString('en')} readings`,
+  ];
+  const units = ['ms', 'ms', 'ms', 'MB'];
+  const naAll = (why: string) => ids.map((id, i) => na(id, labels[i] as string, units[i] as string, why));
+
+  const dbModule = await importIfExists('storage/db.ts');
+  const readings = await importIfExists('storage/readings.ts');
+  const quotes = await importIfExists('storage/quotes.ts');
+  const ReaderDbClass = dbModule?.ReaderDb as
+    | (new (
+        name: string,
+      ) => { tables: { name: string; toArray(): Promise<unknown[]> }[]; delete(): Promise<void> })
+    | undefined;
+  const recordReading = readings?.recordReading as ((url: string, a: Analysis, db: unknown) => Promise<{ id: string }>) | undefined;
+  if (!ReaderDbClass || !recordReading) return naAll('not available yet (storage/db.ts ReaderDb, storage/readings.ts recordReading)');
+
+  const { analyze } = await loadAnalyzers().then((a) => ({ analyze: a.tagged ?? a.plain }));
+  const demo = demoArticle();
+  const analysis = analyze(demo);
+  const db = new ReaderDbClass(`bench-${Date.now()}`);
+  const metrics: Metric[] = [];
+  try {
+    log(`storage: recording ${READINGS} readings on fake-indexeddb`);
+    const recordTimes: number[] = [];
+    for (let i = 0; i < READINGS; i++) {
+      const variant: Analysis = {
+        ...analysis,
+        page: { ...analysis.page, title: `${analysis.page.title ?? ''} ${i}` },
+        text: `${analysis.text}\n${i}`,
+      };
+      const t0 = performance.now();
+      await recordReading(`https://news${i % 37}.example/article/${i}`, variant, db);
+      recordTimes.push(performance.now() - t0);
+    }
+    metrics.push(
+      metric(ids[0], labels[0] as string, median(recordTimes), 'ms', {
+        note: `median of ${READINGS}; ${analysis.actors.length} actors, ${analysis.quotes.length} quotes each; ${note}`,
+      }),
+    );
+
+    const saveQuote = quotes?.saveQuote as ((input: object, db: unknown) => Promise<unknown>) | undefined;
+    if (saveQuote) {
+      const text = analysis.text;
+      const q = analysis.quotes[0];
+      const start = q?.start ?? 0;
+      const end = q?.end ?? Math.min(40, text.length);
+      const times: number[] = [];
+      for (let i = 0; i < 100; i++) {
+        const t0 = performance.now();
+        await saveQuote(
+          {
+            url: `https://news${i % 37}.example/article/${i}`,
+            exact: text.slice(start, end),
+            prefix: text.slice(Math.max(0, start - 32), start),
+            suffix: text.slice(end, end + 32),
+            start,
+            end,
+            speakerName: q?.speaker.name ?? null,
+          },
+          db,
+        );
+        times.push(performance.now() - t0);
+      }
+      metrics.push(metric(ids[1], labels[1] as string, median(times), 'ms', { note: 'median of 100' }));
+    } else metrics.push(na(ids[1], labels[1] as string, 'ms', 'not available yet (storage/quotes.ts saveQuote)'));
+
+    const searchHistory = readings?.searchHistory as
+      | ((query: string, limit: number, db: unknown) => Promise<{ items: unknown[] }>)
+      | undefined;
+    if (searchHistory) {
+      const query = analysis.actors[0]?.name ?? 'غوتيريش';
+      let hits = 0;
+      const times: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        hits = (await searchHistory(query, 50, db)).items.length;
+        times.push(performance.now() - t0);
+      }
+      metrics.push(metric(ids[2], labels[2] as string, median(times), 'ms', { note: `«${query}», ${hits} hits (limit 50), median of 10` }));
+    } else metrics.push(na(ids[2], labels[2] as string, 'ms', 'not available yet (storage/readings.ts searchHistory)'));
+
+    let bytes = 0;
+    for (const table of db.tables) for (const row of await table.toArray()) bytes += serialize(row).length;
+    metrics.push(
+      metric(ids[3], labels[3] as string, bytes / 1024 / 1024, 'MB', {
+        note: 'sum of V8-serialised rows (the value format Chromium stores), without index overhead',
+        digits: 2,
+      }),
+    );
+  } catch (error) {
+    const why = `failed: ${error instanceof Error ? error.message : String(error)}`;
+    for (const m of naAll(why)) if (!metrics.some((x) => x.id === m.id)) metrics.push(m);
+  } finally {
+    await db.delete().catch(() => {});
+  }
+  return metrics;
+}

@@ -1,0 +1,280 @@
+// Card assembly: what the article says about an actor, what the bundled gazetteer knows, what the reader's
+// history shows, and — only when the reader turned enrichment on — Wikidata and Arabic Wikipedia.
+import type { ActorType } from '../nlp/types';
+import type { ReaderDb } from '../storage/db';
+import { nameKey } from '../storage/keys';
+import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
+import {
+  commonsFilePage,
+  commonsImageUrl,
+  type Entity,
+  fitsType,
+  positionsAt,
+  termOf,
+  truthy,
+  type WikimediaClient,
+  WikimediaError,
+} from './wikimedia';
+
+/** What the bundled gazetteer says about a name (structurally the recogniser's KnownName). */
+export interface KnownEntry {
+  id: string;
+  type: ActorType;
+  names: string[];
+  latin: string | null;
+  description: string | null;
+  sources: { id: string; name: string; licence: string; url: string }[];
+}
+
+export interface CardDeps {
+  /** The reader's data; null for the offline CLI (no history). */
+  reader: ReaderDb | null;
+  /** Bundled gazetteer lookup. */
+  lookup: (name: string) => Promise<KnownEntry[]>;
+  /** The Wikimedia client; null when online enrichment is impossible here. */
+  wikimedia: WikimediaClient | null;
+  /** The reader's enrichment switch (see enrichment.ts). */
+  enrichmentOn: () => Promise<boolean>;
+}
+
+export interface CardRequest {
+  readingId?: string;
+  actorId?: string;
+  name?: string;
+  actorType?: ActorType;
+  publishedAt?: string | null;
+}
+
+const WIKIPEDIA_LICENCE = 'CC BY-SA 4.0';
+
+interface Subject {
+  name: string;
+  type: ActorType | null;
+  role: string | null;
+  aliases: string[];
+  latin: string | null;
+  mentions: number;
+  quotes: CardQuote[];
+  publishedAt: string | null;
+  keys: string[];
+  fromArticle: { url: string; title: string | null } | null;
+  corrected: boolean;
+}
+
+async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Subject> {
+  if (req.readingId && req.actorId) {
+    if (!reader) throw new Error('no reader data here');
+    const [actor, reading] = await Promise.all([
+      reader.readingActors.get([req.readingId, req.actorId]),
+      reader.readings.get(req.readingId),
+    ]);
+    if (!actor || !reading) throw new Error('no such actor in this reading');
+    const quotes = (await reader.readingQuotes.where('readingId').equals(req.readingId).toArray())
+      .filter((q) => q.speakerActorId === req.actorId)
+      .sort((a, b) => a.start - b.start)
+      .map((q) => ({ text: q.text, start: q.start, end: q.end }));
+    return {
+      name: actor.name,
+      type: actor.type,
+      role: actor.role,
+      aliases: actor.aliases,
+      latin: actor.latin,
+      mentions: actor.mentions,
+      quotes,
+      publishedAt: req.publishedAt ?? reading.publishedAt,
+      keys: actor.nameKeys,
+      fromArticle: { url: reading.url, title: reading.title },
+      corrected: false,
+    };
+  }
+  const name = (req.name ?? '').trim();
+  if (!name) throw new Error('a name or a reading actor is needed');
+  const key = nameKey(name);
+  const correction = reader && key ? await reader.corrections.get(key) : undefined;
+  const shown = correction?.to.name ?? name;
+  const keys = [key, nameKey(shown), correction?.to.knowledgeId ? `k:${correction.to.knowledgeId}` : ''].filter(Boolean);
+  return {
+    name: shown,
+    type: correction?.to.type ?? req.actorType ?? null,
+    role: null,
+    aliases: shown === name ? [] : [name],
+    latin: null,
+    mentions: 0,
+    quotes: [],
+    publishedAt: req.publishedAt ?? null,
+    keys: [...new Set(keys)],
+    fromArticle: null,
+    corrected: correction !== undefined,
+  };
+}
+
+async function historyOf(keys: readonly string[], reader: ReaderDb | null): Promise<Card['seenIn']> {
+  if (!reader || keys.length === 0) return { count: 0, firstSeen: null, latestQuote: null };
+  const actors = await reader.readingActors.where('nameKeys').anyOf(keys).distinct().toArray();
+  const readingIds = [...new Set(actors.map((a) => a.readingId))];
+  const readings = (await reader.readings.bulkGet(readingIds)).filter((r) => r !== undefined);
+  const quotes = await reader.readingQuotes.where('speakerKeys').anyOf(keys).distinct().toArray();
+  const latest = quotes.sort((a, b) => b.readAt - a.readAt || b.start - a.start)[0];
+  const from = latest ? await reader.readings.get(latest.readingId) : undefined;
+  return {
+    count: readings.length,
+    firstSeen: readings.length ? Math.min(...readings.map((r) => r.firstReadAt)) : null,
+    latestQuote: latest && from ? { text: latest.text, url: from.url, title: from.title, readAt: latest.readAt } : null,
+  };
+}
+
+interface Enrichment {
+  state: Card['enrichment'];
+  qid: string | null;
+  description: string | null;
+  extract: string | null;
+  image: CardImage | null;
+  roleAtDate: CardRole | null;
+  candidates: CardCandidate[];
+  sources: CardSource[];
+  attribution: string | null;
+}
+
+const NONE: Omit<Enrichment, 'state'> = {
+  qid: null,
+  description: null,
+  extract: null,
+  image: null,
+  roleAtDate: null,
+  candidates: [],
+  sources: [],
+  attribution: null,
+};
+
+/** Which entity a name means: the reader's choice, else the one search hit of the right type, else ambiguous. */
+async function resolveEntity(
+  subject: Subject,
+  client: WikimediaClient,
+  reader: ReaderDb | null,
+): Promise<{ entity: Entity | null; candidates: CardCandidate[]; chosen: boolean | null }> {
+  // The choice made for the shown name, else for any name the actor goes by here.
+  const keys = [nameKey(subject.name), ...subject.keys.filter((k) => !k.startsWith('k:'))];
+  const choice = reader ? (await reader.choices.bulkGet(keys)).find((c) => c !== undefined) : undefined;
+  if (choice) {
+    if (choice.qid === null) return { entity: null, candidates: [], chosen: false };
+    const e = (await client.getEntities([choice.qid])).get(choice.qid) ?? null;
+    return { entity: e, candidates: [], chosen: true };
+  }
+  const hits = await client.searchEntities(subject.name);
+  if (hits.length === 0) return { entity: null, candidates: [], chosen: null };
+  const entities = await client.getEntities(hits.map((h) => h.id));
+  const fitting = hits.filter((h) => {
+    const e = entities.get(h.id);
+    return e !== undefined && fitsType(e, subject.type);
+  });
+  if (fitting.length === 1) return { entity: entities.get(fitting[0]!.id) ?? null, candidates: [], chosen: null };
+  const candidates = (fitting.length ? fitting : hits).map((h) => ({ qid: h.id, label: h.label, description: h.description }));
+  return { entity: null, candidates, chosen: null };
+}
+
+async function enrich(subject: Subject, client: WikimediaClient, reader: ReaderDb | null): Promise<Enrichment> {
+  const before = client.requests;
+  const { entity, candidates } = await resolveEntity(subject, client, reader);
+  if (!entity) return { ...NONE, state: candidates.length > 1 ? 'ambiguous' : 'unknown', candidates };
+  const sources: CardSource[] = [
+    { kind: 'wikidata', label: `Wikidata ${entity.id}`, url: `https://www.wikidata.org/wiki/${entity.id}`, licence: 'CC0' },
+  ];
+  let roleAtDate: CardRole | null = null;
+  const at = subject.publishedAt ? Date.parse(subject.publishedAt) : Date.now();
+  const [position] = positionsAt(entity, Number.isFinite(at) ? at : Date.now());
+  if (position) {
+    const label = (await client.getLabels([position.positionId])).get(position.positionId);
+    if (label) roleAtDate = { label, start: position.start, end: position.end };
+  }
+  let image: CardImage | null = null;
+  const file = truthy(entity.claims?.P18)[0]?.mainsnak.datavalue?.value;
+  if (typeof file === 'string') {
+    image = { url: commonsImageUrl(file), attribution: `Wikimedia Commons: ${file}`, pageUrl: commonsFilePage(file) };
+    sources.push({ kind: 'commons', label: 'Wikimedia Commons', url: commonsFilePage(file), licence: 'see file page' });
+  }
+  let extract: string | null = null;
+  let attribution: string | null = image ? `الصورة: ${image.attribution}` : null;
+  const arTitle = entity.sitelinks?.arwiki?.title;
+  if (arTitle) {
+    const summary = await client.getSummary(arTitle, 'ar');
+    if (summary?.extract) {
+      extract = summary.extract;
+      sources.push({ kind: 'wikipedia', label: `ويكيبيديا: ${summary.title}`, url: summary.pageUrl, licence: WIKIPEDIA_LICENCE });
+      attribution = [`النص من ويكيبيديا العربية («${summary.title}»)، ${WIKIPEDIA_LICENCE}`, attribution].filter(Boolean).join(' · ');
+    }
+  }
+  return {
+    state: client.requests === before ? 'cached' : 'fresh',
+    qid: entity.id,
+    description: termOf(entity.descriptions),
+    extract,
+    image,
+    roleAtDate,
+    candidates: [],
+    sources,
+    attribution,
+  };
+}
+
+/** Assemble the card of an actor of a reading, or of a name; never touches the network while enrichment is off. */
+export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card> {
+  const subject = await subjectOf(req, deps.reader);
+  const known = (await deps.lookup(subject.name)).filter((k) => subject.type === null || k.type === subject.type);
+  const entry = known[0] ?? null;
+  // Asked by a bare name, the card shows the bundled preferred name («بوتين» → «فلاديمير بوتين»).
+  if (!subject.fromArticle && !subject.corrected && entry?.names[0] && entry.names[0] !== subject.name) {
+    subject.aliases = [subject.name, ...subject.aliases];
+    subject.name = entry.names[0];
+  }
+  const type: ActorType = subject.type ?? entry?.type ?? 'person';
+  const aliases = [...new Set([...subject.aliases, ...(entry?.names ?? [])])].filter((n) => n !== subject.name).slice(0, 20);
+  const seenIn = await historyOf([...subject.keys, ...(entry ? [`k:${entry.id}`] : [])], deps.reader);
+
+  const sources: CardSource[] = [];
+  if (subject.fromArticle)
+    sources.push({
+      kind: 'article',
+      label: subject.fromArticle.title ?? subject.fromArticle.url,
+      url: subject.fromArticle.url,
+      licence: null,
+    });
+  if (subject.corrected) sources.push({ kind: 'correction', label: 'تصحيحك', url: null, licence: null });
+  for (const s of entry?.sources ?? []) sources.push({ kind: 'gazetteer', label: s.name, url: s.url || null, licence: s.licence || null });
+  if (seenIn.count > 0) sources.push({ kind: 'history', label: 'سجل قراءتك', url: null, licence: null });
+
+  let online: Enrichment = { ...NONE, state: 'off' };
+  if (deps.wikimedia && (await deps.enrichmentOn())) {
+    try {
+      online = await enrich({ ...subject, type }, deps.wikimedia, deps.reader);
+    } catch (e) {
+      online = { ...NONE, state: e instanceof WikimediaError && e.kind === 'off' ? 'off' : 'unavailable' };
+    }
+  }
+
+  return {
+    key: nameKey(subject.name),
+    name: { ar: subject.name, latin: subject.latin ?? entry?.latin ?? null },
+    type,
+    aliases,
+    roleInArticle: subject.role,
+    roleAtDate: online.roleAtDate,
+    description: online.description ?? entry?.description ?? null,
+    extract: online.extract,
+    image: online.image,
+    mentionCount: subject.mentions,
+    quotesInArticle: subject.quotes,
+    seenIn,
+    sources: [...sources, ...online.sources],
+    attribution: online.attribution,
+    wikidataId: online.qid,
+    candidates: online.candidates,
+    enrichment: online.state,
+  };
+}
+
+/** Remember which entity a name means (or "none of these"), so the card stops asking. */
+export async function chooseEntity(name: string, qid: string | null, reader: ReaderDb): Promise<void> {
+  const key = nameKey(name);
+  if (!key) throw new Error('the name has no letters');
+  await reader.choices.put({ nameKey: key, name, qid, at: Date.now() });
+}

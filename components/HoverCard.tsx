@@ -1,6 +1,7 @@
 // The actor card shown over the article (and reusable in the side panel): data in props, no fetching.
 import type { Card } from '../knowledge/card-types';
-import { t, type UiLang } from '../locales/index';
+import type { UiLang } from '../locales/index';
+import { tp as t } from '../locales/page';
 
 export interface ActorCardProps {
   lang: UiLang;

@@ -1,6 +1,7 @@
 // The quotation card over the article: who said it, and saving it. Data and actions come in props.
 import { useState } from 'preact/hooks';
-import { t, type UiLang } from '../locales/index';
+import type { UiLang } from '../locales/index';
+import { tp as t } from '../locales/page';
 
 export interface QuoteCardProps {
   lang: UiLang;

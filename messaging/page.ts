@@ -3,28 +3,25 @@ import * as v from 'valibot';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
-export const PageMessageSchema = v.variant('type', [
+/** Every message a tab's content script accepts. Checked by hand (no schema library in the content script). */
+export type PageMessage =
   /** Show or hide every mark (the toggle-marks command). */
-  v.object({ type: v.literal('page:toggleMarks') }),
+  | { type: 'page:toggleMarks' }
   /** Move to the next / previous actor or quotation and open its card (commands next-mark, previous-mark). */
-  v.object({ type: v.literal('page:nextMark') }),
-  v.object({ type: v.literal('page:previousMark') }),
-  /** Scroll to an actor's first mention (or a quotation) and flash it; open its card when asked. */
-  v.object({ type: v.literal('page:focusActor'), actorId: id, openCard: v.optional(v.boolean()) }),
-  v.object({
-    type: v.literal('page:focusQuote'),
-    start: v.pipe(v.number(), v.integer(), v.minValue(0)),
-    openCard: v.optional(v.boolean()),
-  }),
+  | { type: 'page:nextMark' }
+  | { type: 'page:previousMark' }
+  /** Scroll to an actor's first mention and flash it; open its card when asked. */
+  | { type: 'page:focusActor'; actorId: string; openCard?: boolean }
+  /** Scroll to the quotation starting at this offset of Analysis.text; open its card when asked. */
+  | { type: 'page:focusQuote'; start: number; openCard?: boolean }
   /** The context menu «احفظ كاقتباس» on a selection: the page asks who said it, then saves. */
-  v.object({ type: v.literal('page:saveSelection'), text: v.optional(v.pipe(v.string(), v.maxLength(10_000))) }),
+  | { type: 'page:saveSelection'; text?: string }
   /** Saved quotations of this page changed elsewhere (side panel): repaint them. */
-  v.object({ type: v.literal('page:savedChanged') }),
-  /** What the page currently shows, for tests and the panel. */
-  v.object({ type: v.literal('page:state') }),
-]);
+  | { type: 'page:savedChanged' }
+  /** What the page currently shows (PageState), for the side panel and tests. */
+  | { type: 'page:state' };
 
-export type PageMessage = v.InferOutput<typeof PageMessageSchema>;
+const BARE = new Set(['page:toggleMarks', 'page:nextMark', 'page:previousMark', 'page:savedChanged', 'page:state']);
 
 /** What `page:state` answers. */
 export interface PageState {
@@ -38,8 +35,25 @@ export interface PageState {
 
 /** Validate an untrusted page message; null when it is not one of ours. */
 export function parsePageMessage(raw: unknown): PageMessage | null {
-  const result = v.safeParse(PageMessageSchema, raw);
-  return result.success ? result.output : null;
+  if (!raw || typeof raw !== 'object') return null;
+  const m = raw as Record<string, unknown>;
+  const optionalFlag = m.openCard === undefined || typeof m.openCard === 'boolean';
+  switch (m.type) {
+    case 'page:focusActor':
+      return typeof m.actorId === 'string' && m.actorId.length > 0 && m.actorId.length <= 200 && optionalFlag
+        ? { type: m.type, actorId: m.actorId, openCard: m.openCard as boolean | undefined }
+        : null;
+    case 'page:focusQuote':
+      return typeof m.start === 'number' && Number.isInteger(m.start) && m.start >= 0 && optionalFlag
+        ? { type: m.type, start: m.start, openCard: m.openCard as boolean | undefined }
+        : null;
+    case 'page:saveSelection':
+      return m.text === undefined || (typeof m.text === 'string' && m.text.length <= 10_000)
+        ? { type: m.type, text: m.text as string | undefined }
+        : null;
+    default:
+      return typeof m.type === 'string' && BARE.has(m.type) ? ({ type: m.type } as PageMessage) : null;
+  }
 }
 
 // ---- From the content script to the background ----

@@ -1,14 +1,13 @@
 // One article on one page: extract → ask the background → paint → hover cards, keyboard, saving.
 // Everything it adds (listeners, observers, timers, highlights, the card host) goes away in stop().
-import browser, { type Runtime } from 'webextension-polyfill';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { HoverCard } from '../../components/HoverCard';
 import { QuoteCard, SaveQuoteForm } from '../../components/QuoteCard';
 import type { Card } from '../../knowledge/card-types';
-import { resolveLang, t, type UiLang } from '../../locales/index';
-import { ask } from '../../messaging/client';
+import { resolveLang, type UiLang } from '../../locales/index';
+import { tp as t } from '../../locales/page';
 import type { AnchoredQuote } from '../../messaging/library-protocol';
-import { type PageMessage, type PageState, parsePageMessage } from '../../messaging/page';
+import type { PageMessage, PageState } from '../../messaging/page';
 import type { Analysis } from '../../nlp/types';
 import { getSettings, type Settings, watchSettings } from '../../storage/settings';
 import { CardHost } from './card-host';
@@ -17,6 +16,7 @@ import { rangesAtPoint } from './hit';
 import { HoverIntent } from './hover';
 import { buildMarks, cardFromAnalysis, innermost, locateSelection, type Mark, quoteSelector, stepMark } from './marks';
 import { createHighlightPainter, type PaintEntry, type Painter } from './painter';
+import { ask, onPageMessage } from './runtime';
 import { createWrappingPainter } from './wrap-fallback';
 
 /** Work is cut into slices of this many milliseconds so no task blocks the page for long. */
@@ -226,13 +226,7 @@ export class PageSession {
       },
       { signal },
     );
-    const onMessage = (raw: unknown, sender: Runtime.MessageSender) => {
-      if (sender.id !== browser.runtime.id) return undefined;
-      const message = parsePageMessage(raw);
-      return message ? this.onMessage(message) : undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    this.cleanups.push(() => browser.runtime.onMessage.removeListener(onMessage));
+    this.cleanups.push(onPageMessage((message) => this.onMessage(message)));
     this.cleanups.push(
       watchSettings((settings) => {
         const densityChanged = settings.density !== this.settings?.density;

@@ -130,7 +130,6 @@ describe('marks and cards on the page', () => {
     await hoverHighlight(page, 'siyaq-quote', QUOTE);
     await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('quote-card');
     const card = (await openCard(page, session.extensionId))!;
-    expect(card.speaker).toContain('البرهان');
     const save = card.buttons['save-quote']!;
     await page.mouse.move(save.x, save.y, { steps: 3 });
     await page.mouse.click(save.x, save.y);
@@ -153,6 +152,15 @@ describe('marks and cards on the page', () => {
     await expect
       .poll(async () => (await highlights(page))['siyaq-saved'] ?? [], { timeout: 10_000 })
       .toContainEqual(expect.stringContaining(QUOTE));
+    await page.close();
+  });
+
+  it('names the speaker on a quotation’s card, even when the quotation comes before the speaker', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await hoverHighlight(page, 'siyaq-quote', 'لن نقبل بأن تتحول المساعدات إلى ورقة ضغط');
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('quote-card');
+    expect((await openCard(page, session.extensionId))!.speaker).toContain('البرهان');
     await page.close();
   });
 

@@ -347,8 +347,12 @@ export function explainPage(signals: PageSignals | null, text: string): PageEvid
     Boolean(signals?.hasArticleElement);
   const news = scoreNews(text);
   reasons.push(...news.reasons);
-  const prose = news.words >= 80 || (votes.words >= 80 && language !== 'ar');
-  const isArticle = prose || (articleMarkup && news.words >= 40);
+  // An article is prose of some length; markup saying "article" lowers the bar (a short brief).
+  const words = text
+    .slice(0, SAMPLE_CHARS)
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
+  const isArticle = words >= 50 || (articleMarkup && words >= 30);
   let score = news.score;
   if (newsMarkup) {
     score += 1.5;

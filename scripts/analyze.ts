@@ -5,8 +5,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyze as plainAnalyze } from '../nlp/analyze';
-import { classifyPage } from '../nlp/detect';
 import type { Analysis, ArticleInput } from '../nlp/types';
 import { InputError, readArticleFile } from './article-file';
 
@@ -15,17 +13,20 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 type AnalyzeFn = (input: ArticleInput) => Analysis;
 
 /** Until the recogniser exists, the plain analyser with this page decision, so `page` is already right. */
-const placeholderAnalyze: AnalyzeFn = (input) => {
-  const analysis = plainAnalyze(input);
-  return { ...analysis, page: { ...classifyPage(input.signals ?? null, analysis.text), title: input.title } };
-};
+async function placeholder(): Promise<AnalyzeFn> {
+  const [{ analyze }, { classifyPage }] = await Promise.all([import('../nlp/analyze'), import('../nlp/detect')]);
+  return (input) => {
+    const analysis = analyze(input);
+    return { ...analysis, page: { ...classifyPage(input.signals ?? null, analysis.text), title: input.title } };
+  };
+}
 
-/** The full analyser with bundled knowledge when it is built; the plain nlp/ analyser otherwise. */
+/** The full analyser with bundled knowledge when it is built; the plain nlp/ analyser otherwise. Loaded after the input is known to be good. */
 async function getAnalyzer(): Promise<AnalyzeFn> {
   const recognizer = join(ROOT, 'knowledge', 'recognizer.ts');
-  if (!existsSync(recognizer)) return placeholderAnalyze;
+  if (!existsSync(recognizer)) return placeholder();
   const mod = (await import(pathToFileURL(recognizer).href)) as { loadAnalyzer?: () => unknown };
-  if (typeof mod.loadAnalyzer !== 'function') return placeholderAnalyze;
+  if (typeof mod.loadAnalyzer !== 'function') return placeholder();
   const loaded = (await mod.loadAnalyzer()) as AnalyzeFn | { analyze: AnalyzeFn };
   return typeof loaded === 'function' ? loaded : (input) => loaded.analyze(input);
 }

@@ -3,7 +3,6 @@
 // collectSignals/extractArticle the content script runs on live pages.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Window } from 'happy-dom';
 import { collectSignals, extractArticle } from '../entrypoints/content/extract';
 import type { ArticleInput, PageSignals } from '../nlp/types';
 
@@ -30,6 +29,7 @@ export function parseTextArticle(text: string): ArticleInput {
 
 /** Parse a saved page without running its scripts or fetching anything, then extract as the content script does. */
 export async function parseHtmlArticle(html: string, url = 'https://localhost/'): Promise<ArticleInput & { signals: PageSignals }> {
+  const { Window } = await import('happy-dom'); // heavy: loaded only for HTML input
   const window = new Window({
     url,
     settings: {
@@ -48,7 +48,9 @@ export async function parseHtmlArticle(html: string, url = 'https://localhost/')
     },
   });
   try {
-    const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    // Written into the window's own document (not DOMParser) so it behaves as a tab's document does.
+    window.document.write(html);
+    const doc = window.document as unknown as Document;
     const signals = collectSignals(doc);
     const { title, blocks } = extractArticle(doc);
     return { title, blocks, signals };

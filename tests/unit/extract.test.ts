@@ -1,0 +1,215 @@
+// What the content script reads from a page: the title and the body paragraphs, never the page's
+// navigation, tickers, related links, comments, forms or code; and every analysed span maps back
+// to exactly the characters the reader sees.
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import { collectSignals, type ExtractedArticle, extractArticle, hasArabicText, rangeFor } from '../../entrypoints/content/extract';
+import { joinArticle } from '../../nlp/analyze';
+import { NEWS_PARAGRAPHS, NEWS_TITLE } from './arabic-texts';
+
+const windows: Window[] = [];
+afterAll(async () => {
+  for (const w of windows) await w.happyDOM.close();
+});
+
+/** A page as a browser tab holds it (its own window, so DOM Ranges behave as in the content script). */
+const parse = (html: string, url = 'https://example.com/news/1'): Document => {
+  const window = new Window({ url });
+  windows.push(window);
+  window.document.write(html);
+  return window.document as unknown as Document;
+};
+
+/** A news page with everything a real one has around the article. */
+const NEWS_PAGE = `<!doctype html><html lang="ar" dir="rtl"><head>
+<title>${NEWS_TITLE} | صحيفة المثال</title>
+<meta property="og:type" content="article"><meta property="og:title" content="${NEWS_TITLE}">
+<link rel="canonical" href="https://www.alarabiya.net/politics/2026/11/24/x">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":["NewsArticle","ReportageNewsArticle"],"headline":"${NEWS_TITLE}"}]}</script>
+<script type="application/ld+json">{ broken json </script>
+<style>.x{color:red}</style></head><body>
+<header><a href="/"><h1>صحيفة المثال</h1></a></header>
+<nav><a href="/">الرئيسية</a> <a href="/p">سياسة</a></nav>
+<div class="ticker">عاجل: انفجار في ميناء بيروت وأنباء عن إصابات</div>
+<article>
+  <h1>${NEWS_TITLE}</h1>
+  <div class="share-buttons"><a href="#">فيسبوك</a><a href="#">تويتر</a></div>
+  <div itemprop="articleBody">
+    <p>${NEWS_PARAGRAPHS[0]}</p>
+    <p>${(NEWS_PARAGRAPHS[1] ?? '').replace('الصفدي', '<b>الصفدي</b>').replace('«الأولوية', '«<a href="/t">الأولوية</a>')}</p>
+    <aside>اقرأ المزيد عن زيارة الرئيس الفرنسي إلى الأردن</aside>
+    <p>${NEWS_PARAGRAPHS[2]}</p>
+    <pre><code>const x = "قال الوزير";</code></pre>
+    <p>${NEWS_PARAGRAPHS[3]}</p>
+    <script>var s = "وقال المتحدث";</script>
+  </div>
+  <ul class="related"><li><a href="/1">وزير الخارجية يزور باريس الأسبوع المقبل في جولة أوروبية</a></li></ul>
+</article>
+<section id="comments"><p>تعليق: أتفق مع الوزير تماما في كل ما قاله عن المنطقة</p>
+<form><textarea>اكتب تعليقك هنا يا صديقي</textarea><input value="الاسم"></form></section>
+<div contenteditable="true">نص قابل للتحرير لا يخص المقال</div>
+<footer>جميع الحقوق محفوظة لصحيفة المثال</footer>
+</body></html>`;
+
+/** Al Jazeera-style: no <article>, no <main>, the body is the largest block of paragraphs. */
+const NO_ARTICLE_PAGE = `<html><head><title>${NEWS_TITLE} | الموقع</title></head><body>
+<div class="menu"><a href="/">أخبار</a><a href="/">رياضة</a></div>
+<div class="teasers"><p>خبر قصير في الشريط الجانبي عن الطقس اليوم.</p></div>
+<div id="main-content-area"><div class="container__inner"><div class="wysiwyg">
+${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+</div></div></div>
+<div class="most-read"><p>الأكثر قراءة: مباراة القمة تنتهي بالتعادل بين الفريقين في الملعب</p></div>
+</body></html>`;
+
+/** A blog that writes paragraphs as text separated by <br><br> inside one div. */
+const BR_PAGE = `<html lang="ar"><body><div class="post-body">${NEWS_PARAGRAPHS[0]}<br><br>${NEWS_PARAGRAPHS[1]}<br>
+${NEWS_PARAGRAPHS[2]}</div></body></html>`;
+
+describe('collectSignals', () => {
+  it('reads language, direction, og:type, JSON-LD types inside @graph and as arrays, and the canonical address', () => {
+    expect(collectSignals(parse(NEWS_PAGE))).toEqual({
+      lang: 'ar',
+      dir: 'rtl',
+      ogType: 'article',
+      jsonLdTypes: ['WebPage', 'NewsArticle', 'ReportageNewsArticle'],
+      hasArticleElement: true,
+      hasArticleBody: true,
+      url: 'https://www.alarabiya.net/politics/2026/11/24/x',
+    });
+  });
+
+  it.each([
+    ['no markup at all', NO_ARTICLE_PAGE, { lang: null, ogType: null, jsonLdTypes: [], hasArticleElement: false }],
+    [
+      'mainEntity of a WebPage',
+      '<script type="application/ld+json">{"@type":"WebPage","mainEntity":{"@type":"NewsArticle"}}</script>',
+      { jsonLdTypes: ['WebPage', 'NewsArticle'] },
+    ],
+    [
+      'a top-level array',
+      '<script type="application/ld+json">[{"@type":"BreadcrumbList"},{"@type":"LiveBlogPosting"}]</script>',
+      { jsonLdTypes: ['BreadcrumbList', 'LiveBlogPosting'] },
+    ],
+  ])('%s', (_why, html, expected) => {
+    expect(collectSignals(parse(html))).toMatchObject(expected);
+  });
+});
+
+describe('extractArticle', () => {
+  it('keeps the title and the four body paragraphs of a full news page, in order', () => {
+    const article = extractArticle(parse(NEWS_PAGE));
+    expect(article.title).toBe(NEWS_TITLE);
+    expect(article.blocks).toEqual(NEWS_PARAGRAPHS);
+  });
+
+  it.each([
+    ['the site name in the header', 'صحيفة المثال'],
+    ['navigation', 'الرئيسية'],
+    ['the breaking-news ticker', 'انفجار في ميناء بيروت'],
+    ['share buttons', 'فيسبوك'],
+    ['an aside', 'اقرأ المزيد'],
+    ['code', 'قال الوزير'],
+    ['scripts', 'وقال المتحدث'],
+    ['related links', 'جولة أوروبية'],
+    ['comments', 'أتفق مع الوزير'],
+    ['a textarea', 'اكتب تعليقك'],
+    ['an input', 'الاسم'],
+    ['contenteditable regions', 'قابل للتحرير'],
+    ['the footer', 'جميع الحقوق'],
+  ])('leaves out %s', (_what, text) => {
+    const article = extractArticle(parse(NEWS_PAGE));
+    expect(joinArticle(article).text).not.toContain(text);
+  });
+
+  it('finds the body of a page without <article> as the largest block of paragraphs, and the title from document.title', () => {
+    const article = extractArticle(parse(NO_ARTICLE_PAGE));
+    expect(article.blocks).toEqual(NEWS_PARAGRAPHS);
+    expect(article.title).toBe(NEWS_TITLE);
+    expect(article.titleNodes).toBeNull(); // the title is not on the page: nothing to paint
+  });
+
+  it('splits <br><br> paragraphs and joins a single <br> line break with a space', () => {
+    const article = extractArticle(parse(BR_PAGE));
+    expect(article.blocks).toEqual([NEWS_PARAGRAPHS[0], `${NEWS_PARAGRAPHS[1]} ${NEWS_PARAGRAPHS[2]}`]);
+  });
+
+  it('collapses the page source whitespace as the browser renders it', () => {
+    const article = extractArticle(
+      parse(
+        `<article><h1>عنوان   الخبر\n  هنا</h1><p>\n   وقال  الوزير\n\tإن الاجتماع   انتهى   دون اتفاق على موعد جديد للمحادثات بين الطرفين   </p></article>`,
+      ),
+    );
+    expect(article.title).toBe('عنوان الخبر هنا');
+    expect(article.blocks).toEqual(['وقال الوزير إن الاجتماع انتهى دون اتفاق على موعد جديد للمحادثات بين الطرفين']);
+  });
+
+  it('finds nothing to read on an empty page', () => {
+    const article = extractArticle(parse('<html><body></body></html>'));
+    expect(article.blocks).toEqual([]);
+  });
+});
+
+describe('rangeFor', () => {
+  const spans = (article: ExtractedArticle, needle: string): [number, number] => {
+    const start = joinArticle(article).text.indexOf(needle);
+    expect(start).toBeGreaterThanOrEqual(0);
+    return [start, start + needle.length];
+  };
+
+  it.each([
+    ['a word in the title', 'الأردني', 'the title heading is on the page'],
+    ['a name inside <b>', 'الصفدي', 'one inline element'],
+    ['a quotation crossing a link', '«الأولوية اليوم هي وقف إطلاق النار', 'starts before <a>, ends after it'],
+    ['a name whose first half is bold', 'وزير الخارجية الأردني أيمن الصفدي', 'plain text'],
+    ['the last words of the last paragraph', 'بقيمة 50 مليون يورو.', 'end of the text'],
+  ])('maps %s back to exactly those characters on the page (%s)', (_what, needle) => {
+    const article = extractArticle(parse(NEWS_PAGE));
+    const [start, end] = spans(article, needle);
+    expect(rangeFor(article, start, end)?.toString()).toBe(needle);
+  });
+
+  it('maps across collapsed whitespace to the page characters, whose rendering is the same words', () => {
+    const article = extractArticle(
+      parse('<article><p>وقال   الوزير\n  الأردني إن الاجتماع انتهى دون اتفاق على موعد جديد للمحادثات</p></article>'),
+    );
+    const [start, end] = spans(article, 'الوزير الأردني');
+    expect(rangeFor(article, start, end)?.toString().replace(/\s+/g, ' ')).toBe('الوزير الأردني');
+  });
+
+  it('gives no range for a title that came from metadata only', () => {
+    const article = extractArticle(parse(NO_ARTICLE_PAGE));
+    expect(rangeFor(article, 0, 5)).toBeNull();
+    const [start, end] = spans(article, 'أيمن الصفدي');
+    expect(rangeFor(article, start, end)?.toString()).toBe('أيمن الصفدي');
+  });
+
+  it('gives no range outside the text', () => {
+    const article = extractArticle(parse(NEWS_PAGE));
+    const length = joinArticle(article).text.length;
+    expect(rangeFor(article, length + 5, length + 9)).toBeNull();
+  });
+});
+
+describe('hasArabicText', () => {
+  const english = `<html lang="en"><body>${'<p>Garden notes for a cold November week.</p>'.repeat(50)}</body></html>`;
+  it.each([
+    ['an English page', english, false],
+    ['an English page mentioning one Arabic word', english.replace('Garden', 'Garden (حديقة)'), false],
+    ['an Arabic page without a lang attribute', `<html><body><p>${NEWS_PARAGRAPHS[0]}</p></body></html>`, true],
+    ['a page that declares lang="ar"', '<html lang="ar"><body></body></html>', true],
+    ['a Persian page (the same script: detection decides later)', '<html lang="fa"><body><p>خبر</p></body></html>', true],
+    [
+      'Arabic hidden in a script only',
+      `<html><body><script>var t = "${NEWS_PARAGRAPHS[0]}";</script><p>Hello there, reader.</p></body></html>`,
+      false,
+    ],
+  ])('%s → %s', (_what, html, expected) => {
+    expect(hasArabicText(parse(html))).toBe(expected);
+  });
+
+  it('samples the start of the page instead of reading all of it', () => {
+    // Arabic only after thousands of English text nodes: a sampling gate does not see it.
+    const late = `<html><body>${'<p>English filler text.</p>'.repeat(3000)}<p>${NEWS_PARAGRAPHS[0]}</p></body></html>`;
+    expect(hasArabicText(parse(late))).toBe(false);
+  });
+});

@@ -420,29 +420,65 @@ function locate(block: BlockNodes, offset: number, isEnd: boolean): [Text, numbe
   return [piece.node, Math.min(piece.nodeStart + within, piece.node.length)];
 }
 
+interface Layout {
+  parts: (BlockNodes | null)[];
+  starts: number[];
+  lengths: number[];
+}
+
+const layouts = new WeakMap<ExtractedArticle, Layout>();
+
+/** Where each part (title, blocks) starts in the joined text; computed once per article, so painting is O(log n) a span. */
+function layoutOf(article: ExtractedArticle): Layout {
+  let layout = layouts.get(article);
+  if (!layout) {
+    const parts = article.title ? [article.titleNodes, ...article.nodes] : article.nodes;
+    const texts = article.title ? [article.title, ...article.blocks] : article.blocks;
+    const starts: number[] = [];
+    const lengths: number[] = [];
+    let offset = 0;
+    for (const text of texts) {
+      starts.push(offset);
+      lengths.push(text.length);
+      offset += text.length + BLOCK_SEPARATOR_LENGTH;
+    }
+    layout = { parts, starts, lengths };
+    layouts.set(article, layout);
+  }
+  return layout;
+}
+
+/** The part holding a position: for a start, the character at it; for an end, the character before it. */
+function partAt(layout: Layout, offset: number, isEnd: boolean): number {
+  let lo = 0;
+  let hi = layout.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (isEnd ? layout.starts[mid]! < offset : layout.starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  const start = layout.starts[lo] ?? 0;
+  const length = layout.lengths[lo] ?? 0;
+  const inside = isEnd ? offset > start && offset <= start + length : offset >= start && offset < start + length;
+  return inside ? lo : -1;
+}
+
 /**
  * A DOM Range for [start, end) of the analysed text (title and blocks joined as nlp/analyze.ts joinArticle does),
  * or null when the span falls outside the page's text (a title taken from metadata, a separator).
  */
 export function rangeFor(article: ExtractedArticle, start: number, end: number): Range | null {
-  const parts: (BlockNodes | null)[] = article.title ? [article.titleNodes, ...article.nodes] : article.nodes;
-  const texts = article.title ? [article.title, ...article.blocks] : article.blocks;
-  let from: [Text, number] | null = null;
-  let to: [Text, number] | null = null;
-  let offset = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const length = texts[i]?.length ?? 0;
-    const part = parts[i];
-    if (!from && start >= offset && start < offset + length) from = part ? locate(part, start - offset, false) : null;
-    if (end > offset && end <= offset + length) {
-      to = part ? locate(part, end - offset, true) : null;
-      break;
-    }
-    offset += length + BLOCK_SEPARATOR_LENGTH;
-  }
+  if (!(end > start)) return null;
+  const layout = layoutOf(article);
+  const first = partAt(layout, start, false);
+  const last = partAt(layout, end, true);
+  const firstPart = layout.parts[first];
+  const lastPart = layout.parts[last];
+  if (first < 0 || last < 0 || !firstPart || !lastPart) return null;
+  const from = locate(firstPart, start - (layout.starts[first] ?? 0), false);
+  const to = locate(lastPart, end - (layout.starts[last] ?? 0), true);
   if (!from || !to) return null;
-  const doc = from[0].ownerDocument;
-  const range = doc.createRange();
+  const range = from[0].ownerDocument.createRange();
   range.setStart(from[0], from[1]);
   range.setEnd(to[0], to[1]);
   return range;

@@ -1,5 +1,13 @@
-// Placeholder analysis until the recogniser lands: detects Arabic text, finds no actors yet.
-import type { Analysis, ArticleInput } from './types';
+// The analyser: text or extracted blocks in, Analysis out (page info, actors, quotations, speakers).
+// Pure and deterministic; the gazetteer index and the optional tagger are passed in once.
+import { buildActors } from './actors';
+import { attributeQuotes } from './attribution';
+import { classifyPage } from './detect';
+import { recognise } from './entities';
+import { emptyGazetteer, type GazetteerIndex } from './gazetteer';
+import { findMarkedSpans, isQuotation, type MarkedSpan, sentenceHasCue } from './quotes';
+import { tokenize } from './tokenize';
+import type { Actor, Analysis, ArticleInput, Quote, Tagger } from './types';
 
 export const BLOCK_SEPARATOR = '\n\n';
 
@@ -15,15 +23,69 @@ export function joinArticle(input: ArticleInput): { text: string; blockStarts: n
   return { text: parts.join(BLOCK_SEPARATOR), blockStarts };
 }
 
-/** Turn an article into actors and quotations; pure and deterministic. */
-export function analyze(input: ArticleInput): Analysis {
-  const { text } = joinArticle(input);
-  const arabic = (text.match(/[\u0600-\u06ff]/g) ?? []).length;
-  const isArabic = arabic > text.length * 0.3;
-  return {
-    text,
-    page: { language: isArabic ? 'ar' : 'other', isArticle: isArabic, isArabicNews: isArabic, title: input.title },
-    actors: [],
-    quotes: [],
+export interface AnalyzerDeps {
+  gazetteer: GazetteerIndex;
+  tagger?: Tagger | null;
+}
+
+export type Analyzer = (input: ArticleInput) => Analysis;
+
+/** Bind the bundled knowledge once and get a fast, pure analyse function for articles. */
+export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
+  const latinOf = (id: string) => deps.gazetteer.byId.get(id)?.en ?? null;
+  return (input: ArticleInput): Analysis => {
+    const { text } = joinArticle(input);
+    const page = classifyPage(input.signals ?? null, text);
+    const info = { ...page, title: input.title };
+    if (page.language !== 'ar') return { text, page: info, actors: [], quotes: [] };
+    const tokens = tokenize(text);
+    const rec = recognise(text, tokens, deps);
+    const actors = uniqueIds(buildActors(text, rec, latinOf));
+    const titleEnd = input.title ? input.title.length : 0;
+    const marked = findMarkedSpans(text);
+    const quotesMarked = marked.filter((m) =>
+      isQuotation(text, m, {
+        isName: rec.spans.some((s) => s.start <= m.start && s.end >= m.end) || isActorName(actors, text.slice(m.start, m.end)),
+        hasCue: sentenceHasCue(text, m),
+        inTitle: m.open < titleEnd,
+      }),
+    );
+    const attributions = attributeQuotes(text, tokens, quotesMarked, actors, marked);
+    const quotes: Quote[] = quotesMarked.map((m, k) => ({
+      start: m.start,
+      end: m.end,
+      text: text.slice(m.start, m.end),
+      speaker: attributions[k]!.speaker,
+      cue: attributions[k]!.cue,
+    }));
+    return { text, page: info, actors, quotes };
   };
 }
+
+function isActorName(actors: readonly Actor[], inner: string): boolean {
+  const s = inner.trim();
+  return actors.some((a) => a.aliases.includes(s));
+}
+
+function uniqueIds(actors: Actor[]): Actor[] {
+  const seen = new Map<string, number>();
+  for (const a of actors) {
+    const n = seen.get(a.id) ?? 0;
+    seen.set(a.id, n + 1);
+    if (n > 0) a.id = `${a.id}~${n + 1}`;
+  }
+  return actors;
+}
+
+let textOnly: Analyzer | null = null;
+
+/**
+ * Analyse with patterns only (no bundled gazetteer): for tests and callers without knowledge/.
+ * The extension and the CLI use knowledge/recognizer.ts loadAnalyzer(), which bundles the gazetteer.
+ */
+export function analyze(input: ArticleInput): Analysis {
+  textOnly ??= createAnalyzer({ gazetteer: emptyGazetteer() });
+  return textOnly(input);
+}
+
+export type { MarkedSpan };

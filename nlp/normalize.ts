@@ -146,3 +146,21 @@ const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08
 export function isArabicLetter(ch: string): boolean {
   return ARABIC_LETTER.test(ch);
 }
+
+const SKELETON_DROP = new Set(['ا', 'و', 'ي', 'ء']);
+const SKELETON_FOLD: Record<string, string> = { غ: 'ج', گ: 'ج', ڤ: 'ف', پ: 'ب', چ: 'ج' };
+
+/**
+ * A consonant skeleton of a normalised word, so transliteration variants of one foreign name meet
+ * (لوكاشينكو/لوكاشنكو, ترامب/ترمب, شويغو/شويجو): long vowels after the first letter are dropped and
+ * the letters used for /g/ are folded. Only meaningful for words of five letters or more.
+ */
+export function skeleton(norm: string): string {
+  let out = norm[0] ?? '';
+  for (let i = 1; i < norm.length; i++) {
+    const ch = norm[i] ?? '';
+    if (SKELETON_DROP.has(ch)) continue;
+    out += SKELETON_FOLD[ch] ?? ch;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 // Analysis of the article in a tab, and what the side panel asks about that tab.
 
+import { loadAnalyzer } from '../../knowledge/recognizer';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
-import { analyze } from '../../nlp/analyze';
 import { recordReading } from '../../storage/readings';
 import type { Handlers } from './handlers';
 
@@ -18,6 +18,8 @@ export const analysisHandlers = {
     const tabId = sender.tab?.id ?? -1;
     tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'analysing', url: request.url, title: request.title });
     tabArticles.delete(tabId);
+    // The analyser (bundled gazetteer + tagger) is loaded on first use and kept warm.
+    const analyze = await loadAnalyzer();
     const analysis = analyze({ title: request.title, blocks: request.blocks, signals: request.signals ?? null });
     if (!analysis.page.isArabicNews) {
       tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title });

@@ -1,0 +1,185 @@
+// Mentions grouped into actors: full name and surname, spelling variants, clitic forms, and role
+// mentions standing for an actor the article introduced with that role.
+import type { EntitySpan, Recognition } from './entities';
+import { nameTokens } from './gazetteer';
+import { normalize, skeleton } from './normalize';
+import type { RolePhrase } from './patterns';
+import type { Actor, ActorType, Mention } from './types';
+
+const TYPE_OF = { PERS: 'person', ORG: 'organization', LOC: 'place' } as const;
+
+interface Group {
+  spans: EntitySpan[];
+  extra: Mention[];
+  type: ActorType;
+  knowledgeId: string | null;
+  /** Normalised tokens of the fullest name. */
+  full: string[];
+  roleKeys: Set<string>;
+  role: string | null;
+}
+
+function keyOf(text: string, s: EntitySpan): string[] {
+  return nameTokens(text.slice(s.start, s.end));
+}
+
+function sameWord(a: string, b: string): boolean {
+  return a === b || (a.length >= 5 && b.length >= 5 && skeleton(a) === skeleton(b));
+}
+
+/** Normalised role text with a leading و/ف/ب/ل stripped, to compare role phrases. */
+export function roleKey(role: string): string {
+  const toks = nameTokens(role);
+  return toks.join(' ');
+}
+
+/** Group recognised spans into actors, add surname and role mentions, pick names; deterministic. */
+export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeId: string) => string | null = () => null): Actor[] {
+  const spans = rec.spans.filter((s) => s.type !== 'MISC');
+  const groups: Group[] = [];
+  const byKnowledge = new Map<string, Group>();
+  const byKey = new Map<string, Group>();
+  // Longer names first, so a surname finds the full name it belongs to.
+  const order = [...spans].sort((a, b) => b.last - b.first - (a.last - a.first) || a.start - b.start);
+  const personFull: Group[] = [];
+  for (const s of order) {
+    const type = TYPE_OF[s.type as keyof typeof TYPE_OF];
+    const key = keyOf(text, s);
+    if (key.length === 0) continue;
+    let g: Group | undefined;
+    const k = key.join(' ');
+    if (type === 'person' && (s.surname || key.length === 1 || key.length === 2)) {
+      // A surname (or «first last» of a longer name) joins the nearest full name ending with it.
+      const last = key[key.length - 1]!;
+      const candidates = personFull.filter(
+        (p) => p.full.length > key.length && sameWord(p.full[p.full.length - 1]!, last) && (key.length === 1 || p.full[0] === key[0]),
+      );
+      if (candidates.length > 0) g = nearestBefore(candidates, s.start) ?? candidates[0];
+    }
+    if (!g && s.knowledgeId && !s.surname) g = byKnowledge.get(s.knowledgeId);
+    if (!g) g = byKey.get(`${type}|${k}`);
+    if (!g && type !== 'person' && key.length === 1 && key[0]!.length >= 5) {
+      g = groups.find((x) => x.type === type && x.full.length === 1 && sameWord(x.full[0]!, key[0]!));
+    }
+    if (!g && type === 'person' && key.length === 1) {
+      g = groups.find((x) => x.type === 'person' && x.full.length === 1 && sameWord(x.full[0]!, key[0]!));
+    }
+    if (!g) {
+      g = { spans: [], extra: [], type, knowledgeId: null, full: key, roleKeys: new Set(), role: null };
+      groups.push(g);
+      if (type === 'person' && key.length >= 2) personFull.push(g);
+    }
+    g.spans.push(s);
+    if (s.knowledgeId && !s.surname && !g.knowledgeId) {
+      g.knowledgeId = s.knowledgeId;
+      byKnowledge.set(s.knowledgeId, g);
+    }
+    byKey.set(`${type}|${k}`, g);
+    if (s.role) {
+      g.role ??= s.role;
+      g.roleKeys.add(roleKey(s.role));
+    }
+    if (s.roleMention) g.extra.push({ ...s.roleMention, text: text.slice(s.roleMention.start, s.roleMention.end), kind: 'role' });
+  }
+  addSurnameMentions(text, rec, groups);
+  addRoleMentions(text, rec, rec.roles, groups);
+  return groups.map((g) => toActor(text, g, latinOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function nearestBefore(groups: Group[], at: number): Group | undefined {
+  let best: Group | undefined;
+  let bestAt = -1;
+  for (const g of groups) {
+    for (const s of g.spans) if (s.start < at && s.start > bestAt) [best, bestAt] = [g, s.start];
+  }
+  return best;
+}
+
+/** Family names of people named in full, wherever they appear alone («بيسكوف», «لبوتين»). */
+function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): void {
+  const { doc } = rec;
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const g of groups) for (const s of g.spans) for (let t = s.first; t <= s.last; t++) covered[t] = 1;
+  for (const g of groups) for (const m of g.extra) markCovered(doc.tokens, m, covered);
+  const surnames = new Map<string, Group>();
+  const skeletons = new Map<string, Group>();
+  for (const g of groups) {
+    if (g.type !== 'person' || g.full.length < 2) continue;
+    const last = g.full[g.full.length - 1]!;
+    if (last.length < 3 || doc.index.common.has(last)) continue;
+    surnames.set(last, surnames.has(last) && surnames.get(last) !== g ? (null as unknown as Group) : g);
+    if (last.length >= 5) skeletons.set(skeleton(last), g);
+  }
+  for (let i = 0; i < doc.tokens.length; i++) {
+    if (covered[i]) continue;
+    const tok = doc.tokens[i]!;
+    for (const r of doc.readings[i] ?? []) {
+      if (r.prefix.includes('ال') && r.prefix !== '') continue;
+      const g = surnames.get(r.stem) ?? (r.stem.length >= 5 ? skeletons.get(skeleton(r.stem)) : undefined);
+      if (!g) continue;
+      // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
+      const start = tok.start + offsetOf(tok.text, r.prefix.length);
+      g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
+      break;
+    }
+  }
+}
+
+function markCovered(tokens: readonly { start: number; end: number }[], m: { start: number; end: number }, covered: Uint8Array): void {
+  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start < m.end && m.start < tokens[i]!.end) covered[i] = 1;
+}
+
+function offsetOf(tokenText: string, k: number): number {
+  let n = 0;
+  for (let c = 0; c < tokenText.length; c++) {
+    if (n === k) return c;
+    n += normalize(tokenText[c]!).length;
+  }
+  return tokenText.length;
+}
+
+/** A role phrase standing alone refers to the one person the article gave that role. */
+function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], groups: Group[]): void {
+  for (const r of roles) {
+    const owners = groups.filter((g) => g.type === 'person' && g.roleKeys.has(r.key));
+    if (owners.length !== 1) continue;
+    const { tokens } = rec.doc;
+    const first = tokens[r.first]!;
+    const stem = nameTokens(r.key)[0] ?? '';
+    const start = first.start + offsetOf(first.text, Math.max(0, first.norm.length - stem.length));
+    const end = tokens[r.last]!.end;
+    owners[0]!.extra.push({ start, end, text: text.slice(start, end), kind: 'role' });
+  }
+}
+
+function toActor(text: string, g: Group, latinOf: (id: string) => string | null): Actor {
+  const mentions: Mention[] = [
+    ...g.spans.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: 'name' as const })),
+    ...g.extra,
+  ].sort((a, b) => a.start - b.start || b.end - a.end);
+  const unique: Mention[] = [];
+  for (const m of mentions) {
+    const prev = unique[unique.length - 1];
+    if (prev && m.start < prev.end) continue;
+    unique.push(m);
+  }
+  const names = unique.filter((m) => m.kind === 'name');
+  let best = names[0]?.text ?? unique[0]?.text ?? '';
+  let bestLen = -1;
+  for (const m of names) {
+    const n = nameTokens(m.text).length;
+    if (n > bestLen || (n === bestLen && m.text.length > best.length)) [best, bestLen] = [m.text, n];
+  }
+  const aliases = [...new Set(names.map((m) => m.text))];
+  const id = g.knowledgeId ?? `${g.type[0]}:${normalize(best).replace(/\s+/g, '_')}`;
+  return {
+    id,
+    name: best,
+    type: g.type,
+    role: g.role,
+    aliases,
+    mentions: unique,
+    latin: g.knowledgeId ? latinOf(g.knowledgeId) : null,
+    knowledgeId: g.knowledgeId,
+  };
+}

@@ -1,0 +1,270 @@
+// Who said each quotation: a reporting verb and its subject before the quote («وقال X إن «...»»),
+// after it (««...»، قال X»), a colon («X: «...»»), pronoun-dropped continuations («وأضاف أن «...»»
+// → the last speaker), role subjects, anonymous sources and agencies («نقلت رويترز عن مصدر ...»).
+import { joined } from './gazetteer';
+import { ANONYMOUS_HEADS, COMPLEMENTIZERS, FUNCTION_WORDS, REPORTING, SOURCE_PREPOSITIONS, TURN_MARKERS } from './lexicon';
+import { normalize } from './normalize';
+import type { MarkedSpan } from './quotes';
+import { cliticReadings } from './tokenize';
+import type { Actor, Speaker, Token } from './types';
+
+export interface Attribution {
+  speaker: Speaker;
+  cue: string | null;
+}
+
+interface MentionRef {
+  actor: Actor;
+  start: number;
+  end: number;
+  /** First and last token index. */
+  first: number;
+  last: number;
+}
+
+const WINDOW = 45;
+/** Tokens looked back for the subject of a pronoun-dropped cue (a long news paragraph is ~150). */
+const PRONOUN_LOOKBACK = 300;
+const NAQAL = new Set(['نقل', 'نقلت', 'ونقل', 'ونقلت', 'نقلا'].map(normalize));
+const AN = normalize('عن');
+const UNKNOWN: Speaker = { actorId: null, name: null, kind: 'unknown' };
+
+function isCue(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) {
+    if (r.prefix.includes('ال')) continue;
+    if (REPORTING.has(r.stem) || SOURCE_PREPOSITIONS.has(r.stem)) return true;
+  }
+  return false;
+}
+
+/** Attribute every quotation in text order; `quotes` must be sorted by position. */
+export function attributeQuotes(
+  text: string,
+  tokens: readonly Token[],
+  quotes: readonly MarkedSpan[],
+  actors: readonly Actor[],
+  allMarked: readonly MarkedSpan[] = quotes,
+): Attribution[] {
+  // Token-level maps: which actor mention starts at / covers a token; which tokens sit inside marks.
+  const mentionAt: (MentionRef | undefined)[] = new Array(tokens.length);
+  const firstTokAt = (pos: number): number => lowerBound(tokens, pos);
+  for (const actor of actors) {
+    for (const m of actor.mentions) {
+      const first = firstTokAt(m.start);
+      let last = first;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
+      const ref = { actor, start: m.start, end: m.end, first, last };
+      for (let t = first; t <= last; t++) mentionAt[t] = ref;
+    }
+  }
+  const inMarks = new Uint8Array(tokens.length);
+  for (const q of allMarked) {
+    const end = q.close >= 0 ? q.close : q.end;
+    for (let t = firstTokAt(q.start); t < tokens.length && tokens[t]!.start < end; t++) inMarks[t] = 1;
+  }
+  const paragraphOf = paragraphIndex(text);
+  const out: Attribution[] = [];
+  let last: { speaker: Speaker; paragraph: number } | null = null;
+  for (const q of quotes) {
+    const openTok = firstTokAt(q.open);
+    const closeTok = q.close >= 0 ? firstTokAt(q.close) : tokens.length;
+    const para = paragraphOf(q.open);
+    let result = fromLeft(text, tokens, openTok, q, mentionAt, inMarks, paragraphOf, para);
+    if (!result) result = fromRight(text, tokens, closeTok, q, mentionAt, paragraphOf, para);
+    if (result && result.speaker === null) {
+      result = {
+        speaker: pronounSubject(tokens, result.cueTok ?? openTok, mentionAt, inMarks, paragraphOf, para, last),
+        cue: result.cue,
+        cueTok: null,
+      };
+    }
+    let speaker: Speaker = result?.speaker ?? (last ? last.speaker : UNKNOWN);
+    if (!result && last && para - last.paragraph > 2) speaker = UNKNOWN;
+    out.push({ speaker, cue: result?.cue ?? null });
+    if (speaker.kind !== 'unknown') last = { speaker, paragraph: para };
+  }
+  return out;
+}
+
+interface Found {
+  speaker: Speaker | null;
+  cue: string;
+  cueTok: number | null;
+}
+
+function speakerOf(m: MentionRef): Speaker {
+  return { actorId: m.actor.id, name: m.actor.name, kind: 'actor' };
+}
+
+/** Subject after a cue token: a mention, an anonymous source, or «نقلت X عن Y» → Y. */
+function subjectAfter(
+  text: string,
+  tokens: readonly Token[],
+  cue: number,
+  limit: number,
+  mentionAt: (MentionRef | undefined)[],
+): Speaker | null {
+  const naqal = NAQAL.has(tokens[cue]!.norm);
+  let j = cue + 1;
+  let seenSubject: MentionRef | null = null;
+  for (let steps = 0; j < limit && steps < 10; steps++, j++) {
+    const tok = tokens[j]!;
+    const n = tok.norm;
+    if (COMPLEMENTIZERS.has(n) && n !== normalize('على') && n !== normalize('إلى')) break;
+    if (/[.،,:؛]/.test(text.slice(tokens[j - 1]!.end, tok.start)) && steps > 0 && !seenSubject) break;
+    if (n === AN && (naqal || seenSubject)) {
+      const after = subjectAfter(text, tokens, j, limit, mentionAt);
+      if (after) return after;
+      break;
+    }
+    const m = mentionAt[j];
+    if (m && !seenSubject) {
+      if (m.actor.type !== 'place' || steps === 0) {
+        seenSubject = m;
+        if (!naqal) {
+          // «نقلت رويترز عن ...»: keep looking for «عن» when the verb is «نقل».
+          const nextTok = tokens[m.last + 1];
+          if (!(nextTok && nextTok.norm === AN)) return speakerOf(m);
+        }
+        j = m.last;
+        continue;
+      }
+    }
+    if (!seenSubject && ANONYMOUS_HEADS.has(stripConj(n))) return anonymous(text, tokens, j, limit);
+    if (steps === 0 && !m && FUNCTION_WORDS.has(n)) break;
+  }
+  return seenSubject ? speakerOf(seenSubject) : null;
+}
+
+function stripConj(n: string): string {
+  return n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
+}
+
+/** «مصدر مطلع», «مسؤول كبير في الخارجية الأمريكية», «مسؤول رفض الكشف عن اسمه». */
+function anonymous(text: string, tokens: readonly Token[], from: number, limit: number): Speaker {
+  let end = from;
+  while (end + 1 < limit && end - from < 7) {
+    const next = tokens[end + 1]!;
+    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || isCue(next)) break;
+    end++;
+  }
+  return { actorId: null, name: text.slice(tokens[from]!.start, tokens[end]!.end), kind: 'anonymous' };
+}
+
+function fromLeft(
+  text: string,
+  tokens: readonly Token[],
+  openTok: number,
+  q: MarkedSpan,
+  mentionAt: (MentionRef | undefined)[],
+  inMarks: Uint8Array,
+  paragraphOf: (pos: number) => number,
+  para: number,
+): Found | null {
+  // A colon right before the quote: «X: «...»» — the speaker is the mention just before it.
+  const lead = text.slice(tokens[openTok - 1]?.end ?? 0, q.open);
+  if (lead.includes(':') && openTok > 0) {
+    for (let t = openTok - 1; t >= Math.max(0, openTok - 4); t--) {
+      const m = mentionAt[t];
+      if (m && m.actor.type !== 'place') return { speaker: speakerOf(m), cue: ':', cueTok: t };
+      if (isCue(tokens[t]!)) break;
+    }
+  }
+  let nearest: Found | null = null;
+  for (let t = openTok - 1, steps = 0; t >= 0 && steps < WINDOW; t--, steps++) {
+    const tok = tokens[t]!;
+    if (paragraphOf(tok.start) !== para) break;
+    if (inMarks[t]) continue;
+    const gap = text.slice(tok.end, tokens[t + 1]?.start ?? q.open);
+    if (/[.!?؟]/.test(gap) && !inMarks[t + 1]) break;
+    if (!isCue(tok)) continue;
+    const speaker = subjectAfter(text, tokens, t, openTok, mentionAt);
+    if (speaker) return { speaker, cue: tok.text, cueTok: t };
+    // A cue without a subject («في تصريحات») may sit after the verb that has one («وقال بوتين في تصريحات»).
+    nearest ??= { speaker: null, cue: tok.text, cueTok: t };
+  }
+  return nearest;
+}
+
+function fromRight(
+  text: string,
+  tokens: readonly Token[],
+  closeTok: number,
+  q: MarkedSpan,
+  mentionAt: (MentionRef | undefined)[],
+  paragraphOf: (pos: number) => number,
+  para: number,
+): Found | null {
+  if (q.close < 0) return null;
+  for (let t = closeTok, steps = 0; t < tokens.length && steps < 6; t++, steps++) {
+    const tok = tokens[t]!;
+    if (tok.start < q.close) continue;
+    if (paragraphOf(tok.start) !== para) break;
+    const gap = text.slice(tokens[t - 1]?.end ?? q.close, tok.start);
+    if (/[.!?؟«"“]/.test(gap.replace(/^[»”"’]/, ''))) break;
+    if (!isCue(tok)) continue;
+    return { speaker: subjectAfter(text, tokens, t, Math.min(tokens.length, t + 10), mentionAt), cue: tok.text, cueTok: t };
+  }
+  return null;
+}
+
+/**
+ * The subject of a pronoun-dropped verb: the first person or organization of the nearest earlier
+ * sentence in this paragraph that names one («بدوره، دعا لوكاشنكو ... وقال «...»»), else the last speaker.
+ */
+function pronounSubject(
+  tokens: readonly Token[],
+  cueTok: number,
+  mentionAt: (MentionRef | undefined)[],
+  inMarks: Uint8Array,
+  paragraphOf: (pos: number) => number,
+  para: number,
+  last: { speaker: Speaker; paragraph: number } | null,
+): Speaker {
+  let firstInSentence: MentionRef | null = null;
+  let sawTurn = false;
+  // Bounded look-back: one long paragraph full of quotations must not cost quadratic time.
+  const stop = Math.max(0, cueTok - PRONOUN_LOOKBACK);
+  for (let t = cueTok - 1; t >= stop; t--) {
+    const tok = tokens[t]!;
+    if (paragraphOf(tok.start) !== para) break;
+    if (TURN_MARKERS.has(stripConj(tok.norm).replace(/^ب/, 'ب'))) sawTurn = true;
+    const m = mentionAt[t];
+    if (m && !inMarks[t] && m.actor.type !== 'place') firstInSentence = m;
+  }
+  if (last && firstInSentence && !sawTurn) {
+    // Prefer the running speaker when the paragraph mentions them.
+    for (let t = cueTok - 1; t >= stop && paragraphOf(tokens[t]!.start) === para; t--) {
+      const m = mentionAt[t];
+      if (m && m.actor.id === last.speaker.actorId) return last.speaker;
+    }
+  }
+  if (firstInSentence) return speakerOf(firstInSentence);
+  return last ? last.speaker : UNKNOWN;
+}
+
+function lowerBound(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function paragraphIndex(text: string): (pos: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (pos: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}

@@ -1,0 +1,151 @@
+// Named-entity spans from three sources: the gazetteer, the rule patterns and (optionally) a trained
+// tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
+import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
+import { type Doc, findPatternHits, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
+import type { EntityTag, Span, Tagger, Token } from './types';
+
+/** One recognised name in the text (offsets into the analysed text, clitics excluded). */
+export interface EntitySpan extends Span {
+  type: EntityTag;
+  source: 'gazetteer' | 'pattern' | 'tagger';
+  knowledgeId?: string;
+  /** First and last token indices. */
+  first: number;
+  last: number;
+  /** Title or role the text gives the name («الرئيس الروسي»). */
+  role?: string | null;
+  /** A role mention right before the name that stands for it («نظيره»). */
+  roleMention?: Span | null;
+  /** The name was written inside quotation marks after a head word («وكالة «تاس»»). */
+  quotedName?: boolean;
+  /** Only the family name of a known person matched. */
+  surname?: boolean;
+}
+
+export interface EntityDeps {
+  gazetteer: GazetteerIndex;
+  tagger?: Tagger | null;
+}
+
+/** Everything the recognisers found: spans, bare role phrases and the shared document view. */
+export interface Recognition {
+  spans: EntitySpan[];
+  roles: RolePhrase[];
+  doc: Doc;
+}
+
+const TAG_OF = { person: 'PERS', organization: 'ORG', place: 'LOC' } as const;
+
+/** Find entity spans in tokenised text; see Recognition for the full picture used by the analyser. */
+export function findEntities(text: string, tokens: Token[], deps: EntityDeps): EntitySpan[] {
+  return recognise(text, tokens, deps).spans;
+}
+
+/** Gazetteer, then patterns, then the tagger's spans where nothing else claimed the tokens. */
+export function recognise(text: string, tokens: readonly Token[], deps: EntityDeps): Recognition {
+  const gaz = dropGivenNamePlaces(text, tokens, deps.gazetteer, matchGazetteer(text, tokens, deps.gazetteer));
+  const doc = makeDoc(text, tokens, deps.gazetteer, gaz);
+  const spans: (EntitySpan | null)[] = gaz.map((m) => ({
+    start: m.start,
+    end: m.end,
+    type: TAG_OF[m.entry.type],
+    source: 'gazetteer',
+    knowledgeId: m.entry.id,
+    first: m.first,
+    last: m.last,
+    surname: m.kind === 'surname',
+  }));
+  const { hits, roles } = findPatternHits(doc);
+  for (const h of hits) {
+    const roleMention = h.roleMention ? { start: nameStartOffset(doc, h.roleMention.first), end: tokens[h.roleMention.last]!.end } : null;
+    if (h.gazetteer) {
+      const k = gaz.indexOf(h.gazetteer);
+      const s = spans[k];
+      if (s) {
+        s.role = h.role;
+        s.roleMention = roleMention;
+        s.surname = false;
+      }
+      continue;
+    }
+    // A pattern span replaces the gazetteer spans it contains («جامعة تينيسي» over «تينيسي»).
+    let partial = false;
+    for (let t = h.first; t <= h.last; t++) {
+      const k = doc.covered[t]!;
+      if (k < 0) continue;
+      const m = gaz[k]!;
+      if (m.first >= h.first && m.last <= h.last) spans[k] = null;
+      else partial = true;
+    }
+    if (partial) continue;
+    spans.push({
+      start: nameStartOffset(doc, h.first),
+      end: tokens[h.last]!.end,
+      type: h.type,
+      source: 'pattern',
+      first: h.first,
+      last: h.last,
+      role: h.role,
+      roleMention,
+      quotedName: h.quotedName,
+    });
+  }
+  let out = spans.filter((s): s is EntitySpan => s !== null);
+  if (deps.tagger) out = mergeTaggerSpans(out, taggerSpans(text, tokens, deps.tagger.tag(tokens, text, out)));
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { spans: out, roles, doc };
+}
+
+/**
+ * A one-word place or organization that is also a given name, followed by another name word, is
+ * the start of a person's name («سيرجي لافروف», not the town «سيرجي»).
+ */
+function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: GazetteerIndex, gaz: GazetteerMatch[]): GazetteerMatch[] {
+  const startsAt = new Set(gaz.map((m) => m.first));
+  return gaz.filter((m) => {
+    if (m.entry.type === 'person' || m.first !== m.last) return true;
+    const tok = tokens[m.first]!;
+    const next = tokens[m.first + 1];
+    if (!index.firstNames.has(tok.norm) || !next || !joined(text, tok, next)) return true;
+    if (startsAt.has(m.first + 1) || index.common.has(next.norm) || next.norm.startsWith('ال')) return true;
+    return false;
+  });
+}
+
+/** BIO tags (B-PERS, I-PERS, O, ...) to token-range spans; a stray I- starts a span. */
+export function taggerSpans(text: string, tokens: readonly Token[], tags: readonly string[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  let cur: EntitySpan | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const tag = tags[i] ?? 'O';
+    const [bio, type] = tag.split('-') as [string, EntityTag | undefined];
+    const continues = cur && bio === 'I' && type === cur.type && /^\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
+    if (continues && cur) {
+      cur.end = tokens[i]!.end;
+      cur.last = i;
+      continue;
+    }
+    if (cur) out.push(cur);
+    cur = null;
+    if ((bio === 'B' || bio === 'I') && type && ['PERS', 'LOC', 'ORG', 'MISC'].includes(type)) {
+      cur = { start: tokens[i]!.start, end: tokens[i]!.end, type, source: 'tagger', first: i, last: i };
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/**
+ * The one place where tagger spans meet the rules: a tagger span is kept only where no gazetteer or
+ * pattern span overlaps it. MISC spans are kept for the CoNLL output and name checks; buildActors
+ * skips them (they are not actors).
+ */
+export function mergeTaggerSpans(ruleSpans: EntitySpan[], tagged: EntitySpan[]): EntitySpan[] {
+  const out = [...ruleSpans];
+  const sorted = [...ruleSpans].sort((a, b) => a.start - b.start);
+  for (const t of tagged) {
+    const overlaps = sorted.some((s) => s.start < t.end && t.start < s.end);
+    if (!overlaps) out.push(t);
+  }
+  return out;
+}

@@ -1,0 +1,222 @@
+// The bundled gazetteer as an index keyed on normalised tokens, and a longest-first matcher over
+// clitic-stripped tokens. Entries arrive as plain data (knowledge/data/gazetteer.json) so nlp/
+// stays free of our other folders; the index is built once per process.
+import { normalize, skeleton } from './normalize';
+import { cliticReadings } from './tokenize';
+import type { ActorType, Token } from './types';
+
+/** One compiled fact: a person, organization or place with its Arabic names and sources. */
+export interface GazetteerEntry {
+  id: string;
+  type: ActorType;
+  /** Arabic names, the preferred one first, as written by the source. */
+  names: string[];
+  /** Latin-script (English) name, when the source gives it. */
+  en: string | null;
+  /** Short Arabic description, only where a source states it. */
+  description: string | null;
+  /** Source ids (keys of GazetteerData.sources). */
+  sources: string[];
+}
+
+/** Where compiled facts come from; listed again in NOTICE. */
+export interface GazetteerSource {
+  name: string;
+  licence: string;
+  url: string;
+}
+
+/** Compact row: [id, type letter p|o|l, names joined by '|', en, description, source ids joined by ','] */
+export type GazetteerRow = [string, 'p' | 'o' | 'l', string, string, string, string];
+
+/** The on-disk shape of knowledge/data/gazetteer.json. */
+export interface GazetteerData {
+  version: number;
+  sources: Record<string, GazetteerSource>;
+  entries: GazetteerRow[];
+  /** Normalised tokens known as given names (space separated). */
+  firstNames: string;
+  /** Normalised tokens known to occur in person names (space separated). */
+  nameTokens: string;
+  /** Normalised everyday words that must not be read as a one-word name on their own (space separated). */
+  common: string;
+}
+
+interface Phrase {
+  /** Normalised tokens after the first one. */
+  rest: string[];
+  entry: number;
+  /** 'surname' when the phrase is only the family name of a person entry. */
+  kind: 'name' | 'surname';
+}
+
+/** What the matcher needs; build it once with buildGazetteerIndex. */
+export interface GazetteerIndex {
+  entries: GazetteerEntry[];
+  byId: Map<string, GazetteerEntry>;
+  phrases: Map<string, Phrase[]>;
+  /** Skeleton of one-word person and place names → entries, for transliteration variants. */
+  skeletons: Map<string, number[]>;
+  firstNames: Set<string>;
+  nameTokens: Set<string>;
+  common: Set<string>;
+}
+
+const TYPE_OF = { p: 'person', o: 'organization', l: 'place' } as const;
+const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
+
+/** Normalised word tokens of a name, the way tokenize() would see them. */
+export function nameTokens(name: string): string[] {
+  return (normalize(name).match(WORD) ?? []).filter((t) => t.length > 0);
+}
+
+function splitSet(s: string): Set<string> {
+  return new Set(s.split(' ').filter((w) => w.length > 0));
+}
+
+/** Turn the compact JSON rows into entries and a first-token index; called once per process. */
+export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
+  const entries: GazetteerEntry[] = data.entries.map(([id, t, names, en, description, sources]) => ({
+    id,
+    type: TYPE_OF[t],
+    names: names.split('|'),
+    en: en || null,
+    description: description || null,
+    sources: sources ? sources.split(',') : [],
+  }));
+  const index: GazetteerIndex = {
+    entries,
+    byId: new Map(entries.map((e) => [e.id, e])),
+    phrases: new Map(),
+    skeletons: new Map(),
+    firstNames: splitSet(data.firstNames),
+    nameTokens: splitSet(data.nameTokens),
+    common: splitSet(data.common),
+  };
+  const seen = new Set<string>();
+  const add = (tokens: string[], entry: number, kind: Phrase['kind']) => {
+    const [first, ...rest] = tokens;
+    if (!first) return;
+    const key = `${tokens.join(' ')}#${entry}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const list = index.phrases.get(first) ?? [];
+    list.push({ rest, entry, kind });
+    index.phrases.set(first, list);
+  };
+  // Family names that belong to exactly one person and are not everyday words or given names.
+  const surnameOwners = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const name of e.names) {
+      const toks = nameTokens(name);
+      if (toks.length === 0) continue;
+      if (toks.length === 1 && (toks[0]!.length < 3 || index.common.has(toks[0]!))) continue;
+      add(toks, i, 'name');
+      if (toks.length === 1 && toks[0]!.length >= 5 && e.type !== 'organization') {
+        const sk = skeleton(toks[0]!);
+        const list = index.skeletons.get(sk) ?? [];
+        if (!list.includes(i)) list.push(i);
+        index.skeletons.set(sk, list);
+      }
+      if (e.type === 'person' && toks.length >= 2) {
+        const last = toks[toks.length - 1]!;
+        if (last.length >= 4 && !index.common.has(last)) {
+          const owners = surnameOwners.get(last) ?? [];
+          if (!owners.includes(i)) owners.push(i);
+          surnameOwners.set(last, owners);
+        }
+      }
+    }
+  });
+  for (const [last, owners] of surnameOwners) {
+    if (owners.length === 1 && !index.phrases.has(last)) add([last], owners[0]!, 'surname');
+  }
+  for (const list of index.phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
+  return index;
+}
+
+/** An index with no entries, for tests and for text-only use without bundled knowledge. */
+export function emptyGazetteer(): GazetteerIndex {
+  return buildGazetteerIndex({ version: 1, sources: {}, entries: [], firstNames: '', nameTokens: '', common: '' });
+}
+
+/** A gazetteer hit: tokens [first, last], original offsets of the name without its clitics. */
+export interface GazetteerMatch {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entry: GazetteerEntry;
+  kind: 'name' | 'surname';
+}
+
+/** Offset in the original token text where normalised character `k` begins (skips dropped marks). */
+export function originalOffset(tokenText: string, k: number): number {
+  let n = 0;
+  for (let i = 0; i < tokenText.length; i++) {
+    if (n === k) {
+      // Skip marks that the normaliser drops so the span starts on a letter.
+      if (normalize(tokenText[i]!) === '') continue;
+      return i;
+    }
+    n += normalize(tokenText[i]!).length;
+  }
+  return tokenText.length;
+}
+
+/** True when only spaces separate two tokens, so a name may run across them. */
+export function joined(text: string, a: Token, b: Token): boolean {
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0xa0 && c !== 0x200c && c !== 0x200f && c !== 0x200e) return false;
+  }
+  return true;
+}
+
+/** Longest-first gazetteer matching over clitic-stripped tokens; linear in the number of tokens. */
+export function matchGazetteer(text: string, tokens: readonly Token[], index: GazetteerIndex): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i]!;
+    let best: { last: number; prefix: string; phrase: Phrase } | null = null;
+    for (const reading of cliticReadings(tok.norm)) {
+      const list = index.phrases.get(reading.stem);
+      if (!list) continue;
+      for (const phrase of list) {
+        if (best && phrase.rest.length + i <= best.last) break;
+        let ok = i + phrase.rest.length < tokens.length || phrase.rest.length === 0;
+        for (let k = 0; ok && k < phrase.rest.length; k++) {
+          const next = tokens[i + 1 + k];
+          ok = next !== undefined && next.norm === phrase.rest[k] && joined(text, tokens[i + k]!, next);
+        }
+        if (ok) {
+          best = { last: i + phrase.rest.length, prefix: reading.prefix, phrase };
+          break;
+        }
+      }
+      if (best && best.phrase.rest.length > 0) break;
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const entry = index.entries[best.phrase.entry]!;
+    out.push({
+      first: i,
+      last: best.last,
+      start: tok.start + originalOffset(tok.text, best.prefix.length),
+      end: tokens[best.last]!.end,
+      entry,
+      kind: best.phrase.kind,
+    });
+    i = best.last + 1;
+  }
+  return out;
+}
+
+/** Entries whose one-word name shares the consonant skeleton of a word (variant spellings). */
+export function skeletonCandidates(norm: string, index: GazetteerIndex): GazetteerEntry[] {
+  if (norm.length < 5) return [];
+  return (index.skeletons.get(skeleton(norm)) ?? []).map((i) => index.entries[i]!);
+}

@@ -1,0 +1,436 @@
+// Rule patterns for names the gazetteer does not know: titles and roles before names, given names,
+// nasab and kunya chains, names after reporting verbs, organization heads. All rules walk the token
+// array once with bounded look-ahead, so cost stays linear.
+import { type GazetteerIndex, type GazetteerMatch, joined } from './gazetteer';
+import { COUNTERPART_WORDS, DEFINITE_ORG_HEADS, FUNCTION_WORDS, ORG_HEADS, PLAIN_ADJECTIVES, REPORTING, TITLE_WORDS } from './lexicon';
+import { normalize } from './normalize';
+import { cliticReadings, type Stripped } from './tokenize';
+import type { Token } from './types';
+
+/** Shared view of one text for the recognisers: tokens, their clitic readings, gazetteer hits. */
+export interface Doc {
+  text: string;
+  tokens: readonly Token[];
+  readings: Stripped[][];
+  index: GazetteerIndex;
+  /** Gazetteer match starting at a token, if any. */
+  gazAt: (GazetteerMatch | undefined)[];
+  /** Index into `gaz` of the match covering a token, or -1. */
+  covered: Int32Array;
+  gaz: GazetteerMatch[];
+  /** One-word place names (normalised), to tell nationality adjectives from family names. */
+  placeWords: Set<string>;
+}
+
+/** A span found by a pattern, in token indices. */
+export interface PatternHit {
+  first: number;
+  last: number;
+  type: 'PERS' | 'ORG';
+  /** The gazetteer match this hit extends or annotates, when the name itself is a known entry. */
+  gazetteer: GazetteerMatch | null;
+  /** The title/role text that introduced the name («الرئيس الروسي»), if any. */
+  role: string | null;
+  /** A role mention standing for the same person right before the name («نظيره»). */
+  roleMention: { first: number; last: number } | null;
+  /** Name given inside quotation marks after a head («وكالة «تاس»»). */
+  quotedName?: boolean;
+}
+
+/** A role phrase with no name after it («وشدد المتحدث باسم الكرملين»): resolved later to an actor. */
+export interface RolePhrase {
+  first: number;
+  last: number;
+  /** Normalised tokens with the first token's clitics stripped, to compare role phrases. */
+  key: string;
+}
+
+const ABD = normalize('عبد');
+const NASAB = new Set(['بن', 'ابن', 'بنت', 'ولد'].map(normalize));
+const KUNYA = new Set(['ابو', 'ام', 'ابي', 'ابا'].map(normalize));
+const ARABIC_WORD = /^[\u0621-\u064a]+$/;
+const OPEN_MARKS = new Set(['«', '“', '"', '‘', '„']);
+const CLOSE_OF: Record<string, string> = { '«': '»', '“': '”', '"': '"', '‘': '’', '„': '“' };
+
+/** Build the shared document view once per analysis. */
+export function makeDoc(text: string, tokens: readonly Token[], index: GazetteerIndex, gaz: GazetteerMatch[]): Doc {
+  const gazAt: (GazetteerMatch | undefined)[] = new Array(tokens.length);
+  const covered = new Int32Array(tokens.length).fill(-1);
+  gaz.forEach((m, k) => {
+    gazAt[m.first] = m;
+    for (let t = m.first; t <= m.last; t++) covered[t] = k;
+  });
+  return { text, tokens, readings: tokens.map((t) => cliticReadings(t.norm)), index, gazAt, covered, gaz, placeWords: placeWordsOf(index) };
+}
+
+const placeWordCache = new WeakMap<GazetteerIndex, Set<string>>();
+function placeWordsOf(index: GazetteerIndex): Set<string> {
+  let s = placeWordCache.get(index);
+  if (!s) {
+    s = new Set();
+    for (const [first, list] of index.phrases)
+      if (list.some((p) => p.rest.length === 0 && index.entries[p.entry]!.type === 'place')) s.add(first);
+    placeWordCache.set(index, s);
+  }
+  return s;
+}
+
+/** True when a reading of token i (with only و/ف/ب/ل/ك/س stripped) is in the set. */
+function hasWord(doc: Doc, i: number, words: Set<string>, allowArticleStrip = false): boolean {
+  for (const r of doc.readings[i] ?? []) {
+    if (!allowArticleStrip && r.prefix.endsWith('ال')) continue;
+    if (!allowArticleStrip && r.prefix.endsWith('لل')) continue;
+    if (words.has(r.stem)) return true;
+  }
+  return false;
+}
+
+/** «الروسي», «السورية», «الأميركيين»: an adjective made from a place name. */
+export function isNisbaOfPlace(norm: string, places: Set<string>): boolean {
+  if (!norm.startsWith('ال')) return false;
+  let stem = norm.slice(2);
+  for (const suffix of ['يين', 'يون', 'يه', 'ي']) {
+    if (stem.endsWith(suffix)) {
+      stem = stem.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (stem.length < 2 || stem === norm.slice(2)) return false;
+  return (
+    places.has(stem) ||
+    places.has(`${stem}ا`) ||
+    places.has(`${stem}يا`) ||
+    places.has(`${stem}ه`) ||
+    places.has(`${stem}ان`) ||
+    places.has(`ال${stem}`) ||
+    places.has(`ال${stem}ه`) ||
+    places.has(`${stem.replace(/ك$/, 'كا')}`)
+  );
+}
+
+/** The token is written with the article «ال» (after و/ف/ب/ك/ل), judged on the original letters: «ألكسندر» is not. */
+export function isDefinite(doc: Doc, i: number): boolean {
+  const raw = doc.tokens[i]?.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '') ?? '';
+  return /^(?:[وف]?[بكل]?ال|[وف]?لل)/.test(raw);
+}
+
+function isAdjective(doc: Doc, norm: string): boolean {
+  return PLAIN_ADJECTIVES.has(norm) || isNisbaOfPlace(norm, doc.placeWords);
+}
+
+/** A token that can be part of a name: an Arabic word that is not a function word, title or everyday word. */
+function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
+  const t = doc.tokens[i];
+  if (!t || !ARABIC_WORD.test(t.norm) || t.norm.length < 2) return false;
+  const n = t.norm;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n)) return false;
+  const g = doc.gazAt[i];
+  if (doc.covered[i]! >= 0 && g?.entry.type !== 'person') return false;
+  const known = doc.index.nameTokens.has(n) || doc.index.firstNames.has(n);
+  if (isDefinite(doc, i)) {
+    if (position === 'first') return false;
+    if (isAdjective(doc, n)) return false;
+    return known || !doc.index.common.has(n);
+  }
+  if (doc.index.common.has(n) && !known) return false;
+  return true;
+}
+
+/**
+ * Read a personal name starting at token i; returns the last token index or -1.
+ * Handles «عبد X», nasab chains («خالد بن عبدالله العرج») and kunya («أبو بكر»).
+ */
+export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false): number {
+  const toks = doc.tokens;
+  let j = i;
+  const first = toks[i];
+  if (!first) return -1;
+  const firstNorm = firstKnown ? stemOf(doc, i) : first.norm;
+  if (KUNYA.has(firstNorm) || firstNorm === ABD) {
+    if (!toks[i + 1] || !joined(doc.text, first, toks[i + 1]!)) return -1;
+    j = i + 1;
+  } else if (!firstKnown && !nameLike(doc, i, 'first')) return -1;
+  let count = j - i + 1;
+  while (count < 6) {
+    const next = toks[j + 1];
+    if (!next || !joined(doc.text, toks[j]!, next)) break;
+    const n = next.norm;
+    if ((NASAB.has(n) || n === ABD || KUNYA.has(n)) && toks[j + 2] && joined(doc.text, next, toks[j + 2]!)) {
+      j += 2;
+      count += 2;
+      continue;
+    }
+    if (!nameLike(doc, j + 1, 'next')) break;
+    // A definite word closes the name («وليد المعلم»); nothing follows a family name with «ال».
+    j++;
+    count++;
+    if (isDefinite(doc, j)) break;
+  }
+  return count >= minTokens ? j : -1;
+}
+
+/** The token's stem after و/ف/ب/ل/ك stripping, preferring a known given name. */
+function stemOf(doc: Doc, i: number): string {
+  for (const r of doc.readings[i] ?? []) if (doc.index.firstNames.has(r.stem) && !r.prefix.includes('ال')) return r.stem;
+  return doc.tokens[i]?.norm ?? '';
+}
+
+function quotedAfter(doc: Doc, i: number): { first: number; last: number } | null {
+  const t = doc.tokens[i];
+  const next = doc.tokens[i + 1];
+  if (!t || !next) return null;
+  const gap = doc.text.slice(t.end, next.start).trim();
+  if (gap.length !== 1 || !OPEN_MARKS.has(gap)) return null;
+  const close = CLOSE_OF[gap]!;
+  for (let k = i + 1; k < Math.min(doc.tokens.length, i + 6); k++) {
+    const tk = doc.tokens[k]!;
+    const after = doc.text.slice(tk.end, doc.tokens[k + 1]?.start ?? doc.text.length).trim();
+    if (after.startsWith(close)) return { first: i + 1, last: k };
+    if (after.length > 0) return null;
+  }
+  return null;
+}
+
+/** Where the name proper starts in token i: after و/ف/ب/ل/ك when they are clitics of a known word. */
+export function nameStartOffset(doc: Doc, i: number): number {
+  const t = doc.tokens[i]!;
+  let stem = stripClitics(doc, i);
+  if (stem === t.norm) stem = stemOf(doc, i);
+  const k = t.norm.length - stem.length;
+  if (k <= 0) return t.start;
+  let n = 0;
+  for (let c = 0; c < t.text.length; c++) {
+    if (n === k) return t.start + c;
+    n += normalize(t.text[c]!).length;
+  }
+  return t.start;
+}
+
+/** Run every pattern over the document; gazetteer spans are respected, not re-found. */
+export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhrase[] } {
+  const hits: PatternHit[] = [];
+  const roles: RolePhrase[] = [];
+  const toks = doc.tokens;
+  let i = 0;
+  while (i < toks.length) {
+    const g = doc.gazAt[i];
+    // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
+    if (hasWord(doc, i, ORG_HEADS) && !(g && g.last > i)) {
+      const quoted = quotedAfter(doc, i);
+      if (quoted) {
+        hits.push({
+          first: quoted.first,
+          last: quoted.last,
+          type: 'ORG',
+          gazetteer: null,
+          role: null,
+          roleMention: null,
+          quotedName: true,
+        });
+        i = quoted.last + 1;
+        continue;
+      }
+      const last = readOrgTail(doc, i);
+      if (last > i) {
+        hits.push({ first: i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+        i = last + 1;
+        continue;
+      }
+    }
+    if (hasWord(doc, i, DEFINITE_ORG_HEADS, true) && doc.covered[i]! < 0) {
+      let last = i;
+      while (last - i < 3 && toks[last + 1] && joined(doc.text, toks[last]!, toks[last + 1]!) && isAdjective(doc, toks[last + 1]!.norm))
+        last++;
+      if (last > i) {
+        hits.push({ first: i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+        i = last + 1;
+        continue;
+      }
+    }
+    if (g) {
+      i = g.last + 1;
+      continue;
+    }
+    // Titles and roles before a name: «الرئيس الروسي فلاديمير بوتين», «المتحدث باسم الكرملين دميتري بيسكوف».
+    if (hasWord(doc, i, TITLE_WORDS, true)) {
+      const r = readTitled(doc, i);
+      if (r) {
+        if (r.hit) hits.push(r.hit);
+        else if (r.role) roles.push(r.role);
+        i = r.next;
+        continue;
+      }
+    }
+    // Given name + family name: «آنا كولوتا», «خالد بن عبدالله العرج»; two foreign name words.
+    // «علي» folds onto the preposition «على»; only the spelling with ي is the given name.
+    const given = (hasWord(doc, i, doc.index.firstNames) && !doc.index.common.has(toks[i]!.norm)) || /^[وف]?علي$/.test(toks[i]!.text);
+    const foreign =
+      doc.index.nameTokens.has(toks[i]!.norm) &&
+      !doc.index.common.has(toks[i]!.norm) &&
+      toks[i + 1] !== undefined &&
+      doc.index.nameTokens.has(toks[i + 1]!.norm) &&
+      !doc.index.common.has(toks[i + 1]!.norm);
+    if (given || foreign) {
+      const last = readName(doc, i, 2, given);
+      if (last > i) {
+        hits.push(personHit(doc, i, last));
+        i = last + 1;
+        continue;
+      }
+    }
+    // A reporting verb followed by an unknown two-word name: «وقالت كيارا مونتالدو».
+    if (hasWord(doc, i, REPORTING) && toks[i + 1] && joined(doc.text, toks[i]!, toks[i + 1]!)) {
+      const last = readName(doc, i + 1, 2);
+      let definiteUnknown = false;
+      for (let t = i + 1; t <= last; t++) if (isDefinite(doc, t) && !doc.index.nameTokens.has(toks[t]!.norm)) definiteUnknown = true;
+      if (last > i + 1 && !definiteUnknown) {
+        hits.push(personHit(doc, i + 1, last));
+        i = last + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { hits, roles };
+}
+
+function personHit(doc: Doc, first: number, last: number): PatternHit {
+  const g = doc.gazAt[first];
+  return {
+    first,
+    last,
+    type: 'PERS',
+    gazetteer: g && g.entry.type === 'person' && g.last === last ? g : null,
+    role: null,
+    roleMention: null,
+  };
+}
+
+function readOrgTail(doc: Doc, head: number): number {
+  const toks = doc.tokens;
+  let j = head;
+  let consumed = 0;
+  while (consumed < 4) {
+    const next = toks[j + 1];
+    if (!next || !joined(doc.text, toks[j]!, next)) break;
+    const m = doc.gazAt[j + 1];
+    if (m && m.entry.type !== 'person') {
+      j = m.last;
+      consumed++;
+      continue;
+    }
+    const n = next.norm;
+    if (FUNCTION_WORDS.has(n)) break;
+    if (isDefinite(doc, j + 1)) {
+      j++;
+      consumed++;
+      continue;
+    }
+    // One unknown proper word right after the head: «جامعة هارفارد».
+    if (consumed === 0 && !doc.index.common.has(n) && ARABIC_WORD.test(n) && !REPORTING.has(n)) {
+      j++;
+      consumed++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+interface Titled {
+  hit: PatternHit | null;
+  role: RolePhrase | null;
+  next: number;
+}
+
+function readTitled(doc: Doc, i: number): Titled | null {
+  const toks = doc.tokens;
+  const counterpart = hasWord(doc, i, COUNTERPART_WORDS);
+  let j = i;
+  // Modifiers after the title: definite words, construct nouns, «باسم X», known organizations and places.
+  for (let steps = 0; steps < 6; steps++) {
+    const next = toks[j + 1];
+    if (!next || !joined(doc.text, toks[j]!, next)) break;
+    const m = doc.gazAt[j + 1];
+    if (m && m.entry.type !== 'person') {
+      j = m.last;
+      continue;
+    }
+    if (m) break;
+    const n = next.norm;
+    if (FUNCTION_WORDS.has(n)) break;
+    if (n === normalize('باسم') || n === normalize('لشؤون') || TITLE_WORDS.has(n)) {
+      j++;
+      continue;
+    }
+    if (isDefinite(doc, j + 1)) {
+      if (!doc.index.common.has(n) && !isAdjective(doc, n) && (doc.index.nameTokens.has(n) || doc.index.firstNames.has(n)) && j > i) break;
+      j++;
+      continue;
+    }
+    if (doc.index.common.has(n) && !doc.index.firstNames.has(n) && !doc.index.nameTokens.has(n)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  const nameStart = j + 1;
+  const nameTok = toks[nameStart];
+  const roleText = doc.text.slice(toks[i]!.start + prefixLength(doc, i), toks[j]!.end);
+  const roleMention = counterpart ? { first: i, last: j } : null;
+  if (nameTok && joined(doc.text, toks[j]!, nameTok)) {
+    const g = doc.gazAt[nameStart];
+    if (g && g.entry.type === 'person') {
+      return {
+        hit: { first: nameStart, last: g.last, type: 'PERS', gazetteer: g, role: roleText, roleMention },
+        role: null,
+        next: g.last + 1,
+      };
+    }
+    const given = hasWord(doc, nameStart, doc.index.firstNames);
+    const last = readName(doc, nameStart, 1, given);
+    if (last >= nameStart) {
+      const lastG = doc.gazAt[last];
+      return {
+        hit: {
+          first: nameStart,
+          last,
+          type: 'PERS',
+          gazetteer: lastG && lastG.entry.type === 'person' && lastG.first === nameStart ? lastG : null,
+          role: roleText,
+          roleMention,
+        },
+        role: null,
+        next: last + 1,
+      };
+    }
+  }
+  if (j > i || counterpart) {
+    const key = [stripClitics(doc, i), ...toks.slice(i + 1, j + 1).map((t) => t.norm)].join(' ');
+    return { hit: null, role: { first: i, last: j, key }, next: j + 1 };
+  }
+  return null;
+}
+
+/** Normalised form of token i without و/ف/ب/ل/ك proclitics (keeps «ال»). */
+export function stripClitics(doc: Doc, i: number): string {
+  const t = doc.tokens[i]!;
+  for (const r of doc.readings[i] ?? []) {
+    if (r.prefix === '') continue;
+    if (/^[وفبلكس]+$/.test(r.prefix) && (r.stem.startsWith('ال') || TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem))) return r.stem;
+  }
+  return t.norm;
+}
+
+function prefixLength(doc: Doc, i: number): number {
+  const t = doc.tokens[i]!;
+  const stem = stripClitics(doc, i);
+  const k = t.norm.length - stem.length;
+  if (k <= 0) return 0;
+  let n = 0;
+  for (let c = 0; c < t.text.length; c++) {
+    if (n === k) return c;
+    n += normalize(t.text[c]!).length;
+  }
+  return 0;
+}

@@ -1,0 +1,150 @@
+// Quotation-mark spans (« », “ ”, ‘ ’, ") — nested, unbalanced, across sentence ends — and the
+// decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
+import { NAMING_HEADS, REPORTING } from './lexicon';
+import { normalize } from './normalize';
+import { cliticReadings } from './tokenize';
+import type { Span } from './types';
+
+/** Text inside one outermost pair of quotation marks. */
+export interface MarkedSpan extends Span {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or -1 when the paragraph ended first. */
+  close: number;
+  mark: string;
+}
+
+const OPENERS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’' };
+const CLOSERS = new Set(['»', '”', '’']);
+const TRIM = /[\s.،,؛;:!?؟…-]/;
+
+function isLetter(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+/**
+ * Outermost quotation spans, paragraph by paragraph, in one pass. Mismatched closers are skipped;
+ * a paragraph that ends inside « or “ yields a span up to its end (continued quotations).
+ */
+export function findMarkedSpans(text: string): MarkedSpan[] {
+  const out: MarkedSpan[] = [];
+  const stack: { ch: string; at: number }[] = [];
+  let curlySwapped = false;
+  const flushParagraph = (end: number) => {
+    const bottom = stack[0];
+    if (bottom && (bottom.ch === '«' || bottom.ch === '“' || bottom.ch === '”')) {
+      let e = end;
+      while (e > bottom.at + 1 && TRIM.test(text[e - 1]!)) e--;
+      let s = bottom.at + 1;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      if (e - s >= 12 && text.slice(s, e).split(/\s+/).length >= 3)
+        out.push({ start: s, end: e, open: bottom.at, close: -1, mark: bottom.ch });
+    }
+    stack.length = 0;
+    curlySwapped = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    let ch = text[i]!;
+    if (ch === '\n') {
+      flushParagraph(i);
+      continue;
+    }
+    if (ch === '’' && isLetter(text[i - 1]) && isLetter(text[i + 1])) continue; // apostrophe in Latin words
+    if (ch === '”' && stack.length === 0 && !stack.some((s) => s.ch === '“')) {
+      // Some Arabic sites open with ” and close with “.
+      const later = text.indexOf('“', i + 1);
+      const nl = text.indexOf('\n', i + 1);
+      if (later > 0 && (nl < 0 || later < nl)) curlySwapped = true;
+    }
+    if (curlySwapped && (ch === '”' || ch === '“')) ch = ch === '”' ? '“' : '”';
+    if (ch === '"') {
+      const top = stack[stack.length - 1];
+      if (top && top.ch === '"') ch = '\u0000close';
+      else ch = '\u0000open';
+    }
+    if (ch === '\u0000open' || OPENERS[ch]) {
+      if (ch === '‘' && isLetter(text[i - 1])) continue;
+      stack.push({ ch: ch === '\u0000open' ? '"' : ch, at: i });
+      continue;
+    }
+    if (ch === '\u0000close' || CLOSERS.has(ch)) {
+      const want = ch === '\u0000close' ? '"' : ch;
+      let k = stack.length - 1;
+      while (k >= 0 && (stack[k]!.ch === '"' ? '"' : OPENERS[stack[k]!.ch]) !== want) k--;
+      if (k < 0) continue;
+      const opener = stack[k]!;
+      stack.length = k;
+      if (k === 0) {
+        let s = opener.at + 1;
+        let e = i;
+        while (s < e && /\s/.test(text[s]!)) s++;
+        while (e > s && /\s/.test(text[e - 1]!)) e--;
+        if (e > s) out.push({ start: s, end: e, open: opener.at, close: i, mark: opener.ch });
+      }
+    }
+  }
+  flushParagraph(text.length);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** What the classifier needs to know about the words around a marked span. */
+export interface QuoteContext {
+  /** The span's text is exactly a recognised name. */
+  isName: boolean;
+  /** A reporting verb or «:» attributes words in the same sentence. */
+  hasCue: boolean;
+  /** The span sits in the article's title line. */
+  inTitle: boolean;
+}
+
+const PREPOSITIONS = new Set(['في', 'على', 'عبر', 'الى', 'من', 'عن', 'مع', 'ضد', 'حول', 'لدى', 'بين', 'بمحاربه', 'لمحاربه'].map(normalize));
+
+/** The word right before the opening mark, normalised, or '' at a sentence or paragraph start. */
+export function wordBefore(text: string, open: number): string {
+  let e = open;
+  while (e > 0 && text[e - 1] === ' ') e--;
+  let s = e;
+  while (s > 0 && /[\p{L}\p{M}\u0640]/u.test(text[s - 1]!)) s--;
+  return normalize(text.slice(s, e));
+}
+
+/**
+ * Quotation or name/term? Names and titles in marks («تاس», «فيسبوك», «رؤية 2030») are not;
+ * long spans are; short ones only when a cue attributes them and no naming word precedes them.
+ */
+export function isQuotation(text: string, span: MarkedSpan, ctx: QuoteContext): boolean {
+  if (ctx.isName) return false;
+  const before = wordBefore(text, span.open);
+  const readings = before ? cliticReadings(before).map((r) => r.stem) : [];
+  if (readings.some((w) => NAMING_HEADS.has(w) || NAMING_HEADS.has(w.replace(/^ال/, '')))) return false;
+  const inner = text.slice(span.start, span.end);
+  const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  if (words === 0) return false;
+  if (/^[\d\s.,%/-]+$/.test(inner)) return false;
+  if (ctx.inTitle) return words >= 4;
+  if (words >= 4) return true;
+  if (!ctx.hasCue) return false;
+  // A short span right after a preposition names a place, platform or event («على «فيسبوك»»).
+  if (before && PREPOSITIONS.has(before)) return false;
+  // A short span right after a reporting verb and before «إن/أن/:» is the speaker's name.
+  if (before && readings.some((w) => REPORTING.has(w))) {
+    const after = text.slice(span.close + 1, span.close + 6).trim();
+    if (/^(إن|أن|ان|:|«|")/.test(after)) return false;
+  }
+  return true;
+}
+
+/** True when the sentence around a marked span has a reporting cue or a colon before the mark. */
+export function sentenceHasCue(text: string, span: MarkedSpan): boolean {
+  let s = span.open;
+  while (s > 0 && span.open - s < 400 && !/[.!?؟\n]/.test(text[s - 1]!)) s--;
+  const close = span.close >= 0 ? span.close : span.end;
+  let e = close + 1;
+  while (e < text.length && e - close < 120 && !/[.!?؟\n«"“]/.test(text[e]!)) e++;
+  if (/:\s*$/.test(text.slice(s, span.open))) return true;
+  const words = `${text.slice(s, span.open)} ${text.slice(close + 1, e)}`.match(/[\p{L}\p{M}\u0640]+/gu) ?? [];
+  for (const w of words) {
+    for (const r of cliticReadings(normalize(w))) if (!r.prefix.includes('ال') && REPORTING.has(r.stem)) return true;
+  }
+  return false;
+}

@@ -65,11 +65,12 @@ async function statusOf(ext: Page, tabId: number): Promise<TabStatus> {
   return askFromExtensionPage<TabStatus>(ext, { type: 'getTabStatus', tabId });
 }
 
-/** Wait until the background has finished with the tab (or the time is up). */
-async function waitForAnalysis(ext: Page, tabId: number, timeoutMs: number): Promise<TabStatus> {
+/** Wait until the background has finished with this URL in the tab (the tab may still show the previous page). */
+async function waitForAnalysis(ext: Page, tabId: number, url: string, timeoutMs: number): Promise<TabStatus> {
   const deadline = Date.now() + timeoutMs;
+  const pending = (s: TabStatus) => s.url !== url || s.state === 'idle' || s.state === 'analysing';
   let status = await statusOf(ext, tabId);
-  while ((status.state === 'idle' || status.state === 'analysing') && Date.now() < deadline) {
+  while (pending(status) && Date.now() < deadline) {
     await ext.waitForTimeout(100);
     status = await statusOf(ext, tabId);
   }
@@ -222,7 +223,7 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
     log('page: warm-up visit to the demo article');
     await page.goto(`${server.origin}${DEMO}`, { waitUntil: 'load' });
     const tabId = await tabIdOf(page);
-    demoStatus = await waitForAnalysis(ext, tabId, 60_000);
+    demoStatus = await waitForAnalysis(ext, tabId, `${server.origin}${DEMO}`, 60_000);
     const demoPaints = demoStatus.actors + demoStatus.quotes > 0 && (await waitForHighlights(page, 10_000));
     const stateNote = `the extension finds ${demoStatus.actors} actors, ${demoStatus.quotes} quotes (${demoStatus.state})`;
 
@@ -275,7 +276,7 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
 
     log(`page: ${LONG_WORDS.toLocaleString('en')}-word article`);
     await page.goto(`${server.origin}${LONG}`, { waitUntil: 'load' });
-    const longStatus = await waitForAnalysis(ext, await tabIdOf(page), 60_000);
+    const longStatus = await waitForAnalysis(ext, await tabIdOf(page), `${server.origin}${LONG}`, 60_000);
     const longPaints = longStatus.actors + longStatus.quotes > 0 && (await waitForHighlights(page, 20_000));
     const longNote = `the extension finds ${longStatus.actors} actors, ${longStatus.quotes} quotes (${longStatus.state}${longStatus.error ? `: ${longStatus.error}` : ''})`;
     const longRuns: Visit[] = [];
@@ -488,7 +489,6 @@ async function peerRun(server: PageServer, analyze: AnalyzeFn, log: Log): Promis
       metrics.push(
         metric(`peer.${key}Ratio`, `${label}: painter / mark.js time`, m(siyaq, 'paintMs') / m(mark, 'paintMs'), '×', {
           budget: { op: '<=', limit: 0.5 },
-          digits: 2,
         }),
       );
       metrics.push(
@@ -507,7 +507,6 @@ async function peerRun(server: PageServer, analyze: AnalyzeFn, log: Log): Promis
           `${label}: layout after painting, Siyaq / mark.js`,
           m(siyaq, 'layoutMs') / m(mark, 'layoutMs'),
           '×',
-          { digits: 2 },
         ),
       );
       metrics.push(

@@ -58,7 +58,8 @@ function formatNumber(value: number, digits?: number): string {
   if (abs >= 1000) return Math.round(value).toLocaleString('en');
   if (abs >= 100) return value.toFixed(0);
   if (abs >= 10) return value.toFixed(1);
-  return value.toFixed(2);
+  if (abs >= 1 || abs === 0) return value.toFixed(2);
+  return value.toPrecision(2);
 }
 
 /** A figure with its unit, or n/a. */

@@ -2,6 +2,7 @@
 // a side by side with mark.js. A table for people; `--json` for machines; `--check` exits 1 when a
 // budget is missed; `--readme` writes the figures into README.md's Performance section.
 // Other flags: `--only node|page`, `--no-build` (measure the existing .output build).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAnalysis, benchStorage, loadAnalyzers } from './bench-node';
@@ -29,6 +30,8 @@ function writeReadme(markdown: string): void {
     return;
   }
   writeFileSync(README, `${text.slice(0, a + START.length)}\n\n${markdown}\n\n${text.slice(b)}`);
+  // Biome formats markdown too (aligned tables); keep the README lint-clean.
+  spawnSync('npx', ['biome', 'format', '--write', 'README.md'], { cwd: ROOT, stdio: 'ignore' });
   log('README.md Performance section updated');
 }
 

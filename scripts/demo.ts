@@ -69,7 +69,7 @@ async function headless(): Promise<void> {
     await page.screenshot({ path: pageShot, fullPage: true });
     await panel.bringToFront();
     await panel.waitForTimeout(300); // one more live update of the panel before the picture
-    await panel.screenshot({ path: panelShot, fullPage: true });
+    await panel.screenshot({ path: panelShot }); // what the reader sees in the panel, without scrolling
 
     const painted = Object.entries(probe.highlights).filter(([, texts]) => texts.length > 0);
     console.log(`\nSiyaq on ${DEMO_PAGE} (headless Chromium, extension ${extensionId})`);
@@ -77,11 +77,11 @@ async function headless(): Promise<void> {
     console.log(`  actors:     ${status.actors}`);
     console.log(`  quotes:     ${status.quotes}`);
     console.log(
-      `  first highlight: ${probe.firstHighlightAt === null ? 'none painted' : `${probe.firstHighlightAt.toFixed(0)} ms after navigation start`}` +
+      `  first highlight: ${probe.firstHighlightAt === null ? 'none painted' : `${probe.firstHighlightAt.toFixed(0)} ms after navigation start (cold: the first article since the browser started)`}` +
         (probe.domContentLoadedAt !== null ? ` (DOMContentLoaded at ${probe.domContentLoadedAt.toFixed(0)} ms)` : ''),
     );
     for (const [name, texts] of painted) {
-      const distinct = [...new Set(texts)];
+      const distinct = [...new Set(texts.map((t) => (t.length > 40 ? `${t.slice(0, 40)}…` : t)))];
       console.log(`  ${name}: ${texts.length} marks — ${distinct.slice(0, 8).join('، ')}${distinct.length > 8 ? '، …' : ''}`);
     }
     console.log(`  screenshots: ${relative(ROOT, pageShot)}, ${relative(ROOT, panelShot)}`);

@@ -19,7 +19,20 @@ export interface PageEvidence extends PageClass {
 /** Scores at or above this are news; tuned on ../shared/data (news-dev, pages-dev, negatives-dev). */
 export const NEWS_THRESHOLD = 0.3;
 /** Long inputs are judged on their beginning: detection must cost the same on a 100,000-word page. */
-const SAMPLE_CHARS = 24_000;
+const SAMPLE_CHARS = 16_000;
+
+/** The beginning of a text, folded once and split into Arabic-script words, shared by every measure below. */
+interface Sample {
+  raw: string;
+  norm: string;
+  words: string[];
+}
+
+function sampleOf(text: string): Sample {
+  const raw = text.slice(0, SAMPLE_CHARS);
+  const norm = normalize(raw);
+  return { raw, norm, words: norm.match(ARABIC_WORD) ?? [] };
+}
 
 const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalize));
 
@@ -53,11 +66,6 @@ function letterCounts(text: string): { arabic: number; other: number } {
 
 const ARABIC_WORD = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]+/g;
 
-/** Raw (un-normalised) Arabic-script words of a text: letters decide Persian/Urdu before folding hides them. */
-function rawWords(text: string): string[] {
-  return text.match(ARABIC_WORD) ?? [];
-}
-
 interface LanguageVotes {
   language: Language;
   ar: number;
@@ -66,22 +74,22 @@ interface LanguageVotes {
   words: number;
 }
 
-function languageVotes(sample: string): LanguageVotes {
-  const { arabic, other } = letterCounts(sample);
-  const raw = rawWords(sample);
-  const votes = { ar: 0, fa: 0, ur: 0, words: raw.length };
+function languageVotes(sample: Sample): LanguageVotes {
+  const { arabic, other } = letterCounts(sample.raw);
+  // Folding keeps the letters that tell the languages apart (پ چ ژ گ ے ں ٹ ڈ ڑ ھ) and drops diacritics.
+  const words = sample.words;
+  const votes = { ar: 0, fa: 0, ur: 0, words: words.length };
   if (arabic < 12 || arabic < (arabic + other) * 0.3) return { language: 'other', ...votes };
   let faLetters = 0;
   let urLetters = 0;
   let ambiguous = 0;
-  for (const word of raw) {
-    if (URDU_LETTERS.test(word)) urLetters++;
-    else if (PERSIAN_LETTERS.test(word)) faLetters++;
-    const n = normalize(word);
+  for (const n of words) {
+    if (URDU_LETTERS.test(n)) urLetters++;
+    else if (PERSIAN_LETTERS.test(n)) faLetters++;
     if (AR_WORDS.has(n)) votes.ar++;
     else if (AR_AMBIGUOUS.has(n)) ambiguous++;
     if (FA_WORDS.has(n)) votes.fa++;
-    if (UR_WORDS.has(n) || UR_WORDS.has(word)) votes.ur++;
+    if (UR_WORDS.has(n)) votes.ur++;
     // The Arabic article ال is rare in Persian and Urdu outside loanwords.
     if (n.length > 3 && (n.startsWith('ال') || n.startsWith('وال') || n.startsWith('بال'))) votes.ar += 0.3;
   }
@@ -96,7 +104,7 @@ function languageVotes(sample: string): LanguageVotes {
 
 /** Arabic, Persian, Urdu or other: the extension only reads Arabic, and the three share one script. */
 export function detectLanguage(text: string): Language {
-  return languageVotes(text.slice(0, SAMPLE_CHARS)).language;
+  return languageVotes(sampleOf(text)).language;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +136,40 @@ const RECIPE = set('المقادير مقادير ملعقة ملاعق كوب �
 const FIRST_PERSON = set('أنا كنت لي عندي');
 /** How-to and encyclopedia pages: definitions, kinds, benefits, tips, contents. */
 const INFORMATIONAL = set('تعريف مفهوم أنواع فوائد خصائص مقدمة خاتمة المراجع نصائح كيفية محتويات طرق يعرف تعرف ويكيبيديا');
+/** Group bits, so each word costs two map lookups however many cue lists there are. */
+const G = {
+  reporting: 1,
+  present: 2,
+  said: 4,
+  media: 8,
+  institutions: 16,
+  weekday: 32,
+  recent: 64,
+  narrative: 128,
+  religious: 256,
+  dialect: 512,
+  recipe: 1024,
+  firstPerson: 2048,
+  informational: 4096,
+} as const;
+const CUE_OF = new Map<string, number>();
+for (const [bit, words] of [
+  [G.reporting, REPORTING],
+  [G.present, PRESENT_REPORTING],
+  [G.said, SAID],
+  [G.media, MEDIA],
+  [G.institutions, INSTITUTIONS],
+  [G.weekday, WEEKDAYS],
+  [G.recent, RECENT],
+  [G.narrative, NARRATIVE],
+  [G.religious, RELIGIOUS],
+  [G.dialect, DIALECT],
+  [G.recipe, RECIPE],
+  [G.firstPerson, FIRST_PERSON],
+  [G.informational, INFORMATIONAL],
+] as const) {
+  for (const word of words) CUE_OF.set(word, (CUE_OF.get(word) ?? 0) | bit);
+}
 const NOT_NEWS_PHRASES = ['ذات يوم', 'قديم الزمان', 'يحكى أن', 'كان يا ما كان', 'طريقة التحضير', 'صلى الله عليه', 'قال تعالى'].map(
   normalize,
 );
@@ -212,26 +254,28 @@ export function newsCues(sample: string, norm: string, words: string[]): NewsCue
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const bare = stripConjunction(w);
-    const has = (s: Set<string>) => s.has(w) || s.has(bare);
-    if (has(REPORTING)) c.reporting++;
-    else if (has(PRESENT_REPORTING)) c.present++;
-    else if (has(SAID)) {
+    const exact = CUE_OF.get(w) ?? 0;
+    const any = bare === w ? exact : exact | (CUE_OF.get(bare) ?? 0);
+    if (any === 0) continue;
+    if (any & G.reporting) c.reporting++;
+    else if (any & G.present) c.present++;
+    else if (any & G.said) {
       for (let k = i + 1; k <= i + 5 && k < words.length; k++)
         if (THAT.has(words[k] ?? '')) {
           c.said++;
           break;
         }
     }
-    if (has(MEDIA)) c.media++;
-    if (has(INSTITUTIONS)) c.institutions++;
-    if (WEEKDAYS.has(bare)) c.time += TIME_LEAD.has(stripConjunction(words[i - 1] ?? '')) ? 2 : 0.5;
-    else if (RECENT.has(w)) c.time += 0.5;
-    if (NARRATIVE.has(w)) c.narrative++;
-    if (has(RELIGIOUS)) c.religious++;
-    if (DIALECT.has(w)) c.dialect++;
-    if (has(RECIPE)) c.recipe++;
-    if (has(FIRST_PERSON)) c.firstPerson++;
-    if (has(INFORMATIONAL)) c.informational++;
+    if (any & G.media) c.media++;
+    if (any & G.institutions) c.institutions++;
+    if ((CUE_OF.get(bare) ?? 0) & G.weekday) c.time += TIME_LEAD.has(stripConjunction(words[i - 1] ?? '')) ? 2 : 0.5;
+    else if (exact & G.recent) c.time += 0.5;
+    if (exact & G.narrative) c.narrative++;
+    if (any & G.religious) c.religious++;
+    if (exact & G.dialect) c.dialect++;
+    if (any & G.recipe) c.recipe++;
+    if (any & G.firstPerson) c.firstPerson++;
+    if (any & G.informational) c.informational++;
   }
   c.numbers = norm.match(/\d+/g)?.length ?? 0;
   for (const phrase of NOT_NEWS_PHRASES) if (norm.includes(phrase)) c.phrases++;
@@ -241,10 +285,8 @@ export function newsCues(sample: string, norm: string, words: string[]): NewsCue
 }
 
 /** Score how much a text reads like a news report; also the reasons, for the evaluation table. */
-export function scoreNews(text: string): { score: number; words: number; reasons: string[] } {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const norm = normalize(sample);
-  const words = norm.match(ARABIC_WORD) ?? [];
+export function scoreNews(text: string | Sample): { score: number; words: number; reasons: string[] } {
+  const { raw: sample, norm, words } = typeof text === 'string' ? sampleOf(text) : text;
   if (words.length === 0) return { score: 0, words: 0, reasons: ['no Arabic words'] };
   const c = newsCues(sample, norm, words);
   const per100 = 100 / Math.max(words.length, 60);
@@ -314,7 +356,8 @@ function typeNames(signals: PageSignals | null): string[] {
 
 /** Language, article and news decision with its evidence: what the evaluation prints when a page is wrong. */
 export function explainPage(signals: PageSignals | null, text: string): PageEvidence {
-  const votes = languageVotes(text.slice(0, SAMPLE_CHARS));
+  const sample = sampleOf(text);
+  const votes = languageVotes(sample);
   let language = votes.language;
   const reasons: string[] = [`votes ar ${votes.ar.toFixed(1)} fa ${votes.fa.toFixed(1)} ur ${votes.ur.toFixed(1)}`];
   // A declared language settles near-ties only: many Arabic sites declare lang="en".
@@ -334,13 +377,10 @@ export function explainPage(signals: PageSignals | null, text: string): PageEvid
     signals?.ogType === 'article' ||
     Boolean(signals?.hasArticleBody) ||
     Boolean(signals?.hasArticleElement);
-  const news = scoreNews(text);
+  const news = scoreNews(sample);
   reasons.push(...news.reasons);
   // An article is prose of some length; markup saying "article" lowers the bar (a short brief).
-  const words = text
-    .slice(0, SAMPLE_CHARS)
-    .split(/\s+/)
-    .filter((w) => /\p{L}/u.test(w)).length;
+  const words = votes.words + (sample.raw.match(/[A-Za-z\u00c0-\u024f\u0370-\u052f]+/g)?.length ?? 0);
   const isArticle = words >= 50 || (articleMarkup && words >= 30);
   let score = news.score;
   if (newsMarkup) {

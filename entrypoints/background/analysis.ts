@@ -3,6 +3,7 @@
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
 import { recordReading } from '../../storage/readings';
+import { getSettings, siteOf } from '../../storage/settings';
 import type { Handlers } from './handlers';
 
 const tabStatus = new Map<number, TabStatus>();
@@ -16,6 +17,11 @@ function emptyStatus(tabId: number): TabStatus {
 export const analysisHandlers = {
   async analyzeArticle(request, sender) {
     const tabId = sender.tab?.id ?? -1;
+    // The content script checks these too; the background is the one place that cannot be bypassed.
+    const settings = await getSettings();
+    const site = siteOf(request.url);
+    if (site && settings.pausedSites.includes(site)) throw new Error('Siyaq is paused on this site: nothing was analysed');
+    const record = !sender.tab?.incognito || settings.recordPrivate;
     tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'analysing', url: request.url, title: request.title });
     tabArticles.delete(tabId);
     // The analyser (bundled gazetteer + tagger) is loaded on first use and kept warm.
@@ -25,7 +31,8 @@ export const analysisHandlers = {
       tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title });
       return { readingId: null, analysis };
     }
-    const reading = await recordReading(request.url, analysis);
+    // A private window leaves no history unless the reader allowed it in the settings.
+    const reading = record ? await recordReading(request.url, analysis) : null;
     tabStatus.set(tabId, {
       tabId,
       state: 'done',
@@ -33,17 +40,17 @@ export const analysisHandlers = {
       title: request.title,
       actors: analysis.actors.length,
       quotes: analysis.quotes.length,
-      readingId: reading.id,
+      readingId: reading?.id ?? null,
       error: null,
     });
     tabArticles.set(tabId, {
       url: request.url,
       title: request.title,
       publishedAt: request.publishedAt ?? null,
-      readingId: reading.id,
+      readingId: reading?.id ?? null,
       analysis,
     });
-    return { readingId: reading.id, analysis };
+    return { readingId: reading?.id ?? null, analysis };
   },
   async getTabArticle(request) {
     return tabArticles.get(request.tabId) ?? null;

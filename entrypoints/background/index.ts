@@ -15,6 +15,28 @@ function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
 
+/**
+ * What a content script may ask: it lives inside pages nobody here controls, so reading the whole history,
+ * backups, exports and clearing are left to the extension's own pages (side panel, settings).
+ */
+export const PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type']>([
+  'analyzeArticle',
+  'savedForPage',
+  'saveQuote',
+  'unsaveQuote',
+  'updateSavedQuote',
+  'getCard',
+  'chooseEntity',
+  'correctActor',
+  'reportPage',
+  'openPanel',
+]);
+
+/** True for the side panel and settings pages; false for content scripts, whose sender URL is the web page's. */
+function fromExtensionPage(sender: Runtime.MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
 /** Validate, dispatch and wrap the answer in an envelope; errors become readable text, never throws. */
 export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<Envelope<unknown>> {
   if (!isOwnSender(sender)) return { ok: false, error: 'sender is not this extension' };
@@ -23,6 +45,9 @@ export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Pro
     request = parseRequest(raw);
   } catch (error) {
     return { ok: false, error: error instanceof ProtocolError ? error.message : String(error) };
+  }
+  if (!PAGE_REQUESTS.has(request.type) && !fromExtensionPage(sender)) {
+    return { ok: false, error: `"${request.type}" is only answered to the extension's own pages` };
   }
   try {
     const handler = handlers[request.type] as Handler<Request['type']>;

@@ -36,11 +36,11 @@ export function ReadingItem({
   const quoteMatch = matches.find((m) => m.field === 'quote');
   return (
     <article class="reading" data-testid="reading" data-id={reading.id}>
-      <h3 class="reading-title">
+      <h2 class="reading-title">
         <a href={reading.url} target="_blank" rel="noopener noreferrer" dir="auto">
           {reading.title ?? reading.url}
         </a>
-      </h3>
+      </h2>
       <p class="meta">
         <bdi dir="ltr">{reading.site}</bdi>
         {' · '}

@@ -187,7 +187,12 @@ export function SettingsForm(props: SettingsFormProps) {
           {t(lang, 'enrichmentToggle')}
         </label>
         <p class="note" id="enrichment-what">
-          {t(lang, 'enrichmentWhat')}
+          {t(lang, 'enrichmentWhat', {
+            // FSI…PDI (first-strong isolate) keep each Latin host name whole inside Arabic text.
+            wikidata: '\u2068www.wikidata.org\u2069',
+            wikipedia: '\u2068ar.wikipedia.org\u2069',
+            commons: '\u2068commons.wikimedia.org\u2069',
+          })}
         </p>
       </section>
 
@@ -231,18 +236,21 @@ export function SettingsForm(props: SettingsFormProps) {
           <button type="button" onClick={props.onBackup}>
             {t(lang, 'backup')}
           </button>
-          <label class="file-button">
-            <span>{t(lang, 'restore')}</span>{' '}
-            <input
-              type="file"
-              accept="application/json,.json"
-              data-testid="restore-file"
-              onChange={(e) => {
-                const file = e.currentTarget.files?.[0];
-                if (file) props.onRestore(file);
-                e.currentTarget.value = '';
-              }}
-            />
+          {/* The native file button speaks the browser's language, not ours: it is hidden behind a label styled as a button. */}
+          <input
+            id="restore-file"
+            class="visually-hidden file-input"
+            type="file"
+            accept="application/json,.json"
+            data-testid="restore-file"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              if (file) props.onRestore(file);
+              e.currentTarget.value = '';
+            }}
+          />
+          <label for="restore-file" class="file-button">
+            {t(lang, 'restore')}
           </label>
         </div>
         <fieldset class="export">

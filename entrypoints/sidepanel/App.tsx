@@ -63,7 +63,7 @@ function ArticleView() {
             lang={lang}
             onShow={(a) => s.showActor(a.id)}
             onTimeline={(a) => {
-              void s.openActor(a.name);
+              void s.openActor(a.name, current.readingId ? { readingId: current.readingId, actorId: a.id } : null);
             }}
           />
         )}
@@ -241,25 +241,27 @@ export function App() {
   const actor = s.actorPage.value;
   return (
     <div class="app">
-      <header class="bar">
-        <h1>{t(lang, 'appName')}</h1>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t(lang, 'openSettings')}
-        </button>
+      <header class="top">
+        <div class="bar">
+          <h1>{t(lang, 'appName')}</h1>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t(lang, 'openSettings')}
+          </button>
+        </div>
+        <Tabs
+          tabs={s.VIEWS.map((id) => ({ id, label: t(lang, VIEW_KEYS[id]) }))}
+          active={active}
+          label={t(lang, 'panelNav')}
+          dir={s.dir.value}
+          onSelect={(id) => {
+            s.actorPage.value = null;
+            s.view.value = id;
+            void s.refreshView();
+          }}
+        />
       </header>
-      <Tabs
-        tabs={s.VIEWS.map((id) => ({ id, label: t(lang, VIEW_KEYS[id]) }))}
-        active={active}
-        label={t(lang, 'panelNav')}
-        dir={s.dir.value}
-        onSelect={(id) => {
-          s.actorPage.value = null;
-          s.view.value = id;
-          void s.refreshView();
-        }}
-      />
-      <StorageBanner />
       <main data-view={actor ? 'actor' : active} data-tab-state={s.tabStatus.value?.state ?? 'unknown'}>
+        <StorageBanner />
         <div id={tabPanelId(active)} role="tabpanel" aria-labelledby={`tab-${active}`}>
           {actor ? (
             <TimelineView name={actor} />
@@ -271,8 +273,8 @@ export function App() {
             <HistoryView />
           )}
         </div>
+        <Toast />
       </main>
-      <Toast />
     </div>
   );
 }

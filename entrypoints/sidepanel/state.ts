@@ -338,14 +338,18 @@ export async function loadHistory(): Promise<void> {
   }
 }
 
-/** Open an actor's timeline across all readings. */
-export async function openActor(name: string): Promise<void> {
+/** Where the timeline was opened from: an actor of a reading (all its name keys, knowledge id included) or just a name. */
+let actorRef: { readingId: string; actorId: string } | null = null;
+
+/** Open an actor's timeline across all readings; from an article, the actor's own keys find every spelling it was known by. */
+export async function openActor(name: string, ref: { readingId: string; actorId: string } | null = null): Promise<void> {
+  if (ref || actorPage.value !== name) actorRef = ref;
   batch(() => {
     actorPage.value = name;
     timelineLoad.value = 'loading';
   });
   try {
-    const answer = await ask({ type: 'actorTimeline', name, limit: 1000 });
+    const answer = await ask(actorRef ? { type: 'actorTimeline', ...actorRef, limit: 1000 } : { type: 'actorTimeline', name, limit: 1000 });
     if (actorPage.value !== name) return;
     batch(() => {
       timeline.value = { name: answer.name || name, entries: answer.entries };
@@ -361,6 +365,7 @@ export async function openActor(name: string): Promise<void> {
 export async function correct(name: string, to: string | null): Promise<void> {
   try {
     await ask({ type: 'correctActor', name, to: to ? { name: to } : null });
+    actorRef = null; // the correction is keyed by name: look it up by name from now on
     const { [name]: _old, ...rest } = corrections.value;
     corrections.value = to ? { ...rest, [name]: to } : rest;
     await openActor(name);

@@ -2,33 +2,15 @@
 // .html: a whole saved page, read with the content script's own extractor) and print one JSON object:
 // { text, page, actors, quotes } with every offset indexing into `text`.
 // Bad input (missing, empty, binary, unreadable, no text) → one line on stderr, exit code 2.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Analysis, ArticleInput } from '../nlp/types';
 import { InputError, readArticleFile } from './article-file';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
 type AnalyzeFn = (input: ArticleInput) => Analysis;
 
-/** Until the recogniser exists, the plain analyser with this page decision, so `page` is already right. */
-async function placeholder(): Promise<AnalyzeFn> {
-  const [{ analyze }, { classifyPage }] = await Promise.all([import('../nlp/analyze'), import('../nlp/detect')]);
-  return (input) => {
-    const analysis = analyze(input);
-    return { ...analysis, page: { ...classifyPage(input.signals ?? null, analysis.text), title: input.title } };
-  };
-}
-
-/** The full analyser with bundled knowledge when it is built; the plain nlp/ analyser otherwise. Loaded after the input is known to be good. */
+/** The warm analyser with the bundled knowledge (and the tagger when built); loaded only once the input is known to be good. */
 async function getAnalyzer(): Promise<AnalyzeFn> {
-  const recognizer = join(ROOT, 'knowledge', 'recognizer.ts');
-  if (!existsSync(recognizer)) return placeholder();
-  const mod = (await import(pathToFileURL(recognizer).href)) as { loadAnalyzer?: () => unknown };
-  if (typeof mod.loadAnalyzer !== 'function') return placeholder();
-  const loaded = (await mod.loadAnalyzer()) as AnalyzeFn | { analyze: AnalyzeFn };
-  return typeof loaded === 'function' ? loaded : (input) => loaded.analyze(input);
+  const { loadAnalyzer } = await import('../knowledge/recognizer');
+  return loadAnalyzer();
 }
 
 /** The contract of issue 3, field by field (extra optional fields of the Analysis are kept). */

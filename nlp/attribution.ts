@@ -196,7 +196,7 @@ function fromRight(
   para: number,
 ): Found | null {
   if (q.close < 0) return null;
-  for (let t = closeTok, steps = 0; t < tokens.length && steps < 6; t++, steps++) {
+  for (let t = closeTok, steps = 0; t < tokens.length && steps < 3; t++, steps++) {
     const tok = tokens[t]!;
     if (tok.start < q.close) continue;
     if (paragraphOf(tok.start) !== para) break;

@@ -40,12 +40,16 @@ export interface GazetteerData {
   nameTokens: string;
   /** Normalised everyday words that must not be read as a one-word name on their own (space separated). */
   common: string;
+  /** Source ids of long lists (small towns): their one-word names match only with few clitics. */
+  minorSources?: string;
 }
 
 interface Phrase {
   /** Normalised tokens after the first one. */
   rest: string[];
   entry: number;
+  /** A one-word name from a long list only: matched more strictly. */
+  minor: boolean;
   /** 'surname' when the phrase is only the family name of a person entry. */
   kind: 'name' | 'surname';
 }
@@ -94,6 +98,8 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     common: splitSet(data.common),
   };
   const seen = new Set<string>();
+  const minorSources = splitSet((data.minorSources ?? '').replace(/,/g, ' '));
+  const isMinor = (e: GazetteerEntry) => e.sources.length > 0 && e.sources.every((s) => minorSources.has(s));
   const add = (tokens: string[], entry: number, kind: Phrase['kind']) => {
     const [first, ...rest] = tokens;
     if (!first) return;
@@ -101,7 +107,7 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     if (seen.has(key)) return;
     seen.add(key);
     const list = index.phrases.get(first) ?? [];
-    list.push({ rest, entry, kind });
+    list.push({ rest, entry, kind, minor: rest.length === 0 && isMinor(entries[entry]!) });
     index.phrases.set(first, list);
   };
   // Family names that belong to exactly one person and are not everyday words or given names.
@@ -183,8 +189,10 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
     for (const reading of cliticReadings(tok.norm)) {
       const list = index.phrases.get(reading.stem);
       if (!list) continue;
+      const whole = index.nameTokens.has(tok.norm) || index.firstNames.has(tok.norm);
       for (const phrase of list) {
         if (best && phrase.rest.length + i <= best.last) break;
+        if (phrase.rest.length === 0 && !oneWordReadingOk(reading.prefix, reading.stem, phrase, whole)) continue;
         let ok = i + phrase.rest.length < tokens.length || phrase.rest.length === 0;
         for (let k = 0; ok && k < phrase.rest.length; k++) {
           const next = tokens[i + 1 + k];
@@ -213,6 +221,20 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
     i = best.last + 1;
   }
   return out;
+}
+
+/**
+ * Clitic stripping is where one-word names go wrong («كيارا» is not ك + «يارا»): a known name word
+ * is never split by a preposition, «ك» never opens a one-word name, and small towns only take و/ف,
+ * or ب/ل before a long name.
+ */
+function oneWordReadingOk(prefix: string, stem: string, phrase: Phrase, wholeIsName: boolean): boolean {
+  if (prefix === '') return true;
+  const preps = prefix.replace(/^[وف]/, '');
+  if (preps === '') return true;
+  if (preps.includes('ك') || wholeIsName) return false;
+  if (phrase.minor) return preps.length === 1 && stem.length >= 5;
+  return true;
 }
 
 /** Entries whose one-word name shares the consonant skeleton of a word (variant spellings). */

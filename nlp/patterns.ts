@@ -133,6 +133,13 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
     return known || !doc.index.common.has(n);
   }
   if (doc.index.common.has(n) && !known) return false;
+  if (known) return true;
+  // An unknown word that is a clitic plus an everyday word («والوزير», «للحديث», «بأجمل») is no name.
+  for (const r of doc.readings[i] ?? []) {
+    if (r.prefix !== '' && (doc.index.common.has(r.stem) || FUNCTION_WORDS.has(r.stem) || TITLE_WORDS.has(r.stem))) return false;
+  }
+  // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
+  if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4) return false;
   return true;
 }
 
@@ -232,7 +239,14 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       }
       const last = readOrgTail(doc, i);
       if (last > i) {
-        hits.push({ first: i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+        // «صحيفة الشروق المصرية»: the medium word is not part of the outlet's name.
+        const medium = MEDIUM_HEADS.has(stripClitics(doc, i));
+        const tail = doc.gazAt[i + 1];
+        if (medium && tail && tail.last === last) {
+          i++;
+          continue;
+        }
+        hits.push({ first: medium ? i + 1 : i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
         i = last + 1;
         continue;
       }
@@ -306,28 +320,47 @@ function personHit(doc: Doc, first: number, last: number): PatternHit {
   };
 }
 
+/** Heads naming a medium: the name is what follows them. */
+const MEDIUM_HEADS = new Set(['صحيفه', 'جريده', 'مجله', 'قناه', 'شبكه', 'موقع', 'اذاعه'].map(normalize));
+
+/** Words that end an organization name: «لجنة الشؤون الخارجية التابعة لمجلس النواب» stops at «التابعة». */
+const ORG_TAIL_STOP = new Set(
+  ['التابعه', 'التابع', 'المعنيه', 'المعني', 'المكلفه', 'المكلف', 'المسؤوله', 'المسؤول', 'المشتركه', 'نفسها', 'نفسه'].map(normalize),
+);
+/** Heads after which one unknown proper word is the name («جامعة هارفارد», «شركة أرامكو»). */
+const PROPER_AFTER = new Set(
+  ['جامعه', 'شركه', 'نادي', 'صحيفه', 'جريده', 'مجله', 'قناه', 'وكاله', 'مستشفي', 'بنك', 'مصرف', 'موقع', 'شبكه'].map(normalize),
+);
+
 function readOrgTail(doc: Doc, head: number): number {
   const toks = doc.tokens;
   let j = head;
   let consumed = 0;
+  const headStem = stripClitics(doc, head);
   while (consumed < 4) {
     const next = toks[j + 1];
     if (!next || !joined(doc.text, toks[j]!, next)) break;
     const m = doc.gazAt[j + 1];
-    if (m && m.entry.type !== 'person') {
+    if (m && m.entry.type !== 'person' && consumed === 0) {
       j = m.last;
       consumed++;
       continue;
     }
     const n = next.norm;
-    if (FUNCTION_WORDS.has(n)) break;
-    if (isDefinite(doc, j + 1)) {
+    if (FUNCTION_WORDS.has(n) || ORG_TAIL_STOP.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n)) break;
+    // «والمسلحين»: a conjunction starts a new noun phrase.
+    if (/^[وف]ال/.test(next.text)) break;
+    if (isDefinite(doc, j + 1) && !/^[بك]ال/.test(next.text)) {
       j++;
       consumed++;
       continue;
     }
-    // One unknown proper word right after the head: «جامعة هارفارد».
-    if (consumed === 0 && !doc.index.common.has(n) && ARABIC_WORD.test(n) && !REPORTING.has(n)) {
+    if (
+      consumed === 0 &&
+      PROPER_AFTER.has(headStem) &&
+      (doc.index.nameTokens.has(n) || doc.index.firstNames.has(n)) &&
+      !doc.index.common.has(n)
+    ) {
       j++;
       consumed++;
       continue;
@@ -363,6 +396,7 @@ function readTitled(doc: Doc, i: number): Titled | null {
       j++;
       continue;
     }
+    if (/^[وف]ال/.test(next.text)) break;
     if (isDefinite(doc, j + 1)) {
       if (!doc.index.common.has(n) && !isAdjective(doc, n) && (doc.index.nameTokens.has(n) || doc.index.firstNames.has(n)) && j > i) break;
       j++;

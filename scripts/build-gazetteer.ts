@@ -150,9 +150,8 @@ const cityRows = readFileSync(join(GAZ, 'world-cities-translations', 'world-citi
   .map((l) => JSON.parse(l) as { Country: string; CityNameEn: string; CityNameAr: string; Population: number })
   .sort((a, b) => b.Population - a.Population || a.CityNameEn.localeCompare(b.CityNameEn));
 for (const c of cityRows) {
-  const names = [c.CityNameAr];
-  const bare = c.CityNameAr.replace(/^(ولاية|محافظة|مقاطعة|إقليم|منطقة|مدينة) /, '');
-  if (bare !== c.CityNameAr) names.push(bare);
+  // «محافظة حماة» is written «حماة» in running text; the administrative word is not part of the name.
+  const names = [c.CityNameAr.replace(/^(ولاية|محافظة|مقاطعة|إقليم|منطقة|مدينة) /, '')];
   addEntry(`l:${slug(c.CityNameEn)}-${slug(c.Country)}`, 'l', names, c.CityNameEn, '', 'cities', 3);
 }
 
@@ -267,6 +266,7 @@ const data: GazetteerData = {
   firstNames: sorted(firstNames),
   nameTokens: sorted(nameToks),
   common: sorted(common),
+  minorSources: 'cities,awc',
 };
 mkdirSync(dirname(OUT), { recursive: true });
 const json = `${JSON.stringify(data).replace(/\],\[/g, '],\n[')}\n`;

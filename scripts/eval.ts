@@ -121,11 +121,28 @@ function scoreArticle(gold: Gold, analysis: Analysis, misses: string[]): Score {
   const s = emptyScore();
   s.articles = 1;
   // Quotations.
+  // One-to-one matching, best overlaps first, so a short system span cannot take a longer one's gold.
   const golds = gold.quotes.map((q) => ({ q, used: false }));
-  for (const sq of analysis.quotes) {
-    const g = golds.find((x) => !x.used && matches(x.q.text, sq.text));
-    if (g) {
-      g.used = true;
+  const pairs: { k: number; g: number; r: number }[] = [];
+  analysis.quotes.forEach((sq, k) => {
+    golds.forEach((g, gi) => {
+      const r = overlapRatio(g.q.text, sq.text);
+      if (r >= 0.5) pairs.push({ k, g: gi, r });
+    });
+  });
+  pairs.sort((a, b) => b.r - a.r || a.k - b.k);
+  const goldOf = new Map<number, number>();
+  for (const p of pairs) {
+    if (goldOf.has(p.k) || golds[p.g]!.used) continue;
+    const amb = Math.max(0, ...(gold.ambiguous ?? []).map((t) => overlapRatio(t, analysis.quotes[p.k]!.text)));
+    if (amb > p.r) continue;
+    goldOf.set(p.k, p.g);
+    golds[p.g]!.used = true;
+  }
+  analysis.quotes.forEach((sq, k) => {
+    const gi = goldOf.get(k);
+    if (gi !== undefined) {
+      const g = golds[gi]!;
       s.sysQuotes++;
       s.matchedSys++;
       const last = lastName(g.q.speaker);
@@ -134,16 +151,16 @@ function scoreArticle(gold: Gold, analysis: Analysis, misses: string[]): Score {
       const right = last !== '' && names.some((toks) => toks.some((t) => t === last || cliticReadings(t).some((r) => r.stem === last)));
       if (right) s.speakerRight++;
       else misses.push(`speaker: «${g.q.text.slice(0, 40)}» gold ${g.q.speaker} / got ${sq.speaker.name ?? sq.speaker.kind}`);
-      continue;
+      return;
     }
     if ((gold.ambiguous ?? []).some((t) => matches(t, sq.text))) {
       s.ignoredQuotes++;
-      continue;
+      return;
     }
     s.sysQuotes++;
     if ((gold.nonQuotes ?? []).some((t) => matches(t, sq.text))) s.nonQuoteHits++;
     misses.push(`false quote: «${sq.text.slice(0, 50)}»`);
-  }
+  });
   s.goldQuotes = gold.quotes.length;
   s.matchedGold = golds.filter((g) => g.used).length;
   for (const g of golds) if (!g.used) misses.push(`missed quote: «${g.q.text.slice(0, 50)}» (${g.q.speaker})`);

@@ -3,6 +3,7 @@
 import type { ActorType } from '../nlp/types';
 import type { ReaderDb } from '../storage/db';
 import { nameKey } from '../storage/keys';
+import { ofReading } from '../storage/readings';
 import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
 import {
   commonsFilePage,
@@ -69,7 +70,7 @@ async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Sub
       reader.readings.get(req.readingId),
     ]);
     if (!actor || !reading) throw new Error('no such actor in this reading');
-    const quotes = (await reader.readingQuotes.where('readingId').equals(req.readingId).toArray())
+    const quotes = (await ofReading(reader.readingQuotes, req.readingId).toArray())
       .filter((q) => q.speakerActorId === req.actorId)
       .sort((a, b) => a.start - b.start)
       .map((q) => ({ text: q.text, start: q.start, end: q.end }));

@@ -12,12 +12,22 @@ function stemKey(stem: string): string {
   return ARABIC.test(stem) && stem.length >= 4 ? skeleton(stem) : stem;
 }
 
+// Words repeat a lot across articles: their keys are remembered (bounded).
+const memo = new Map<string, string[]>();
+const MEMO_MAX = 50_000;
+
 /** Every key one written word may stand for (with and without its proclitics: «لبوتين» → «بوتين»). */
 export function wordKeys(word: string): string[] {
+  const hit = memo.get(word);
+  if (hit) return hit;
   const norm = normalize(word);
-  if (norm.length < MIN_WORD) return [];
-  if (!ARABIC.test(norm)) return [norm];
-  return [...new Set(cliticReadings(norm).map((r) => stemKey(r.stem)))];
+  let keys: string[];
+  if (norm.length < MIN_WORD) keys = [];
+  else if (!ARABIC.test(norm)) keys = [norm];
+  else keys = [...new Set(cliticReadings(norm).map((r) => stemKey(r.stem)))];
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(word, keys);
+  return keys;
 }
 
 /** The key a query word is looked up with: the word as typed, without stripping (it is what the reader meant). */
@@ -58,8 +68,18 @@ export function nameKey(name: string): string {
 
 /** True when a written text contains every query key (each word may carry clitics). */
 export function textMatches(text: string, keys: readonly string[]): boolean {
-  const have = new Set(textKeys([text], 10_000));
-  return keys.every((k) => have.has(k));
+  const missing = new Set(keys);
+  for (const w of words(text)) {
+    for (const k of wordKeys(w)) missing.delete(k);
+    if (missing.size === 0) return true;
+  }
+  return missing.size === 0;
+}
+
+/** True when a written text contains at least one of the keys. */
+export function textHasAny(text: string, keys: ReadonlySet<string>): boolean {
+  for (const w of words(text)) for (const k of wordKeys(w)) if (keys.has(k)) return true;
+  return false;
 }
 
 /** The query's keys, one per word; empty when nothing searchable was typed. */

@@ -1,10 +1,12 @@
 // Readings (one article read, with its actors and quotations), history search, actor timeline, forgetting.
+
+import Dexie, { type Collection, type Table } from 'dexie';
 import type { HistoryHit, ReadingSummary, TimelineEntry } from '../messaging/library-protocol';
 import type { Actor, ActorType, Analysis } from '../nlp/types';
 import { type CorrectionRow, type ReaderDb, type ReadingActorRow, type ReadingQuoteRow, type ReadingRow, readerDb } from './db';
 import { hash53 } from './hash';
 import { type PageIdentity, pageIdentity, siteOfUrl } from './identity';
-import { nameKey, queryKeys, textKeys, textMatches } from './keys';
+import { nameKey, queryKeys, textHasAny, textKeys } from './keys';
 
 /** Bounds that keep one pathological page from bloating the database. */
 const MAX_ACTORS = 500;
@@ -36,6 +38,14 @@ function rememberText(readingId: string, text: string): void {
     if (oldest === undefined) break;
     recentTexts.delete(oldest);
   }
+}
+
+/**
+ * The rows of one reading in a table keyed [readingId+…]: a primary-key range, much cheaper than the
+ * readingId index (measured ~6× faster on fake-indexeddb for 50 readings).
+ */
+export function ofReading<T>(table: Table<T, [string, string] | [string, number]>, readingId: string): Collection<T> {
+  return table.where(':id').between([readingId, Dexie.minKey], [readingId, Dexie.maxKey], true, true) as unknown as Collection<T>;
 }
 
 /** Find the reading of a page by any of its URL forms, then by its text hash. */
@@ -136,8 +146,8 @@ export async function recordReading(page: string | PageRef, analysis: Analysis, 
         ...quoteRows.map((q) => q.text),
       ]),
     };
-    await db.readingActors.where('readingId').equals(id).delete();
-    await db.readingQuotes.where('readingId').equals(id).delete();
+    await ofReading(db.readingActors, id).delete();
+    await ofReading(db.readingQuotes, id).delete();
     await db.readings.put(reading);
     await db.readingActors.bulkPut(actorRows);
     await db.readingQuotes.bulkPut(quoteRows);
@@ -205,24 +215,34 @@ export async function searchHistory(query: string, limit = 50, db: ReaderDb = re
     if (ids.length === 0) break;
   }
   const site = query.includes('.') ? siteKey(query) : null;
-  const siteRows = site ? await db.readings.where('site').equals(site).toArray() : [];
-  const rows = [...(await db.readings.bulkGet([...(ids ?? [])])).filter((r): r is ReadingRow => !!r), ...siteRows];
-  const unique = [...new Map(rows.map((r) => [r.id, r])).values()].sort((a, b) => b.readAt - a.readAt).slice(0, limit);
-  const items = [];
-  for (const r of unique) {
-    const matches: { field: 'title' | 'actor' | 'quote' | 'site'; text: string }[] = [];
-    const any = (t: string) => keys.some((k) => textMatches(t, [k]));
+  const siteIds = site ? ((await db.readings.where('site').equals(site).primaryKeys()) as string[]) : [];
+  const candidates = [...new Set([...(ids ?? []), ...siteIds])];
+  // Newest first without loading every matching row: walk the readAt index's keys, then load the page.
+  const wanted = new Set(candidates);
+  let pageIds = candidates;
+  if (candidates.length > limit) {
+    const newestFirst = (await db.readings.orderBy('readAt').reverse().primaryKeys()) as string[];
+    pageIds = newestFirst.filter((id) => wanted.has(id)).slice(0, limit);
+  }
+  const rows = (await db.readings.bulkGet(pageIds)).filter((r): r is ReadingRow => !!r).sort((a, b) => b.readAt - a.readAt);
+  const rowIds = rows.map((r) => r.id);
+  const [actors, quotes] = await Promise.all([
+    Promise.all(rowIds.map((id) => ofReading(db.readingActors, id).toArray())).then((r) => r.flat()),
+    Promise.all(rowIds.map((id) => ofReading(db.readingQuotes, id).toArray())).then((r) => r.flat()),
+  ]);
+  const keySet = new Set(keys);
+  const any = (t: string) => textHasAny(t, keySet);
+  const items: HistoryHit[] = rows.map((r) => {
+    const matches: HistoryHit['matches'] = [];
     if (site && r.site === site) matches.push({ field: 'site', text: r.site });
     if (r.title && any(r.title)) matches.push({ field: 'title', text: r.title });
-    for (const a of await db.readingActors.where('readingId').equals(r.id).toArray()) {
-      const hit = [a.name, ...a.aliases, a.latin ?? ''].find((n) => n && any(n));
-      if (hit) matches.push({ field: 'actor', text: a.name });
+    for (const a of actors) {
+      if (a.readingId === r.id && [a.name, ...a.aliases, a.latin ?? ''].some((n) => n && any(n)))
+        matches.push({ field: 'actor', text: a.name });
     }
-    for (const q of await db.readingQuotes.where('readingId').equals(r.id).toArray()) {
-      if (any(q.text)) matches.push({ field: 'quote', text: q.text });
-    }
-    items.push({ reading: summarize(r), matches: matches.slice(0, 20) });
-  }
+    for (const q of quotes) if (q.readingId === r.id && any(q.text)) matches.push({ field: 'quote', text: q.text });
+    return { reading: summarize(r), matches: matches.slice(0, 20) };
+  });
   return { items };
 }
 
@@ -292,8 +312,8 @@ export async function deleteReading(id: string, withSavedQuotes = false, db: Rea
   return db.transaction('rw', [db.readings, db.readingActors, db.readingQuotes, db.savedQuotes], async () => {
     const had = await db.readings.get(id);
     await db.readings.delete(id);
-    await db.readingActors.where('readingId').equals(id).delete();
-    await db.readingQuotes.where('readingId').equals(id).delete();
+    await ofReading(db.readingActors, id).delete();
+    await ofReading(db.readingQuotes, id).delete();
     const savedQuotes = withSavedQuotes ? await db.savedQuotes.where('readingId').equals(id).delete() : 0;
     recentTexts.delete(id);
     return { deleted: had !== undefined, savedQuotes };
@@ -307,8 +327,10 @@ export async function forgetSite(site: string, db: ReaderDb = readerDb()) {
   return db.transaction('rw', [db.readings, db.readingActors, db.readingQuotes, db.savedQuotes], async () => {
     const ids: string[] = (await db.readings.where('site').equals(key).toArray()).map((r) => r.id);
     await db.readings.bulkDelete(ids);
-    await db.readingActors.where('readingId').anyOf(ids).delete();
-    await db.readingQuotes.where('readingId').anyOf(ids).delete();
+    for (const id of ids) {
+      await ofReading(db.readingActors, id).delete();
+      await ofReading(db.readingQuotes, id).delete();
+    }
     const savedQuotes = await db.savedQuotes.where('site').equals(key).delete();
     for (const id of ids) recentTexts.delete(id);
     return { readings: ids.length, savedQuotes };

@@ -308,7 +308,32 @@ function largestTextBlock(doc: Document): Element | null {
       bestScore = score;
     }
   }
+  // Sites that wrap every paragraph in its own boxes (div > div > p) leave each box one paragraph:
+  // look a few levels up for an ancestor with clearly more paragraph text that is still mostly paragraphs.
+  let chosen = best;
+  let chosenText = best ? paragraphText(best) : 0;
+  for (let node = best, i = 0; node && i < 5; i++) {
+    const parent: Element | null = node.parentElement;
+    if (!parent || parent === doc.body || excludedChain(parent)) break;
+    const theirs = paragraphText(parent);
+    if (theirs < textLength(parent) * 0.6) break; // a page wrapper: navigation, lists, widgets
+    if (theirs >= chosenText * 1.3) {
+      chosen = parent;
+      chosenText = theirs;
+    }
+    node = parent;
+  }
+  best = chosen;
   return best;
+}
+
+function paragraphText(el: Element): number {
+  let length = 0;
+  for (const p of el.querySelectorAll('p')) {
+    const n = squash(p.textContent ?? '').length;
+    if (n >= 25) length += n;
+  }
+  return length;
 }
 
 /** Inside an excluded region? Class words count only near the element: page wrappers have names like «with-sidebar». */

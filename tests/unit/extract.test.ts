@@ -61,6 +61,12 @@ ${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
 <div class="most-read"><p>الأكثر قراءة: مباراة القمة تنتهي بالتعادل بين الفريقين في الملعب</p></div>
 </body></html>`;
 
+/** BBC-style: every paragraph in its own nested boxes, no <article> or <main>. */
+const BOXED_PAGE = `<html><head><title>${NEWS_TITLE}</title></head><body><div class="site-nav"><a href="/">الرئيسية</a></div>
+<div id="wrapper"><h1>${NEWS_TITLE}</h1>
+${NEWS_PARAGRAPHS.map((p) => `<div data-component="text-block"><div class="box"><p>${p}</p></div></div>`).join('\n')}
+</div><div class="links-promo"><a href="/x">روابط أخرى ذات صلة بهذا الموضوع</a></div></body></html>`;
+
 /** A blog that writes paragraphs as text separated by <br><br> inside one div. */
 const BR_PAGE = `<html lang="ar"><body><div class="post-body">${NEWS_PARAGRAPHS[0]}<br><br>${NEWS_PARAGRAPHS[1]}<br>
 ${NEWS_PARAGRAPHS[2]}</div></body></html>`;
@@ -126,6 +132,12 @@ describe('extractArticle', () => {
     expect(article.blocks).toEqual(NEWS_PARAGRAPHS);
     expect(article.title).toBe(NEWS_TITLE);
     expect(article.titleNodes).toBeNull(); // the title is not on the page: nothing to paint
+  });
+
+  it('gathers paragraphs that each sit in their own nested boxes', () => {
+    const article = extractArticle(parse(BOXED_PAGE));
+    expect(article.blocks).toEqual(NEWS_PARAGRAPHS);
+    expect(article.title).toBe(NEWS_TITLE);
   });
 
   it('splits <br><br> paragraphs and joins a single <br> line break with a space', () => {

@@ -16,18 +16,29 @@ const TABLE_KEYS = {
 type BackupTable = keyof typeof TABLE_KEYS;
 
 const str = v.string();
+/** Links the panel and exports will offer: a backup must not smuggle in javascript: or data: addresses. */
+const webUrl = v.pipe(v.string(), v.regex(/^https?:\/\//i, 'not a web address'));
 const num = v.number();
 const strs = v.array(v.string());
 /** The fields every row must have for the app to use it; anything else in a row is kept as is. */
 const ROW_SCHEMAS: Record<BackupTable, v.GenericSchema> = {
-  readings: v.looseObject({ id: str, pageKey: str, urlKeys: strs, url: str, site: str, readAt: num, firstReadAt: num, searchKeys: strs }),
+  readings: v.looseObject({
+    id: str,
+    pageKey: str,
+    urlKeys: strs,
+    url: webUrl,
+    site: str,
+    readAt: num,
+    firstReadAt: num,
+    searchKeys: strs,
+  }),
   readingActors: v.looseObject({ readingId: str, actorId: str, name: str, nameKeys: strs, mentions: num, readAt: num }),
   readingQuotes: v.looseObject({ readingId: str, index: num, text: str, start: num, end: num, speakerKeys: strs, readAt: num }),
   savedQuotes: v.looseObject({
     id: str,
     readingId: str,
     pageKey: str,
-    url: str,
+    url: webUrl,
     site: str,
     exact: str,
     prefix: str,

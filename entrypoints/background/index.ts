@@ -37,6 +37,14 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/** What the reader is told when the disk is full; every write is one transaction, so nothing was half-saved. */
+export const QUOTA_MESSAGE = 'storage is full: nothing was saved (free disk space, or clear the cache in the settings)';
+
+function isQuotaError(error: unknown): boolean {
+  const e = error as { name?: string; inner?: { name?: string } } | null;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}
+
 /** Validate, dispatch and wrap the answer in an envelope; errors become readable text, never throws. */
 export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<Envelope<unknown>> {
   if (!isOwnSender(sender)) return { ok: false, error: 'sender is not this extension' };
@@ -53,6 +61,7 @@ export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Pro
     const handler = handlers[request.type] as Handler<Request['type']>;
     return { ok: true, data: await handler(request, sender) };
   } catch (error) {
+    if (isQuotaError(error)) return { ok: false, error: QUOTA_MESSAGE };
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
-const { dispatch, PAGE_REQUESTS } = await import('../../entrypoints/background/index');
+const { dispatch, PAGE_REQUESTS, QUOTA_MESSAGE } = await import('../../entrypoints/background/index');
 const { readerDb } = await import('../../storage/db');
 const { updateSettings } = await import('../../storage/settings');
 const { NEWS_PARAGRAPHS, NEWS_TITLE } = await import('./arabic-texts');
@@ -103,6 +103,17 @@ describe('the message gate', () => {
     for (const type of ['analyzeArticle', 'savedForPage', 'saveQuote', 'unsaveQuote', 'getCard', 'reportPage', 'openPanel'] as const) {
       expect(PAGE_REQUESTS.has(type), type).toBe(true);
     }
+  });
+});
+
+describe('a full disk', () => {
+  it('tells the reader storage is full and leaves no half-written reading', async () => {
+    const db = readerDb();
+    const spy = vi.spyOn(db.readingQuotes, 'bulkPut').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    const reply = await dispatch(article(), contentScript());
+    spy.mockRestore();
+    expect(reply).toEqual({ ok: false, error: QUOTA_MESSAGE });
+    expect(await stored()).toEqual({ readings: 0, actors: 0, quotes: 0 });
   });
 });
 

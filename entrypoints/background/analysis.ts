@@ -32,7 +32,8 @@ export const analysisHandlers = {
       return { readingId: null, analysis };
     }
     // A private window leaves no history unless the reader allowed it in the settings.
-    const reading = record ? await recordReading(request.url, analysis) : null;
+    const page = { url: request.url, canonicalUrl: request.canonicalUrl ?? null, publishedAt: request.publishedAt ?? null };
+    const reading = record ? await recordReading(page, analysis) : null;
     tabStatus.set(tabId, {
       tabId,
       state: 'done',

@@ -15,7 +15,7 @@ describe('clean URLs', () => {
     ['https://news.example/s?b=2&a=1', 'https://news.example/s?a=1&b=2', 'parameters sorted'],
     ['ftp://news.example/a', null, 'not a web page'],
     ['not a url', null, 'not a URL'],
-  ])('%s → %s (%s)', (raw, expected) => {
+  ] as [string, string | null, string][])('%s → %s (%s)', (raw, expected) => {
     expect(cleanUrl(raw)).toBe(expected);
   });
 

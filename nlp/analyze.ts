@@ -50,7 +50,7 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
         inTitle: m.open < titleEnd,
       }),
     );
-    const attributions = attributeQuotes(text, tokens, quotesMarked, actors, marked);
+    const attributions = attributeQuotes(text, tokens, quotesMarked, actors, marked, rec.roles);
     const quotes: Quote[] = quotesMarked.map((m, k) => ({
       start: m.start,
       end: m.end,

@@ -44,7 +44,9 @@ export function attributeQuotes(
   quotes: readonly MarkedSpan[],
   actors: readonly Actor[],
   allMarked: readonly MarkedSpan[] = quotes,
+  roles: readonly { first: number; last: number }[] = [],
 ): Attribution[] {
+  const roleAt = new Map(roles.map((r) => [r.first, r]));
   // Token-level maps: which actor mention starts at / covers a token; which tokens sit inside marks.
   const mentionAt: (MentionRef | undefined)[] = new Array(tokens.length);
   const firstTokAt = (pos: number): number => lowerBound(tokens, pos);
@@ -69,8 +71,8 @@ export function attributeQuotes(
     const openTok = firstTokAt(q.open);
     const closeTok = q.close >= 0 ? firstTokAt(q.close) : tokens.length;
     const para = paragraphOf(q.open);
-    let result = fromLeft(text, tokens, openTok, q, mentionAt, inMarks, paragraphOf, para);
-    if (!result) result = fromRight(text, tokens, closeTok, q, mentionAt, paragraphOf, para);
+    let result = fromLeft(text, tokens, openTok, q, mentionAt, inMarks, paragraphOf, para, roleAt);
+    if (!result) result = fromRight(text, tokens, closeTok, q, mentionAt, paragraphOf, para, roleAt);
     if (result && result.speaker === null) {
       result = {
         speaker: pronounSubject(tokens, result.cueTok ?? openTok, mentionAt, inMarks, paragraphOf, para, last),
@@ -103,6 +105,7 @@ function subjectAfter(
   cue: number,
   limit: number,
   mentionAt: (MentionRef | undefined)[],
+  roleAt: Map<number, { first: number; last: number }>,
 ): Speaker | null {
   const naqal = NAQAL.has(tokens[cue]!.norm);
   let j = cue + 1;
@@ -113,7 +116,7 @@ function subjectAfter(
     if (COMPLEMENTIZERS.has(n) && n !== normalize('على') && n !== normalize('إلى')) break;
     if (/[.،,:؛]/.test(text.slice(tokens[j - 1]!.end, tok.start)) && steps > 0 && !seenSubject) break;
     if (n === AN && (naqal || seenSubject)) {
-      const after = subjectAfter(text, tokens, j, limit, mentionAt);
+      const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt);
       if (after) return after;
       break;
     }
@@ -131,6 +134,11 @@ function subjectAfter(
       }
     }
     if (!seenSubject && ANONYMOUS_HEADS.has(stripConj(n))) return anonymous(text, tokens, j, limit);
+    // «وقال المتحدث باسم وزارة الخارجية الإيرانية»: an official named only by role.
+    const role = roleAt.get(j);
+    if (!seenSubject && !m && role) {
+      return { actorId: null, name: text.slice(tokens[role.first]!.start, tokens[role.last]!.end), kind: 'anonymous' };
+    }
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) break;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
@@ -160,6 +168,7 @@ function fromLeft(
   inMarks: Uint8Array,
   paragraphOf: (pos: number) => number,
   para: number,
+  roleAt: Map<number, { first: number; last: number }>,
 ): Found | null {
   // A colon right before the quote: «X: «...»» — the speaker is the mention just before it.
   const lead = text.slice(tokens[openTok - 1]?.end ?? 0, q.open);
@@ -178,7 +187,7 @@ function fromLeft(
     const gap = text.slice(tok.end, tokens[t + 1]?.start ?? q.open);
     if (/[.!?؟]/.test(gap) && !inMarks[t + 1]) break;
     if (!isCue(tok)) continue;
-    const speaker = subjectAfter(text, tokens, t, openTok, mentionAt);
+    const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt);
     if (speaker) return { speaker, cue: tok.text, cueTok: t };
     // A cue without a subject («في تصريحات») may sit after the verb that has one («وقال بوتين في تصريحات»).
     nearest ??= { speaker: null, cue: tok.text, cueTok: t };
@@ -194,6 +203,7 @@ function fromRight(
   mentionAt: (MentionRef | undefined)[],
   paragraphOf: (pos: number) => number,
   para: number,
+  roleAt: Map<number, { first: number; last: number }>,
 ): Found | null {
   if (q.close < 0) return null;
   for (let t = closeTok, steps = 0; t < tokens.length && steps < 3; t++, steps++) {
@@ -203,7 +213,7 @@ function fromRight(
     const gap = text.slice(tokens[t - 1]?.end ?? q.close, tok.start);
     if (/[.!?؟«"“]/.test(gap.replace(/^[»”"’]/, ''))) break;
     if (!isCue(tok)) continue;
-    return { speaker: subjectAfter(text, tokens, t, Math.min(tokens.length, t + 10), mentionAt), cue: tok.text, cueTok: t };
+    return { speaker: subjectAfter(text, tokens, t, Math.min(tokens.length, t + 10), mentionAt, roleAt), cue: tok.text, cueTok: t };
   }
   return null;
 }

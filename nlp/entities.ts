@@ -79,7 +79,7 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
     }
     if (partial) continue;
     spans.push({
-      start: nameStartOffset(doc, h.first),
+      start: nameStartOffset(doc, h.first, h.type === 'PERS'),
       end: tokens[h.last]!.end,
       type: h.type,
       source: 'pattern',
@@ -97,19 +97,30 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
 }
 
 /**
- * A one-word place or organization that is also a given name, followed by another name word, is
- * the start of a person's name («سيرجي لافروف», not the town «سيرجي»).
+ * A one-word place, organization or famous surname that is also a given name, followed by another
+ * name word, is the start of a person's name («سيرجي لافروف», not the town «سيرجي»; «حسين الجسمي»,
+ * not Saddam Hussein).
  */
 function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: GazetteerIndex, gaz: GazetteerMatch[]): GazetteerMatch[] {
   const startsAt = new Set(gaz.map((m) => m.first));
   return gaz.filter((m) => {
-    if (m.entry.type === 'person' || m.first !== m.last) return true;
+    if ((m.entry.type === 'person' && m.kind !== 'surname') || m.first !== m.last) return true;
     const tok = tokens[m.first]!;
     const next = tokens[m.first + 1];
-    if (!index.firstNames.has(tok.norm) || !next || !joined(text, tok, next)) return true;
-    if (startsAt.has(m.first + 1) || index.common.has(next.norm) || next.norm.startsWith('ال')) return true;
+    if (!next || !joined(text, tok, next)) return true;
+    // «أشتون كارتر», «كاغان واغنر»: a small town's name before a name word is a given name.
+    const minorPlace = m.entry.type === 'place' && isMinorOneWord(index, tok.norm);
+    if (minorPlace && (index.nameTokens.has(next.norm) || startsAt.has(m.first + 1)) && !index.common.has(next.norm)) return false;
+    if (!index.firstNames.has(tok.norm)) return true;
+    if (startsAt.has(m.first + 1) || index.common.has(next.norm)) return true;
+    if (next.norm.startsWith('ال') && m.kind !== 'surname') return true;
     return false;
   });
+}
+
+function isMinorOneWord(index: GazetteerIndex, norm: string): boolean {
+  const list = index.phrases.get(norm);
+  return !!list && list.every((p) => p.rest.length > 0 || p.minor);
 }
 
 /** BIO tags (B-PERS, I-PERS, O, ...) to token-range spans; a stray I- starts a span. */

@@ -44,7 +44,7 @@ export interface GazetteerData {
   minorSources?: string;
 }
 
-interface Phrase {
+export interface Phrase {
   /** Normalised tokens after the first one. */
   rest: string[];
   entry: number;

@@ -20,8 +20,14 @@ export const FUNCTION_WORDS = set(`
   تم يتم سيتم إلا ليس ليست عليه عليها عنه عنها له لها لهم منه منها فيه فيها به بها إليه إليها
 `);
 
-/** Titles and roles that may stand before a person's name (single words, normalised). */
-export const TITLE_WORDS = set(`
+function withIndefinite(words: string): Set<string> {
+  const out = set(words);
+  for (const w of [...out]) if (w.startsWith('ال') && w.length > 4) out.add(w.slice(2));
+  return out;
+}
+
+/** Titles and roles that may stand before a person's name (single words, normalised), with and without «ال». */
+export const TITLE_WORDS = withIndefinite(`
   الرئيس رئيس رئيسة الرئيسة الملك الملكة الأمير الأميرة الشيخ الشيخة السلطان سمو فخامة معالي سعادة
   المستشار المستشارة الوزير وزير وزيرة الوزيرة نائب نائبة النائب النائبة المتحدث المتحدثة متحدث الناطق الناطقة
   السفير السفيرة سفير المبعوث المبعوثة مبعوث الأمين أمين المدير مدير مديرة المديرة زعيم الزعيم زعيمة قائد القائد
@@ -31,7 +37,7 @@ export const TITLE_WORDS = set(`
   الخبير الخبيرة المحامي المحامية القاضي القاضية المدعي الحاكم حاكم المحافظ محافظ عمدة العمدة البابا الإمام المرشد
   المفتي الحاخام الأب المطران البطريرك الكاردينال السيناتور المرشح المرشحة السيد السيدة الطبيب الطبيبة الممثل الممثلة
   المخرج المخرجة المؤسس الناشط الناشطة المعارض الجندي الرقيب ولي المسؤول المسؤولة مسؤول رئيسا وزيرا
-  نظيره نظيرته نظيرها نظيرهم نظرائه زميله زميلته مواطنه
+  نظيره نظيرته نظيرها نظيرهم نظرائه زميله زميلته مواطنه النبي الرسول رسول الحاج الخليفة
 `);
 
 /** Titles that are pronoun-bearing role mentions of the following name («نظيره ألكسندر لوكاشينكو»). */

@@ -46,6 +46,9 @@ export interface RolePhrase {
 }
 
 const ABD = normalize('عبد');
+const MADDA_WORDS = new Set(
+  ['آخر', 'آخرين', 'آخرون', 'آلاف', 'آن', 'آنذاك', 'آراء', 'آثار', 'آمال', 'آلية', 'آليات', 'آسيا'].map(normalize),
+);
 const NASAB = new Set(['بن', 'ابن', 'بنت', 'ولد'].map(normalize));
 const KUNYA = new Set(['ابو', 'ام', 'ابي', 'ابا'].map(normalize));
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
@@ -123,12 +126,16 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   const t = doc.tokens[i];
   if (!t || !ARABIC_WORD.test(t.norm) || t.norm.length < 2) return false;
   const n = t.norm;
-  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n)) return false;
+  // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
+  if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n)) return false;
   const g = doc.gazAt[i];
   if (doc.covered[i]! >= 0 && g?.entry.type !== 'person') return false;
   const known = doc.index.nameTokens.has(n) || doc.index.firstNames.has(n);
   if (isDefinite(doc, i)) {
     if (position === 'first') return false;
+    // A family name with «ال» carries no clitic: «والوزير», «للحديث» are other words.
+    if (!/^ال/.test(t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return false;
     if (isAdjective(doc, n)) return false;
     return known || !doc.index.common.has(n);
   }
@@ -137,6 +144,14 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // An unknown word that is a clitic plus an everyday word («والوزير», «للحديث», «بأجمل») is no name.
   for (const r of doc.readings[i] ?? []) {
     if (r.prefix !== '' && (doc.index.common.has(r.stem) || FUNCTION_WORDS.has(r.stem) || TITLE_WORDS.has(r.stem))) return false;
+  }
+  // «وماكرون», «لبوتين»: a clitic glued to a known name starts another phrase.
+  if (position === 'next') {
+    if (/^[وف]/.test(n)) return false;
+    for (const r of doc.readings[i] ?? []) {
+      if (r.prefix !== '' && (doc.index.nameTokens.has(r.stem) || doc.index.firstNames.has(r.stem) || doc.index.phrases.has(r.stem)))
+        return false;
+    }
   }
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4) return false;
@@ -162,7 +177,12 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
     const next = toks[j + 1];
     if (!next || !joined(doc.text, toks[j]!, next)) break;
     const n = next.norm;
-    if ((NASAB.has(n) || n === ABD || KUNYA.has(n)) && toks[j + 2] && joined(doc.text, next, toks[j + 2]!)) {
+    if (
+      (NASAB.has(n) || n === ABD || KUNYA.has(n)) &&
+      toks[j + 2] &&
+      joined(doc.text, next, toks[j + 2]!) &&
+      nameLike(doc, j + 2, 'next')
+    ) {
       j += 2;
       count += 2;
       continue;
@@ -199,10 +219,10 @@ function quotedAfter(doc: Doc, i: number): { first: number; last: number } | nul
 }
 
 /** Where the name proper starts in token i: after و/ف/ب/ل/ك when they are clitics of a known word. */
-export function nameStartOffset(doc: Doc, i: number): number {
+export function nameStartOffset(doc: Doc, i: number, person = true): number {
   const t = doc.tokens[i]!;
   let stem = stripClitics(doc, i);
-  if (stem === t.norm) stem = stemOf(doc, i);
+  if (stem === t.norm && person) stem = stemOf(doc, i);
   const k = t.norm.length - stem.length;
   if (k <= 0) return t.start;
   let n = 0;
@@ -242,7 +262,8 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         // «صحيفة الشروق المصرية»: the medium word is not part of the outlet's name.
         const medium = MEDIUM_HEADS.has(stripClitics(doc, i));
         const tail = doc.gazAt[i + 1];
-        if (medium && tail && tail.last === last) {
+        // «منظمة أطباء بلا حدود»: a known organization after a head word keeps its own name.
+        if (tail && tail.last === last && (medium || tail.entry.type === 'organization')) {
           i++;
           continue;
         }
@@ -294,7 +315,9 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     // A reporting verb followed by an unknown two-word name: «وقالت كيارا مونتالدو».
     if (hasWord(doc, i, REPORTING) && toks[i + 1] && joined(doc.text, toks[i]!, toks[i + 1]!)) {
-      const last = readName(doc, i + 1, 2);
+      let last = readName(doc, i + 1, 2);
+      // «وقالت كيارا مونتالدو المنسقة»: an unknown definite word after the name is a description.
+      while (last > i + 1 && isDefinite(doc, last) && !doc.index.nameTokens.has(toks[last]!.norm)) last--;
       let definiteUnknown = false;
       for (let t = i + 1; t <= last; t++) if (isDefinite(doc, t) && !doc.index.nameTokens.has(toks[t]!.norm)) definiteUnknown = true;
       if (last > i + 1 && !definiteUnknown) {
@@ -319,6 +342,9 @@ function personHit(doc: Doc, first: number, last: number): PatternHit {
     roleMention: null,
   };
 }
+
+/** Heads whose names may coordinate two nouns with «و». */
+const COORDINATING_HEADS = new Set(['وزاره', 'هيئه', 'مؤسسه', 'لجنه', 'مجلس', 'جمعيه', 'اتحاد'].map(normalize));
 
 /** Heads naming a medium: the name is what follows them. */
 const MEDIUM_HEADS = new Set(['صحيفه', 'جريده', 'مجله', 'قناه', 'شبكه', 'موقع', 'اذاعه'].map(normalize));
@@ -348,8 +374,9 @@ function readOrgTail(doc: Doc, head: number): number {
     }
     const n = next.norm;
     if (FUNCTION_WORDS.has(n) || ORG_TAIL_STOP.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n)) break;
-    // «والمسلحين»: a conjunction starts a new noun phrase.
-    if (/^[وف]ال/.test(next.text)) break;
+    // «والمسلحين»: a conjunction starts a new noun phrase, except in names of ministries and bodies
+    // («وزارة الثقافة والإعلام», «الهيئة العامة للسياحة والتراث الوطني»).
+    if (/^[وف]ال/.test(next.text) && !(COORDINATING_HEADS.has(headStem) && consumed > 0)) break;
     if (isDefinite(doc, j + 1) && !/^[بك]ال/.test(next.text)) {
       j++;
       consumed++;
@@ -396,6 +423,12 @@ function readTitled(doc: Doc, i: number): Titled | null {
       j++;
       continue;
     }
+    // «المتحدث باسم وزارة الخارجية الإيرانية»: an organization inside the role.
+    if (hasWord(doc, j + 1, ORG_HEADS)) {
+      const tail = readOrgTail(doc, j + 1);
+      j = tail;
+      continue;
+    }
     if (/^[وف]ال/.test(next.text)) break;
     if (isDefinite(doc, j + 1)) {
       if (!doc.index.common.has(n) && !isAdjective(doc, n) && (doc.index.nameTokens.has(n) || doc.index.firstNames.has(n)) && j > i) break;
@@ -422,7 +455,11 @@ function readTitled(doc: Doc, i: number): Titled | null {
       };
     }
     const given = hasWord(doc, nameStart, doc.index.firstNames);
-    const last = readName(doc, nameStart, 1, given);
+    let last = readName(doc, nameStart, 1, given);
+    const n0 = toks[nameStart]!.norm;
+    const known = given || doc.index.nameTokens.has(n0) || /^آ/.test(toks[nameStart]!.text);
+    // One unknown word after a title is more often a noun («الشاعر لأمسية») than a name.
+    if (last === nameStart && !known) last = -1;
     if (last >= nameStart) {
       const lastG = doc.gazAt[last];
       return {
@@ -446,12 +483,15 @@ function readTitled(doc: Doc, i: number): Titled | null {
   return null;
 }
 
-/** Normalised form of token i without و/ف/ب/ل/ك proclitics (keeps «ال»). */
+/** Normalised form of token i without و/ف/ب/ل/ك proclitics (keeps «ال»): «ووزارة» → «وزارة», «بالكرملين» → «الكرملين». */
 export function stripClitics(doc: Doc, i: number): string {
   const t = doc.tokens[i]!;
+  if (TITLE_WORDS.has(t.norm) || ORG_HEADS.has(t.norm)) return t.norm;
+  const raw = t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
   for (const r of doc.readings[i] ?? []) {
-    if (r.prefix === '') continue;
-    if (/^[وفبلكس]+$/.test(r.prefix) && (r.stem.startsWith('ال') || TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem))) return r.stem;
+    if (r.prefix === '' || !/^[وف]?[بكل]?$/.test(r.prefix)) continue;
+    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem)) return r.stem;
+    if (r.stem.startsWith('ال') && raw.slice(r.prefix.length).startsWith('ال')) return r.stem;
   }
   return t.norm;
 }

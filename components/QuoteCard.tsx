@@ -1,5 +1,4 @@
 // The quotation card over the article: who said it, and saving it. Data and actions come in props.
-import { useState } from 'preact/hooks';
 import type { UiLang } from '../locales/index';
 import { tp as t } from '../locales/page';
 
@@ -88,13 +87,14 @@ export interface SaveQuoteFormProps {
 
 /** Saving selected text: the reader picks the speaker from the page's actors or types one. */
 export function SaveQuoteForm({ lang, text, actors, busy = false, error = null, onSave, onCancel }: SaveQuoteFormProps) {
-  const [actorId, setActorId] = useState('');
-  const [typed, setTyped] = useState('');
+  // Uncontrolled fields read on submit: no hooks, so the page's script stays small.
   const submit = (event: Event) => {
     event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const actorId = (form.elements.namedItem('speaker') as HTMLSelectElement | null)?.value ?? '';
+    const typed = ((form.elements.namedItem('speakerName') as HTMLInputElement | null)?.value ?? '').trim();
     const chosen = actors.find((a) => a.id === actorId);
-    const name = typed.trim() || chosen?.name || null;
-    onSave({ actorId: typed.trim() ? null : (chosen?.id ?? null), name });
+    onSave({ actorId: typed ? null : (chosen?.id ?? null), name: typed || chosen?.name || null });
   };
   return (
     <form class="sq-card sq-quote sq-form" data-testid="save-form" onSubmit={submit}>
@@ -109,7 +109,7 @@ export function SaveQuoteForm({ lang, text, actors, busy = false, error = null, 
       </blockquote>
       <label class="sq-field">
         <span>{t(lang, 'pickSpeaker')}</span>
-        <select value={actorId} onChange={(e) => setActorId((e.currentTarget as HTMLSelectElement).value)} data-testid="speaker-select">
+        <select name="speaker" data-testid="speaker-select">
           <option value="">—</option>
           {actors.map((a) => (
             <option key={a.id} value={a.id}>
@@ -120,14 +120,7 @@ export function SaveQuoteForm({ lang, text, actors, busy = false, error = null, 
       </label>
       <label class="sq-field">
         <span>{t(lang, 'typeSpeaker')}</span>
-        <input
-          type="text"
-          dir="auto"
-          value={typed}
-          maxLength={300}
-          onInput={(e) => setTyped((e.currentTarget as HTMLInputElement).value)}
-          data-testid="speaker-input"
-        />
+        <input type="text" name="speakerName" dir="auto" maxLength={300} data-testid="speaker-input" />
       </label>
       <p class="sq-actions">
         <button type="submit" class="sq-button sq-primary" disabled={busy} data-testid="save-selection">

@@ -1,8 +1,5 @@
 // Messages the background and the side panel send to the content script of a tab, validated there.
-import * as v from 'valibot';
-
-const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
-
+// No schema library here: this module is part of the content script on every Arabic page.
 /** Every message a tab's content script accepts. Checked by hand (no schema library in the content script). */
 export type PageMessage =
   /** Show or hide every mark (the toggle-marks command). */
@@ -54,30 +51,4 @@ export function parsePageMessage(raw: unknown): PageMessage | null {
     default:
       return typeof m.type === 'string' && BARE.has(m.type) ? ({ type: m.type } as PageMessage) : null;
   }
-}
-
-// ---- From the content script to the background ----
-
-/** The page reports how many saved quotations it shows, for the toolbar badge. */
-export const ReportPageSchema = v.object({
-  type: v.literal('reportPage'),
-  savedCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
-});
-
-/** The card's "open in the side panel" link: open it on this tab and show the actor. */
-export const OpenPanelSchema = v.object({
-  type: v.literal('openPanel'),
-  actorId: v.nullable(id),
-});
-
-/** Listed in RequestSchema (protocol.ts). */
-export const PageRequestSchemas = [ReportPageSchema, OpenPanelSchema] as const;
-
-/** Where the side panel finds the actor to show: browser.storage.session, this key, `{ tabId, actorId, at }`. */
-export const PANEL_FOCUS_KEY = 'panelFocus';
-
-/** Merged into Responses (protocol.ts). */
-export interface PageResponses {
-  reportPage: { badge: string };
-  openPanel: { opened: boolean };
 }

@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import type { Analysis } from '../nlp/types';
 import { LibraryRequestSchemas, type LibraryResponses } from './library-protocol';
-import { PageRequestSchemas, type PageResponses } from './page';
+import { PageRequestSchemas, type PageResponses } from './page-requests';
 
 /** Messages larger than this are refused before parsing: a whole 100,000-word article is ~1.2 MB. */
 export const MAX_MESSAGE_BYTES = 4_000_000;

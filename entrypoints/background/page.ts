@@ -2,7 +2,8 @@
 // keyboard commands forwarded to the tab's content script.
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
 import { resolveLang, t } from '../../locales/index';
-import { PANEL_FOCUS_KEY, type PageMessage } from '../../messaging/page';
+import type { PageMessage } from '../../messaging/page';
+import { PANEL_FOCUS_KEY } from '../../messaging/page-requests';
 import { getSettings, watchSettings } from '../../storage/settings';
 import type { Handlers } from './handlers';
 

@@ -1,9 +1,9 @@
 // The card's home on the page: a closed shadow root (page scripts cannot read the reader's history
-// shown in it), created on first use only, positioned next to the mark with Floating UI.
-import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+// shown in it), created on first use only, positioned next to the mark and kept there on scroll.
 import { type ComponentChild, render } from 'preact';
-import { CARD_CSS } from '../../components/cardStyles';
+import CARD_CSS from '../../components/card.css?inline';
 import { dirOf, type UiLang } from '../../locales/index';
+import { pickLineBox, placeCard } from './place';
 
 export interface CardHostOptions {
   onPointerEnter(): void;
@@ -26,114 +26,131 @@ export interface ShowOptions {
 }
 
 /** The shadow-root host for cards; nothing is added to the page until the first card opens. */
-export class CardHost {
-  private host: HTMLElement | null = null;
-  private root: HTMLDivElement | null = null;
-  private float: HTMLDivElement | null = null;
-  private live: HTMLDivElement | null = null;
-  private stopUpdates: (() => void) | null = null;
-  private returnFocus: HTMLElement | null = null;
-  private hiddenTitle: { el: Element; title: string } | null = null;
-  isOpen = false;
+export interface CardHost {
+  /** Whether an event target is our card (the page sees only the host element). */
+  contains(target: EventTarget | null): boolean;
+  /** Show content next to a range. */
+  show(content: ComponentChild, anchor: Range, opts: ShowOptions): void;
+  /** Re-render the open card (new data arrived) without moving focus. */
+  update(content: ComponentChild): void;
+  /** Say something to screen readers. */
+  announce(text: string): void;
+  /** Close the card; focus goes back where it was when the keyboard opened it. */
+  hide(returnFocus?: boolean): void;
+  /** Remove everything we added. */
+  destroy(): void;
+}
 
-  constructor(
-    private readonly doc: Document,
-    private readonly options: CardHostOptions,
-  ) {}
+/** The shadow-root host for cards; nothing is added to the page until the first card opens. */
+export function createCardHost(doc: Document, options: CardHostOptions): CardHost {
+  let hostEl: HTMLElement | null = null;
+  let rootEl: HTMLDivElement | null = null;
+  let floatEl: HTMLDivElement | null = null;
+  let liveEl: HTMLDivElement | null = null;
+  let stopUpdates: (() => void) | null = null;
+  let reposition: (() => void) | null = null;
+  let focusBack: HTMLElement | null = null;
+  let hiddenTitle: { el: Element; title: string } | null = null;
+  let isOpen = false;
 
-  private ensure(): void {
-    if (this.host) return;
-    const host = this.doc.createElement('siyaq-card');
+  function ensure(): void {
+    if (hostEl) return;
+    const host = doc.createElement('siyaq-card');
     host.setAttribute('style', 'all: initial; position: fixed; inset: 0 auto auto 0; z-index: 2147483647;');
     const shadow = host.attachShadow({ mode: 'closed' });
-    const style = this.doc.createElement('style');
+    const style = doc.createElement('style');
     style.textContent = CARD_CSS;
-    const root = this.doc.createElement('div');
+    const root = doc.createElement('div');
     root.className = 'sq-root';
-    const live = this.doc.createElement('div');
+    const live = doc.createElement('div');
     live.className = 'sq-live';
     live.setAttribute('aria-live', 'polite');
     live.setAttribute('role', 'status');
-    const float = this.doc.createElement('div');
+    const float = doc.createElement('div');
     float.className = 'sq-float';
     float.setAttribute('role', 'dialog');
     float.tabIndex = -1;
     float.hidden = true;
-    float.addEventListener('pointerenter', () => this.options.onPointerEnter());
-    float.addEventListener('pointerleave', () => this.options.onPointerLeave());
+    float.addEventListener('pointerenter', () => options.onPointerEnter());
+    float.addEventListener('pointerleave', () => options.onPointerLeave());
     float.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
-        this.options.onEscape();
+        options.onEscape();
       }
     });
     root.append(live, float);
     shadow.append(style, root);
-    this.doc.documentElement.append(host);
-    this.host = host;
-    this.root = root;
-    this.float = float;
-    this.live = live;
+    doc.documentElement.append(host);
+    hostEl = host;
+    rootEl = root;
+    floatEl = float;
+    liveEl = live;
   }
 
   /** Whether an event target or node is our card (the page sees only the host element). */
-  contains(target: EventTarget | null): boolean {
-    return !!this.host && target === this.host;
+  function contains(target: EventTarget | null): boolean {
+    return !!hostEl && target === hostEl;
   }
 
   /** Show content next to a range. */
-  show(content: ComponentChild, anchor: Range, opts: ShowOptions): void {
-    this.ensure();
-    const root = this.root!;
-    const float = this.float!;
+  function show(content: ComponentChild, anchor: Range, opts: ShowOptions): void {
+    ensure();
+    const root = rootEl!;
+    const float = floatEl!;
     root.setAttribute('lang', opts.lang);
     root.setAttribute('dir', dirOf(opts.lang));
     root.setAttribute('data-theme', opts.theme);
     float.setAttribute('aria-label', opts.label);
+    float.setAttribute('dir', dirOf(opts.lang));
     render(content, float);
     float.hidden = false;
-    this.isOpen = true;
-    this.hidePageTitle(anchor);
-    this.stopUpdates?.();
-    const reference = {
-      getBoundingClientRect: () => anchor.getBoundingClientRect(),
-      getClientRects: () => anchor.getClientRects(),
-      contextElement: anchor.startContainer.parentElement ?? undefined,
-    };
+    isOpen = true;
+    hidePageTitle(anchor);
+    stopUpdates?.();
     const point = opts.point ?? null;
-    const place = () =>
-      computePosition(reference, float, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          inline(point ?? undefined),
-          offset(8),
-          flip({ fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
-          shift({ padding: 8 }),
-        ],
-      }).then(({ x, y }) => {
-        float.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-      });
-    this.stopUpdates = autoUpdate(reference, float, () => {
-      place().catch(() => {});
-    });
+    const dir = dirOf(opts.lang);
+    const view = doc.defaultView!;
+    let frame = 0;
+    const place = () => {
+      frame = 0;
+      const line = pickLineBox([...anchor.getClientRects()], point);
+      if (!line) return;
+      const size = float.getBoundingClientRect();
+      const { x, y } = placeCard(line, size, { width: view.innerWidth, height: view.innerHeight }, dir);
+      float.style.transform = `translate(${x}px, ${y}px)`;
+    };
+    const schedule = () => {
+      frame ||= view.requestAnimationFrame(place);
+    };
+    place();
+    reposition = schedule;
+    const aborter = new AbortController();
+    view.addEventListener('scroll', schedule, { capture: true, passive: true, signal: aborter.signal });
+    view.addEventListener('resize', schedule, { passive: true, signal: aborter.signal });
+    stopUpdates = () => {
+      aborter.abort();
+      if (frame) view.cancelAnimationFrame(frame);
+    };
     if (opts.focus) {
-      const active = this.doc.activeElement;
-      if (!this.returnFocus && active instanceof HTMLElement && active !== this.host) this.returnFocus = active;
+      const active = doc.activeElement;
+      if (!focusBack && active instanceof HTMLElement && active !== hostEl) focusBack = active;
       float.focus({ preventScroll: true });
     }
-    if (opts.announce) this.announce(opts.announce);
+    if (opts.announce) announce(opts.announce);
   }
 
   /** Re-render the open card (new data arrived) without moving focus. */
-  update(content: ComponentChild): void {
-    if (this.isOpen && this.float) render(content, this.float);
+  function update(content: ComponentChild): void {
+    if (!isOpen || !floatEl) return;
+    render(content, floatEl);
+    reposition?.();
   }
 
   /** Say something to screen readers (marks toggled, nothing to save). */
-  announce(text: string): void {
-    this.ensure();
-    const live = this.live!;
+  function announce(text: string): void {
+    ensure();
+    const live = liveEl!;
     live.textContent = '';
     setTimeout(() => {
       live.textContent = text;
@@ -141,38 +158,41 @@ export class CardHost {
   }
 
   /** Close the card; focus goes back where it was when the keyboard opened it. */
-  hide(returnFocus = true): void {
-    if (!this.float) return;
-    this.stopUpdates?.();
-    this.stopUpdates = null;
-    render(null, this.float);
-    this.float.hidden = true;
-    this.isOpen = false;
-    this.restorePageTitle();
-    const back = this.returnFocus;
-    this.returnFocus = null;
+  function hide(returnFocus = true): void {
+    if (!floatEl) return;
+    stopUpdates?.();
+    stopUpdates = null;
+    reposition = null;
+    render(null, floatEl);
+    floatEl.hidden = true;
+    isOpen = false;
+    restorePageTitle();
+    const back = focusBack;
+    focusBack = null;
     if (returnFocus && back?.isConnected) back.focus({ preventScroll: true });
   }
 
   /** Hide the page's native tooltip on the mark while our card is open. */
-  private hidePageTitle(anchor: Range): void {
-    this.restorePageTitle();
+  function hidePageTitle(anchor: Range): void {
+    restorePageTitle();
     const el = anchor.startContainer.parentElement?.closest('[title]');
     if (!el) return;
-    this.hiddenTitle = { el, title: el.getAttribute('title') ?? '' };
+    hiddenTitle = { el, title: el.getAttribute('title') ?? '' };
     el.removeAttribute('title');
   }
 
-  private restorePageTitle(): void {
-    if (this.hiddenTitle) this.hiddenTitle.el.setAttribute('title', this.hiddenTitle.title);
-    this.hiddenTitle = null;
+  function restorePageTitle(): void {
+    if (hiddenTitle) hiddenTitle.el.setAttribute('title', hiddenTitle.title);
+    hiddenTitle = null;
   }
 
   /** Remove everything we added. */
-  destroy(): void {
-    this.hide();
-    if (this.float) render(null, this.float);
-    this.host?.remove();
-    this.host = this.root = this.float = this.live = null;
+  function destroy(): void {
+    hide();
+    if (floatEl) render(null, floatEl);
+    hostEl?.remove();
+    hostEl = rootEl = floatEl = liveEl = null;
   }
+
+  return { contains, show, update, announce, hide, destroy };
 }

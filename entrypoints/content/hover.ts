@@ -11,129 +11,163 @@ export interface HoverCallbacks<T> {
   close(): void;
 }
 
-/** Timing of hover cards; targets are compared with `same` (marks are recreated on repaint). */
-export class HoverIntent<T> {
-  private pending: T | null = null;
-  private dwellTimer: ReturnType<typeof setTimeout> | undefined;
-  private closeTimer: ReturnType<typeof setTimeout> | undefined;
-  private last: { x: number; y: number; t: number } | null = null;
-  private speed = 0;
-  private point = { x: 0, y: 0 };
-  private inCard = false;
-  open: T | null = null;
-  pinned = false;
+export interface HoverIntent<T> {
+  /** The target whose card is open. */
+  readonly open: T | null;
+  readonly pinned: boolean;
+  /** The pointer moved; `target` is the mark under it, or null. */
+  move(target: T | null, x: number, y: number): void;
+  /** The pointer entered the card: keep it open. */
+  enterCard(): void;
+  /** The pointer left the card: close after the grace period unless pinned. */
+  leaveCard(): void;
+  /** A card was opened some other way (keyboard, side panel): hover now governs its closing. */
+  opened(target: T, pinned: boolean): void;
+  /** Pin or unpin the open card; returns the new state. */
+  togglePin(): boolean;
+  /** Close now (Escape, close button, repaint). */
+  dismiss(): void;
+  /** Stop every timer (teardown). */
+  dispose(): void;
+}
 
-  constructor(
-    private readonly callbacks: HoverCallbacks<T>,
-    private readonly same: (a: T, b: T) => boolean = (a, b) => a === b,
-    private readonly now: () => number = () => performance.now(),
-  ) {}
+/** Timing of hover cards; targets are compared with `same` (marks are recreated on repaint). */
+export function createHoverIntent<T>(
+  callbacks: HoverCallbacks<T>,
+  same: (a: T, b: T) => boolean = (a, b) => a === b,
+  now: () => number = () => performance.now(),
+): HoverIntent<T> {
+  let pending: T | null = null;
+  let dwellTimer: ReturnType<typeof setTimeout> | undefined;
+  let closeTimer: ReturnType<typeof setTimeout> | undefined;
+  let last: { x: number; y: number; t: number } | null = null;
+  let speed = 0;
+  let point = { x: 0, y: 0 };
+  let inCard = false;
+  let open: T | null = null;
+  let pinned = false;
 
   /** The pointer moved; `target` is the mark under it, or null. */
-  move(target: T | null, x: number, y: number): void {
-    const t = this.now();
-    if (this.last) {
-      const dt = Math.max(1, t - this.last.t);
-      this.speed = Math.hypot(x - this.last.x, y - this.last.y) / dt;
+  function move(target: T | null, x: number, y: number): void {
+    const t = now();
+    if (last) {
+      const dt = Math.max(1, t - last.t);
+      speed = Math.hypot(x - last.x, y - last.y) / dt;
     }
-    this.last = { x, y, t };
-    this.point = { x, y };
-    if (this.inCard) return;
-    if (target && this.open && this.same(target, this.open)) {
-      this.cancelClose();
-      this.cancelDwell();
+    last = { x, y, t };
+    point = { x, y };
+    if (inCard) return;
+    if (target && open && same(target, open)) {
+      cancelClose();
+      cancelDwell();
       return;
     }
     if (!target) {
-      this.cancelDwell();
-      if (this.open && !this.pinned) this.scheduleClose();
+      cancelDwell();
+      if (open && !pinned) scheduleClose();
       return;
     }
-    if (this.open && !this.pinned) this.scheduleClose();
-    if (this.pending && this.same(target, this.pending)) return;
-    this.pending = target;
-    this.startDwell();
+    if (open && !pinned) scheduleClose();
+    if (pending && same(target, pending)) return;
+    pending = target;
+    startDwell();
   }
 
-  private startDwell(): void {
-    clearTimeout(this.dwellTimer);
-    this.dwellTimer = setTimeout(() => {
-      const target = this.pending;
+  function startDwell(): void {
+    clearTimeout(dwellTimer);
+    dwellTimer = setTimeout(() => {
+      const target = pending;
       if (!target) return;
       // Still sweeping along a long name: wait for the pointer to settle.
-      if (this.speed > SWEEP_SPEED && this.last && this.now() - this.last.t < 50) {
-        this.startDwell();
+      if (speed > SWEEP_SPEED && last && now() - last.t < 50) {
+        startDwell();
         return;
       }
-      this.pending = null;
-      if (this.pinned && this.open) return;
-      this.cancelClose();
-      this.open = target;
-      this.callbacks.open(target, this.point);
+      pending = null;
+      if (pinned && open) return;
+      cancelClose();
+      open = target;
+      callbacks.open(target, point);
     }, DWELL_MS);
   }
 
-  private cancelDwell(): void {
-    clearTimeout(this.dwellTimer);
-    this.pending = null;
+  function cancelDwell(): void {
+    clearTimeout(dwellTimer);
+    pending = null;
   }
 
-  private scheduleClose(): void {
-    if (this.closeTimer !== undefined) return;
-    this.closeTimer = setTimeout(() => {
-      this.closeTimer = undefined;
-      if (!this.pinned && !this.inCard) this.dismiss();
+  function scheduleClose(): void {
+    if (closeTimer !== undefined) return;
+    closeTimer = setTimeout(() => {
+      closeTimer = undefined;
+      if (!pinned && !inCard) dismiss();
     }, GRACE_MS);
   }
 
-  private cancelClose(): void {
-    clearTimeout(this.closeTimer);
-    this.closeTimer = undefined;
+  function cancelClose(): void {
+    clearTimeout(closeTimer);
+    closeTimer = undefined;
   }
 
   /** The pointer entered the card: keep it open. */
-  enterCard(): void {
-    this.inCard = true;
-    this.cancelClose();
-    this.cancelDwell();
+  function enterCard(): void {
+    inCard = true;
+    cancelClose();
+    cancelDwell();
   }
 
   /** The pointer left the card: close after the grace period unless pinned. */
-  leaveCard(): void {
-    this.inCard = false;
-    if (this.open && !this.pinned) this.scheduleClose();
+  function leaveCard(): void {
+    inCard = false;
+    if (open && !pinned) scheduleClose();
   }
 
   /** A card was opened some other way (keyboard, side panel): hover now governs its closing. */
-  opened(target: T, pinned: boolean): void {
-    this.cancelDwell();
-    this.cancelClose();
-    this.open = target;
-    this.pinned = pinned;
+  function opened(target: T, pinned: boolean): void {
+    cancelDwell();
+    cancelClose();
+    open = target;
+    pinned = pinned;
   }
 
   /** Pin or unpin the open card; returns the new state. */
-  togglePin(): boolean {
-    if (!this.open) return false;
-    this.pinned = !this.pinned;
-    if (this.pinned) this.cancelClose();
-    return this.pinned;
+  function togglePin(): boolean {
+    if (!open) return false;
+    pinned = !pinned;
+    if (pinned) cancelClose();
+    return pinned;
   }
 
   /** Close now (Escape, close button, repaint). */
-  dismiss(): void {
-    this.cancelDwell();
-    this.cancelClose();
-    this.inCard = false;
-    const wasOpen = this.open !== null;
-    this.open = null;
-    this.pinned = false;
-    if (wasOpen) this.callbacks.close();
+  function dismiss(): void {
+    cancelDwell();
+    cancelClose();
+    inCard = false;
+    const wasOpen = open !== null;
+    open = null;
+    pinned = false;
+    if (wasOpen) callbacks.close();
   }
 
   /** Stop every timer (teardown). */
-  dispose(): void {
-    this.cancelDwell();
-    this.cancelClose();
+  function dispose(): void {
+    cancelDwell();
+    cancelClose();
   }
+
+  return {
+    get open() {
+      return open;
+    },
+    get pinned() {
+      return pinned;
+    },
+    move,
+    enterCard,
+    leaveCard,
+    opened,
+    togglePin,
+    dismiss,
+    dispose,
+  };
 }

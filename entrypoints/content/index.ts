@@ -2,7 +2,7 @@
 // then one PageSession per article, started over on in-page navigation and torn down with ctx.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { hasArabicText } from './extract';
-import { PageSession } from './session';
+import { createPageSession } from './session';
 
 /** Wait after an in-page navigation for the new article to arrive before reading it. */
 const NAVIGATION_SETTLE_MS = 600;
@@ -12,14 +12,14 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (!hasArabicText(document)) return;
-    let session = new PageSession(ctx);
+    let session = createPageSession(ctx);
     session.start().catch(() => {});
     ctx.onInvalidated(() => session.stop());
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       session.stop();
       ctx.setTimeout(() => {
         if (!hasArabicText(document)) return;
-        session = new PageSession(ctx);
+        session = createPageSession(ctx);
         session.start().catch(() => {});
       }, NAVIGATION_SETTLE_MS);
     });

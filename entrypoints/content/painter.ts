@@ -1,6 +1,8 @@
 // Painting marks with the CSS Custom Highlight API: one Highlight per kind, told apart by
 // underline style as well as colour; the page's DOM is never touched (styles are adopted, not inserted).
 import { PAINT_KINDS, type PaintKind } from './marks';
+// Underline style per kind: solid, dashed, dotted, wavy, double (distinct without colour).
+import MARK_CSS from './marks.css?inline';
 
 export const HIGHLIGHT_NAMES: Record<PaintKind | 'flash', string> = {
   person: 'siyaq-person',
@@ -13,28 +15,6 @@ export const HIGHLIGHT_NAMES: Record<PaintKind | 'flash', string> = {
 
 // Names sit above quotations so a name inside a quotation keeps its own underline.
 const PRIORITY: Record<PaintKind | 'flash', number> = { quote: 1, saved: 2, person: 3, organization: 3, place: 3, flash: 4 };
-
-/** Underline style per kind: solid, dashed, dotted, wavy, double — distinct without colour. */
-export const MARK_CSS = `
-::highlight(siyaq-person) { text-decoration: underline solid 2px #1565c0; text-underline-offset: 0.25em; }
-::highlight(siyaq-organization) { text-decoration: underline dashed 2px #7b1fa2; text-underline-offset: 0.25em; }
-::highlight(siyaq-place) { text-decoration: underline dotted 2.5px #2e7d32; text-underline-offset: 0.25em; }
-::highlight(siyaq-quote) { text-decoration: underline wavy 1px #b26a00; text-underline-offset: 0.35em; background-color: rgb(255 179 0 / 0.10); }
-::highlight(siyaq-saved) { text-decoration: underline double 3px #c62828; text-underline-offset: 0.35em; background-color: rgb(255 235 59 / 0.35); }
-::highlight(siyaq-flash) { background-color: rgb(255 193 7 / 0.65); }
-@media (prefers-color-scheme: dark) {
-  ::highlight(siyaq-person) { text-decoration-color: #82b1ff; }
-  ::highlight(siyaq-organization) { text-decoration-color: #ce93d8; }
-  ::highlight(siyaq-place) { text-decoration-color: #81c784; }
-  ::highlight(siyaq-quote) { text-decoration-color: #ffb74d; }
-  ::highlight(siyaq-saved) { text-decoration-color: #ff8a80; background-color: rgb(255 235 59 / 0.2); }
-}
-@media (forced-colors: active) {
-  ::highlight(siyaq-person), ::highlight(siyaq-organization), ::highlight(siyaq-place), ::highlight(siyaq-quote) { text-decoration-color: LinkText; background-color: transparent; }
-  ::highlight(siyaq-saved) { text-decoration-color: Highlight; background-color: transparent; }
-  ::highlight(siyaq-flash) { background-color: Highlight; color: HighlightText; }
-}
-`;
 
 export interface PaintEntry {
   kind: PaintKind;

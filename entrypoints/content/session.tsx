@@ -8,15 +8,16 @@ import { resolveLang, type UiLang } from '../../locales/index';
 import { tp as t } from '../../locales/page';
 import type { AnchoredQuote } from '../../messaging/library-protocol';
 import type { PageMessage, PageState } from '../../messaging/page';
+import type { Settings } from '../../messaging/settings-types';
 import type { Analysis } from '../../nlp/types';
-import { getSettings, type Settings, watchSettings } from '../../storage/settings';
-import { CardHost } from './card-host';
+import { type CardHost, createCardHost } from './card-host';
 import { collectSignals, type ExtractedArticle, extractArticle, rangeFor } from './extract';
 import { rangesAtPoint } from './hit';
-import { HoverIntent } from './hover';
+import { createHoverIntent } from './hover';
 import { buildMarks, cardFromAnalysis, innermost, locateSelection, type Mark, quoteSelector, stepMark } from './marks';
 import { createHighlightPainter, type PaintEntry, type Painter } from './painter';
 import { ask, onPageMessage } from './runtime';
+import { onSettingsChanged, readSettings } from './settings';
 import { createWrappingPainter } from './wrap-fallback';
 
 /** Work is cut into slices of this many milliseconds so no task blocks the page for long. */
@@ -86,221 +87,216 @@ export function offsetOfPoint(article: ExtractedArticle, node: Node, offset: num
   return null;
 }
 
-export class PageSession {
-  private analysis: Analysis | null = null;
-  private article: ExtractedArticle | null = null;
-  private readingId: string | null = null;
-  private settings: Settings | null = null;
-  private saved: AnchoredQuote[] = [];
-  private marks: Mark[] = [];
-  private entries: Entry[] = [];
-  private byRange = new Map<AbstractRange, Entry>();
-  private painter: Painter | null = null;
-  private visible = true;
-  private stopped = false;
-  private generation = 0;
-  private card: CardHost | null = null;
-  private open: OpenCard | null = null;
-  private hover: HoverIntent<Mark>;
-  private cardToken = 0;
-  private current: Mark | null = null;
-  private rafPending = false;
-  private lastPointer: { x: number; y: number } | null = null;
-  private cleanups: (() => void)[] = [];
-  private mutationTimer = 0;
-  private lastBlocksKey = '';
+/** One article's session on the page; stop() leaves no trace. Closures rather than a class keep the
+ * content script small (local names minify, property names do not). */
+export function createPageSession(
+  ctx: ContentScriptContext,
+  doc: Document = document,
+): { start(): Promise<void>; stop(): void; state(): PageState } {
+  let analysisNow: Analysis | null = null;
+  let articleNow: ExtractedArticle | null = null;
+  let readingId: string | null = null;
+  let settingsNow: Settings | null = null;
+  let savedQuotes: AnchoredQuote[] = [];
+  let marks: Mark[] = [];
+  let entries: Entry[] = [];
+  let byRange = new Map<AbstractRange, Entry>();
+  let painter: Painter | null = null;
+  let visible = true;
+  let stopped = false;
+  let paintRun = 0;
+  let cardHost: CardHost | null = null;
+  let shown: OpenCard | null = null;
+  let cardToken = 0;
+  let current: Mark | null = null;
+  let rafPending = false;
+  let lastPointer: { x: number; y: number } | null = null;
+  const cleanups: (() => void)[] = [];
+  let mutationTimer = 0;
+  let lastBlocksKey = '';
 
-  constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly doc: Document = document,
-  ) {
-    this.hover = new HoverIntent<Mark>(
-      {
-        open: (mark, point) => this.openMark(mark, { focus: false, point }),
-        close: () => this.closeCard(false),
-      },
-      sameMark,
-    );
-  }
+  const hover = createHoverIntent<Mark>(
+    {
+      open: (mark, point) => openMark(mark, { focus: false, point }),
+      close: () => closeCard(false),
+    },
+    sameMark,
+  );
 
-  private get lang(): UiLang {
-    return resolveLang(this.settings?.uiLang ?? 'browser', this.doc.defaultView?.navigator.language);
+  const analyzeNow = (article: ExtractedArticle) =>
+    ask({
+      type: 'analyzeArticle',
+      url: location.href,
+      canonicalUrl: canonicalUrl(doc),
+      title: article.title,
+      blocks: article.blocks,
+      signals: collectSignals(doc),
+      publishedAt: publishedAt(doc),
+    });
+
+  const failure = (error: unknown) => t(uiLang(), 'cardSaveFailed', { reason: error instanceof Error ? error.message : String(error) });
+
+  function uiLang(): UiLang {
+    return resolveLang(settingsNow?.uiLang ?? 'browser', doc.defaultView?.navigator.language);
   }
 
   /** Run the pipeline; resolves once the first marks are painted (or the page turned out not to be an article). */
-  async start(): Promise<void> {
-    this.settings = await getSettings();
-    if (this.stopped) return;
+  async function start(): Promise<void> {
+    settingsNow = await readSettings();
+    if (stopped) return;
     const site = location.hostname.toLowerCase();
-    if (this.settings.pausedSites.includes(site)) return;
-    const article = extractArticle(this.doc);
+    if (settingsNow.pausedSites.includes(site)) return;
+    const article = extractArticle(doc);
     if (article.blocks.length === 0) return;
-    const answer = await ask({
-      type: 'analyzeArticle',
-      url: location.href,
-      canonicalUrl: canonicalUrl(this.doc),
-      title: article.title,
-      blocks: article.blocks,
-      signals: collectSignals(this.doc),
-      publishedAt: publishedAt(this.doc),
-    });
-    if (this.stopped || !answer.analysis.page.isArabicNews) return;
-    this.article = article;
-    this.analysis = answer.analysis;
-    this.readingId = answer.readingId;
-    this.lastBlocksKey = article.blocks.join('\n');
-    this.visible = this.settings.density !== 'none';
-    this.listen();
-    await this.loadSaved();
-    await this.repaint();
+    const answer = await analyzeNow(article);
+    if (stopped || !answer.analysis.page.isArabicNews) return;
+    articleNow = article;
+    analysisNow = answer.analysis;
+    readingId = answer.readingId;
+    lastBlocksKey = article.blocks.join('\n');
+    visible = settingsNow.density !== 'none';
+    listen();
+    await loadSaved();
+    await repaint();
   }
 
-  private async loadSaved(): Promise<void> {
-    if (!this.analysis) return;
+  async function loadSaved(): Promise<void> {
+    if (!analysisNow) return;
     try {
       const answer = await ask({
         type: 'savedForPage',
         url: location.href,
-        canonicalUrl: canonicalUrl(this.doc),
-        text: this.analysis.text,
+        canonicalUrl: canonicalUrl(doc),
+        text: analysisNow.text,
       });
-      this.saved = answer.items;
+      savedQuotes = answer.items;
     } catch {
-      this.saved = [];
+      savedQuotes = [];
     }
-    this.reportSaved();
+    reportSaved();
   }
 
-  private reportSaved(): void {
-    const count = this.saved.filter((s) => s.anchor.start !== null).length;
+  function reportSaved(): void {
+    const count = savedQuotes.filter((s) => s.anchor.start !== null).length;
     ask({ type: 'reportPage', savedCount: count }).catch(() => {});
   }
 
   /** Rebuild marks from the analysis and settings and paint them, a slice at a time. */
-  private async repaint(): Promise<void> {
-    const analysis = this.analysis;
-    const article = this.article;
-    const settings = this.settings;
+  async function repaint(): Promise<void> {
+    const analysis = analysisNow;
+    const article = articleNow;
+    const settings = settingsNow;
     if (!analysis || !article || !settings) return;
-    const generation = ++this.generation;
-    this.painter ??= createHighlightPainter(this.doc) ?? createWrappingPainter();
-    this.painter.clear();
-    this.entries = [];
-    this.byRange = new Map();
-    const density = this.visible && settings.density === 'none' ? 'all' : settings.density;
-    this.marks = this.visible ? buildMarks(analysis, { density, types: settings.types, saved: this.saved }) : [];
+    const generation = ++paintRun;
+    painter ??= createHighlightPainter(doc) ?? createWrappingPainter();
+    painter.clear();
+    entries = [];
+    byRange = new Map();
+    const density = visible && settings.density === 'none' ? 'all' : settings.density;
+    marks = visible ? buildMarks(analysis, { density, types: settings.types, saved: savedQuotes }) : [];
     let i = 0;
-    while (i < this.marks.length) {
+    while (i < marks.length) {
       const sliceEnd = performance.now() + SLICE_MS;
       const batch: Entry[] = [];
-      while (i < this.marks.length && performance.now() < sliceEnd) {
-        const mark = this.marks[i++]!;
+      while (i < marks.length && performance.now() < sliceEnd) {
+        const mark = marks[i++]!;
         const range = rangeFor(article, mark.start, mark.end);
         if (range) batch.push({ kind: mark.kind, mark, range });
       }
-      this.painter.add(batch);
+      painter.add(batch);
       for (const e of batch) {
-        this.entries.push(e);
-        this.byRange.set(e.range, e);
+        entries.push(e);
+        byRange.set(e.range, e);
       }
-      if (i < this.marks.length) {
+      if (i < marks.length) {
         await yieldToMain();
-        if (generation !== this.generation || this.stopped) return;
+        if (generation !== paintRun || stopped) return;
       }
     }
   }
 
-  private listen(): void {
-    const ctx = this.ctx;
+  function listen(): void {
     // Listeners end with this session (in-page navigation) or with the extension (ctx), whichever comes first.
     const aborter = new AbortController();
     const signal = aborter.signal;
-    this.cleanups.push(() => aborter.abort());
-    this.cleanups.push(ctx.onInvalidated(() => aborter.abort()));
-    this.doc.addEventListener('pointermove', (event) => this.onPointerMove(event), { passive: true, capture: true, signal });
-    this.doc.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
-    this.doc.addEventListener(
+    cleanups.push(() => aborter.abort());
+    cleanups.push(ctx.onInvalidated(() => aborter.abort()));
+    doc.addEventListener('pointermove', (event) => onPointerMove(event), { passive: true, capture: true, signal });
+    doc.addEventListener('keydown', (event) => onKeyDown(event), { capture: true, signal });
+    doc.addEventListener(
       'pointerdown',
       (event) => {
-        if (this.open && !this.card?.contains(event.target) && !this.hover.pinned) this.closeCard(false);
+        if (shown && !cardHost?.contains(event.target) && !hover.pinned) closeCard(false);
       },
       { signal },
     );
-    this.cleanups.push(onPageMessage((message) => this.onMessage(message)));
-    this.cleanups.push(
-      watchSettings((settings) => {
-        const densityChanged = settings.density !== this.settings?.density;
-        this.settings = settings;
-        if (densityChanged) this.visible = settings.density !== 'none';
-        this.repaint().catch(() => {});
+    cleanups.push(onPageMessage((message) => onMessage(message)));
+    cleanups.push(
+      onSettingsChanged((settings) => {
+        const densityChanged = settings.density !== settingsNow?.density;
+        settingsNow = settings;
+        if (densityChanged) visible = settings.density !== 'none';
+        repaint().catch(() => {});
       }),
     );
-    const body = this.doc.body;
+    const body = doc.body;
     if (body && typeof MutationObserver === 'function') {
       const observer = new MutationObserver((records) => {
         const foreign = records.some((r) =>
           [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeName !== 'SIYAQ-MARK' && n.nodeName !== 'SIYAQ-CARD'),
         );
         if (!foreign) return;
-        clearTimeout(this.mutationTimer);
-        this.mutationTimer = ctx.setTimeout(() => this.onPageChanged(), MUTATION_DEBOUNCE_MS);
+        clearTimeout(mutationTimer);
+        mutationTimer = ctx.setTimeout(() => onPageChanged(), MUTATION_DEBOUNCE_MS);
       });
       observer.observe(body, { childList: true, subtree: true });
-      this.cleanups.push(() => observer.disconnect());
+      cleanups.push(() => observer.disconnect());
     }
   }
 
   /** The page added or removed text: analyse again when the article's blocks changed. */
-  private async onPageChanged(): Promise<void> {
-    if (this.stopped) return;
-    const article = extractArticle(this.doc);
+  async function onPageChanged(): Promise<void> {
+    if (stopped) return;
+    const article = extractArticle(doc);
     const key = article.blocks.join('\n');
-    if (key === this.lastBlocksKey || article.blocks.length === 0) return;
-    this.lastBlocksKey = key;
+    if (key === lastBlocksKey || article.blocks.length === 0) return;
+    lastBlocksKey = key;
     try {
-      const answer = await ask({
-        type: 'analyzeArticle',
-        url: location.href,
-        canonicalUrl: canonicalUrl(this.doc),
-        title: article.title,
-        blocks: article.blocks,
-        signals: collectSignals(this.doc),
-        publishedAt: publishedAt(this.doc),
-      });
-      if (this.stopped || !answer.analysis.page.isArabicNews) return;
-      this.article = article;
-      this.analysis = answer.analysis;
-      this.readingId = answer.readingId ?? this.readingId;
-      if (this.open) this.closeCard(false);
-      await this.loadSaved();
-      await this.repaint();
+      const answer = await analyzeNow(article);
+      if (stopped || !answer.analysis.page.isArabicNews) return;
+      articleNow = article;
+      analysisNow = answer.analysis;
+      readingId = answer.readingId ?? readingId;
+      if (shown) closeCard(false);
+      await loadSaved();
+      await repaint();
     } catch {
       // The background is restarting or the extension was reloaded; the next change tries again.
     }
   }
 
-  private onPointerMove(event: PointerEvent): void {
+  function onPointerMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
-    this.lastPointer = { x: event.clientX, y: event.clientY };
-    if (this.card?.contains(event.target)) return;
-    if (this.rafPending) return;
-    this.rafPending = true;
+    lastPointer = { x: event.clientX, y: event.clientY };
+    if (cardHost?.contains(event.target)) return;
+    if (rafPending) return;
+    rafPending = true;
     requestAnimationFrame(() => {
-      this.rafPending = false;
-      const p = this.lastPointer;
-      if (!p || this.stopped) return;
-      const hits = rangesAtPoint(this.doc, p.x, p.y, this.entries, this.byRange);
-      this.hover.move(innermost(hits.map((h) => h.mark)), p.x, p.y);
+      rafPending = false;
+      const p = lastPointer;
+      if (!p || stopped) return;
+      const hits = rangesAtPoint(doc, p.x, p.y, entries, byRange);
+      hover.move(innermost(hits.map((h) => h.mark)), p.x, p.y);
     });
   }
 
-  private onKeyDown(event: KeyboardEvent): void {
-    if (!this.open) return;
+  function onKeyDown(event: KeyboardEvent): void {
+    if (!shown) return;
     if (event.key === 'Escape') {
-      this.closeCard(true);
+      closeCard(true);
       return;
     }
-    const fromCard = this.card?.contains(event.target);
+    const fromCard = cardHost?.contains(event.target);
     if (
       event.key.toLowerCase() === PIN_KEY &&
       !event.altKey &&
@@ -308,157 +304,157 @@ export class PageSession {
       !event.metaKey &&
       (fromCard || !isEditable(event.target))
     ) {
-      if (this.open.kind === 'save') return;
-      this.hover.togglePin();
-      this.renderOpen();
+      if (shown.kind === 'save') return;
+      hover.togglePin();
+      renderOpen();
     }
   }
 
-  private async onMessage(message: PageMessage): Promise<unknown> {
+  async function onMessage(message: PageMessage): Promise<unknown> {
     switch (message.type) {
       case 'page:toggleMarks':
-        this.visible = !this.visible;
-        if (!this.visible) this.closeCard(false);
-        await this.repaint();
-        this.card?.announce(t(this.lang, this.visible ? 'marksShown' : 'marksHidden'));
-        return { visible: this.visible };
+        visible = !visible;
+        if (!visible) closeCard(false);
+        await repaint();
+        cardHost?.announce(t(uiLang(), visible ? 'marksShown' : 'marksHidden'));
+        return { visible: visible };
       case 'page:nextMark':
       case 'page:previousMark':
-        return this.step(message.type === 'page:nextMark' ? 1 : -1);
+        return step(message.type === 'page:nextMark' ? 1 : -1);
       case 'page:focusActor': {
-        const actor = this.analysis?.actors.find((a) => a.id === message.actorId);
+        const actor = analysisNow?.actors.find((a) => a.id === message.actorId);
         const first = actor ? [...actor.mentions].sort((a, b) => a.start - b.start)[0] : undefined;
         if (!actor || !first) return { found: false };
         const mark: Mark = { kind: actor.type, start: first.start, end: first.end, actorId: actor.id, quoteIndex: null, savedId: null };
-        this.reveal(mark, !!message.openCard);
+        reveal(mark, !!message.openCard);
         return { found: true };
       }
       case 'page:focusQuote': {
-        const mark = this.navigationMarks().find((m) => m.quoteIndex !== null && m.start === message.start);
+        const mark = navigationMarks().find((m) => m.quoteIndex !== null && m.start === message.start);
         if (!mark) return { found: false };
-        this.reveal(mark, !!message.openCard);
+        reveal(mark, !!message.openCard);
         return { found: true };
       }
       case 'page:saveSelection':
-        this.startSaveSelection(message.text ?? '');
+        startSaveSelection(message.text ?? '');
         return { ok: true };
       case 'page:savedChanged':
-        await this.loadSaved();
-        await this.repaint();
+        await loadSaved();
+        await repaint();
         return { ok: true };
       case 'page:state':
-        return this.state();
+        return state();
     }
   }
 
   /** What the page shows, for the side panel and tests. */
-  state(): PageState {
+  function state(): PageState {
     const counts = { person: 0, organization: 0, place: 0, quote: 0, saved: 0 };
-    for (const e of this.entries) counts[e.kind]++;
+    for (const e of entries) counts[e.kind]++;
     let openCard: PageState['openCard'] = null;
-    if (this.open?.kind === 'actor') {
-      const c = this.open.card;
+    if (shown?.kind === 'actor') {
+      const c = shown.card;
       openCard = { kind: 'actor', label: c.name.ar, role: c.roleAtDate?.label ?? c.roleInArticle, saved: false };
-    } else if (this.open?.kind === 'quote') {
-      const q = this.quoteOf(this.open.mark);
-      openCard = { kind: 'quote', label: q?.text ?? '', role: q?.speaker.name ?? null, saved: this.open.mark.kind === 'saved' };
-    } else if (this.open?.kind === 'save') openCard = { kind: 'save', label: '', role: null, saved: false };
-    return { painted: this.entries.length > 0, marksVisible: this.visible, counts, openCard, pinned: this.hover.pinned };
+    } else if (shown?.kind === 'quote') {
+      const q = quoteOf(shown.mark);
+      openCard = { kind: 'quote', label: q?.text ?? '', role: q?.speaker.name ?? null, saved: shown.mark.kind === 'saved' };
+    } else if (shown?.kind === 'save') openCard = { kind: 'save', label: '', role: null, saved: false };
+    return { painted: entries.length > 0, marksVisible: visible, counts, openCard, pinned: hover.pinned };
   }
 
   /** Marks the keyboard walks through: what is painted, or everything when marks are hidden. */
-  private navigationMarks(): Mark[] {
-    if (this.marks.length > 0) return this.marks;
-    if (!this.analysis || !this.settings) return [];
-    return buildMarks(this.analysis, { density: 'all', types: this.settings.types, saved: this.saved });
+  function navigationMarks(): Mark[] {
+    if (marks.length > 0) return marks;
+    if (!analysisNow || !settingsNow) return [];
+    return buildMarks(analysisNow, { density: 'all', types: settingsNow.types, saved: savedQuotes });
   }
 
-  private step(direction: 1 | -1): { label: string } | null {
-    const marks = this.navigationMarks();
-    const next = stepMark(marks, this.current, direction);
+  function step(direction: 1 | -1): { label: string } | null {
+    const marks = navigationMarks();
+    const next = stepMark(marks, current, direction);
     if (!next) return null;
-    this.reveal(next, true);
-    return { label: this.analysis?.text.slice(next.start, next.end) ?? '' };
+    reveal(next, true);
+    return { label: analysisNow?.text.slice(next.start, next.end) ?? '' };
   }
 
-  private reveal(mark: Mark, openCard: boolean): void {
-    if (!this.article) return;
-    const range = rangeFor(this.article, mark.start, mark.end);
+  function reveal(mark: Mark, openCard: boolean): void {
+    if (!articleNow) return;
+    const range = rangeFor(articleNow, mark.start, mark.end);
     if (!range) return;
     range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.painter?.flash(range);
-    if (openCard) this.openMark(mark, { focus: true, point: null });
+    painter?.flash(range);
+    if (openCard) openMark(mark, { focus: true, point: null });
   }
 
-  private quoteOf(mark: Mark) {
-    return mark.quoteIndex === null ? null : (this.analysis?.quotes[mark.quoteIndex] ?? null);
+  function quoteOf(mark: Mark) {
+    return mark.quoteIndex === null ? null : (analysisNow?.quotes[mark.quoteIndex] ?? null);
   }
 
-  private ensureCard(): CardHost {
-    this.card ??= new CardHost(this.doc, {
-      onPointerEnter: () => this.hover.enterCard(),
-      onPointerLeave: () => this.hover.leaveCard(),
-      onEscape: () => this.closeCard(true),
+  function ensureCard(): CardHost {
+    cardHost ??= createCardHost(doc, {
+      onPointerEnter: () => hover.enterCard(),
+      onPointerLeave: () => hover.leaveCard(),
+      onEscape: () => closeCard(true),
     });
-    return this.card;
+    return cardHost;
   }
 
-  private openMark(mark: Mark, opts: { focus: boolean; point: { x: number; y: number } | null }): void {
-    const analysis = this.analysis;
-    const article = this.article;
+  function openMark(mark: Mark, opts: { focus: boolean; point: { x: number; y: number } | null }): void {
+    const analysis = analysisNow;
+    const article = articleNow;
     if (!analysis || !article) return;
     const range = rangeFor(article, mark.start, mark.end);
     if (!range) return;
-    this.current = mark;
+    current = mark;
     const actor = mark.quoteIndex === null && mark.savedId === null ? analysis.actors.find((a) => a.id === mark.actorId) : undefined;
     let label: string;
     if (actor) {
-      const token = ++this.cardToken;
+      const token = ++cardToken;
       const card = cardFromAnalysis(analysis, actor);
-      this.open = { kind: 'actor', mark, card, token };
+      shown = { kind: 'actor', mark, card, token };
       label = card.name.ar;
-      this.fetchCard(actor.id, actor.name, actor.type, token);
+      fetchCard(actor.id, actor.name, actor.type, token);
     } else {
-      this.open = { kind: 'quote', mark, busy: false, error: null };
-      const q = this.quoteOf(mark);
-      label = q?.speaker.name ?? t(this.lang, 'cardQuotation');
+      shown = { kind: 'quote', mark, busy: false, error: null };
+      const q = quoteOf(mark);
+      label = q?.speaker.name ?? t(uiLang(), 'cardQuotation');
     }
-    if (opts.focus) this.hover.opened(mark, true);
-    const host = this.ensureCard();
-    host.show(this.renderContent(), range, {
-      lang: this.lang,
-      theme: this.settings?.theme ?? 'system',
+    if (opts.focus) hover.opened(mark, true);
+    const host = ensureCard();
+    host.show(renderContent(), range, {
+      lang: uiLang(),
+      theme: settingsNow?.theme ?? 'system',
       label,
       focus: opts.focus,
       point: opts.point,
-      announce: t(this.lang, 'cardOpened', { name: label }),
+      announce: t(uiLang(), 'cardOpened', { name: label }),
     });
   }
 
-  private async fetchCard(actorId: string, name: string, actorType: Card['type'], token: number): Promise<void> {
+  async function fetchCard(actorId: string, name: string, actorType: Card['type'], token: number): Promise<void> {
     try {
       const card = await ask({
         type: 'getCard',
-        readingId: this.readingId ?? undefined,
+        readingId: readingId ?? undefined,
         actorId,
         name,
         actorType,
-        publishedAt: publishedAt(this.doc),
+        publishedAt: publishedAt(doc),
       });
       // A card for an actor the reader has moved away from is dropped (request token).
-      if (this.open?.kind === 'actor' && this.open.token === token) {
-        this.open = { ...this.open, card: { ...card, mentionCount: card.mentionCount || this.open.card.mentionCount } };
-        this.renderOpen();
+      if (shown?.kind === 'actor' && shown.token === token) {
+        shown = { ...shown, card: { ...card, mentionCount: card.mentionCount || shown.card.mentionCount } };
+        renderOpen();
       }
     } catch {
       // No fuller card yet: the article's own card stays.
     }
   }
 
-  private renderContent() {
-    const open = this.open;
-    const lang = this.lang;
-    const pinned = this.hover.pinned;
+  function renderContent() {
+    const open = shown;
+    const lang = uiLang();
+    const pinned = hover.pinned;
     if (!open) return null;
     if (open.kind === 'actor') {
       return (
@@ -466,16 +462,16 @@ export class PageSession {
           lang={lang}
           card={open.card}
           pinned={pinned}
-          onClose={() => this.closeCard(true)}
-          onOpenPanel={() => this.openInPanel(open.mark.actorId)}
+          onClose={() => closeCard(true)}
+          onOpenPanel={() => openInPanel(open.mark.actorId)}
         />
       );
     }
     if (open.kind === 'quote') {
-      const q = this.quoteOf(open.mark);
+      const q = quoteOf(open.mark);
       const savedId = open.mark.savedId;
-      const saved = savedId ? this.saved.find((s) => s.id === savedId) : undefined;
-      const text = q?.text ?? saved?.exact ?? this.analysis?.text.slice(open.mark.start, open.mark.end) ?? '';
+      const saved = savedId ? savedQuotes.find((s) => s.id === savedId) : undefined;
+      const text = q?.text ?? saved?.exact ?? analysisNow?.text.slice(open.mark.start, open.mark.end) ?? '';
       const speaker = q?.speaker ?? {
         name: saved?.speakerName ?? null,
         kind: saved?.speakerName ? ('actor' as const) : ('unknown' as const),
@@ -489,17 +485,17 @@ export class PageSession {
           busy={open.busy}
           error={open.error}
           pinned={pinned}
-          onSave={() => this.saveQuote(open.mark)}
-          onUnsave={() => this.unsaveQuote(open.mark)}
-          onClose={() => this.closeCard(true)}
+          onSave={() => saveQuote(open.mark)}
+          onUnsave={() => unsaveQuote(open.mark)}
+          onClose={() => closeCard(true)}
         />
       );
     }
-    const text = this.analysis?.text.slice(open.start, open.end) ?? '';
-    const actors = (this.analysis?.actors ?? [])
+    const text = analysisNow?.text.slice(open.start, open.end) ?? '';
+    const actors = (analysisNow?.actors ?? [])
       .filter((a) => a.type !== 'place')
       .map((a) => ({ id: a.id, name: a.name }))
-      .concat((this.analysis?.actors ?? []).filter((a) => a.type === 'place').map((a) => ({ id: a.id, name: a.name })));
+      .concat((analysisNow?.actors ?? []).filter((a) => a.type === 'place').map((a) => ({ id: a.id, name: a.name })));
     return (
       <SaveQuoteForm
         lang={lang}
@@ -507,38 +503,38 @@ export class PageSession {
         actors={actors}
         busy={open.busy}
         error={open.error}
-        onSave={(speaker) => this.saveSelection(open.start, open.end, speaker)}
-        onCancel={() => this.closeCard(true)}
+        onSave={(speaker) => saveSelection(open.start, open.end, speaker)}
+        onCancel={() => closeCard(true)}
       />
     );
   }
 
-  private renderOpen(): void {
-    this.card?.update(this.renderContent());
+  function renderOpen(): void {
+    cardHost?.update(renderContent());
   }
 
-  private closeCard(returnFocus: boolean): void {
-    if (!this.open) return;
-    this.open = null;
-    this.hover.dismiss();
-    this.card?.hide(returnFocus);
+  function closeCard(returnFocus: boolean): void {
+    if (!shown) return;
+    shown = null;
+    hover.dismiss();
+    cardHost?.hide(returnFocus);
   }
 
-  private openInPanel(actorId: string | null): void {
+  function openInPanel(actorId: string | null): void {
     ask({ type: 'openPanel', actorId }).catch(() => {});
   }
 
-  private async saveQuote(mark: Mark): Promise<void> {
-    const open = this.open;
-    const analysis = this.analysis;
+  async function saveQuote(mark: Mark): Promise<void> {
+    const open = shown;
+    const analysis = analysisNow;
     if (!analysis || open?.kind !== 'quote') return;
-    const q = this.quoteOf(mark);
-    this.open = { ...open, busy: true, error: null };
-    this.renderOpen();
+    const q = quoteOf(mark);
+    shown = { ...open, busy: true, error: null };
+    renderOpen();
     try {
       const view = await ask({
         type: 'saveQuote',
-        readingId: this.readingId ?? undefined,
+        readingId: readingId ?? undefined,
         url: location.href,
         ...quoteSelector(analysis.text, mark.start, mark.end),
         start: mark.start,
@@ -546,65 +542,65 @@ export class PageSession {
         speakerName: q?.speaker.name ?? null,
         actorId: q?.speaker.actorId ?? null,
       });
-      this.saved = [...this.saved, { ...view, anchor: { status: 'exact', start: mark.start, end: mark.end, found: null } }];
-      this.reportSaved();
-      await this.repaint();
-      const savedMark = this.marks.find((m) => m.kind === 'saved' && m.start === mark.start) ?? {
+      savedQuotes = [...savedQuotes, { ...view, anchor: { status: 'exact', start: mark.start, end: mark.end, found: null } }];
+      reportSaved();
+      await repaint();
+      const savedMark = marks.find((m) => m.kind === 'saved' && m.start === mark.start) ?? {
         ...mark,
         kind: 'saved' as const,
         savedId: view.id,
       };
-      if (this.open?.kind === 'quote') this.open = { kind: 'quote', mark: savedMark, busy: false, error: null };
-      this.hover.opened(savedMark, this.hover.pinned);
-      this.renderOpen();
+      if (shown?.kind === 'quote') shown = { kind: 'quote', mark: savedMark, busy: false, error: null };
+      hover.opened(savedMark, hover.pinned);
+      renderOpen();
     } catch (error) {
-      if (this.open?.kind === 'quote') {
-        this.open = {
-          ...this.open,
+      if (shown?.kind === 'quote') {
+        shown = {
+          ...shown,
           busy: false,
-          error: t(this.lang, 'cardSaveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          error: failure(error),
         };
-        this.renderOpen();
+        renderOpen();
       }
     }
   }
 
-  private async unsaveQuote(mark: Mark): Promise<void> {
-    const open = this.open;
+  async function unsaveQuote(mark: Mark): Promise<void> {
+    const open = shown;
     if (!mark.savedId || open?.kind !== 'quote') return;
-    this.open = { ...open, busy: true, error: null };
-    this.renderOpen();
+    shown = { ...open, busy: true, error: null };
+    renderOpen();
     try {
       await ask({ type: 'unsaveQuote', id: mark.savedId });
-      this.saved = this.saved.filter((s) => s.id !== mark.savedId);
-      this.reportSaved();
-      await this.repaint();
-      const plain = this.marks.find((m) => m.start === mark.start && m.quoteIndex === mark.quoteIndex) ?? {
+      savedQuotes = savedQuotes.filter((s) => s.id !== mark.savedId);
+      reportSaved();
+      await repaint();
+      const plain = marks.find((m) => m.start === mark.start && m.quoteIndex === mark.quoteIndex) ?? {
         ...mark,
         kind: 'quote' as const,
         savedId: null,
       };
-      if (this.open?.kind === 'quote') this.open = { kind: 'quote', mark: plain, busy: false, error: null };
-      this.hover.opened(plain, this.hover.pinned);
-      this.renderOpen();
+      if (shown?.kind === 'quote') shown = { kind: 'quote', mark: plain, busy: false, error: null };
+      hover.opened(plain, hover.pinned);
+      renderOpen();
     } catch (error) {
-      if (this.open?.kind === 'quote') {
-        this.open = {
-          ...this.open,
+      if (shown?.kind === 'quote') {
+        shown = {
+          ...shown,
           busy: false,
-          error: t(this.lang, 'cardSaveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          error: failure(error),
         };
-        this.renderOpen();
+        renderOpen();
       }
     }
   }
 
   /** The context menu on a selection: find it in the article, then ask who said it. */
-  private startSaveSelection(menuText: string): void {
-    const analysis = this.analysis;
-    const article = this.article;
+  function startSaveSelection(menuText: string): void {
+    const analysis = analysisNow;
+    const article = articleNow;
     if (!analysis || !article) return;
-    const selection = this.doc.getSelection();
+    const selection = doc.getSelection();
     const selected = selection && !selection.isCollapsed ? selection.toString() : menuText;
     const first = selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
     const hint = first ? offsetOfPoint(article, first.startContainer, first.startOffset) : null;
@@ -612,30 +608,30 @@ export class PageSession {
     const span = locateSelection(analysis.text, squashed, hint);
     const range = span ? rangeFor(article, span.start, span.end) : null;
     if (!span || !range) {
-      this.ensureCard().announce(t(this.lang, 'selectionNotInArticle'));
+      ensureCard().announce(t(uiLang(), 'selectionNotInArticle'));
       return;
     }
-    this.open = { kind: 'save', start: span.start, end: span.end, busy: false, error: null };
-    this.hover.opened({ kind: 'saved', start: span.start, end: span.end, actorId: null, quoteIndex: null, savedId: null }, true);
-    this.ensureCard().show(this.renderContent(), range, {
-      lang: this.lang,
-      theme: this.settings?.theme ?? 'system',
-      label: t(this.lang, 'saveAsQuote'),
+    shown = { kind: 'save', start: span.start, end: span.end, busy: false, error: null };
+    hover.opened({ kind: 'saved', start: span.start, end: span.end, actorId: null, quoteIndex: null, savedId: null }, true);
+    ensureCard().show(renderContent(), range, {
+      lang: uiLang(),
+      theme: settingsNow?.theme ?? 'system',
+      label: t(uiLang(), 'saveAsQuote'),
       focus: true,
-      announce: t(this.lang, 'saveAsQuote'),
+      announce: t(uiLang(), 'saveAsQuote'),
     });
   }
 
-  private async saveSelection(start: number, end: number, speaker: { actorId: string | null; name: string | null }): Promise<void> {
-    const analysis = this.analysis;
-    const open = this.open;
+  async function saveSelection(start: number, end: number, speaker: { actorId: string | null; name: string | null }): Promise<void> {
+    const analysis = analysisNow;
+    const open = shown;
     if (!analysis || open?.kind !== 'save') return;
-    this.open = { ...open, busy: true, error: null };
-    this.renderOpen();
+    shown = { ...open, busy: true, error: null };
+    renderOpen();
     try {
       const view = await ask({
         type: 'saveQuote',
-        readingId: this.readingId ?? undefined,
+        readingId: readingId ?? undefined,
         url: location.href,
         ...quoteSelector(analysis.text, start, end),
         start,
@@ -643,32 +639,34 @@ export class PageSession {
         speakerName: speaker.name,
         actorId: speaker.actorId,
       });
-      this.saved = [...this.saved, { ...view, anchor: { status: 'exact', start, end, found: null } }];
-      this.reportSaved();
-      this.closeCard(true);
-      await this.repaint();
+      savedQuotes = [...savedQuotes, { ...view, anchor: { status: 'exact', start, end, found: null } }];
+      reportSaved();
+      closeCard(true);
+      await repaint();
     } catch (error) {
-      if (this.open?.kind === 'save') {
-        this.open = {
-          ...this.open,
+      if (shown?.kind === 'save') {
+        shown = {
+          ...shown,
           busy: false,
-          error: t(this.lang, 'cardSaveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+          error: failure(error),
         };
-        this.renderOpen();
+        renderOpen();
       }
     }
   }
 
   /** Leave no trace: highlights, card, listeners, observers, timers. */
-  stop(): void {
-    this.stopped = true;
-    this.generation++;
-    clearTimeout(this.mutationTimer);
-    this.hover.dispose();
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
-    this.painter?.destroy();
-    this.painter = null;
-    this.card?.destroy();
-    this.card = null;
+  function stop(): void {
+    stopped = true;
+    paintRun++;
+    clearTimeout(mutationTimer);
+    hover.dispose();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    painter?.destroy();
+    painter = null;
+    cardHost?.destroy();
+    cardHost = null;
   }
+
+  return { start, stop, state };
 }

@@ -123,6 +123,15 @@ describe('marks and cards on the page', () => {
     await page.close();
   });
 
+  it('names the speaker on a quotation’s card, even when the quotation comes before the speaker', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await hoverHighlight(page, 'siyaq-quote', 'لن نقبل بأن تتحول المساعدات إلى ورقة ضغط');
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('quote-card');
+    expect((await openCard(page, session.extensionId))!.speaker).toContain('البرهان');
+    await page.close();
+  });
+
   it('saves a quotation from its card; it is painted as saved after a reload and after a browser restart', async () => {
     const QUOTE = 'لن نقبل بأن تتحول المساعدات إلى ورقة ضغط';
     let page = await session.open('demo-article.html');
@@ -152,15 +161,6 @@ describe('marks and cards on the page', () => {
     await expect
       .poll(async () => (await highlights(page))['siyaq-saved'] ?? [], { timeout: 10_000 })
       .toContainEqual(expect.stringContaining(QUOTE));
-    await page.close();
-  });
-
-  it('names the speaker on a quotation’s card, even when the quotation comes before the speaker', async () => {
-    const page = await session.open('demo-article.html');
-    await painted(session, page);
-    await hoverHighlight(page, 'siyaq-quote', 'لن نقبل بأن تتحول المساعدات إلى ورقة ضغط');
-    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('quote-card');
-    expect((await openCard(page, session.extensionId))!.speaker).toContain('البرهان');
     await page.close();
   });
 

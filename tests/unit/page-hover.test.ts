@@ -1,12 +1,12 @@
 // Hover cards open when the reader rests on a name, not when the pointer sweeps across the text,
 // stay while the pointer travels into them, and stay put when pinned.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DWELL_MS, GRACE_MS, HoverIntent } from '../../entrypoints/content/hover';
+import { createHoverIntent, DWELL_MS, GRACE_MS } from '../../entrypoints/content/hover';
 
 function setup() {
   let now = 0;
   const events: string[] = [];
-  const intent = new HoverIntent<string>(
+  const intent = createHoverIntent<string>(
     { open: (t) => events.push(`open:${t}`), close: () => events.push('close') },
     (a, b) => a === b,
     () => now,

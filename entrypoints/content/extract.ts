@@ -33,7 +33,7 @@ export interface ExtractedArticle {
 const BLOCK_SEPARATOR_LENGTH = 2; // nlp/analyze.ts joinArticle: title and blocks joined with '\n\n'
 
 const SKIP_TAGS = new Set(
-  'script style noscript template svg math iframe object embed canvas video audio picture input textarea select option button form nav aside footer code pre kbd samp var marquee head dialog menu'.split(
+  'script style noscript template svg math iframe object embed canvas video audio picture input textarea select option button nav aside footer code pre kbd samp var marquee head dialog menu'.split(
     ' ',
   ),
 );
@@ -57,12 +57,13 @@ const SKIP_ROLES = new Set([
 // Class or id words of boilerplate regions: comments, related links, sharing, tickers, widgets, ads.
 // The first list matches anywhere in a class name («BGCommentSBar»), the second only as a whole word («ads», not «adsCenter»).
 const BOILERPLATE_PART =
-  /comment|share|social|related|ticker|breaking|newsletter|sidebar|outbrain|taboola|disqus|whatsapp|facebook|twitter|telegram/i;
+  /comment(?!ary)|share|social|related|ticker|breaking|newsletter|sidebar|outbrain|taboola|disqus|whatsapp|facebook|twitter|telegram/i;
 const BOILERPLATE_WORD =
   /(?:^|[\s_-])(?:respond|urgent|subscribe|widget|promo|advert|ads?|banner|breadcrumbs?|tags?|keywords|menu|navbar|nav|footer|read-?more|more-?news|most-?read|popular|recommended|print|copyright|caption|hidden|sr-only)(?:$|[\s_-])/i;
 /** Sentences sites put around every article: comment rules, disclaimers, copyright, follow-us and read-also lines. */
 const BOILERPLATE_TEXT =
-  /لا تعبر عن رأي|لا تعبّر عن رأي|مراجعة التعليقات|جميع الحقوق محفوظة|حقوق النشر|اقرأ أيضا|اقرأ أيضاً|إقرأ أيضا|تابعونا على|تابعنا على|اشترك في النشرة|حمّل تطبيق|حمل تطبيق/;
+  /لا تعبر عن رأي|مراجعة التعليقات|جميع الحقوق محفوظة|حقوق النشر|[اإ]قرأ أيضا|تابعونا على|تابعنا على|اشترك في النشرة|حمل تطبيق/;
+const MARKS = /[\u064b-\u0652\u0640]/g; // harakat and tatweel, ignored when matching those sentences
 const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
 const ARABIC_LETTERS = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/g;
 const LATIN_LETTERS = /[A-Za-z\u00c0-\u024f]/g;
@@ -387,7 +388,8 @@ function findTitle(doc: Document, root: Element | null): { text: string | null; 
   const headings = [...inRoot, ...doc.querySelectorAll('h1, h2, [itemprop="headline"]')];
   for (const h of headings) {
     const text = squash(h.textContent ?? '');
-    if (text.length < 8 || excludedChain(h)) continue;
+    // The declared title is strong evidence: only navigation, asides, footers and hidden copies are passed over.
+    if (text.length < 8 || h.closest('nav, aside, footer, [hidden], [aria-hidden="true"]')) continue;
     if (inRoot.includes(h as HTMLHeadingElement) || declared.some((d) => d === text || (d.includes(text) && text.length > d.length / 2))) {
       return { text, el: h };
     }
@@ -411,7 +413,7 @@ export function extractArticle(doc: Document): ExtractedArticle {
     if (letters === 0) return false;
     if (b.linkChars > letters * 0.5) return false; // lists of links: related stories, tags
     if (b.text === titleText) return false;
-    if (b.text.length < 400 && BOILERPLATE_TEXT.test(b.text)) return false;
+    if (b.text.length < 400 && BOILERPLATE_TEXT.test(b.text.replace(MARKS, ''))) return false;
     return !(b.text.startsWith('عاجل') && b.text.length < 200); // a breaking-news ticker line
   });
   // Short lines after the last paragraph are page furniture: dates of related stories, ratings, thanks.

@@ -140,6 +140,26 @@ describe('extractArticle', () => {
     expect(article.title).toBe(NEWS_TITLE);
   });
 
+  it.each([
+    [
+      'a whole page wrapped in one <form> (ASP.NET sites)',
+      `<html><body><form id="form1" action="/"><div class="body">${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></form></body></html>`,
+    ],
+    [
+      'an opinion column whose class says commentary',
+      `<html><body><div class="commentary-body">${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div></body></html>`,
+    ],
+  ])('still reads %s', (_what, html) => {
+    expect(extractArticle(parse(html)).blocks).toEqual(NEWS_PARAGRAPHS);
+  });
+
+  it('takes the title from a page header outside <article> when it is the declared title', () => {
+    const html = `<html><head><title>${NEWS_TITLE} - الموقع</title></head><body><header><h1>${NEWS_TITLE}</h1></header><article>${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    const article = extractArticle(parse(html));
+    expect(article.title).toBe(NEWS_TITLE);
+    expect(article.titleNodes?.text).toBe(NEWS_TITLE); // on the page, so its names can be painted
+  });
+
   it('splits <br><br> paragraphs and joins a single <br> line break with a space', () => {
     const article = extractArticle(parse(BR_PAGE));
     expect(article.blocks).toEqual([NEWS_PARAGRAPHS[0], `${NEWS_PARAGRAPHS[1]} ${NEWS_PARAGRAPHS[2]}`]);

@@ -67,7 +67,7 @@ describe('hostile pages', () => {
     for (const href of cardLinks) expect(href).not.toMatch(/^\s*javascript:/i);
 
     const panel = await session.openPanel(page, 'ar');
-    await expect.poll(() => panel.evaluate(() => document.body.innerText), { timeout: 15_000 }).toContain('<img src=x');
+    await expect.poll(() => panel.evaluate(() => document.body.textContent ?? ''), { timeout: 15_000 }).toContain('<img src=x');
     const panelDom = await panel.evaluate(() => ({
       images: [...document.querySelectorAll('img')].map((i) => i.getAttribute('src')),
       scripts: document.querySelectorAll('script:not([src])').length,

@@ -146,7 +146,7 @@ export function SettingsForm(props: SettingsFormProps) {
             type="text"
             dir="ltr"
             inputMode="url"
-            placeholder={t(lang, 'siteInput')}
+            placeholder="www.example.com"
             value={pauseDraft}
             aria-invalid={siteError === 'pause'}
             aria-describedby={siteError === 'pause' ? 'pause-error' : undefined}
@@ -282,7 +282,7 @@ export function SettingsForm(props: SettingsFormProps) {
             type="text"
             dir="ltr"
             inputMode="url"
-            placeholder={t(lang, 'siteInput')}
+            placeholder="www.example.com"
             value={forgetDraft}
             aria-invalid={siteError === 'forget'}
             aria-describedby={siteError === 'forget' ? 'forget-error' : undefined}

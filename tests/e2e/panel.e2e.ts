@@ -15,7 +15,7 @@ const TITLE_2 = 'غوتيريس يحذر في نيويورك من مجاعة';
 /** Said by Guterres in the first article («غوتيريش») and in the second («غوتيريس»). */
 const QUOTE_1 = 'المجتمع الدولي لا يملك ترف الانتظار';
 const QUOTE_2 = 'لقد نفدت الكلمات، وحان وقت الأفعال';
-const TAG = 'مجاعة_السودان';
+const TAG = 'مجاعة';
 
 const TAB_NAMES = {
   ar: { article: 'هذا المقال', saved: 'الاقتباسات المحفوظة', history: 'السجل' },
@@ -34,6 +34,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   // Headless Chromium offsets full-page captures of right-to-left pages by the scrollbar's width: hide it.
   await page.addStyleTag({ content: 'html { scrollbar-width: none; }' });
   await page.screenshot({ path: join(ARTIFACTS, `panel-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `panel-${name}-first-screen.png`) });
 }
 
 /** Run axe-core on the page; returns the violations as readable lines (empty when the view passes). */

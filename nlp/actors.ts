@@ -29,8 +29,15 @@ function sameWord(a: string, b: string): boolean {
 
 /** Normalised role text with a leading و/ف/ب/ل stripped, to compare role phrases. */
 export function roleKey(role: string): string {
-  const toks = nameTokens(role);
-  return toks.join(' ');
+  return canonicalRole(nameTokens(role).join(' '));
+}
+
+/** «المتحدث باسم وزارة الخارجية الأمريكية» and «المتحدث باسم الخارجية الأمريكية» are one role. */
+function canonicalRole(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w !== 'وزاره')
+    .join(' ');
 }
 
 /** Group recognised spans into actors, add surname and role mentions, pick names; deterministic. */
@@ -39,6 +46,7 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
   const groups: Group[] = [];
   const byKnowledge = new Map<string, Group>();
   const byKey = new Map<string, Group>();
+  const bySkeleton = new Map<string, Group>();
   // Longer names first, so a surname finds the full name it belongs to.
   const order = [...spans].sort((a, b) => b.last - b.first - (a.last - a.first) || a.start - b.start);
   const personFull: Group[] = [];
@@ -51,19 +59,20 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
     if (type === 'person' && (s.surname || key.length === 1 || key.length === 2)) {
       // A surname (or «first last» of a longer name) joins the nearest full name ending with it.
       const last = key[key.length - 1]!;
+      // «بيسكوف» of «دميتري بيسكوف», «عبد العاطي» of «بدر عبد العاطي», «جون كيري» of «جون فوربس كيري».
       const candidates = personFull.filter(
-        (p) => p.full.length > key.length && sameWord(p.full[p.full.length - 1]!, last) && (key.length === 1 || p.full[0] === key[0]),
+        (p) =>
+          p.full.length > key.length &&
+          sameWord(p.full[p.full.length - 1]!, last) &&
+          (key.length === 1 || p.full[0] === key[0] || key.every((w, k) => p.full[p.full.length - key.length + k] === w)),
       );
       if (candidates.length > 0) g = nearestBefore(candidates, s.start) ?? candidates[0];
     }
     if (!g && s.knowledgeId && !s.surname) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(`${type}|${k}`);
-    if (!g && type !== 'person' && key.length === 1 && key[0]!.length >= 5) {
-      g = groups.find((x) => x.type === type && x.full.length === 1 && sameWord(x.full[0]!, key[0]!));
-    }
-    if (!g && type === 'person' && key.length === 1) {
-      g = groups.find((x) => x.type === 'person' && x.full.length === 1 && sameWord(x.full[0]!, key[0]!));
-    }
+    // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
+    const skelKey = key.length === 1 && key[0]!.length >= 5 ? `${type}|${skeleton(key[0]!)}` : null;
+    if (!g && skelKey) g = bySkeleton.get(skelKey);
     if (!g) {
       g = { spans: [], extra: [], type, knowledgeId: null, full: key, roleKeys: new Set(), role: null };
       groups.push(g);
@@ -75,6 +84,7 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
       byKnowledge.set(s.knowledgeId, g);
     }
     byKey.set(`${type}|${k}`, g);
+    if (skelKey && !bySkeleton.has(skelKey)) bySkeleton.set(skelKey, g);
     if (s.role) {
       g.role ??= s.role;
       g.roleKeys.add(roleKey(s.role));
@@ -115,7 +125,7 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
     const tok = doc.tokens[i]!;
     for (const r of doc.readings[i] ?? []) {
       if (r.prefix.includes('ال') && r.prefix !== '') continue;
-      const g = surnames.get(r.stem) ?? (r.stem.length >= 5 ? skeletons.get(skeleton(r.stem)) : undefined);
+      const g = surnames.get(r.stem) ?? (r.stem.length >= 4 && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
       if (!g) continue;
       // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
       const start = tok.start + offsetOf(tok.text, r.prefix.length);
@@ -126,7 +136,14 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
 }
 
 function markCovered(tokens: readonly { start: number; end: number }[], m: { start: number; end: number }, covered: Uint8Array): void {
-  for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start < m.end && m.start < tokens[i]!.end) covered[i] = 1;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length && tokens[i]!.start < m.end; i++) covered[i] = 1;
 }
 
 function offsetOf(tokenText: string, k: number): number {
@@ -141,7 +158,8 @@ function offsetOf(tokenText: string, k: number): number {
 /** A role phrase standing alone refers to the one person the article gave that role. */
 function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], groups: Group[]): void {
   for (const r of roles) {
-    const owners = groups.filter((g) => g.type === 'person' && g.roleKeys.has(r.key));
+    const key = canonicalRole(r.key);
+    const owners = groups.filter((g) => g.type === 'person' && g.roleKeys.has(key));
     if (owners.length !== 1) continue;
     const { tokens } = rec.doc;
     const first = tokens[r.first]!;

@@ -43,9 +43,11 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     const actors = uniqueIds(buildActors(text, rec, latinOf));
     const titleEnd = input.title ? input.title.length : 0;
     const marked = findMarkedSpans(text);
+    const covers = spanCover(rec.spans);
+    const aliases = new Set(actors.flatMap((a) => a.aliases));
     const quotesMarked = marked.filter((m) =>
       isQuotation(text, m, {
-        isName: rec.spans.some((s) => s.start <= m.start && s.end >= m.end) || isActorName(actors, text.slice(m.start, m.end)),
+        isName: covers(m.start, m.end) || aliases.has(text.slice(m.start, m.end).trim()),
         hasCue: sentenceHasCue(text, m),
         inTitle: m.open < titleEnd,
       }),
@@ -62,9 +64,25 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
   };
 }
 
-function isActorName(actors: readonly Actor[], inner: string): boolean {
-  const s = inner.trim();
-  return actors.some((a) => a.aliases.includes(s));
+/** A test «is [start, end) inside one recognised span?» in O(log n), over spans sorted once. */
+function spanCover(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  let best = -1;
+  for (const s of sorted) {
+    best = Math.max(best, s.end);
+    maxEnd.push(best);
+  }
+  return (start, end) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! >= end;
+  };
 }
 
 function uniqueIds(actors: Actor[]): Actor[] {

@@ -2,7 +2,16 @@
 // after it (««...»، قال X»), a colon («X: «...»»), pronoun-dropped continuations («وأضاف أن «...»»
 // → the last speaker), role subjects, anonymous sources and agencies («نقلت رويترز عن مصدر ...»).
 import { joined } from './gazetteer';
-import { ANONYMOUS_HEADS, COMPLEMENTIZERS, FUNCTION_WORDS, REPORTING, SOURCE_PREPOSITIONS, TURN_MARKERS } from './lexicon';
+import {
+  ANONYMOUS_HEADS,
+  COMPLEMENTIZERS,
+  FUNCTION_WORDS,
+  NAMING_HEADS,
+  ORG_HEADS,
+  REPORTING,
+  SOURCE_PREPOSITIONS,
+  TURN_MARKERS,
+} from './lexicon';
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import { cliticReadings } from './tokenize';
@@ -123,6 +132,13 @@ function subjectAfter(
     const m = mentionAt[j];
     if (m && !seenSubject) {
       if (m.actor.type !== 'place' || steps === 0) {
+        // «دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the organization is part of a title
+        // whose person follows in the same phrase.
+        const person = m.actor.type === 'person' ? null : personInPhrase(text, tokens, m.last + 1, limit, mentionAt);
+        if (person) {
+          j = person.first;
+          continue;
+        }
         seenSubject = m;
         if (!naqal) {
           // «نقلت رويترز عن ...»: keep looking for «عن» when the verb is «نقل».
@@ -144,8 +160,30 @@ function subjectAfter(
   return seenSubject ? speakerOf(seenSubject) : null;
 }
 
+/** A person mention within a few joined tokens, before any comma or «إن/أن». */
+function personInPhrase(
+  text: string,
+  tokens: readonly Token[],
+  from: number,
+  limit: number,
+  mentionAt: (MentionRef | undefined)[],
+): MentionRef | null {
+  for (let t = from; t < Math.min(limit, from + 6); t++) {
+    if (!joined(text, tokens[t - 1]!, tokens[t]!) || COMPLEMENTIZERS.has(tokens[t]!.norm)) return null;
+    const m = mentionAt[t];
+    if (m && m.actor.type === 'person') return m;
+  }
+  return null;
+}
+
 function stripConj(n: string): string {
   return n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
+}
+
+/** «مصدر مطلع لوكالة «رويترز»»: a preposition before an outlet or agency ends the description. */
+function stopsAnonymous(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) if (r.prefix !== '' && (ORG_HEADS.has(r.stem) || NAMING_HEADS.has(r.stem))) return true;
+  return false;
 }
 
 /** «مصدر مطلع», «مسؤول كبير في الخارجية الأمريكية», «مسؤول رفض الكشف عن اسمه». */
@@ -153,7 +191,7 @@ function anonymous(text: string, tokens: readonly Token[], from: number, limit: 
   let end = from;
   while (end + 1 < limit && end - from < 7) {
     const next = tokens[end + 1]!;
-    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || isCue(next)) break;
+    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || isCue(next) || stopsAnonymous(next)) break;
     end++;
   }
   return { actorId: null, name: text.slice(tokens[from]!.start, tokens[end]!.end), kind: 'anonymous' };

@@ -61,6 +61,8 @@ export interface GazetteerIndex {
   phrases: Map<string, Phrase[]>;
   /** Skeleton of one-word person and place names → entries, for transliteration variants. */
   skeletons: Map<string, number[]>;
+  /** Skeleton of a famous family name → its one person, so «ترمب» finds «دونالد ترامب». */
+  surnameSkeletons: Map<string, number>;
   firstNames: Set<string>;
   nameTokens: Set<string>;
   common: Set<string>;
@@ -93,6 +95,7 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     byId: new Map(entries.map((e) => [e.id, e])),
     phrases: new Map(),
     skeletons: new Map(),
+    surnameSkeletons: new Map(),
     firstNames: splitSet(data.firstNames),
     nameTokens: splitSet(data.nameTokens),
     common: splitSet(data.common),
@@ -134,9 +137,15 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
       }
     }
   });
+  const skeletonOwners = new Map<string, Set<number>>();
   for (const [last, owners] of surnameOwners) {
     if (owners.length === 1 && !index.phrases.has(last)) add([last], owners[0]!, 'surname');
+    const sk = skeleton(last);
+    const set = skeletonOwners.get(sk) ?? new Set<number>();
+    for (const o of owners) set.add(o);
+    skeletonOwners.set(sk, set);
   }
+  for (const [sk, owners] of skeletonOwners) if (owners.size === 1 && sk.length >= 4) index.surnameSkeletons.set(sk, [...owners][0]!);
   for (const list of index.phrases.values()) list.sort((a, b) => b.rest.length - a.rest.length);
   return index;
 }
@@ -185,7 +194,7 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
-    let best: { last: number; prefix: string; phrase: Phrase } | null = null;
+    let best: { last: number; prefix: string; stem: string; phrase: Phrase } | null = null;
     for (const reading of cliticReadings(tok.norm)) {
       const list = index.phrases.get(reading.stem);
       if (!list) continue;
@@ -199,13 +208,16 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
           ok = next !== undefined && next.norm === phrase.rest[k] && joined(text, tokens[i + k]!, next);
         }
         if (ok) {
-          best = { last: i + phrase.rest.length, prefix: reading.prefix, phrase };
+          best = { last: i + phrase.rest.length, prefix: reading.prefix, stem: reading.stem, phrase };
           break;
         }
       }
       if (best && best.phrase.rest.length > 0) break;
     }
     if (!best) {
+      const variant = surnameVariant(tok, index);
+      if (variant !== null)
+        out.push({ first: i, last: i, start: tok.start, end: tok.end, entry: index.entries[variant]!, kind: 'surname' });
       i++;
       continue;
     }
@@ -213,7 +225,10 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
     out.push({
       first: i,
       last: best.last,
-      start: tok.start + originalOffset(tok.text, best.prefix.length),
+      // «للأمم المتحدة» is ل + «الأمم» with the alef dropped: the name then starts with the token.
+      start: tok.norm.startsWith(best.prefix + best.stem.slice(0, 2))
+        ? tok.start + originalOffset(tok.text, best.prefix.length)
+        : tok.start,
       end: tokens[best.last]!.end,
       entry,
       kind: best.phrase.kind,
@@ -235,6 +250,14 @@ function oneWordReadingOk(prefix: string, stem: string, phrase: Phrase, wholeIsN
   if (preps.includes('ك') || wholeIsName) return false;
   if (phrase.minor) return preps.length === 1 && stem.length >= 5;
   return true;
+}
+
+/** «ترمب» for «ترامب»: a word whose skeleton is one famous person's family name, and nothing else. */
+function surnameVariant(tok: Token, index: GazetteerIndex): number | null {
+  const n = tok.norm;
+  // Words that may carry a clitic («لبوتين») are left to the clitic-aware paths.
+  if (n.length < 4 || index.common.has(n) || index.firstNames.has(n) || /^(ال|[وفبلك])/.test(n)) return null;
+  return index.surnameSkeletons.get(skeleton(n)) ?? null;
 }
 
 /** Entries whose one-word name shares the consonant skeleton of a word (variant spellings). */

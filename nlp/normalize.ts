@@ -156,6 +156,17 @@ const SKELETON_FOLD: Record<string, string> = { غ: 'ج', گ: 'ج', ڤ: 'ف', پ
  * the letters used for /g/ are folded. Only meaningful for words of five letters or more.
  */
 export function skeleton(norm: string): string {
+  const cached = skeletonCache.get(norm);
+  if (cached !== undefined) return cached;
+  const out = computeSkeleton(norm);
+  if (skeletonCache.size >= 50_000) skeletonCache.clear();
+  skeletonCache.set(norm, out);
+  return out;
+}
+
+const skeletonCache = new Map<string, string>();
+
+function computeSkeleton(norm: string): string {
   let out = norm[0] ?? '';
   for (let i = 1; i < norm.length; i++) {
     const ch = norm[i] ?? '';

@@ -242,7 +242,8 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
   while (i < toks.length) {
     const g = doc.gazAt[i];
     // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
-    if (hasWord(doc, i, ORG_HEADS) && !(g && g.last > i)) {
+    const quotedHead = hasWord(doc, i, QUOTED_NAME_HEADS);
+    if ((quotedHead || hasWord(doc, i, ORG_HEADS)) && !(g && g.last > i)) {
       const quoted = quotedAfter(doc, i);
       if (quoted) {
         hits.push({
@@ -257,7 +258,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         i = quoted.last + 1;
         continue;
       }
-      const last = readOrgTail(doc, i);
+      const last = quotedHead && !hasWord(doc, i, ORG_HEADS) ? i : readOrgTail(doc, i);
       if (last > i) {
         // «صحيفة الشروق المصرية»: the medium word is not part of the outlet's name.
         const medium = MEDIUM_HEADS.has(stripClitics(doc, i));
@@ -342,6 +343,9 @@ function personHit(doc: Doc, first: number, last: number): PatternHit {
     roleMention: null,
   };
 }
+
+/** Heads that name an outlet or platform only when the name is in quotation marks («منصة «تروث سوشيال»»). */
+const QUOTED_NAME_HEADS = new Set(['منصه', 'تطبيق', 'حساب', 'موقع', 'شبكه', 'صحيفه', 'قناه', 'مجله', 'جريده'].map(normalize));
 
 /** Heads whose names may coordinate two nouns with «و». */
 const COORDINATING_HEADS = new Set(['وزاره', 'هيئه', 'مؤسسه', 'لجنه', 'مجلس', 'جمعيه', 'اتحاد'].map(normalize));

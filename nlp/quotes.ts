@@ -17,6 +17,8 @@ export interface MarkedSpan extends Span {
 const OPENERS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’' };
 const CLOSERS = new Set(['»', '”', '’']);
 const TRIM = /[\s.،,؛;:!?؟…-]/;
+/** Only these characters change the state of the scanner; everything between them is skipped. */
+const MARKS = /[«»“”„‘’"\n]/g;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -43,7 +45,9 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     stack.length = 0;
     curlySwapped = false;
   };
-  for (let i = 0; i < text.length; i++) {
+  MARKS.lastIndex = 0;
+  for (let found = MARKS.exec(text); found !== null; found = MARKS.exec(text)) {
+    const i = found.index;
     let ch = text[i]!;
     if (ch === '\n') {
       flushParagraph(i);

@@ -28,38 +28,49 @@ const CONJ = ['و', 'ف'];
 const PREP = ['ب', 'ل', 'ك', 'س'];
 const MIN_STEM = 2;
 
+const readingCache = new Map<string, Stripped[]>();
+const CACHE_LIMIT = 50_000;
+
 /**
  * Every way to read a normalised word as proclitics + stem, the word itself first.
  * Covers و/ف, then ب/ل/ك/س, then ال, and «لل» for ل + ال («للرئيس» → «الرئيس» and «رئيس»).
+ * Results are memoised per word and shared: callers must not modify them.
  */
 export function cliticReadings(word: string): Stripped[] {
+  const cached = readingCache.get(word);
+  if (cached) return cached;
+  const readings = computeReadings(word);
+  if (readingCache.size >= CACHE_LIMIT) readingCache.clear();
+  readingCache.set(word, readings);
+  return readings;
+}
+
+function addReading(readings: Stripped[], prefix: string, stem: string): void {
+  if (stem.length < MIN_STEM) return;
+  for (const r of readings) if (r.stem === stem) return;
+  readings.push({ prefix, stem });
+}
+
+function computeReadings(word: string): Stripped[] {
   const readings: Stripped[] = [{ prefix: '', stem: word }];
-  const seen = new Set<string>([word]);
-  const add = (prefix: string, stem: string) => {
-    if (stem.length < MIN_STEM || seen.has(stem)) return;
-    seen.add(stem);
-    readings.push({ prefix, stem });
-  };
-  const afterConj = CONJ.includes(word[0] ?? '')
-    ? [
-        { p: '', w: word },
-        { p: word[0] ?? '', w: word.slice(1) },
-      ]
-    : [{ p: '', w: word }];
-  for (const { p, w } of afterConj) {
-    add(p, w);
+  const first = word[0] ?? '';
+  const conj = CONJ.includes(first);
+  for (let k = 0; k < (conj ? 2 : 1); k++) {
+    const p = k === 0 ? '' : first;
+    const w = k === 0 ? word : word.slice(1);
+    addReading(readings, p, w);
     const prep = w[0] ?? '';
     if (PREP.includes(prep)) {
       const rest = w.slice(1);
-      add(p + prep, rest);
+      addReading(readings, p + prep, rest);
       if (prep === 'ل' && rest.startsWith('ل')) {
         // «للرئيس» is ل + الرئيس with the alef of ال dropped.
-        add(`${p}ل`, `ا${rest}`);
-        add(`${p}لل`, rest.slice(1));
+        addReading(readings, `${p}ل`, `ا${rest}`);
+        addReading(readings, `${p}لل`, rest.slice(1));
       }
-      if (rest.startsWith('ال')) add(`${p + prep}ال`, rest.slice(2));
+      if (rest.startsWith('ال')) addReading(readings, `${p + prep}ال`, rest.slice(2));
     }
-    if (w.startsWith('ال')) add(`${p}ال`, w.slice(2));
+    if (w.startsWith('ال')) addReading(readings, `${p}ال`, w.slice(2));
   }
   return readings;
 }

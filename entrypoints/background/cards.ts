@@ -1,10 +1,22 @@
 // Context cards for actors, and the reader's disambiguation choices.
+import browser from 'webextension-polyfill';
 import { buildCard, type CardDeps, chooseEntity } from '../../knowledge/cards';
-import { isEnrichmentOn } from '../../knowledge/enrichment';
+import { isEnrichmentOn, setEnrichmentGetter } from '../../knowledge/enrichment';
 import { lookupName } from '../../knowledge/recognizer';
 import { WikimediaClient } from '../../knowledge/wikimedia';
 import { cacheDb, readerDb } from '../../storage/db';
+import { isEnrichmentOn as enrichmentSetting } from '../../storage/settings';
 import type { Handlers } from './handlers';
+
+/** Online only when the reader turned enrichment on and granted the Wikimedia host permission it asks for. */
+async function enrichmentAllowed(): Promise<boolean> {
+  if (!(await enrichmentSetting())) return false;
+  const permissions = browser.permissions as typeof browser.permissions | undefined;
+  if (!permissions?.contains) return true;
+  return permissions.contains({ origins: ['https://www.wikidata.org/*', 'https://ar.wikipedia.org/*'] });
+}
+
+setEnrichmentGetter(enrichmentAllowed);
 
 let deps: CardDeps | null = null;
 

@@ -115,3 +115,14 @@ describe('a reader round trip through the background', () => {
     expect(((await ask({ type: 'listSavedQuotes', tag: 'روسيا' })) as { total: number }).total).toBe(1);
   });
 });
+
+describe('consent', () => {
+  it('a card asked through the background makes no network request while enrichment is off', async () => {
+    fakeBrowser.reset();
+    const fetchSpy = vi.spyOn(globalThis, 'fetch').mockRejectedValue(new Error('network used'));
+    const card = (await ask({ type: 'getCard', name: 'فلاديمير بوتين', actorType: 'person' })) as { enrichment: string; image: unknown };
+    expect([card.enrichment, card.image]).toEqual(['off', null]);
+    expect(fetchSpy).not.toHaveBeenCalled();
+    fetchSpy.mockRestore();
+  });
+});

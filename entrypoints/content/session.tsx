@@ -22,6 +22,8 @@ import { createWrappingPainter } from './wrap-fallback';
 
 /** Work is cut into slices of this many milliseconds so no task blocks the page for long. */
 const SLICE_MS = 8;
+/** Ranges handed to the highlight registry at once: each one costs the page a little style work. */
+const SLICE_MARKS = 400;
 /** Late paragraphs (lazy loading, live blogs) are looked at after this quiet period. */
 const MUTATION_DEBOUNCE_MS = 400;
 const PIN_KEY = 'p';
@@ -156,8 +158,10 @@ export function createPageSession(
     lastBlocksKey = article.blocks.join('\n');
     visible = settingsNow.density !== 'none';
     listen();
-    await loadSaved();
+    // Paint what the analysis found at once; saved quotations (a second round trip) follow.
     await repaint();
+    await loadSaved();
+    if (savedQuotes.length > 0) await repaint();
   }
 
   async function loadSaved(): Promise<void> {
@@ -198,7 +202,7 @@ export function createPageSession(
     while (i < marks.length) {
       const sliceEnd = performance.now() + SLICE_MS;
       const batch: Entry[] = [];
-      while (i < marks.length && performance.now() < sliceEnd) {
+      while (i < marks.length && batch.length < SLICE_MARKS && performance.now() < sliceEnd) {
         const mark = marks[i++]!;
         const range = rangeFor(article, mark.start, mark.end);
         if (range) batch.push({ kind: mark.kind, mark, range });
@@ -236,6 +240,11 @@ export function createPageSession(
         const densityChanged = settings.density !== settingsNow?.density;
         settingsNow = settings;
         if (densityChanged) visible = settings.density !== 'none';
+        // Pausing the site from the panel takes the marks and the card away at once.
+        if (settings.pausedSites.includes(location.hostname.toLowerCase())) {
+          visible = false;
+          closeCard(false);
+        }
         repaint().catch(() => {});
       }),
     );

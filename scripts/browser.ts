@@ -7,7 +7,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const CHROME_BUILD = join(ROOT, '.output', 'chrome-mv3');
+/** The built Chrome extension; SIYAQ_CHROME_BUILD points at a private copy so a parallel rebuild cannot pull it away mid-test. */
+export const CHROME_BUILD = process.env.SIYAQ_CHROME_BUILD ? resolve(process.env.SIYAQ_CHROME_BUILD) : join(ROOT, '.output', 'chrome-mv3');
 export const PAGES = join(ROOT, 'tests', 'fixtures', 'pages');
 
 export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH to a Chromium binary)';

@@ -331,6 +331,21 @@ export async function forgetSite(site: string, db: ReaderDb = readerDb()) {
       await ofReading(db.readingActors, id).delete();
       await ofReading(db.readingQuotes, id).delete();
     }
+    // The same article read on another site too (syndicated wire copy) is one reading: keep it, minus this site's addresses.
+    const onSite = (url: string | null) => !!url && siteOfUrl(url) === key;
+    const hosts = [key, `www.${key}`];
+    const prefixes = hosts.flatMap((h) => [`http://${h}/`, `https://${h}/`, `http://${h}:`, `https://${h}:`]);
+    for (const r of await db.readings.where('urlKeys').startsWithAnyOf(prefixes).toArray()) {
+      const urlKeys = r.urlKeys.filter((u) => !onSite(u));
+      const elsewhere = urlKeys[0] ?? r.url;
+      await db.readings.put({
+        ...r,
+        urlKeys,
+        pageKey: onSite(r.pageKey) ? elsewhere : r.pageKey,
+        url: onSite(r.url) ? elsewhere : r.url,
+        canonicalUrl: onSite(r.canonicalUrl) ? null : r.canonicalUrl,
+      });
+    }
     const savedQuotes = await db.savedQuotes.where('site').equals(key).delete();
     for (const id of ids) recentTexts.delete(id);
     return { readings: ids.length, savedQuotes };

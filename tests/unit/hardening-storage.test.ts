@@ -173,4 +173,19 @@ describe('forget this site', () => {
     expect((await db.readingActors.toArray()).every((a) => a.readingId === other.id)).toBe(true);
     expect((await db.readingQuotes.toArray()).every((q) => q.readingId === other.id)).toBe(true);
   });
+
+  it('the same wire story read on two sites stays for the other site, without any address of the forgotten one', async () => {
+    const db = freshDb();
+    const wire = { ...first, text: `${first.text} ${'وأضاف أن المفاوضات ستستمر في الأسابيع المقبلة. '.repeat(20)}` };
+    await recordReading('https://www.wire.example/story/7', wire, db);
+    const merged = await recordReading('https://paper.example/world/7', wire, db);
+    expect(
+      merged.urlKeys.some((u) => u.includes('wire.example')),
+      'one reading for the same text',
+    ).toBe(true);
+    await forgetSite('wire.example', db);
+    expect(JSON.stringify(await everything(db))).not.toContain('wire.example');
+    expect(await db.readings.count()).toBe(1);
+    expect(await db.readingActors.count(), 'the other site keeps its actors').toBe(1);
+  });
 });

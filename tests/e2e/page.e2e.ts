@@ -128,7 +128,18 @@ describe('marks and cards on the page', () => {
     await painted(session, page);
     await hoverHighlight(page, 'siyaq-quote', 'لن نقبل بأن تتحول المساعدات إلى ورقة ضغط');
     await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('quote-card');
-    expect((await openCard(page, session.extensionId))!.speaker).toContain('البرهان');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const card = (await openCard(page, session.extensionId))!;
+    await page.screenshot({
+      path: join(ARTIFACTS, 'quote-card-ar.png'),
+      clip: {
+        x: Math.max(0, card.rect.x - 60),
+        y: Math.max(0, card.rect.y - 60),
+        width: Math.min(560, card.rect.width + 120),
+        height: card.rect.height + 90,
+      },
+    });
+    expect(card.speaker).toContain('البرهان');
     await page.close();
   });
 
@@ -189,6 +200,49 @@ describe('marks and cards on the page', () => {
     await expect
       .poll(async () => (await highlights(page))['siyaq-saved'] ?? [], { timeout: 10_000 })
       .toContainEqual(expect.stringContaining(SELECTED));
+    await page.close();
+  });
+
+  it('follows the page: a paragraph that arrives later is painted, and in-page navigation starts over', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    const people = async () => (await highlights(page))['siyaq-person'] ?? [];
+    const before = (await people()).filter((m) => m.includes('فيصل بن فرحان')).length;
+    // A live blog appends a paragraph.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'وفي وقت لاحق، قال وزير الخارجية السعودي الأمير فيصل بن فرحان إن «الحل السياسي هو الطريق الوحيد».';
+      document.querySelector('article')!.append(p);
+    });
+    await expect
+      .poll(async () => (await people()).filter((m) => m.includes('فيصل بن فرحان')).length, { timeout: 15_000 })
+      .toBeGreaterThan(before);
+    // A single-page site swaps the article and pushes a new URL: the old marks go, the new article is painted.
+    await page.evaluate(() => {
+      const article = document.querySelector('article')!;
+      article.innerHTML = '';
+      const h = document.createElement('h1');
+      h.textContent = 'عبد الفتاح البرهان يستقبل وفداً أممياً في بورتسودان';
+      const p = document.createElement('p');
+      p.textContent =
+        'استقبل رئيس مجلس السيادة السوداني عبد الفتاح البرهان في بورتسودان وفداً من الأمم المتحدة، وقال البرهان إن «السودان منفتح على كل المبادرات».';
+      article.append(h, p);
+      history.pushState({}, '', '/demo-article.html?story=2');
+    });
+    await expect
+      .poll(
+        async () =>
+          Object.values(await highlights(page))
+            .flat()
+            .join(' | '),
+        { timeout: 15_000 },
+      )
+      .toContain('البرهان');
+    expect(
+      Object.values(await highlights(page))
+        .flat()
+        .join(' | '),
+    ).not.toContain('غوتيريش');
     await page.close();
   });
 

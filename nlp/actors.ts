@@ -68,7 +68,7 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
       );
       if (candidates.length > 0) g = nearestBefore(candidates, s.start) ?? candidates[0];
     }
-    if (!g && s.knowledgeId && !s.surname) g = byKnowledge.get(s.knowledgeId);
+    if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(`${type}|${k}`);
     // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
     const skelKey = key.length === 1 && key[0]!.length >= 5 ? `${type}|${skeleton(key[0]!)}` : null;

@@ -1,0 +1,176 @@
+// Actors and speakers from a small hand-written gazetteer, so every row shows one rule at work.
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../nlp/analyze';
+import { buildGazetteerIndex, type GazetteerData, matchGazetteer } from '../../nlp/gazetteer';
+import { normalize, skeleton } from '../../nlp/normalize';
+import { cliticReadings, tokenize } from '../../nlp/tokenize';
+import type { Analysis } from '../../nlp/types';
+
+// Facts written for the test: names and types only.
+const DATA: GazetteerData = {
+  version: 1,
+  sources: { t: { name: 'test', licence: 'MIT', url: '' } },
+  entries: [
+    ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
+    ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
+    ['o:kremlin', 'o', 'الكرملين', 'Kremlin', '', 't'],
+    ['o:un', 'o', 'الأمم المتحدة', 'United Nations', '', 't'],
+    ['o:reuters', 'o', 'رويترز|وكالة رويترز', 'Reuters', '', 't'],
+    ['l:RU', 'l', 'روسيا', 'Russia', '', 't'],
+    ['l:BY', 'l', 'بيلاروسيا|بيلاروس', 'Belarus', '', 't'],
+    ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
+    ['l:yara', 'l', 'يارا', 'Yara', '', 'small'],
+  ],
+  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد'].map(normalize).join(' '),
+  nameTokens: ['كيارا', 'مونتالدو', 'زاخاروفا', 'لافروف'].map(normalize).join(' '),
+  common: ['قال', 'الروسي', 'مساء', 'أمس'].map(normalize).join(' '),
+  minorSources: 'small',
+};
+const index = buildGazetteerIndex(DATA);
+const analyze = createAnalyzer({ gazetteer: index });
+
+function run(body: string): Analysis {
+  return analyze({ title: null, blocks: [body] });
+}
+
+function actorOf(a: Analysis, form: string) {
+  return a.actors.find((x) => x.mentions.some((m) => m.text === form));
+}
+
+describe('normalisation helpers behind matching', () => {
+  const rows: [string, string, string][] = [
+    ['لوكاشينكو', 'لوكاشنكو', 'a dropped long vowel is the same foreign name'],
+    ['ترامب', 'ترمب', 'ترامب and ترمب are one spelling family'],
+    ['شويغو', 'شويجو', 'غ and ج both write /g/'],
+  ];
+  it.each(rows)('%s ~ %s', (a, b) => {
+    expect(skeleton(normalize(a))).toBe(skeleton(normalize(b)));
+  });
+  it('keeps different names apart (negative row)', () => {
+    expect(skeleton(normalize('بوتين'))).not.toBe(skeleton(normalize('بايدن')));
+  });
+  it('reads proclitics and the article off a word', () => {
+    expect(cliticReadings(normalize('وبالكرملين')).map((r) => r.stem)).toContain('الكرملين');
+    expect(cliticReadings(normalize('للرئيس')).map((r) => r.stem)).toContain(normalize('الرئيس'));
+  });
+});
+
+describe('gazetteer matching over clitic-stripped tokens', () => {
+  const rows: [string, string[], string][] = [
+    ['زيارة لبوتين إلى موسكو', ['بوتين', 'موسكو'], 'ل is stripped; the mention starts at the name'],
+    ['بحث في الكرملين وبالكرملين', ['الكرملين', 'الكرملين'], 'و + ب + the article'],
+    ['مندوب للأمم المتحدة', ['للأمم المتحدة'], 'ل + ال with the alef dropped keeps the whole token'],
+    ['الجيش الروسي في المنطقة', [], 'negative: the adjective الروسي is not روسيا'],
+    ['قالت كيارا إنها وصلت', [], 'negative: a known name word is not ك + the town يارا'],
+  ];
+  it.each(rows)('%s', (text, expected) => {
+    const found = matchGazetteer(text, tokenize(text), index).map((m) => text.slice(m.start, m.end));
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('actors: one actor per real-world actor, with the right type', () => {
+  const rows: [string, string, string, string, string][] = [
+    [
+      'التقى الرئيس فلاديمير بوتين في موسكو. وقال بوتين إن الزيارة مهمة.',
+      'بوتين',
+      'person',
+      'فلاديمير بوتين',
+      'a surname joins the full name',
+    ],
+    ['زار بيلاروسيا أمس، وتقول بيلاروس إن الزيارة ناجحة.', 'بيلاروس', 'place', 'بيلاروسيا', 'two spellings, one country'],
+    ['قال وزير الخارجية سيرجي لافروف إن الأمر انتهى.', 'سيرجي لافروف', 'person', 'سيرجي لافروف', 'a name after a title'],
+    [
+      'وأعلنت وزارة الدفاع الروسية انتهاء المناورات.',
+      'وزارة الدفاع الروسية',
+      'organization',
+      'وزارة الدفاع الروسية',
+      'an organization head with its tail',
+    ],
+    ['وقالت كيارا مونتالدو إن الفريق وصل.', 'كيارا مونتالدو', 'person', 'كيارا مونتالدو', 'an unknown name after a reporting verb'],
+    [
+      'قال دونالد ترامب إن الاتفاق قريب. وكتب ترمب أن الحرب ستنتهي.',
+      'ترمب',
+      'person',
+      'دونالد ترامب',
+      'a transliteration variant of the surname',
+    ],
+  ];
+  it.each(rows)('%s', (body, form, type, name) => {
+    const actor = actorOf(run(body), form);
+    expect(actor?.type).toBe(type);
+    expect(actor?.name).toBe(name);
+  });
+
+  it('a role standing alone is a mention of the person introduced with it', () => {
+    const a = run('قال المتحدث باسم الكرملين دميتري بيسكوف إن اللقاء مهم. وشدد المتحدث باسم الكرملين على أن الحوار مستمر.');
+    const peskov = actorOf(a, 'دميتري بيسكوف');
+    expect(peskov?.mentions.filter((m) => m.kind === 'role').map((m) => m.text)).toEqual(['المتحدث باسم الكرملين']);
+  });
+
+  it('«نظيره» before a name is a role mention of that person', () => {
+    const a = run('التقى بوتين مع نظيره ألكسندر لوكاشينكو في موسكو.');
+    const luka = actorOf(a, 'ألكسندر لوكاشينكو');
+    expect(luka?.mentions.some((m) => m.kind === 'role' && m.text === 'نظيره')).toBe(true);
+  });
+
+  it('negative: nationality adjectives and plain nouns make no actors', () => {
+    const a = run('قالت السلطات الأوكرانية إن الجانبين اتفقا مساء أمس.');
+    expect(a.actors).toEqual([]);
+  });
+
+  it('every mention indexes the analysed text exactly', () => {
+    const a = run('وقال بوتين لبوتين وبالكرملين «كلام طويل هنا جدا» ثم موسكو.');
+    for (const actor of a.actors) for (const m of actor.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);
+    for (const q of a.quotes) expect(a.text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
+describe('speakers', () => {
+  const rows: [string, string, string | null, string][] = [
+    [
+      'وقال الرئيس فلاديمير بوتين إن «الوضع تحت السيطرة تماما».',
+      'الوضع تحت السيطرة تماما',
+      'فلاديمير بوتين',
+      'verb, subject, إن, quotation',
+    ],
+    [
+      '«لن نتراجع عن موقفنا أبدا»، قال فلاديمير بوتين مساء.',
+      'لن نتراجع عن موقفنا أبدا',
+      'فلاديمير بوتين',
+      'the attribution after the quotation',
+    ],
+    [
+      'وصل فلاديمير بوتين إلى موسكو. وأضاف أن «المحادثات كانت مثمرة للغاية».',
+      'المحادثات كانت مثمرة للغاية',
+      'فلاديمير بوتين',
+      'a pronoun-dropped verb goes to the person the paragraph is about',
+    ],
+    [
+      'ونقلت رويترز عن مصدر مطلع قوله إن «القرار اتخذ بالفعل».',
+      'القرار اتخذ بالفعل',
+      'مصدر مطلع',
+      'an agency quoting an anonymous source: the source spoke, not the agency',
+    ],
+    [
+      'وقال مسؤول رفض الكشف عن اسمه إن «الهجوم كان متوقعا منذ أيام».',
+      'الهجوم كان متوقعا منذ أيام',
+      'مسؤول رفض الكشف عن اسمه',
+      'an anonymous official',
+    ],
+    ['بوتين: «لا نريد الحرب مع أي طرف».', 'لا نريد الحرب مع أي طرف', 'بوتين', 'a colon after the speaker (named as in the article)'],
+    ['«كلمات بلا قائل معروف في هذا النص»', 'كلمات بلا قائل معروف في هذا النص', null, 'negative: no cue and no earlier speaker'],
+  ];
+  it.each(rows)('%s', (body, quote, speaker) => {
+    const a = run(body);
+    const q = a.quotes.find((x) => x.text === quote);
+    expect(q).toBeDefined();
+    expect(q?.speaker.name ?? null).toBe(speaker);
+  });
+
+  it('negative: «وكالة «رويترز»» names an agency and is not a quotation', () => {
+    const a = run('وأفادت وكالة «رويترز» بأن الاجتماع انتهى.');
+    expect(a.quotes).toEqual([]);
+    expect(actorOf(a, 'رويترز')?.type).toBe('organization');
+  });
+});

@@ -1,6 +1,6 @@
 // The shape of a benchmark figure, its budget, and the table, JSON and README section made from them.
 import { spawnSync } from 'node:child_process';
-import { cpus, freemem, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { findChromium } from './browser';
 
 export interface Budget {
@@ -81,6 +81,8 @@ export interface Machine {
   node: string;
   chromium: string | null;
   platform: string;
+  /** 1-minute load average when the run ended: figures from a busy machine are slower. */
+  load: number;
 }
 
 /** Where the figures came from. */
@@ -99,6 +101,7 @@ export function machine(): Machine {
     node: process.version,
     chromium,
     platform: `${process.platform} ${process.arch}`,
+    load: Math.round((loadavg()[0] ?? 0) * 10) / 10,
   };
 }
 
@@ -115,7 +118,9 @@ function pad(s: string, n: number): string {
 /** The table for people, one block per section, notes under each block. */
 export function renderTable(sections: readonly Section[], m: Machine): string {
   const lines: string[] = [];
-  lines.push(`Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.chromium ?? 'no Chromium'}`);
+  lines.push(
+    `Machine: ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB RAM, Node ${m.node}, ${m.chromium ?? 'no Chromium'}, load average ${m.load}`,
+  );
   for (const section of sections) {
     lines.push('', section.title);
     const w = [Math.max(...section.metrics.map((x) => [...x.label].length), 6), 18, 20];

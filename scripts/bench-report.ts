@@ -139,8 +139,9 @@ export function renderTable(sections: readonly Section[], m: Machine): string {
 export function renderMarkdown(sections: readonly Section[], m: Machine, date: string): string {
   const lines: string[] = [];
   lines.push(
-    `Latest \`npm run bench\` (${date}) on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB RAM, Node ${m.node.replace(/^v/, '')}, ${m.chromium ?? 'no Chromium'} (headless), ${m.platform}. ` +
-      'The machine is shared, so figures vary by ±20 % between runs. `npm run bench -- --check` exits non-zero when a budget is missed.',
+    `Latest \`npm run bench\` (${date}) on ${m.cpus} × ${m.cpuModel}, ${m.memoryGB} GB RAM, Node ${m.node.replace(/^v/, '')}, ${m.chromium ?? 'no Chromium'} (headless), ${m.platform}, ` +
+      `load average ${m.load} at the end of the run (the machine is shared; under load every time is longer). ` +
+      '`npm run bench -- --check` exits non-zero when a budget is missed.',
   );
   for (const section of sections) {
     lines.push('', `**${section.title}**`, '', '| measure | value | budget | notes |', '| --- | --- | --- | --- |');

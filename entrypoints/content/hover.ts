@@ -123,11 +123,11 @@ export function createHoverIntent<T>(
   }
 
   /** A card was opened some other way (keyboard, side panel): hover now governs its closing. */
-  function opened(target: T, pinned: boolean): void {
+  function opened(target: T, pin: boolean): void {
     cancelDwell();
     cancelClose();
     open = target;
-    pinned = pinned;
+    pinned = pin;
   }
 
   /** Pin or unpin the open card; returns the new state. */

@@ -379,8 +379,8 @@ export function createPageSession(
   }
 
   function step(direction: 1 | -1): { label: string } | null {
-    const marks = navigationMarks();
-    const next = stepMark(marks, current, direction);
+    const order = navigationMarks();
+    const next = stepMark(order, current, direction);
     if (!next) return null;
     reveal(next, true);
     return { label: analysisNow?.text.slice(next.start, next.end) ?? '' };

@@ -76,6 +76,16 @@ describe('HoverIntent', () => {
     expect(events).toEqual(['open:غوتيريش', 'close']);
   });
 
+  it('a card opened from the keyboard stays while the pointer wanders, until Escape', () => {
+    const { intent, events, advance, moveAt } = setup();
+    intent.opened('غوتيريش', true);
+    moveAt(null, 400, 300);
+    advance(GRACE_MS * 3);
+    expect(intent.open).toBe('غوتيريش');
+    intent.dismiss();
+    expect(events).toEqual(['close']);
+  });
+
   it('moves from one name to another only after resting on the second', () => {
     const { events, advance, moveAt } = setup();
     moveAt('أ', 100);

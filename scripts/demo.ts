@@ -44,14 +44,16 @@ async function headless(): Promise<void> {
   const { context, extensionId } = await launchWithExtension(profile, { headless: true });
   try {
     await installProbe(context);
+    // The panel is opened first, for a tab that is still blank: the article then loads in the front tab,
+    // where the page paints at full speed (background tabs have their timers and frames throttled).
     const page = await context.newPage();
-    await page.goto(`${server.origin}/${DEMO_PAGE}`);
     const tabId = await tabIdOf(page);
     const panel = await context.newPage();
     await panel.setViewportSize({ width: 420, height: 900 });
     await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-    const status = await waitForAnalysis(panel, tabId);
     await page.bringToFront();
+    await page.goto(`${server.origin}/${DEMO_PAGE}`);
+    const status = await waitForAnalysis(panel, tabId);
     if (status.actors + status.quotes > 0) {
       await page
         .waitForFunction(

@@ -41,7 +41,12 @@ export interface WikimediaOptions {
   maxStaleMs?: number;
   /** Retries after 429 or maxlag before giving up. */
   maxRetries?: number;
+  /** After an outage (unreachable, timeout, rate limit or lag not over, server error), ask nothing for this long. */
+  outageCooldownMs?: number;
 }
+
+/** Failures that say "the service is down or wants us gone", as opposed to one odd answer. */
+const OUTAGE_KINDS: ReadonlySet<WikimediaErrorKind> = new Set(['network', 'timeout', 'rate-limited', 'maxlag', 'http']);
 
 const DAY = 86_400_000;
 
@@ -62,6 +67,8 @@ export class WikimediaClient {
   private refreshes: Promise<unknown>[] = [];
   /** Network requests made so far (each retry counts). */
   requests = 0;
+  /** While Wikimedia is down every request fails at once with the outage's error: no retry storm from hovering. */
+  private outage: { until: number; error: WikimediaError } | null = null;
 
   constructor(private readonly options: WikimediaOptions) {
     this.fetchFn =
@@ -106,6 +113,18 @@ export class WikimediaClient {
   }
 
   private async fetchWithRetry(url: string, accept: (body: unknown) => boolean): Promise<unknown> {
+    if (this.outage && this.now() < this.outage.until) throw this.outage.error;
+    try {
+      return await this.attempts(url, accept);
+    } catch (error) {
+      // An API error about one request («badvalue») is not an outage; the service answered.
+      const outage = error instanceof WikimediaError && OUTAGE_KINDS.has(error.kind) && !error.message.startsWith('Wikimedia error:');
+      if (outage) this.outage = { until: this.now() + (this.options.outageCooldownMs ?? 60_000), error };
+      throw error;
+    }
+  }
+
+  private async attempts(url: string, accept: (body: unknown) => boolean): Promise<unknown> {
     const maxRetries = this.options.maxRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
       // Re-checked before each request: the reader may have turned enrichment off while we waited.

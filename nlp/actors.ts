@@ -91,9 +91,34 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
     }
     if (s.roleMention) g.extra.push({ ...s.roleMention, text: text.slice(s.roleMention.start, s.roleMention.end), kind: 'role' });
   }
+  mergeParenthesised(text, groups);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
   return groups.map((g) => toActor(text, g, latinOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/** «وكالة الأنباء الرسمية (سانا)»: a name in brackets right after another names the same actor. */
+function mergeParenthesised(text: string, groups: Group[]): void {
+  const owner = new Map<EntitySpan, Group>();
+  for (const g of groups) for (const s of g.spans) owner.set(s, g);
+  const spans = [...owner.keys()].sort((a, b) => a.start - b.start);
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k]!;
+    const b = spans[k + 1]!;
+    if (!/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || text.slice(b.end).trimStart()[0] !== ')') continue;
+    const ga = owner.get(a)!;
+    const gb = owner.get(b)!;
+    if (ga === gb || ga.type !== gb.type) continue;
+    // The bracketed one is usually the known short name: keep its group, move the other's spans in.
+    gb.spans.push(...ga.spans);
+    gb.extra.push(...ga.extra);
+    for (const r of ga.roleKeys) gb.roleKeys.add(r);
+    gb.role ??= ga.role;
+    for (const s of ga.spans) owner.set(s, gb);
+    ga.spans = [];
+    ga.extra = [];
+  }
+  for (let k = groups.length - 1; k >= 0; k--) if (groups[k]!.spans.length === 0) groups.splice(k, 1);
 }
 
 function nearestBefore(groups: Group[], at: number): Group | undefined {
@@ -159,7 +184,11 @@ function offsetOf(tokenText: string, k: number): number {
 function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], groups: Group[]): void {
   for (const r of roles) {
     const key = canonicalRole(r.key);
-    const owners = groups.filter((g) => g.type === 'person' && g.roleKeys.has(key));
+    let owners = groups.filter((g) => g.type === 'person' && g.roleKeys.has(key));
+    // «وقال البابا», «وأكد الوزير»: one title word stands for the one person introduced with it.
+    if (owners.length === 0 && !key.includes(' ')) {
+      owners = groups.filter((g) => g.type === 'person' && [...g.roleKeys].some((k) => k.split(' ').includes(key)));
+    }
     if (owners.length !== 1) continue;
     const { tokens } = rec.doc;
     const first = tokens[r.first]!;

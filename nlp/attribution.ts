@@ -208,12 +208,18 @@ function fromLeft(
   para: number,
   roleAt: Map<number, { first: number; last: number }>,
 ): Found | null {
-  // A colon right before the quote: «X: «...»» — the speaker is the mention just before it.
+  // A colon right before the quote: «X: «...»». A person right before the colon is the speaker;
+  // otherwise a reporting verb earlier in the sentence decides, and only then the mention before «:».
   const lead = text.slice(tokens[openTok - 1]?.end ?? 0, q.open);
+  let colonMention: MentionRef | null = null;
   if (lead.includes(':') && openTok > 0) {
     for (let t = openTok - 1; t >= Math.max(0, openTok - 4); t--) {
       const m = mentionAt[t];
-      if (m && m.actor.type !== 'place') return { speaker: speakerOf(m), cue: ':', cueTok: t };
+      if (m && m.actor.type !== 'place') {
+        if (m.actor.type === 'person' && m.last === openTok - 1) return { speaker: speakerOf(m), cue: ':', cueTok: t };
+        colonMention = m;
+        break;
+      }
       if (isCue(tokens[t]!)) break;
     }
   }
@@ -230,6 +236,7 @@ function fromLeft(
     // A cue without a subject («في تصريحات») may sit after the verb that has one («وقال بوتين في تصريحات»).
     nearest ??= { speaker: null, cue: tok.text, cueTok: t };
   }
+  if (colonMention) return { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 };
   return nearest;
 }
 

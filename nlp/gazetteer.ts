@@ -257,7 +257,11 @@ function surnameVariant(tok: Token, index: GazetteerIndex): number | null {
   const n = tok.norm;
   // Words that may carry a clitic («لبوتين») are left to the clitic-aware paths.
   if (n.length < 4 || index.common.has(n) || index.firstNames.has(n) || /^(ال|[وفبلك])/.test(n)) return null;
-  return index.surnameSkeletons.get(skeleton(n)) ?? null;
+  const owner = index.surnameSkeletons.get(skeleton(n));
+  if (owner === undefined) return null;
+  // Variants differ inside the word, not at its end («رينولد» is not «رونالدو»).
+  const names = index.entries[owner]!.names.map((x) => nameTokens(x));
+  return names.some((t) => t[t.length - 1]?.slice(-1) === n.slice(-1)) ? owner : null;
 }
 
 /** Entries whose one-word name shares the consonant skeleton of a word (variant spellings). */

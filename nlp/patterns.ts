@@ -344,6 +344,32 @@ function personHit(doc: Doc, first: number, last: number): PatternHit {
   };
 }
 
+/** Titles always followed by a name. */
+const STRONG_TITLES = new Set(
+  [
+    'البابا',
+    'الملك',
+    'الملكه',
+    'الامير',
+    'الاميره',
+    'الشيخ',
+    'الشيخه',
+    'السلطان',
+    'السيد',
+    'السيده',
+    'الرئيس',
+    'الرئيسه',
+    'الوزير',
+    'الوزيره',
+    'الدكتور',
+    'الدكتوره',
+    'الامام',
+    'المستشاره',
+    'المستشار',
+    'الجنرال',
+  ].map(normalize),
+);
+
 /** Heads that name an outlet or platform only when the name is in quotation marks («منصة «تروث سوشيال»»). */
 const QUOTED_NAME_HEADS = new Set(['منصه', 'تطبيق', 'حساب', 'موقع', 'شبكه', 'صحيفه', 'قناه', 'مجله', 'جريده'].map(normalize));
 
@@ -462,8 +488,9 @@ function readTitled(doc: Doc, i: number): Titled | null {
     let last = readName(doc, nameStart, 1, given);
     const n0 = toks[nameStart]!.norm;
     const known = given || doc.index.nameTokens.has(n0) || /^آ/.test(toks[nameStart]!.text);
-    // One unknown word after a title is more often a noun («الشاعر لأمسية») than a name.
-    if (last === nameStart && !known) last = -1;
+    // One unknown word after a title is more often a noun («الشاعر لأمسية») than a name, except after
+    // titles that are always followed by a name («البابا فرنسيس», «الملك سلمان»).
+    if (last === nameStart && !known && !hasWord(doc, i, STRONG_TITLES, true)) last = -1;
     if (last >= nameStart) {
       const lastG = doc.gazAt[last];
       return {
@@ -480,7 +507,7 @@ function readTitled(doc: Doc, i: number): Titled | null {
       };
     }
   }
-  if (j > i || counterpart) {
+  if (j > i || counterpart || (isDefinite(doc, i) && hasWord(doc, i, STRONG_TITLES, true))) {
     const key = [stripClitics(doc, i), ...toks.slice(i + 1, j + 1).map((t) => t.norm)].join(' ');
     return { hit: null, role: { first: i, last: j, key }, next: j + 1 };
   }

@@ -9,6 +9,8 @@ export interface HistoryProps {
   query: string;
   /** Readings to list: all of them, or the search hits with what matched. */
   items: HistoryHit[];
+  /** The query the items answer (they may lag behind what is typed); '' for the whole history. */
+  resultsFor: string;
   onQuery(query: string): void;
   onActor(name: string): void;
 }
@@ -74,9 +76,10 @@ export function ReadingItem({
 }
 
 /** The history view: a search box over a (windowed) list of readings, newest first. */
-export function History({ lang, query, items, onQuery, onActor }: HistoryProps) {
+export function History({ lang, query, items, resultsFor, onQuery, onActor }: HistoryProps) {
+  const current = resultsFor === query.trim();
   return (
-    <div class="history-view">
+    <div class="history-view" data-results-for={resultsFor} aria-busy={!current}>
       <search class="toolbar">
         <label for="history-search" class="visually-hidden">
           {t(lang, 'searchHistory')}
@@ -90,7 +93,7 @@ export function History({ lang, query, items, onQuery, onActor }: HistoryProps) 
           onInput={(e) => onQuery(e.currentTarget.value)}
         />
       </search>
-      {query.trim() !== '' && (
+      {query.trim() !== '' && current && (
         <p class="note" role="status">
           {t(lang, 'resultCount', { count: items.length })}
         </p>

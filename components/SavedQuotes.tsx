@@ -137,6 +137,8 @@ export interface SavedQuotesProps {
   speakers: string[];
   sites: string[];
   anchors: Record<string, AnchorStatus>;
+  /** The filter the items answer (they may lag behind what is typed). */
+  resultsFor: SavedFilter;
   onFilter(patch: Partial<SavedFilter>): void;
   onNote(id: string, note: string): void;
   onTags(id: string, tags: string[]): void;
@@ -154,8 +156,9 @@ const FORMATS: { id: ExportFormat; label: string }[] = [
 export function SavedQuotes(props: SavedQuotesProps) {
   const { lang, items, filter, speakers, sites, anchors, onFilter } = props;
   const filtered = Object.values(filter).some((v) => v !== '');
+  const current = JSON.stringify(props.resultsFor) === JSON.stringify(filter);
   return (
-    <div class="saved-view">
+    <div class="saved-view" data-results-for={props.resultsFor.text} aria-busy={!current}>
       <search class="toolbar">
         <label for="saved-search" class="visually-hidden">
           {t(lang, 'searchSaved')}
@@ -218,7 +221,7 @@ export function SavedQuotes(props: SavedQuotesProps) {
           </button>
         ))}
       </fieldset>
-      {filtered && (
+      {filtered && current && (
         <p class="note" role="status">
           {t(lang, 'resultCount', { count: items.length })}
         </p>

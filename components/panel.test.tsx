@@ -207,6 +207,7 @@ describe('saved quotations', () => {
         speakers={[]}
         sites={[]}
         anchors={{}}
+        resultsFor={filter}
         onFilter={() => {}}
         onNote={() => {}}
         onTags={() => {}}
@@ -227,6 +228,7 @@ describe('saved quotations', () => {
         speakers={[]}
         sites={[]}
         anchors={{}}
+        resultsFor={EMPTY_FILTER}
         onFilter={() => {}}
         onNote={() => {}}
         onTags={() => {}}
@@ -243,15 +245,22 @@ describe('History and the actor timeline', () => {
   it('lists readings with their actors; an actor opens its timeline', () => {
     const onActor = vi.fn();
     const hits: HistoryHit[] = [{ reading: reading({ topActors: ['أنطونيو غوتيريس'] }), matches: [{ field: 'actor', text: 'غوتيريس' }] }];
-    render(<History lang="ar" query="غوتيريش" items={hits} onQuery={() => {}} onActor={onActor} />);
+    render(<History lang="ar" query="غوتيريش" resultsFor="غوتيريش" items={hits} onQuery={() => {}} onActor={onActor} />);
     expect(screen.getByText('وُجد في: الجهات')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'ما قاله أنطونيو غوتيريس عبر قراءاتك' }));
     expect(onActor).toHaveBeenCalledWith('أنطونيو غوتيريس');
   });
 
   it('says the history is empty, and that it stays on the device', () => {
-    render(<History lang="en" query="" items={[]} onQuery={() => {}} onActor={() => {}} />);
+    render(<History lang="en" query="" resultsFor="" items={[]} onQuery={() => {}} onActor={() => {}} />);
     expect(screen.getByText(/on your device only/)).toBeTruthy();
+  });
+
+  it('does not count results that answer an older query (typing ahead of the search)', () => {
+    const hits: HistoryHit[] = [{ reading: reading({}), matches: [] }];
+    render(<History lang="en" query="غوتيريس" resultsFor="" items={hits} onQuery={() => {}} onActor={() => {}} />);
+    expect(screen.queryByText(/Results:/)).toBeNull();
+    expect(document.querySelector('.history-view')?.getAttribute('aria-busy')).toBe('true');
   });
 
   it('shows the newest reading first, each with its quotations and the spelling used there', () => {

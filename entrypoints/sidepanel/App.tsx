@@ -125,6 +125,7 @@ function SavedView() {
       speakers={s.speakers.value}
       sites={s.sites.value}
       anchors={s.anchors.value}
+      resultsFor={s.savedItemsFor.value}
       onFilter={(patch) => void s.setSavedFilter(patch)}
       onNote={(id, note) => void s.updateSaved(id, { note })}
       onTags={(id, tags) => void s.updateSaved(id, { tags })}
@@ -153,6 +154,7 @@ function HistoryView() {
       lang={lang}
       query={s.historyQuery.value}
       items={s.historyItems.value}
+      resultsFor={s.historyItemsFor.value}
       onQuery={(q) => {
         s.historyQuery.value = q;
         void s.loadHistory();

@@ -33,12 +33,16 @@ export const copyState = signal<Record<string, 'copied' | 'failed'>>({});
 
 export const savedFilter = signal<SavedFilter>(EMPTY_FILTER);
 export const savedItems = signal<SavedQuoteView[]>([]);
+/** The filter savedItems answer. */
+export const savedItemsFor = signal<SavedFilter>(EMPTY_FILTER);
 export const savedAll = signal<SavedQuoteView[]>([]);
 export const anchors = signal<Record<string, AnchorStatus>>({});
 export const savedLoad = signal<Load>('loading');
 
 export const historyQuery = signal('');
 export const historyItems = signal<HistoryHit[]>([]);
+/** The query historyItems answer. */
+export const historyItemsFor = signal('');
 export const historyLoad = signal<Load>('loading');
 
 export const timeline = signal<{ name: string; entries: TimelineEntry[] } | null>(null);
@@ -181,7 +185,10 @@ function dayStart(date: string): number | undefined {
 }
 
 /** Load saved quotations for the current filter, and the unfiltered set for the speaker/site choices. */
+let savedToken = 0;
+
 export async function loadSaved(): Promise<void> {
+  const token = ++savedToken;
   const f = savedFilter.value;
   try {
     const to = f.to ? dayStart(f.to) : undefined;
@@ -197,8 +204,10 @@ export async function loadSaved(): Promise<void> {
       }),
       ask({ type: 'listSavedQuotes', limit: 1000 }),
     ]);
+    if (token !== savedToken) return; // a newer filter already answered
     batch(() => {
       savedItems.value = filtered.items;
+      savedItemsFor.value = f;
       savedAll.value = all.items;
       savedLoad.value = 'ready';
     });
@@ -329,6 +338,7 @@ export async function loadHistory(): Promise<void> {
     if (token !== historyToken) return; // a newer query already answered
     batch(() => {
       historyItems.value = items;
+      historyItemsFor.value = query;
       historyLoad.value = 'ready';
     });
   } catch (error) {

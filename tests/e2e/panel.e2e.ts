@@ -112,6 +112,7 @@ describe('the side panel and settings', () => {
 
     // The first article spells the name «غوتيريش»; searching the second spelling finds both readings.
     await panel.locator('#history-search').fill('غوتيريس');
+    await expect.poll(() => panel.locator('.history-view').getAttribute('data-results-for')).toBe('غوتيريس');
     await expect
       .poll(() => panel.locator('.reading-title').allTextContents(), { timeout: 10_000 })
       .toEqual([expect.stringContaining(TITLE_2), expect.stringContaining(TITLE_1)]);
@@ -160,8 +161,10 @@ describe('the side panel and settings', () => {
 
     // Arabic-aware search over saved quotations: the bare word finds it written with the article «ال».
     await panel.locator('#saved-search').fill('مجتمع');
+    await expect.poll(() => panel.locator('.saved-view').getAttribute('data-results-for')).toBe('مجتمع');
     await expect.poll(() => panel.getByTestId('saved-quote').count()).toBe(1);
     await panel.locator('#saved-search').fill('');
+    await expect.poll(() => panel.locator('.saved-view').getAttribute('data-results-for')).toBe('');
 
     const md = await readDownload(panel, () => panel.getByRole('button', { name: 'صدّر بصيغة Markdown' }).click());
     expect(md.name).toMatch(/\.md$/);

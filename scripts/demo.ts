@@ -100,7 +100,13 @@ async function headless(): Promise<void> {
 async function windowed(): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'siyaq-demo-'));
   const server = await servePages();
-  const { context } = await launchWithExtension(profile, { headless: false });
+  const { context } = await launchWithExtension(profile, { headless: false }).catch((error: unknown) => {
+    rmSync(profile, { recursive: true, force: true });
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    fail(
+      `Chromium could not open a window on display ${process.env.DISPLAY ?? process.env.WAYLAND_DISPLAY}: ${first}\n  Without a usable display, run headless: env -u DISPLAY -u WAYLAND_DISPLAY npm start`,
+    );
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(`${server.origin}/${DEMO_PAGE}`);
   console.log(`\nSiyaq is running on ${server.origin}/${DEMO_PAGE}`);

@@ -49,7 +49,7 @@ describe('asking a background that went away', () => {
   it.each(table)('%s', async (_why, failures, expected, calls) => {
     const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     for (const f of failures) send.mockRejectedValueOnce(f);
-    send.mockResolvedValue(answer);
+    send.mockResolvedValue(answer as never);
     const result = ask(request);
     if (expected === 'answer') await expect(result).resolves.toEqual({ badge: '2' });
     else await expect(result).rejects.toThrow(expected as RegExp);
@@ -57,7 +57,9 @@ describe('asking a background that went away', () => {
   });
 
   it('a refusal from the background is reported as it is, never retried', async () => {
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ ok: false, error: 'Siyaq is paused on this site' });
+    const send = vi
+      .spyOn(fakeBrowser.runtime, 'sendMessage')
+      .mockResolvedValue({ ok: false, error: 'Siyaq is paused on this site' } as never);
     await expect(ask(request)).rejects.toThrow('paused');
     expect(send).toHaveBeenCalledTimes(1);
   });

@@ -67,7 +67,7 @@ const MARKS = /[\u064b-\u0652\u0640]/g; // harakat and tatweel, ignored when mat
 const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
 const ARABIC_LETTERS = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/g;
 const LATIN_LETTERS = /[A-Za-z\u00c0-\u024f]/g;
-const SPACE = /\s/;
+const NON_SPACE = /\S+/g;
 
 // ---------------------------------------------------------------------------------------------
 // The gate
@@ -166,21 +166,17 @@ class BlockBuilder {
   /** Append a Text node's characters, collapsing whitespace runs to one space as a browser renders them. */
   add(node: Text, inLink: boolean): void {
     const data = node.data;
-    let i = 0;
-    while (i < data.length) {
-      if (SPACE.test(data[i] ?? '')) {
-        if (!this.pending) this.pending = { node, offset: i };
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < data.length && !SPACE.test(data[j] ?? '')) j++;
+    let end = 0;
+    NON_SPACE.lastIndex = 0;
+    for (let m = NON_SPACE.exec(data); m !== null; m = NON_SPACE.exec(data)) {
+      if (m.index > end && !this.pending) this.pending = { node, offset: end };
       if (this.pending && this.text.length > 0) this.push(this.pending.node, this.pending.offset, ' ');
       this.pending = null;
-      this.push(node, i, data.slice(i, j));
-      if (inLink) this.linkChars += j - i;
-      i = j;
+      this.push(node, m.index, m[0]);
+      if (inLink) this.linkChars += m[0].length;
+      end = m.index + m[0].length;
     }
+    if (end < data.length && !this.pending) this.pending = { node, offset: end };
   }
 
   /** A <br>: a space between words, mapped to the end of the last text seen. */

@@ -86,7 +86,7 @@ function Options() {
         run(async () => {
           const file = await ask({ type: 'exportBackup' });
           downloadText(file.fileName, 'application/json', file.json);
-          return t(lang.value, 'exported', { file: file.fileName });
+          return t(lang.value, 'exported', { file: `\u2068${file.fileName}\u2069` });
         })
       }
       onRestore={(file) =>
@@ -103,7 +103,7 @@ function Options() {
         run(async () => {
           const file = await ask({ type: 'exportQuotes', format });
           downloadText(file.fileName, file.mime, file.text);
-          return t(lang.value, 'exported', { file: file.fileName });
+          return t(lang.value, 'exported', { file: `\u2068${file.fileName}\u2069` });
         })
       }
       onForgetSite={(site) =>

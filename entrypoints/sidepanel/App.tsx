@@ -132,7 +132,10 @@ function SavedView() {
       onDelete={(q) => void s.deleteSaved(q, t(lang, 'deleted'))}
       onExport={async (format) => {
         const file = await s.exportSaved(format);
-        if (file) s.toast.value = { text: t(lang, 'exported', { file }) };
+        if (file)
+          s.toast.value = {
+            text: t(lang, 'exported', { file: `\u2068${file}\u2069` /* FSI…PDI: a Latin file name stays whole in Arabic */ }),
+          };
       }}
     />
   );

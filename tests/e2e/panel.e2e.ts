@@ -113,10 +113,11 @@ describe('the side panel and settings', () => {
     // The first article spells the name «غوتيريش»; searching the second spelling finds both readings.
     await panel.locator('#history-search').fill('غوتيريس');
     await expect.poll(() => panel.locator('.history-view').getAttribute('data-results-for')).toBe('غوتيريس');
-    await expect
-      .poll(() => panel.locator('.reading-title').allTextContents(), { timeout: 10_000 })
-      .toEqual([expect.stringContaining(TITLE_2), expect.stringContaining(TITLE_1)]);
     await shoot(panel, 'history-search-ar');
+    expect(await panel.locator('.reading-title').allTextContents()).toEqual([
+      expect.stringContaining(TITLE_2),
+      expect.stringContaining(TITLE_1),
+    ]);
     await panel.close();
   });
 
@@ -125,14 +126,15 @@ describe('the side panel and settings', () => {
     await articleReady(panel);
     const guterres = panel.getByTestId('actor').filter({ hasText: 'غوتيريش' }).first();
     await guterres.getByRole('button', { name: 'الخط الزمني' }).click();
-    await expect.poll(() => panel.getByTestId('timeline-entry').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => panel.getByTestId('timeline-entry').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shoot(panel, 'actor-ar');
+    expect(await axe(panel)).toEqual([]);
+    // Keyboard: focus moved to the page's heading, and Back returns to the article.
+    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('timeline-heading');
+    expect(await panel.getByTestId('timeline-entry').count()).toBe(2);
     const quotes = await panel.getByTestId('timeline-quote').allTextContents();
     expect(quotes.some((q) => q.includes(QUOTE_1))).toBe(true);
     expect(quotes.some((q) => q.includes(QUOTE_2))).toBe(true);
-    // Keyboard: focus moved to the page's heading, and Back returns to the article.
-    expect(await panel.evaluate(() => document.activeElement?.id)).toBe('timeline-heading');
-    await shoot(panel, 'actor-ar');
-    expect(await axe(panel)).toEqual([]);
     await panel.getByRole('button', { name: 'رجوع' }).click();
     await expect.poll(() => panel.locator('main').getAttribute('data-view')).toBe('article');
     await panel.close();

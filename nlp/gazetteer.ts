@@ -239,17 +239,17 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
 }
 
 /**
- * Clitic stripping is where one-word names go wrong («كيارا» is not ك + «يارا»): a known name word
- * is never split by a preposition, «ك» never opens a one-word name, and small towns only take و/ف,
- * or ب/ل before a long name.
+ * Clitic stripping is where one-word names go wrong («كيارا» is not ك + «يارا», «فوزان» not ف + «وزان»):
+ * a known name word is never split, «ك» never opens a one-word name, and small towns only take و,
+ * or one ب/ل before a long name.
  */
 function oneWordReadingOk(prefix: string, stem: string, phrase: Phrase, wholeIsName: boolean): boolean {
   if (prefix === '') return true;
+  if (wholeIsName) return false;
   const preps = prefix.replace(/^[وف]/, '');
+  if (phrase.minor) return prefix === 'و' || (preps.length === 1 && preps !== 'ك' && stem.length >= 5 && prefix.length === 1);
   if (preps === '') return true;
-  if (preps.includes('ك') || wholeIsName) return false;
-  if (phrase.minor) return preps.length === 1 && stem.length >= 5;
-  return true;
+  return !preps.includes('ك');
 }
 
 /** «ترمب» for «ترامب»: a word whose skeleton is one famous person's family name, and nothing else. */

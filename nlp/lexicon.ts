@@ -47,7 +47,7 @@ export const COUNTERPART_WORDS = set('نظيره نظيرته نظيرها نظ�
 export const ORG_HEADS = set(`
   وزارة وكالة حزب حركة منظمة مجلس جامعة شركة هيئة لجنة مكتب صحيفة جريدة مجلة قناة شبكة موقع إذاعة
   نادي اتحاد جمعية مؤسسة بنك مصرف معهد محكمة تنظيم جماعة جبهة كتائب ائتلاف تحالف مفوضية
-  رابطة دائرة مديرية برلمان صندوق منتدى فصيل أكاديمية كلية مستشفى
+  رابطة دائرة مديرية برلمان صندوق منتدى فصيل أكاديمية كلية مستشفى مدرسة
 `);
 
 /** Heads that name a medium or a brand: a name in quotation marks after them is not a quotation. */
@@ -59,7 +59,7 @@ export const NAMING_HEADS = set(`
 `);
 
 /** Definite heads that form an organization with a following adjective («التلفزيون الروسي الرسمي»). */
-export const DEFINITE_ORG_HEADS = set('التلفزيون الجيش');
+export const DEFINITE_ORG_HEADS = set('التلفزيون الجيش الخارجية الداخلية الجمعية الوكالة الهيئة اللجنة');
 
 /** Adjectives that never start a name and are never a family name on their own. */
 export const PLAIN_ADJECTIVES = set(`

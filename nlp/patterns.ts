@@ -385,7 +385,24 @@ const ORG_TAIL_STOP = new Set(
 );
 /** Heads after which one unknown proper word is the name («جامعة هارفارد», «شركة أرامكو»). */
 const PROPER_AFTER = new Set(
-  ['جامعه', 'شركه', 'نادي', 'صحيفه', 'جريده', 'مجله', 'قناه', 'وكاله', 'مستشفي', 'بنك', 'مصرف', 'موقع', 'شبكه'].map(normalize),
+  [
+    'جامعه',
+    'شركه',
+    'نادي',
+    'صحيفه',
+    'جريده',
+    'مجله',
+    'قناه',
+    'وكاله',
+    'مستشفي',
+    'بنك',
+    'مصرف',
+    'موقع',
+    'شبكه',
+    'جمعيه',
+    'مدرسه',
+    'مؤسسه',
+  ].map(normalize),
 );
 
 function readOrgTail(doc: Doc, head: number): number {
@@ -408,6 +425,20 @@ function readOrgTail(doc: Doc, head: number): number {
     // («وزارة الثقافة والإعلام», «الهيئة العامة للسياحة والتراث الوطني»).
     if (/^[وف]ال/.test(next.text) && !(COORDINATING_HEADS.has(headStem) && consumed > 0)) break;
     if (isDefinite(doc, j + 1) && !/^[بك]ال/.test(next.text)) {
+      j++;
+      consumed++;
+      continue;
+    }
+    // «هيئة شؤون الأسرى»: a construct noun right after the head, when a definite word follows it.
+    const after = toks[j + 2];
+    if (
+      consumed === 0 &&
+      after &&
+      joined(doc.text, next, after) &&
+      isDefinite(doc, j + 2) &&
+      !/^[وف]/.test(after.text) &&
+      ARABIC_WORD.test(n)
+    ) {
       j++;
       consumed++;
       continue;

@@ -155,13 +155,17 @@ for (const c of cityRows) {
   addEntry(`l:${slug(c.CityNameEn)}-${slug(c.Country)}`, 'l', names, c.CityNameEn, '', 'cities', 3);
 }
 
-// 5. Other places and political entities (ArWikiCats geography; its long tail of small towns is left out
-// to keep the bundle small); organizations there are skipped.
+// 5. Other places and political entities (ArWikiCats geography and cities); organizations there are skipped.
 const ORG_HEAD = /^(جامعة|شركة|نادي|حزب|منظمة|مجلس|وزارة|هيئة|بنك|مصرف|معهد|مدرسة|مستشفى|متحف|كنيسة|مسجد|جامع|ملعب|مطار|فندق|قصر|سجن)\s/;
-for (const file of ['geography/P17_2_final_ll.json', 'geography/popopo.json']) {
+for (const file of ['geography/P17_2_final_ll.json', 'geography/popopo.json', 'cities/cities_full.json']) {
   const geo = readJson<Record<string, string>>(join(GAZ, 'arwikicats', file));
-  for (const [en, ar] of Object.entries(geo)) {
+  const small = file.startsWith('cities/');
+  for (const [en, rawAr] of Object.entries(geo)) {
+    // As with the cities list: «محافظة حماة» is written «حماة» in running text.
+    const ar = rawAr.replace(/^(ولاية|محافظة|مقاطعة|إقليم|منطقة|مدينة|بلدية) /, '');
     if (ORG_HEAD.test(ar)) continue;
+    // The long tail of small towns: only names of two words or more, where clashes with words are rare.
+    if (small && nameTokens(ar).length < 2 && !/^(ال)/.test(ar)) continue;
     const id = `l:${slug(en)}`;
     addEntry(byId.has(id) && byId.get(id)!.type !== 'l' ? `l:${slug(en)}-place` : id, 'l', [ar], titleCase(en), '', 'awc', 4);
   }

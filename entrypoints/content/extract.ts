@@ -96,28 +96,44 @@ export function hasArabicText(doc: Document): boolean {
 // ---------------------------------------------------------------------------------------------
 // Signals
 
-function jsonLdTypes(doc: Document): string[] {
-  const types: string[] = [];
+/** Every JSON-LD item of the page, @graph members and mainEntity included (broken JSON-LD is common and skipped). */
+function jsonLdItems(doc: Document): Record<string, unknown>[] {
+  const items: Record<string, unknown>[] = [];
   const visit = (value: unknown, depth: number): void => {
-    if (depth > 4 || types.length >= 64 || value === null || typeof value !== 'object') return;
+    if (depth > 4 || items.length >= 64 || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
       for (const item of value.slice(0, 64)) visit(item, depth + 1);
       return;
     }
     const item = value as Record<string, unknown>;
-    const type = item['@type'];
-    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string' && t.length <= 128) types.push(t);
+    items.push(item);
     visit(item['@graph'], depth + 1);
     visit(item.mainEntity, depth + 1);
   };
   for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
     try {
       visit(JSON.parse(script.textContent ?? ''), 0);
-    } catch {
-      // Broken JSON-LD is common; the page may still be an article.
-    }
+    } catch {}
+  }
+  return items;
+}
+
+function jsonLdTypes(items: Record<string, unknown>[]): string[] {
+  const types: string[] = [];
+  for (const item of items) {
+    const type = item['@type'];
+    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string' && t.length <= 128) types.push(t);
   }
   return [...new Set(types)].slice(0, 64);
+}
+
+/** A string field of the first JSON-LD item that has one (headline, articleBody). */
+function jsonLdText(items: Record<string, unknown>[], field: string): string | null {
+  for (const item of items) {
+    const value = item[field];
+    if (typeof value === 'string' && value.trim()) return value;
+  }
+  return null;
 }
 
 function meta(doc: Document, property: string): string | null {
@@ -147,7 +163,7 @@ export function collectSignals(doc: Document): PageSignals {
     lang: attr('lang') ?? meta(doc, 'og:locale')?.slice(0, 64) ?? null,
     dir: attr('dir')?.slice(0, 16) ?? null,
     ogType: meta(doc, 'og:type')?.toLowerCase().slice(0, 64) ?? null,
-    jsonLdTypes: jsonLdTypes(doc),
+    jsonLdTypes: jsonLdTypes(jsonLdItems(doc)),
     hasArticleElement: doc.querySelector('article') !== null,
     hasArticleBody: doc.querySelector('[itemprop~="articleBody"]') !== null,
     url: pageUrl(doc),
@@ -365,21 +381,11 @@ function findRoot(doc: Document): Element | null {
   return best ?? doc.body;
 }
 
-function headline(doc: Document): string | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const m = /"headline"\s*:\s*"((?:[^"\\]|\\.){3,500})"/.exec(script.textContent ?? '');
-    if (m?.[1]) {
-      try {
-        return JSON.parse(`"${m[1]}"`) as string;
-      } catch {}
-    }
-  }
-  return null;
-}
-
 /** The title element on the page, matched against og:title, JSON-LD headline and document.title. */
-function findTitle(doc: Document, root: Element | null): { text: string | null; el: Element | null } {
-  const declared = [meta(doc, 'og:title'), headline(doc), doc.title].map((t) => squash(t ?? '')).filter((t) => t.length > 0);
+function findTitle(doc: Document, root: Element | null, items: Record<string, unknown>[]): { text: string | null; el: Element | null } {
+  const declared = [meta(doc, 'og:title'), jsonLdText(items, 'headline'), doc.title]
+    .map((t) => squash(t ?? ''))
+    .filter((t) => t.length > 0);
   const inRoot = root ? [...root.querySelectorAll('h1')] : [];
   const headings = [...inRoot, ...doc.querySelectorAll('h1, h2, [itemprop="headline"]')];
   for (const h of headings) {
@@ -398,7 +404,8 @@ function findTitle(doc: Document, root: Element | null): { text: string | null; 
 /** Read the article's title and body paragraphs, each with the DOM nodes it came from. */
 export function extractArticle(doc: Document): ExtractedArticle {
   const root = findRoot(doc);
-  const title = findTitle(doc, root);
+  const items = jsonLdItems(doc);
+  const title = findTitle(doc, root, items);
   const titleNodes = title.el ? readBlock(title.el) : null;
   const titleText = titleNodes?.text ?? title.text;
   const walk: Walk = { blocks: [], current: new BlockBuilder(), inLink: false, breaks: 0, skip: title.el };
@@ -414,6 +421,17 @@ export function extractArticle(doc: Document): ExtractedArticle {
   });
   // Short lines after the last paragraph are page furniture: dates of related stories, ratings, thanks.
   while (kept.length > 1 && (kept[kept.length - 1]?.text.length ?? 0) < 80) kept.pop();
+  // Pages that render their body with scripts (or hide it) may still carry it in JSON-LD: read that,
+  // without DOM nodes (nothing of it can be painted, but the page can be recognised and recorded).
+  const bodyLength = kept.reduce((n, b) => n + b.text.length, 0);
+  const declaredBody = bodyLength < 200 ? jsonLdText(items, 'articleBody') : null;
+  if (declaredBody && squash(declaredBody).length > bodyLength * 2) {
+    const paragraphs = declaredBody
+      .split(/\n+/)
+      .map(squash)
+      .filter((p) => p.length > 0);
+    return { title: titleText, blocks: paragraphs, nodes: paragraphs.map((text) => ({ text, pieces: [] })), titleNodes, root };
+  }
   return {
     title: titleText,
     blocks: kept.map((b) => b.text),

@@ -175,6 +175,16 @@ describe('extractArticle', () => {
     expect(article.blocks).toEqual(['وقال الوزير إن الاجتماع انتهى دون اتفاق على موعد جديد للمحادثات بين الطرفين']);
   });
 
+  it('falls back to the JSON-LD articleBody when the page renders its body with scripts, with nothing to paint', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: NEWS_TITLE, articleBody: NEWS_PARAGRAPHS.join('\n') });
+    const article = extractArticle(
+      parse(`<html><head><script type="application/ld+json">${ld}</script></head><body><div id="app"></div></body></html>`),
+    );
+    expect(article.title).toBe(NEWS_TITLE);
+    expect(article.blocks).toEqual(NEWS_PARAGRAPHS);
+    expect(rangeFor(article, NEWS_TITLE.length + 2, NEWS_TITLE.length + 6)).toBeNull();
+  });
+
   it('finds nothing to read on an empty page', () => {
     const article = extractArticle(parse('<html><body></body></html>'));
     expect(article.blocks).toEqual([]);

@@ -97,6 +97,12 @@ describe('the side panel and settings', () => {
     expect(await panel.locator('html').getAttribute('dir')).toBe('rtl');
     await shoot(panel, 'article-ar');
     expect(await axe(panel)).toEqual([]);
+
+    // Clicking an actor's name asks the page to scroll to its first mention and flash it.
+    await panel.getByRole('button', { name: /أظهر أنطونيو غوتيريش/ }).click();
+    await expect
+      .poll(() => article1.evaluate(() => CSS.highlights.get('siyaq-flash')?.size ?? 0), { interval: 50, timeout: 5000 })
+      .toBeGreaterThan(0);
     await panel.close();
   });
 
@@ -220,6 +226,17 @@ describe('the side panel and settings', () => {
     await expect.poll(() => panel.getByTestId('timeline-entry').count()).toBeGreaterThan(0);
     await shoot(panel, 'actor-en');
     expect(await axe(panel)).toEqual([]);
+
+    // Dark theme chosen in the settings reaches the open panel at once, and still passes axe (contrast).
+    const options = await session.openOptions();
+    await options.getByRole('radio', { name: 'داكن' }).check();
+    await expect.poll(() => panel.locator('html').getAttribute('data-theme')).toBe('dark');
+    await shoot(options, 'settings-ar-dark');
+    await shoot(panel, 'actor-en-dark');
+    expect(await axe(panel)).toEqual([]);
+    await options.getByRole('radio', { name: 'حسب النظام' }).check();
+    await expect.poll(() => panel.locator('html').getAttribute('data-theme')).toBe('system');
+    await options.close();
     await panel.close();
   });
 

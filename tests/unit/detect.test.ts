@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyPage, detectLanguage, explainPage, isNewsSite } from '../../nlp/detect';
 import type { PageSignals } from '../../nlp/types';
 import {
+  BIOGRAPHY_TEXT,
   CLASSICAL_TEXT,
   CLASSICAL_VOCALISED,
   DIALECT_TEXT,
@@ -14,6 +15,7 @@ import {
   PERSIAN_ARABIC_LETTERS,
   PERSIAN_TEXT,
   RECIPE_TEXT,
+  SPORT_TEXT,
   STORY_TEXT,
   URDU_TEXT,
 } from './arabic-texts';
@@ -61,6 +63,8 @@ describe('classifyPage from text alone', () => {
     ['a wire report with «(وكالات)» dateline', true, 'reporting verbs, weekday, agency dateline', NEWS_TEXT],
     ['the same report without its dateline', true, 'reporting verbs and institutions suffice', NEWS_PARAGRAPHS.slice(1).join('\n')],
     ['a story full of «قال»', false, 'narrative «فقال», a moral, no reporting', STORY_TEXT],
+    ['a match report without reporting verbs', true, 'weekday evening, league, match', SPORT_TEXT],
+    ['an encyclopedia biography in Modern Standard Arabic', false, 'born, died, a century, best-known works', BIOGRAPHY_TEXT],
     ['a how-to page in Modern Standard Arabic', false, 'definitions, benefits and advice, no reporting', HOWTO_TEXT],
     ['a recipe', false, 'ingredients and steps', RECIPE_TEXT],
     ['classical counsel', false, '«قال» with direct speech and piety vocabulary', CLASSICAL_TEXT],

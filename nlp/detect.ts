@@ -49,6 +49,8 @@ const AR_AMBIGUOUS = set('على علی');
 // Letters one language has and Arabic lacks. Urdu also uses the Persian ones.
 const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af]/; // پ چ ژ گ
 const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c2\u06d2\u06d3]/; // ٹ ڈ ڑ ں ھ ہ ۂ ے ۓ
+// Letters of other languages in the script (Kurdish ڵ ڕ ۆ ێ, Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ, Uyghur ۇ ۋ): "other".
+const OTHER_LETTERS = /[\u06b5\u0695\u06c6\u06ce\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06cd\u06c7\u06cb]/;
 
 /** Count Arabic-script and other letters; the script share decides "other" before any vocabulary. */
 function letterCounts(text: string): { arabic: number; other: number } {
@@ -82,8 +84,10 @@ function languageVotes(sample: Sample): LanguageVotes {
   if (arabic < 12 || arabic < (arabic + other) * 0.3) return { language: 'other', ...votes };
   let faLetters = 0;
   let urLetters = 0;
+  let otherLetters = 0;
   let ambiguous = 0;
   for (const n of words) {
+    if (OTHER_LETTERS.test(n)) otherLetters++;
     if (URDU_LETTERS.test(n)) urLetters++;
     else if (PERSIAN_LETTERS.test(n)) faLetters++;
     if (AR_WORDS.has(n)) votes.ar++;
@@ -97,7 +101,8 @@ function languageVotes(sample: Sample): LanguageVotes {
   votes.ur += urLetters;
   if (votes.fa + votes.ur < votes.ar * 0.2) votes.ar += ambiguous;
   let language: Language = 'ar';
-  if (votes.ur > votes.fa && votes.ur > votes.ar) language = 'ur';
+  if (otherLetters > words.length * 0.08) language = 'other';
+  else if (votes.ur > votes.fa && votes.ur > votes.ar) language = 'ur';
   else if (votes.fa > votes.ar) language = 'fa';
   return { language, ...votes };
 }

@@ -39,6 +39,12 @@ describe('detectLanguage', () => {
     ['Persian in Persian letters', 'fa', 'گ پ and Persian function words (است، این، که)', PERSIAN_TEXT],
     ['Persian typed with Arabic ي/ك and no پ چ ژ گ', 'fa', 'the vocabulary (در، را، كرد، اين) gives it away', PERSIAN_ARABIC_LETTERS],
     ['Urdu', 'ur', 'ے ں and Urdu function words (کے، میں، ہے)', URDU_TEXT],
+    [
+      'Kurdish (Sorani)',
+      'other',
+      'ڵ ڕ ۆ ێ: another language in the same script',
+      'سەرۆکی هەرێمی کوردستان ئەمڕۆ لە هەولێر لەگەڵ شاندێکی حکومەتی عێراق کۆبووەوە و باسی بودجە و مووچەی فەرمانبەرانیان کرد.',
+    ],
     ['English', 'other', 'Latin script', ENGLISH_TEXT],
     [
       'an English page quoting one Arabic word',

@@ -119,6 +119,7 @@ function subjectAfter(
   const naqal = NAQAL.has(tokens[cue]!.norm);
   let j = cue + 1;
   let seenSubject: MentionRef | null = null;
+  let afterPhrase = false;
   for (let steps = 0; j < limit && steps < 10; steps++, j++) {
     const tok = tokens[j]!;
     const n = tok.norm;
@@ -130,6 +131,10 @@ function subjectAfter(
       break;
     }
     const m = mentionAt[j];
+    if (m && !seenSubject && afterPhrase && m.actor.type !== 'person') {
+      j = m.last;
+      continue;
+    }
     if (m && !seenSubject) {
       if (m.actor.type !== 'place' || steps === 0) {
         // «دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the organization is part of a title
@@ -149,13 +154,14 @@ function subjectAfter(
         continue;
       }
     }
-    if (!seenSubject && ANONYMOUS_HEADS.has(stripConj(n))) return anonymous(text, tokens, j, limit);
+    if (!seenSubject && !afterPhrase && ANONYMOUS_HEADS.has(stripConj(n))) return anonymous(text, tokens, j, limit);
     // «وقال المتحدث باسم وزارة الخارجية الإيرانية»: an official named only by role.
     const role = roleAt.get(j);
-    if (!seenSubject && !m && role) {
+    if (!seenSubject && !m && role && !afterPhrase) {
       return { actorId: null, name: text.slice(tokens[role.first]!.start, tokens[role.last]!.end), kind: 'anonymous' };
     }
-    if (steps === 0 && !m && FUNCTION_WORDS.has(n)) break;
+    // «وغرد في الهاشتاق وزير الخارجية عادل الجبير»: after a prepositional phrase only a person is the subject.
+    if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
 }
@@ -231,6 +237,11 @@ function fromLeft(
     const gap = text.slice(tok.end, tokens[t + 1]?.start ?? q.open);
     if (/[.!?؟]/.test(gap) && !inMarks[t + 1]) break;
     if (!isCue(tok)) continue;
+    // «خامنئي يصف ترامب بـ«...»»: a present-tense verb right after a name has that name as subject.
+    const before = mentionAt[t - 1];
+    if (before && before.actor.type !== 'place' && /^[يت]/.test(tok.norm) && !inMarks[t - 1]) {
+      return { speaker: speakerOf(before), cue: tok.text, cueTok: t };
+    }
     const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt);
     if (speaker) return { speaker, cue: tok.text, cueTok: t };
     // A cue without a subject («في تصريحات») may sit after the verb that has one («وقال بوتين في تصريحات»).

@@ -480,6 +480,8 @@ function readTitled(doc: Doc, i: number): Titled | null {
     if (m) break;
     const n = next.norm;
     if (FUNCTION_WORDS.has(n)) break;
+    // «... السعودية وأنا»: a conjunction before a function word ends the role.
+    if (/^[وف]/.test(n) && FUNCTION_WORDS.has(n.slice(1))) break;
     if (n === normalize('باسم') || n === normalize('لشؤون') || TITLE_WORDS.has(n)) {
       j++;
       continue;
@@ -506,7 +508,14 @@ function readTitled(doc: Doc, i: number): Titled | null {
   const nameTok = toks[nameStart];
   const roleText = doc.text.slice(toks[i]!.start + prefixLength(doc, i), toks[j]!.end);
   const roleMention = counterpart ? { first: i, last: j } : null;
-  if (nameTok && joined(doc.text, toks[j]!, nameTok)) {
+  // «قال الرئيس الأمريكي، دونالد ترامب، إنه»: a name in commas after the role, when it is a known person.
+  const apposition =
+    nameTok !== undefined &&
+    j > i &&
+    /^\s*[،,]\s*$/.test(doc.text.slice(toks[j]!.end, nameTok.start)) &&
+    (doc.gazAt[nameStart]?.entry.type === 'person' ||
+      (hasWord(doc, nameStart, doc.index.firstNames) && readName(doc, nameStart, 2, true) > nameStart));
+  if (nameTok && (joined(doc.text, toks[j]!, nameTok) || apposition)) {
     const g = doc.gazAt[nameStart];
     if (g && g.entry.type === 'person') {
       return {

@@ -7,9 +7,18 @@ const ARABIC = /[\u0600-\u06ff]/;
 /** Words shorter than this (after normalisation) are not indexed: particles and single letters. */
 const MIN_WORD = 2;
 
+/**
+ * Letters that transliterations of one foreign name trade («غوتيريش»/«غوتيريس», «أتلانتا»/«أطلانطا»,
+ * «كازاخستان»/«قازاقستان»). Folded only inside skeleton keys (four letters and more).
+ */
+const VARIANT_FOLD: Record<string, string> = { ش: 'س', ث: 'س', ص: 'س', ذ: 'ز', ظ: 'ز', ط: 'ت', ض: 'د', ق: 'ك' };
+
 /** The key of one normalised stem: the consonant skeleton from four letters up, so spelling variants meet. */
 function stemKey(stem: string): string {
-  return ARABIC.test(stem) && stem.length >= 4 ? skeleton(stem) : stem;
+  if (!ARABIC.test(stem) || stem.length < 4) return stem;
+  let out = '';
+  for (const ch of skeleton(stem)) out += VARIANT_FOLD[ch] ?? ch;
+  return out;
 }
 
 // Words repeat a lot across articles: their keys are remembered (bounded).

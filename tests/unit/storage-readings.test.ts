@@ -130,6 +130,16 @@ describe('actor timeline', () => {
     expect(said).toEqual(['سنعمل معا', 'لن نتراجع']);
   });
 
+  it('joins one foreign name spelt with sin in one article and shin in another', async () => {
+    const a = actor('g1', 'أنطونيو غوتيريش', { aliases: ['أنطونيو غوتيريش', 'غوتيريش'] });
+    const b = actor('g2', 'أنطونيو غوتيريس', { aliases: ['أنطونيو غوتيريس', 'غوتيريس'] });
+    const r1 = await recordReading('https://one.example/1', analysis('خبر', 'نص', [a], [quote('قول أول', a)]), db);
+    await recordReading('https://two.example/2', analysis('خبر', 'نص آخر', [b], [quote('قول ثان', b)]), db);
+    const t = await actorTimeline({ readingId: r1.id, actorId: 'g1' }, db);
+    expect(t.entries.flatMap((e) => e.quotes.map((q) => q.text)).sort()).toEqual(['قول أول', 'قول ثان']);
+    expect((await searchHistory('غوتيريس', 50, db)).items.map((h) => h.reading.site).sort()).toEqual(['one.example', 'two.example']);
+  });
+
   it('starts from an actor of a reading and carries the role given there', async () => {
     const { r2 } = await seed();
     const t = await actorTimeline({ readingId: r2.id, actorId: 'a3' }, db);

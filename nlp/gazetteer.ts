@@ -139,7 +139,8 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
   });
   const skeletonOwners = new Map<string, Set<number>>();
   for (const [last, owners] of surnameOwners) {
-    if (owners.length === 1 && !index.phrases.has(last)) add([last], owners[0]!, 'surname');
+    // «العربي», «الأسود»: family names with «ال» are everyday adjectives too often to stand alone.
+    if (owners.length === 1 && !index.phrases.has(last) && !last.startsWith('ال')) add([last], owners[0]!, 'surname');
     const sk = skeleton(last);
     const set = skeletonOwners.get(sk) ?? new Set<number>();
     for (const o of owners) set.add(o);

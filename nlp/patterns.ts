@@ -88,6 +88,17 @@ function hasWord(doc: Doc, i: number, words: Set<string>, allowArticleStrip = fa
   return false;
 }
 
+/** Token i is a given name, possibly after و/ف/ب/ل (never ك: «كلية» is not ك + «ليه»). */
+function givenAt(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]!.norm;
+  if (doc.index.common.has(n) || ORG_HEADS.has(n) || TITLE_WORDS.has(n) || FUNCTION_WORDS.has(n)) return false;
+  for (const r of doc.readings[i] ?? []) {
+    if (r.prefix.includes('ك') || r.prefix.includes('ال')) continue;
+    if (doc.index.firstNames.has(r.stem)) return true;
+  }
+  return false;
+}
+
 /** «الروسي», «السورية», «الأميركيين»: an adjective made from a place name. */
 export function isNisbaOfPlace(norm: string, places: Set<string>): boolean {
   if (!norm.startsWith('ال')) return false;
@@ -274,10 +285,10 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       }
     }
     if (hasWord(doc, i, DEFINITE_ORG_HEADS, true) && doc.covered[i]! < 0) {
-      let last = i;
-      while (last - i < 3 && toks[last + 1] && joined(doc.text, toks[last]!, toks[last + 1]!) && isAdjective(doc, toks[last + 1]!.norm))
-        last++;
-      if (last > i) {
+      // «التلفزيون الروسي الرسمي», «الهيئة العامة للسياحة والتراث الوطني»: an adjective first, then the tail.
+      const first = toks[i + 1];
+      if (first && joined(doc.text, toks[i]!, first) && isAdjective(doc, first.norm)) {
+        const last = Math.max(i + 1, readOrgTail(doc, i));
         hits.push({ first: i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
         i = last + 1;
         continue;
@@ -299,7 +310,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     // Given name + family name: «آنا كولوتا», «خالد بن عبدالله العرج»; two foreign name words.
     // «علي» folds onto the preposition «على»; only the spelling with ي is the given name.
-    const given = (hasWord(doc, i, doc.index.firstNames) && !doc.index.common.has(toks[i]!.norm)) || /^[وف]?علي$/.test(toks[i]!.text);
+    const given = givenAt(doc, i) || /^[وف]?علي$/.test(toks[i]!.text);
     const foreign =
       doc.index.nameTokens.has(toks[i]!.norm) &&
       !doc.index.common.has(toks[i]!.norm) &&
@@ -409,16 +420,20 @@ function readOrgTail(doc: Doc, head: number): number {
   const toks = doc.tokens;
   let j = head;
   let consumed = 0;
-  const headStem = stripClitics(doc, head);
+  let construct = false;
+  const headStem = stripClitics(doc, head).replace(/^ال/, '');
   while (consumed < 4) {
     const next = toks[j + 1];
     if (!next || !joined(doc.text, toks[j]!, next)) break;
     const m = doc.gazAt[j + 1];
-    if (m && m.entry.type !== 'person' && consumed === 0) {
+    if (m && m.entry.type !== 'person' && (consumed === 0 || construct)) {
       j = m.last;
       consumed++;
+      // «وكالة الأناضول التركية»: a known organization's name ends the tail.
+      if (m.entry.type === 'organization') break;
       continue;
     }
+    construct = false;
     const n = next.norm;
     if (FUNCTION_WORDS.has(n) || ORG_TAIL_STOP.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n)) break;
     // «والمسلحين»: a conjunction starts a new noun phrase, except in names of ministries and bodies
@@ -429,18 +444,19 @@ function readOrgTail(doc: Doc, head: number): number {
       consumed++;
       continue;
     }
-    // «هيئة شؤون الأسرى»: a construct noun right after the head, when a definite word follows it.
+    // «هيئة شؤون الأسرى», «جامعة ولاية أريزونا»: a construct noun right after the head, before a definite word or a place.
     const after = toks[j + 2];
+    const afterGaz = doc.gazAt[j + 2];
     if (
       consumed === 0 &&
       after &&
       joined(doc.text, next, after) &&
-      isDefinite(doc, j + 2) &&
-      !/^[وف]/.test(after.text) &&
+      ((isDefinite(doc, j + 2) && !/^[وف]/.test(after.text)) || (afterGaz !== undefined && afterGaz.entry.type === 'place')) &&
       ARABIC_WORD.test(n)
     ) {
       j++;
       consumed++;
+      construct = true;
       continue;
     }
     if (

@@ -62,9 +62,15 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
     }
     if (curlySwapped && (ch === '”' || ch === '“')) ch = ch === '”' ? '“' : '”';
     if (ch === '"') {
+      // Straight quotes have no direction: read it from the neighbours, toggle only when unclear.
+      const before = text[i - 1] ?? ' ';
+      const after = text[i + 1] ?? ' ';
+      const openSide = /[\s([:،,«—-]/.test(before);
+      const closeSide = /[\s.,،؛;:!?؟)\]»…-]/.test(after);
       const top = stack[stack.length - 1];
-      if (top && top.ch === '"') ch = '\u0000close';
-      else ch = '\u0000open';
+      if (openSide && !closeSide) ch = '\u0000open';
+      else if (!openSide && closeSide) ch = '\u0000close';
+      else ch = top && top.ch === '"' ? '\u0000close' : '\u0000open';
     }
     if (ch === '\u0000open' || OPENERS[ch]) {
       if (ch === '‘' && isLetter(text[i - 1])) continue;

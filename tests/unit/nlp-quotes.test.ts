@@ -29,6 +29,12 @@ describe('findMarkedSpans: the outermost text inside quotation marks', () => {
       'an opening mark with no close runs to the paragraph end',
     ],
     ['stray closer', 'نص » بلا افتتاح ثم «كلام» هنا.', ['كلام'], 'a closing mark with no opener is ignored'],
+    [
+      'stray straight quote',
+      'موضحا: سأشارك الكونغرس". وكرر رغبته في "عدم وقف المبيعات" إلى الرياض.',
+      ['عدم وقف المبيعات'],
+      'a straight quote after a word closes; one before a word opens',
+    ],
     ['two spans', '«أولا» ثم «ثانيا»', ['أولا', 'ثانيا'], 'consecutive spans stay separate'],
     ['none', 'لا علامات تنصيص في هذه الجملة.', [], 'negative: nothing to find'],
     ['short unbalanced', 'قال «نعم\nثم انتهى.', [], 'negative: a dangling mark before one word is not a quotation'],

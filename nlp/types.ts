@@ -86,7 +86,21 @@ export interface Token extends Span {
   norm: string;
 }
 
+/** A name another recogniser found (gazetteer, pattern), offered to the tagger as evidence; token indices, inclusive. */
+export interface TaggerHint {
+  first: number;
+  last: number;
+  type: EntityTag;
+  source: string;
+  /** Only the family name of a known person matched. */
+  surname?: boolean;
+}
+
 /** The seam for statistical taggers: one BIO tag per token (B-PERS, I-LOC, O, ...). */
 export interface Tagger {
-  tag(tokens: readonly Token[]): string[];
+  /**
+   * `text` is what the tokens index into (a tagger may read the punctuation between tokens from it);
+   * `hints` are the gazetteer and pattern spans, which a tagger may weigh as features.
+   */
+  tag(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): string[];
 }

@@ -1,0 +1,181 @@
+// The statistical NER tagger behind the `Tagger` seam: create it from a model, or load the bundled one lazily.
+
+import type { Tagger, TaggerHint, Token } from '../types';
+import { flatPieces } from './align';
+import { viterbiInto } from './decode';
+import { docCodes } from './doc';
+import {
+  contextHashes,
+  docHashes,
+  Featurizer,
+  type FormFeatures,
+  hasDocFeatures,
+  hasHintFeatures,
+  hintCodes,
+  hintHashes,
+  MAX_CONTEXT,
+} from './features';
+import { fromBase64 } from './hash';
+import { decodeModel, type NerModel, NT, TAGS, WeightTable } from './model';
+
+export type { NerModel } from './model';
+export { decodeModel, encodeModel, TAGS } from './model';
+
+/** A Tagger plus entry points on normalised word forms (CoNLL evaluation, training, benchmarks). */
+export interface NerTagger extends Tagger {
+  /**
+   * Tag one document given as sentences of normalised word forms (two passes, see doc.ts).
+   * `hints` holds, per sentence, the gazetteer/pattern code of each word (see hintCodes).
+   */
+  tagDocument(sentences: readonly (readonly string[])[], hints?: readonly (ArrayLike<number> | undefined)[]): string[][];
+  /** Tag one sentence as a document of its own. */
+  tagWords(words: readonly string[]): string[];
+}
+
+/** A document as the decoder wants it: all words flat, sentence ends, optional hint codes per word. */
+interface FlatDoc {
+  norms: readonly string[];
+  ends: readonly number[];
+  hints: ArrayLike<number> | null;
+}
+
+/** Build a tagger from a decoded model (tests build tiny ones; the extension uses `loadTagger`). */
+export function createTagger(model: NerModel): NerTagger {
+  const table = new WeightTable(model.keys);
+  const lookup = table.lookup;
+  const fz = new Featurizer(model.lists, lookup);
+  const [bos, eos] = fz.boundaries();
+  const twoPass = hasDocFeatures(lookup);
+  const usesHints = hasHintFeatures(lookup);
+  const W = model.weights;
+  const extra = new Uint32Array(MAX_CONTEXT);
+  let emit = new Float64Array(1024 * NT);
+  let forms: FormFeatures[] = [];
+
+  const addRows = (ids: Int32Array, out: Float64Array, o: number) => {
+    for (let k = 0; k < ids.length; k++) {
+      const r = ids[k]! * NT;
+      for (let y = 0; y < NT; y++) out[o + y]! += W[r + y]!;
+    }
+  };
+  const sumsOf = (f: FormFeatures): Float64Array => {
+    if (f.sums) return f.sums;
+    const s = new Float64Array(5 * NT);
+    addRows(f.local, s, 0);
+    for (let slot = 0; slot < 4; slot++) addRows(f.nb[slot as 0 | 1 | 2 | 3], s, (slot + 1) * NT);
+    f.sums = s;
+    return s;
+  };
+  const addHashes = (m: number, o: number) => {
+    for (let k = 0; k < m; k++) {
+      const row = lookup(extra[k]!);
+      if (row < 0) continue;
+      const r = row * NT;
+      for (let y = 0; y < NT; y++) emit[o + y]! += W[r + y]!;
+    }
+  };
+
+  /** Tag indices for every word of a flat document. */
+  const decode = (doc: FlatDoc): Int32Array => {
+    const n = doc.norms.length;
+    const sentences = doc.ends.length;
+    if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
+    // Padded forms: two boundaries before and after every sentence; word w of sentence s sits at w + 4s + 2.
+    const total = n + 4 * sentences;
+    if (forms.length <= total) forms = new Array(total * 2 + 1);
+    forms[total] = eos; // what the last word sees three places on: nothing (a boundary has no class)
+    let from = 0;
+    for (let s = 0; s < sentences; s++) {
+      const end = doc.ends[s]!;
+      const base = from + 4 * s;
+      forms[base] = bos;
+      forms[base + 1] = bos;
+      for (let w = from; w < end; w++) forms[w + 4 * s + 2] = fz.form(doc.norms[w]!);
+      forms[end + 4 * s + 2] = eos;
+      forms[end + 4 * s + 3] = eos;
+      from = end;
+    }
+    const tags = new Int32Array(n);
+    from = 0;
+    for (let s = 0; s < sentences; s++) {
+      const end = doc.ends[s]!;
+      const len = end - from;
+      for (let w = from; w < end; w++) {
+        const c = w + 4 * s + 2;
+        const a = sumsOf(forms[c]!);
+        const b = sumsOf(forms[c - 2]!);
+        const d = sumsOf(forms[c - 1]!);
+        const e = sumsOf(forms[c + 1]!);
+        const g = sumsOf(forms[c + 2]!);
+        const o = w * NT;
+        for (let y = 0; y < NT; y++) emit[o + y] = a[y]! + b[NT + y]! + d[2 * NT + y]! + e[3 * NT + y]! + g[4 * NT + y]!;
+        let m = contextHashes(forms, c, extra);
+        if (doc.hints) m = hintHashes(doc.hints, from, w - from, len, extra, m);
+        addHashes(m, o);
+      }
+      viterbiInto(emit, from, len, model.trans, model.start, tags);
+      from = end;
+    }
+    if (!twoPass) return tags;
+    const stems = new Int32Array(n);
+    for (let s = 0, w = 0; s < sentences; s++) for (const end = doc.ends[s]!; w < end; w++) stems[w] = forms[w + 4 * s + 2]!.stem;
+    const codes = docCodes(stems, tags);
+    from = 0;
+    for (let s = 0; s < sentences; s++) {
+      const end = doc.ends[s]!;
+      const len = end - from;
+      for (let w = from; w < end; w++) addHashes(docHashes(codes, from, w - from, len, forms[w + 4 * s + 2]!.oov, extra, 0), w * NT);
+      viterbiInto(emit, from, len, model.trans, model.start, tags);
+      from = end;
+    }
+    return tags;
+  };
+
+  const tagDocument: NerTagger['tagDocument'] = (sentences, hints) => {
+    const norms: string[] = [];
+    const ends: number[] = [];
+    const hintCodesFlat: number[] = [];
+    sentences.forEach((words, si) => {
+      const h = hints?.[si];
+      for (let i = 0; i < words.length; i++) {
+        norms.push(words[i]!);
+        hintCodesFlat.push(h?.[i] ?? 0);
+      }
+      if (words.length > 0) ends.push(norms.length);
+    });
+    const tags = decode({ norms, ends, hints: hints ? hintCodesFlat : null });
+    let k = 0;
+    return sentences.map((words) => words.map(() => TAGS[tags[k++]!]!));
+  };
+
+  const tag = (tokens: readonly Token[], text?: string, hints: readonly TaggerHint[] = []): string[] => {
+    const codes = usesHints && hints.length > 0 ? hintCodes(tokens.length, hints) : null;
+    if (text === undefined) {
+      const tags = decode({ norms: tokens.map((t) => t.norm), ends: tokens.length > 0 ? [tokens.length] : [], hints: codes });
+      return Array.from(tags, (y) => TAGS[y]!);
+    }
+    const p = flatPieces(text, tokens);
+    const pieceHints = codes ? Int32Array.from(p.token, (t) => (t >= 0 ? codes[t]! : 0)) : null;
+    const tags = decode({ norms: p.norms, ends: p.ends, hints: pieceHints });
+    const out: string[] = new Array(tokens.length).fill('O');
+    for (let i = 0; i < p.token.length; i++) {
+      const t = p.token[i]!;
+      if (t >= 0) out[t] = TAGS[tags[i]!]!;
+    }
+    return out;
+  };
+
+  return {
+    tagDocument,
+    tagWords: (words) => tagDocument([words])[0]!,
+    tag,
+  };
+}
+
+let pending: Promise<NerTagger> | null = null;
+
+/** The bundled model, decoded on first use: the model module is imported only when a page is analysed. */
+export function loadTagger(): Promise<NerTagger> {
+  pending ??= import('../model/ner-model').then((m) => createTagger(decodeModel(fromBase64(m.NER_MODEL_BASE64))));
+  return pending;
+}

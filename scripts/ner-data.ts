@@ -1,0 +1,191 @@
+// Corpus and lexicon loading shared by train-ner, eval-ner and the tests: reads ../shared at run time.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { recognise } from '../nlp/entities';
+import type { GazetteerIndex } from '../nlp/gazetteer';
+import { normalize } from '../nlp/normalize';
+import { conllView, repairBio, trainingPieces } from '../nlp/tagger/align';
+import { type ConllSentence, parseConll } from '../nlp/tagger/conll';
+import { hintCodes, type WordLists } from '../nlp/tagger/features';
+import { Bloom } from '../nlp/tagger/lexicon';
+import type { TaggedSentence } from '../nlp/tagger/train';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
+export const ANERCORP = join(SHARED_DATA, 'ner', 'anercorp-camellab', 'ANERCorp_CamelLab_train.txt');
+export const GAZ = join(SHARED_DATA, 'gazetteer');
+export const HUNSPELL = join(SHARED_DATA, 'lexicons', 'hunspell-ar', 'ar.dic');
+export const MODEL_TS = join(ROOT, 'nlp', 'model', 'ner-model.ts');
+
+/** Fail loudly when the corpus is missing: training and evaluation cannot fake it. */
+export function requireFile(path: string): string {
+  if (!existsSync(path)) {
+    console.error(`missing ${path}: the shared data folder must sit beside the project (../shared/data)`);
+    process.exit(1);
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/** The CAMeL Lab train split, divided as the project agreed: the last 10% of sentences is the dev set. */
+export function loadAnercorp(): { train: ConllSentence[]; dev: ConllSentence[] } {
+  const all = parseConll(requireFile(ANERCORP), { requireTags: true });
+  const cut = all.length - Math.round(all.length * 0.1);
+  return { train: all.slice(0, cut), dev: all.slice(cut) };
+}
+
+export const AQMAR = join(SHARED_DATA, 'ner', 'aqmar');
+
+/**
+ * AQMAR (Arabic Wikipedia, CC BY-SA 3.0) mapped to the ANERcorp labels: PER→PERS, LOC, ORG, and the
+ * MIS0–MIS3 classes to MISC or, with `misc: false`, to O. One document per article.
+ */
+export function loadAqmar(misc: boolean): ConllSentence[][] {
+  const map = (tag: string): string => {
+    const m = /^([BI])-+([A-Z]+)/.exec(tag);
+    if (!m) return 'O';
+    const type = m[2]!.startsWith('PER')
+      ? 'PERS'
+      : m[2] === 'LOC'
+        ? 'LOC'
+        : m[2] === 'ORG'
+          ? 'ORG'
+          : m[2]!.startsWith('MIS') && misc
+            ? 'MISC'
+            : null;
+    return type ? `${m[1]}-${type}` : 'O';
+  };
+  return readdirSync(AQMAR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const sentences: ConllSentence[] = [];
+      let cur: ConllSentence = { tokens: [], tags: [] };
+      for (const line of readFileSync(join(AQMAR, f), 'utf8').split(/\r?\n/)) {
+        const cols = line.trim().split(/\s+/);
+        if (cols.length < 2) {
+          if (cur.tokens.length > 0) sentences.push(cur);
+          cur = { tokens: [], tags: [] };
+          continue;
+        }
+        cur.tokens.push(cols[0]!);
+        cur.tags.push(map(cols[cols.length - 1]!));
+      }
+      if (cur.tokens.length > 0) sentences.push(cur);
+      return sentences.map((s) => ({ tokens: s.tokens, tags: repairBio(s.tags) }));
+    });
+}
+
+/** Sentences per pseudo-document: the corpus has no article boundaries, so consecutive sentences stand in. */
+export const DOC_SENTENCES = 30;
+
+/** Consecutive items grouped DOC_SENTENCES at a time. */
+export function chunk<T>(xs: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += DOC_SENTENCES) out.push(xs.slice(i, i + DOC_SENTENCES));
+  return out;
+}
+
+/**
+ * A pseudo-document of CoNLL sentences as the tagger sees it in the extension, with gold tags and,
+ * when a gazetteer is given, the gazetteer/pattern hints findEntities would hand the tagger.
+ */
+export function toTrainingDoc(doc: readonly ConllSentence[], gazetteer: GazetteerIndex | null): TaggedSentence[] {
+  const view = conllView(doc.map((s) => s.tokens));
+  const hints = gazetteer ? hintCodes(view.tokens.length, recognise(view.text, view.tokens, { gazetteer }).spans) : undefined;
+  return trainingPieces(
+    view,
+    doc.map((s) => s.tags),
+    hints,
+  );
+}
+
+function bloomOf(words: Set<string>): Bloom | null {
+  if (words.size === 0) return null;
+  const bloom = Bloom.sized(words.size);
+  for (const w of [...words].sort()) bloom.add(w);
+  return bloom;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
+function words(name: string): string[] {
+  return normalize(name).match(WORD) ?? [];
+}
+
+/** Known-word filter from the Hunspell Arabic dictionary (word forms only, affix flags dropped). */
+export function buildLexicon(): Bloom {
+  const known = new Set<string>();
+  for (const line of requireFile(HUNSPELL).split('\n')) {
+    const w = line.split('/')[0]!.trim();
+    if (!w || w.startsWith(':') || w.includes('.') || /^\d+$/.test(w)) continue;
+    known.add(normalize(w));
+  }
+  return bloomOf(known)!;
+}
+
+function jsonValues(path: string): string[] {
+  const data = JSON.parse(requireFile(path)) as Record<string, unknown>;
+  return Object.values(data).filter((v): v is string => typeof v === 'string');
+}
+
+/**
+ * Name lists compiled from the shared gazetteer sources (facts only: names) plus the project's
+ * curated organisations; stored in the model as Bloom filters (sources listed in MODEL-CARD.md).
+ */
+export function buildWordLists(): WordLists {
+  const person = new Set<string>();
+  const place = new Set<string>();
+  const placeToken = new Set<string>();
+  const org = new Set<string>();
+  const orgToken = new Set<string>();
+  const addPhrase = (whole: Set<string>, tokens: Set<string>, name: string) => {
+    const ws = words(name);
+    if (ws.length === 0) return;
+    whole.add(ws.join(' '));
+    if (ws.length > 1) for (const w of ws) if (w.length > 1) tokens.add(w);
+  };
+  // NETransliteration (CC0): Arabic name tokens, letters separated by spaces.
+  for (const line of requireFile(join(GAZ, 'netransliteration-coling2018', 'wd_arabic.normalized.aligned.tokens')).split('\n')) {
+    const ar = line.split('\t')[1];
+    if (ar) person.add(normalize(ar.replace(/ /g, '')));
+  }
+  // ArWikiCats people (MIT): full names, used token by token.
+  for (const name of jsonValues(join(GAZ, 'arwikicats', 'people', 'peoples.json')))
+    for (const w of words(name)) if (w.length > 1) person.add(w);
+  // Places: ISO/CLDR country names, world cities (CC BY 4.0), ArWikiCats cities and geography (MIT).
+  const iso = JSON.parse(requireFile(join(GAZ, 'i18n-iso-countries', 'ar.json'))) as { countries: Record<string, string | string[]> };
+  for (const v of Object.values(iso.countries)) for (const name of Array.isArray(v) ? v : [v]) addPhrase(place, placeToken, name);
+  const cldr = JSON.parse(requireFile(join(GAZ, 'cldr-localenames-full', 'ar-territories.json'))) as {
+    main: { ar: { localeDisplayNames: { territories: Record<string, string> } } };
+  };
+  for (const name of Object.values(cldr.main.ar.localeDisplayNames.territories)) addPhrase(place, placeToken, name);
+  for (const line of requireFile(join(GAZ, 'world-cities-translations', 'world-cities.jsonl')).split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line.replace(/^\ufeff/, '')) as { CityNameAr?: string; CountryAr?: string };
+    if (row.CityNameAr) addPhrase(place, placeToken, row.CityNameAr);
+    if (row.CountryAr) addPhrase(place, placeToken, row.CountryAr);
+  }
+  for (const f of ['cities/cities_full.json', 'geography/P17_2_final_ll.json', 'geography/popopo.json']) {
+    for (const name of jsonValues(join(GAZ, 'arwikicats', f))) addPhrase(place, placeToken, name);
+  }
+  // The project's curated organisations and places (knowledge/curated).
+  const curated = join(ROOT, 'knowledge', 'curated');
+  if (existsSync(curated)) {
+    for (const f of readdirSync(curated).sort()) {
+      if (!f.endsWith('.json')) continue;
+      const data = JSON.parse(readFileSync(join(curated, f), 'utf8')) as { type?: string; entries?: { ar?: string[] }[] };
+      const [whole, tokens] = data.type === 'organization' ? [org, orgToken] : data.type === 'place' ? [place, placeToken] : [null, null];
+      if (!whole || !tokens) continue;
+      for (const e of data.entries ?? []) for (const name of e.ar ?? []) addPhrase(whole, tokens, name);
+    }
+  }
+  return {
+    lexicon: buildLexicon(),
+    person: bloomOf(person),
+    place: bloomOf(place),
+    placeToken: bloomOf(placeToken),
+    org: bloomOf(org),
+    orgToken: bloomOf(orgToken),
+  };
+}

@@ -1,0 +1,70 @@
+// The decoder and the scorer on hand-made cases: Viterbi never produces an impossible BIO sequence,
+// entities are counted as conlleval counts them, and document votes carry a name to its other mentions.
+import { describe, expect, it } from 'vitest';
+import { bioSpans, prf, scoreEntities } from '../../nlp/tagger/conll';
+import { viterbi } from '../../nlp/tagger/decode';
+import { docCodes } from '../../nlp/tagger/doc';
+import { NT, TAGS } from '../../nlp/tagger/model';
+
+/** Emission rows from the tag each position prefers (score 1 for it, 0 for the rest). */
+function prefer(...tags: string[]): Float64Array {
+  const e = new Float64Array(tags.length * NT);
+  tags.forEach((t, i) => {
+    e[i * NT + TAGS.indexOf(t as (typeof TAGS)[number])] = 1;
+  });
+  return e;
+}
+const flat = new Float32Array(NT * NT);
+const start = new Float32Array(NT);
+const decode = (e: Float64Array, trans = flat) => Array.from(viterbi(e, e.length / NT, trans, start), (y) => TAGS[y]);
+
+describe('viterbi', () => {
+  it.each([
+    [['B-PERS', 'I-PERS', 'O'], ['B-PERS', 'I-PERS', 'O'], 'a valid preferred sequence is kept'],
+    [['O', 'I-LOC'], ['O', 'O'], 'I-LOC cannot follow O: the best allowed path wins'],
+    [['I-ORG'], ['O'], 'a sentence cannot start inside an entity'],
+    [['B-PERS', 'I-LOC'], ['B-PERS', 'O'], 'I-LOC cannot continue a person'],
+    [[], [], 'an empty sentence has no tags'],
+  ])('%j → %j (%s)', (preferred, expected, _why) => {
+    expect(decode(prefer(...preferred))).toEqual(expected);
+  });
+
+  it('lets transition scores overrule a weak emission', () => {
+    const e = prefer('B-PERS', 'O');
+    e[1 * NT + TAGS.indexOf('I-PERS')] = 0.9;
+    const trans = new Float32Array(NT * NT);
+    trans[TAGS.indexOf('B-PERS') * NT + TAGS.indexOf('I-PERS')] = 0.5;
+    expect(decode(e)).toEqual(['B-PERS', 'O']);
+    expect(decode(e, trans)).toEqual(['B-PERS', 'I-PERS']);
+  });
+});
+
+describe('entity scoring (conlleval rules)', () => {
+  it.each([
+    [['B-PERS', 'I-PERS', 'O', 'B-LOC'], ['PERS 0-2', 'LOC 3-4'], 'B then I is one entity'],
+    [['O', 'I-ORG', 'I-ORG'], ['ORG 1-3'], 'a stray I- starts an entity'],
+    [['B-PERS', 'I-LOC'], ['PERS 0-1', 'LOC 1-2'], 'a type change ends an entity'],
+    [['B-PERS', 'B-PERS'], ['PERS 0-1', 'PERS 1-2'], 'B- right after an entity starts another'],
+  ])('%j has entities %j (%s)', (tags, expected, _why) => {
+    expect(bioSpans(tags).map((s) => `${s.type} ${s.start}-${s.end}`)).toEqual(expected);
+  });
+
+  it('counts only exact span and type matches', () => {
+    const gold = [['B-PERS', 'I-PERS', 'O', 'B-LOC', 'O', 'B-ORG']];
+    const pred = [['B-PERS', 'O', 'O', 'B-LOC', 'O', 'B-LOC']];
+    const s = scoreEntities(gold, pred);
+    expect(s.micro).toEqual({ tp: 1, fp: 2, fn: 2 });
+    expect(s.byType.get('LOC')).toEqual({ tp: 1, fp: 1, fn: 0 });
+    expect(prf(s.micro).f).toBeCloseTo(100 / 3, 5); // P = R = 1/3
+  });
+});
+
+describe('document votes', () => {
+  it('marks every mention of a stem tagged somewhere, with how sure the vote is', () => {
+    // stems: 7 = a name tagged twice of three times, 9 = a word never tagged, 5 = tagged once, alone.
+    const stems = [7, 9, 7, 7, 5];
+    const tags = [TAGS.indexOf('B-PERS'), 0, TAGS.indexOf('B-PERS'), 0, TAGS.indexOf('B-LOC')];
+    const codes = Array.from(docCodes(stems, tags));
+    expect(codes).toEqual([1 * 4 + 1, 0, 1 * 4 + 1, 1 * 4 + 1, 2 * 4 + 0]);
+  });
+});

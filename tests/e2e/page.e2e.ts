@@ -59,6 +59,27 @@ describe('marks and cards on the page', () => {
     await page.close();
   });
 
+  it('tells the kinds apart by underline style, also in forced-colours mode', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    const styles = () =>
+      page.evaluate(() => {
+        const p = document.querySelector('article p')!;
+        const out: Record<string, string> = {};
+        for (const kind of ['person', 'organization', 'place', 'quote', 'saved']) {
+          out[kind] = getComputedStyle(p, `::highlight(siyaq-${kind})`).textDecorationStyle;
+        }
+        return out;
+      });
+    const expected = { person: 'solid', organization: 'dashed', place: 'dotted', quote: 'wavy', saved: 'double' };
+    expect(await styles()).toEqual(expected);
+    await page.emulateMedia({ forcedColors: 'active' });
+    expect(await styles()).toEqual(expected);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'marks-forced-colors.png'), clip: { x: 0, y: 100, width: 1200, height: 500 } });
+    await page.close();
+  });
+
   it('opens a person’s card after resting on the name, with the right name and role', async () => {
     const page = await session.open('demo-article.html');
     await painted(session, page);
@@ -77,6 +98,27 @@ describe('marks and cards on the page', () => {
     // Moving away closes it after the grace period.
     await page.mouse.move(5, viewport.height - 5, { steps: 3 });
     await expect.poll(() => openCard(page, session.extensionId), { timeout: 3_000 }).toBeNull();
+    await page.close();
+  });
+
+  it('looks through an invisible link laid over the text (teaser cards on news sites)', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent?.includes('فيصل بن فرحان')) as HTMLElement;
+      p.style.position = 'relative';
+      const cover = document.createElement('a');
+      cover.href = '#story';
+      cover.setAttribute('aria-label', 'story');
+      cover.style.cssText = 'position:absolute;inset:0;background:transparent;';
+      p.append(cover);
+    });
+    await hoverHighlight(page, 'siyaq-person', 'فيصل بن فرحان');
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.name ?? '', { timeout: 5_000 }).toContain('فيصل بن فرحان');
+    // The covering element is left as it was.
+    expect(await page.evaluate(() => document.querySelector('a[href="#story"]')?.getAttribute('style'))).toBe(
+      'position: absolute; inset: 0px; background: transparent;',
+    );
     await page.close();
   });
 

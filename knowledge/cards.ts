@@ -1,7 +1,7 @@
 // Card assembly: what the article says about an actor, what the bundled gazetteer knows, what the reader's
 // history shows, and — only when the reader turned enrichment on — Wikidata and Arabic Wikipedia.
 import type { ActorType } from '../nlp/types';
-import type { ReaderDb } from '../storage/db';
+import type { CacheDb, ReaderDb } from '../storage/db';
 import { nameKey } from '../storage/keys';
 import { ofReading } from '../storage/readings';
 import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
@@ -36,6 +36,16 @@ export interface CardDeps {
   wikimedia: WikimediaClient | null;
   /** The reader's enrichment switch (see enrichment.ts). */
   enrichmentOn: () => Promise<boolean>;
+  /** Where assembled online details are kept for a day (the client also caches each answer); optional. */
+  cache?: CacheDb | null;
+  now?: () => number;
+}
+
+/** Assembled online details stay this long; the answers they came from are cached longer by the client. */
+const CARD_TTL = 86_400_000;
+
+function cardCacheKey(name: string, type: ActorType, publishedAt: string | null): string {
+  return `${nameKey(name)}|${type}|${(publishedAt ?? '').slice(0, 10)}`;
 }
 
 export interface CardRequest {
@@ -246,7 +256,17 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
   let online: Enrichment = { ...NONE, state: 'off' };
   if (deps.wikimedia && (await deps.enrichmentOn())) {
     try {
-      online = await enrich({ ...subject, type }, deps.wikimedia, deps.reader);
+      const now = (deps.now ?? Date.now)();
+      const key = cardCacheKey(subject.name, type, subject.publishedAt);
+      const kept = deps.cache ? await deps.cache.cards.get(key) : undefined;
+      if (kept && kept.expiresAt > now) {
+        online = { ...(kept.data as Enrichment), state: 'cached' };
+      } else {
+        online = await enrich({ ...subject, type }, deps.wikimedia, deps.reader);
+        if (deps.cache && (online.state === 'fresh' || online.state === 'cached')) {
+          await deps.cache.cards.put({ key, qid: online.qid, data: online, fetchedAt: now, expiresAt: now + CARD_TTL });
+        }
+      }
     } catch (e) {
       online = { ...NONE, state: e instanceof WikimediaError && e.kind === 'off' ? 'off' : 'unavailable' };
     }
@@ -274,8 +294,10 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
 }
 
 /** Remember which entity a name means (or "none of these"), so the card stops asking. */
-export async function chooseEntity(name: string, qid: string | null, reader: ReaderDb): Promise<void> {
+export async function chooseEntity(name: string, qid: string | null, reader: ReaderDb, cache: CacheDb | null = null): Promise<void> {
   const key = nameKey(name);
   if (!key) throw new Error('the name has no letters');
   await reader.choices.put({ nameKey: key, name, qid, at: Date.now() });
+  // Details assembled for the previous choice must not be shown again.
+  if (cache) await cache.cards.clear();
 }

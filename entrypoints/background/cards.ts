@@ -27,6 +27,7 @@ function cardDeps(): CardDeps {
     lookup: lookupName,
     wikimedia: new WikimediaClient({ cache: cacheDb(), isEnabled: isEnrichmentOn }),
     enrichmentOn: isEnrichmentOn,
+    cache: cacheDb(),
   };
   return deps;
 }
@@ -39,7 +40,7 @@ export const cardHandlers = {
   },
   async chooseEntity(r) {
     const d = cardDeps();
-    await chooseEntity(r.name, r.qid, readerDb());
+    await chooseEntity(r.name, r.qid, readerDb(), cacheDb());
     return buildCard({ name: r.name }, d);
   },
 } satisfies Partial<Handlers>;

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCard, type CardDeps, chooseEntity, type KnownEntry } from '../../knowledge/cards';
 import { type Entity, WikimediaClient } from '../../knowledge/wikimedia';
-import type { ReaderDb } from '../../storage/db';
+import { CacheDb, type ReaderDb } from '../../storage/db';
 import { correctActor, recordReading } from '../../storage/readings';
 import { type Answer, forbiddenFetch, replayFetch } from './knowledge-fakes';
 import { actor, analysis, freshDb, quote } from './storage-fixtures';
@@ -194,6 +194,19 @@ describe('enriched card', () => {
     const card = await buildCard({ name: 'بوتين', actorType: 'person' }, d);
     expect([card.enrichment, card.wikidataId]).toEqual(['unknown', null]);
     expect(replay.calls).toHaveLength(0);
+  });
+
+  it('assembled details are kept a day in the cache database; a new choice forgets them', async () => {
+    const cache = new CacheDb(`c-${Math.random()}`);
+    const { d, replay } = online([president, place]);
+    const withCache = { ...d, cache };
+    expect((await buildCard({ readingId, actorId: 'a1' }, withCache)).enrichment).toBe('fresh');
+    const asked = replay.calls.length;
+    const again = await buildCard({ readingId, actorId: 'a1' }, withCache);
+    expect([again.enrichment, again.wikidataId, again.extract]).toEqual(['cached', 'Q7747', 'سياسي روسي.']);
+    expect(replay.calls).toHaveLength(asked);
+    await chooseEntity('فلاديمير بوتين', null, db, cache);
+    expect(await cache.cards.count()).toBe(0);
   });
 
   it('when Wikimedia fails, the offline card is shown and says enrichment is unavailable', async () => {

@@ -10,7 +10,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ar',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    optional_host_permissions: [
+    // Firefox's MV2 build has no optional_host_permissions: there the same origins are optional_permissions.
+    [browser === 'firefox' ? 'optional_permissions' : 'optional_host_permissions']: [
       'https://www.wikidata.org/*',
       'https://ar.wikipedia.org/*',
       'https://commons.wikimedia.org/*',

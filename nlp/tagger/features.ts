@@ -384,3 +384,6 @@ export function hasHintFeatures(resolve: Resolve): boolean {
   for (let code = 1; code < 26; code++) if (resolve(mixHash(T.Hint, code)) >= 0) return true;
   return false;
 }
+
+/** Hash of the feature every word has: its weight row is the per-tag bias (the O-penalty lives there). */
+export const BIAS_HASH: number = hashString(T.Bias, '');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../nlp/normalize';
 import type { WordLists } from '../../nlp/tagger/features';
 import { createTagger, decodeModel, encodeModel } from '../../nlp/tagger/index';
-import { compress, type TaggedSentence, train, trainTwoPass } from '../../nlp/tagger/train';
+import { compress, type TaggedSentence, train, trainTwoPass, withOPenalty } from '../../nlp/tagger/train';
 
 const NO_LISTS: WordLists = { lexicon: null, person: null, place: null, placeToken: null, org: null, orgToken: null };
 
@@ -65,6 +65,16 @@ describe('NER training on a tiny corpus', () => {
     const tagged = two.tagDocument(CORPUS.map((s) => s.words));
     const right = tagged.flat().filter((t, i) => t === CORPUS.flatMap((s) => s.tags)[i]).length;
     expect(right / tagged.flat().length).toBeGreaterThan(0.95);
+  });
+
+  it('finds more names, never fewer, when the O score is penalised', () => {
+    const raw = train(CORPUS, OPTS);
+    const text = 'زار وفد من طرابلس مدينة بيروت وقال مدير الشركة إن الأرباح زادت .'.split(' ').map(normalize);
+    const count = (tags: string[]) => tags.filter((t) => t !== 'O').length;
+    const plain = count(createTagger(compress(raw, 100_000)).tagWords(text));
+    const eager = count(createTagger(compress(withOPenalty(raw, 1e6), 100_000)).tagWords(text));
+    expect(eager).toBe(text.length);
+    expect(plain).toBeLessThan(eager);
   });
 
   it('rejects a label outside the BIO set instead of learning it', () => {

@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Session, saveFailureArtifacts, startSession } from './harness';
 import { askBackground, highlights, hoverHighlight, inExtensionWorld, openCard, pageState } from './page-helpers';
 
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+
 /** Longest main-thread task allowed while the extension works on the busy page. `npm run bench` holds the
  * 50 ms budget on a quiet machine; this shared 2-core test machine gets headroom for noise, not for jank. */
 const E2E_LONG_TASK_MS = 250;
@@ -173,6 +175,47 @@ describe('hostile pages', () => {
     expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')}`).toBeLessThanOrEqual(E2E_LONG_TASK_MS);
     expect(session.consoleLines.filter((l) => l.startsWith('[pageerror]'))).toEqual([]);
     await page.close();
+  });
+
+  it('the background refuses malformed, oversized and out-of-place messages with a clear error, storing nothing', async () => {
+    const count = async () => (await askBackground<{ total: number }>(session, { type: 'listReadings' })).total;
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    const options = await session.openOptions();
+    const send = (m: unknown) => options.evaluate((msg) => chrome.runtime.sendMessage(msg), m) as Promise<{ ok: boolean; error?: string }>;
+    const huge = {
+      type: 'analyzeArticle',
+      url: 'https://x.example/a',
+      title: null,
+      blocks: Array.from({ length: 30 }, () => 'ب'.repeat(150_000)),
+    };
+    // message → error the sender reads
+    const refused: [unknown, RegExp][] = [
+      [huge, /too large/],
+      [{ type: 'dropDatabase' }, /invalid message/],
+      [{ type: 'analyzeArticle', url: 'javascript:alert(1)', title: null, blocks: ['x'] }, /invalid message at url/],
+      [{ type: 'analyzeArticle', url: 'https://x.example/a', title: null, blocks: [{ html: '<img src=x onerror=alert(1)>' }] }, /blocks/],
+    ];
+    for (const [message, error] of refused) {
+      const reply = await send(message);
+      expect(reply.ok).toBe(false);
+      expect(reply.error).toMatch(error);
+    }
+    await options.close();
+    // A content script (in a web page) may not read the history, take a backup or clear anything.
+    for (const request of [{ type: 'exportBackup' }, { type: 'listReadings' }, { type: 'clearAll', scope: 'all' }]) {
+      const reply = await inExtensionWorld<{ ok: boolean; error?: string }>(
+        page,
+        session.extensionId,
+        `chrome.runtime.sendMessage(${JSON.stringify(request)})`,
+      );
+      expect(reply.ok, request.type).toBe(false);
+      expect(reply.error).toMatch(/only answered to the extension/);
+    }
+    await page.close();
+    expect(await count(), 'nothing stored, nothing cleared').toBe(before);
   });
 
   it('web pages cannot message the background at all', async () => {

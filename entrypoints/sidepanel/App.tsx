@@ -216,11 +216,20 @@ function StorageBanner() {
 function Toast() {
   const lang = s.lang.value;
   const toast = s.toast.value;
+  const undoButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => {
-      if (s.toast.value === toast) s.toast.value = null;
-    }, 8000);
+    // A deletion removed the focused button: put focus on Undo so the keyboard is not lost.
+    if (toast.undo) undoButton.current?.focus();
+    const timer = setTimeout(
+      () => {
+        if (s.toast.value !== toast) return;
+        const hadFocus = document.activeElement === undoButton.current;
+        s.toast.value = null;
+        if (hadFocus) document.querySelector<HTMLElement>('[role="tabpanel"] input, [role="tab"][aria-selected="true"]')?.focus();
+      },
+      toast.undo ? 15_000 : 8000,
+    );
     return () => clearTimeout(timer);
   }, [toast]);
   return (
@@ -229,7 +238,7 @@ function Toast() {
         <p>
           <span>{toast.text}</span>
           {toast.undo && (
-            <button type="button" onClick={toast.undo}>
+            <button type="button" ref={undoButton} onClick={toast.undo}>
               {t(lang, 'undo')}
             </button>
           )}

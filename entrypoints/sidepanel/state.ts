@@ -285,6 +285,7 @@ export async function deleteSaved(quote: SavedQuoteView, deletedText: string): P
           tags: quote.tags,
         });
         await loadSaved();
+        document.getElementById('saved-search')?.focus(); // the Undo button is gone: keep the keyboard in the list's view
         await toPage({ type: 'page:savedChanged' });
       },
     };

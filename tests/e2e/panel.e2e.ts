@@ -164,7 +164,9 @@ describe('the side panel and settings', () => {
     // Delete, then undo: the quotation comes back with its tag.
     await saved.getByRole('button', { name: 'احذف' }).click();
     await expect.poll(() => panel.getByTestId('saved-quote').count()).toBe(0);
-    await panel.getByRole('button', { name: 'تراجع' }).click();
+    // Focus lands on Undo (the deleted item's button is gone), so the keyboard can undo at once.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.textContent)).toBe('تراجع');
+    await panel.keyboard.press('Enter');
     await expect.poll(() => saved.getByTestId('tag').allTextContents(), { timeout: 10_000 }).toEqual([expect.stringContaining(TAG)]);
 
     // Arabic-aware search over saved quotations: the bare word finds it written with the article «ال».

@@ -100,7 +100,10 @@ export function createCardHost(doc: Document, options: CardHostOptions): CardHos
     const float = floatEl!;
     root.setAttribute('lang', opts.lang);
     root.setAttribute('dir', dirOf(opts.lang));
-    root.setAttribute('data-theme', opts.theme);
+    // "system" follows the browser's colour scheme, decided here so the stylesheet needs one dark palette.
+    const dark =
+      opts.theme === 'dark' || (opts.theme === 'system' && !!doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches);
+    root.setAttribute('data-theme', dark ? 'dark' : 'light');
     float.setAttribute('aria-label', opts.label);
     float.setAttribute('dir', dirOf(opts.lang));
     render(content, float);

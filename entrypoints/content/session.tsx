@@ -501,10 +501,8 @@ export function createPageSession(
       );
     }
     const text = analysisNow?.text.slice(open.start, open.end) ?? '';
-    const actors = (analysisNow?.actors ?? [])
-      .filter((a) => a.type !== 'place')
-      .map((a) => ({ id: a.id, name: a.name }))
-      .concat((analysisNow?.actors ?? []).filter((a) => a.type === 'place').map((a) => ({ id: a.id, name: a.name })));
+    // People and organizations first: places rarely speak.
+    const actors = [...(analysisNow?.actors ?? [])].sort((a, b) => +(a.type === 'place') - +(b.type === 'place'));
     return (
       <SaveQuoteForm
         lang={lang}

@@ -15,7 +15,7 @@ describe('panel state', () => {
 
   it('describes the tab named in ?tab=, else the active tab', async () => {
     expect(await describedTabId('?tab=42&lang=ar')).toBe(42);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7 } as never]);
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async () => [{ id: 7 }]) as never);
     expect(await describedTabId('?tab=abc')).toBe(7);
     expect(await describedTabId('')).toBe(7);
   });

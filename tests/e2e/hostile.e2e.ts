@@ -218,6 +218,35 @@ describe('hostile pages', () => {
     expect(await count(), 'nothing stored, nothing cleared').toBe(before);
   });
 
+  it('the service worker stopped in the middle of an analysis: the page is still marked, with one reading', async () => {
+    const stopWorker = async (page: Page) => {
+      const cdp = await session.context.newCDPSession(page);
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+      const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(session.extensionId));
+      // It may already be gone (idle): that is the same situation for the page.
+      if (sw) await cdp.send('Target.closeTarget', { targetId: sw.targetId }).catch(() => undefined);
+      await cdp.detach();
+      // Wake a fresh worker so the harness (which talks to the page through it) can follow.
+      const opts = await session.openOptions();
+      await opts.evaluate(() => chrome.runtime.sendMessage({ type: 'getTabStatus', tabId: 0 })).catch(() => undefined);
+      await opts.close();
+    };
+    const blank = await session.open('english-page.html');
+    await stopWorker(blank); // a cold worker: the analysis has to load the analyser, a long window to be cut off in
+    const page = await session.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article-2.html?worker=stopped`, { waitUntil: 'commit' });
+    await page.waitForTimeout(150);
+    await stopWorker(page);
+    const t0 = Date.now();
+    await painted(session, page);
+    console.log(`worker stopped mid-analysis: painted ${Date.now() - t0} ms after the stop`);
+    const { items } = await askBackground<{ items: { title: string | null; url: string }[] }>(session, { type: 'listReadings' });
+    const readings = items.filter((r) => r.url.includes('demo-article-2'));
+    expect(readings, 'one reading, whole').toHaveLength(1);
+    await page.close();
+    await blank.close();
+  });
+
   it('web pages cannot message the background at all', async () => {
     const page = await session.open('demo-article.html');
     // No externally_connectable: the page's own world has no extension messaging to call.

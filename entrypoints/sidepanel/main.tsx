@@ -16,6 +16,7 @@ async function start(): Promise<void> {
   const apply = (setting: Awaited<ReturnType<typeof getSettings>>) => {
     s.lang.value = s.pickLang(params.get('lang'), setting.uiLang, browserLang);
     s.theme.value = setting.theme;
+    s.enrichmentOn.value = setting.enrichment;
   };
   apply(await getSettings());
   watchSettings(apply);

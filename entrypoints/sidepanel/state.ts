@@ -19,6 +19,8 @@ export type Load = 'loading' | 'ready' | 'error';
 export const lang = signal<UiLang>('ar');
 export const dir = computed(() => dirOf(lang.value));
 export const theme = signal<Theme>('system');
+/** With online enrichment on, a card is asked for only when the reader opens that actor (the name goes online). */
+export const enrichmentOn = signal(false);
 export const view = signal<ViewId>('article');
 /** The actor whose timeline is open (over the current view), or null. */
 export const actorPage = signal<string | null>(null);
@@ -105,21 +107,21 @@ export async function refreshTab(): Promise<void> {
   await Promise.all([loadDescriptions(current), loadSavedHere(current)]);
 }
 
+async function loadCard(current: TabArticle, actorId: string): Promise<void> {
+  if (!current.readingId) return;
+  try {
+    const card = await ask({ type: 'getCard', readingId: current.readingId, actorId, publishedAt: current.publishedAt });
+    descriptions.value = { ...descriptions.value, [actorId]: { description: card.description, latin: card.name.latin } };
+  } catch {
+    // A card that cannot be built leaves the tile with what the article says.
+  }
+}
+
+/** Offline, every tile gets its card's description; with enrichment on, only actors the reader opens do. */
 async function loadDescriptions(current: TabArticle | null): Promise<void> {
-  if (!current?.readingId) return;
-  const readingId = current.readingId;
-  const found: Record<string, { description: string | null; latin: string | null }> = {};
-  await Promise.all(
-    current.analysis.actors.map(async (actor) => {
-      try {
-        const card = await ask({ type: 'getCard', readingId, actorId: actor.id, publishedAt: current.publishedAt });
-        found[actor.id] = { description: card.description, latin: card.name.latin };
-      } catch {
-        // A card that cannot be built leaves the tile with what the article says.
-      }
-    }),
-  );
-  descriptions.value = found;
+  descriptions.value = {};
+  if (!current?.readingId || enrichmentOn.value) return;
+  await Promise.all(current.analysis.actors.map((actor) => loadCard(current, actor.id)));
 }
 
 async function loadSavedHere(current: TabArticle | null): Promise<void> {
@@ -133,8 +135,10 @@ async function loadSavedHere(current: TabArticle | null): Promise<void> {
 }
 
 /** Ask the page to scroll to an actor's first mention and flash it. */
-export function showActor(actorId: string): Promise<void> {
-  return toPage({ type: 'page:focusActor', actorId });
+export async function showActor(actorId: string): Promise<void> {
+  await toPage({ type: 'page:focusActor', actorId });
+  const current = article.value;
+  if (current && enrichmentOn.value && !descriptions.value[actorId]) await loadCard(current, actorId);
 }
 
 /** Save one of this article's quotations with its context (W3C selectors). */

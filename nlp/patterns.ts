@@ -164,6 +164,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
         return false;
     }
   }
+  // Unknown words with possessive suffixes («بحليته», «شعرهم», «بأغنيته») are nouns, not names.
+  if (position === 'next' && /(ته|تها|ها|هم|هما|هن|كم)$/.test(n) && n.length >= 4) return false;
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4) return false;
   return true;

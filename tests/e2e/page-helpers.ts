@@ -9,6 +9,7 @@ declare const chrome: {
   dom: { openOrClosedShadowRoot(el: Element): ShadowRoot | null };
   storage: { local: { set(items: object): Promise<void> } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
 };
 
 /** Send a message to the page's content script from the background, as the commands and the panel do. */
@@ -17,6 +18,14 @@ export async function toPage(session: Session, page: Page, message: PageMessage)
   const [worker] = session.context.serviceWorkers();
   if (!worker) throw new Error('no service worker');
   return worker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m), [tabId, message] as const);
+}
+
+/** The toolbar badge text of the page's tab. */
+export async function badgeOf(session: Session, page: Page): Promise<string> {
+  const tabId = await tabIdOf(page);
+  const [worker] = session.context.serviceWorkers();
+  if (!worker) throw new Error('no service worker');
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 }
 
 /** The page's state as the content script reports it; null when no content script answers (not an article). */

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/browser';
 import { ARTIFACTS, type Session, saveFailureArtifacts, startSession } from './harness';
-import { askBackground, highlights, hoverHighlight, openCard, pageState, setSettings, toPage } from './page-helpers';
+import { askBackground, badgeOf, highlights, hoverHighlight, openCard, pageState, setSettings, toPage } from './page-helpers';
 
 const PAGES_DEV = join(ROOT, '..', 'shared', 'data', 'pages-dev');
 
@@ -206,6 +206,8 @@ describe('marks and cards on the page', () => {
     await expect
       .poll(async () => (await highlights(page))['siyaq-saved'] ?? [], { timeout: 10_000 })
       .toContainEqual(expect.stringContaining(QUOTE));
+    // The toolbar badge counts the quotations saved on this page.
+    await expect.poll(() => badgeOf(session, page), { timeout: 5_000 }).toBe('1');
     await page.close();
 
     await session.restart();

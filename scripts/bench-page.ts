@@ -324,6 +324,19 @@ globalThis.__siyaqBench = { extractArticle, rangeFor, collectSignals, createHigh
     target: 'es2022',
     charset: 'ascii',
     logLevel: 'silent',
+    plugins: [
+      {
+        // Vite's `?inline` imports (CSS as a string), as the content script uses them.
+        name: 'vite-inline',
+        setup(build) {
+          build.onResolve({ filter: /\?inline$/ }, (a) => ({
+            path: join(a.resolveDir, a.path.replace(/\?inline$/, '')),
+            namespace: 'inline',
+          }));
+          build.onLoad({ filter: /.*/, namespace: 'inline' }, (a) => ({ contents: readFileSync(a.path, 'utf8'), loader: 'text' }));
+        },
+      },
+    ],
   });
   return out.outputFiles[0]?.text ?? null;
 }
@@ -433,7 +446,13 @@ async function paintRound(page: Page, url: string, bundle: string, spans: Span[]
 /** mark.js against the extension's painter on the same mentions of the same page, in the same browser. */
 async function peerRun(server: PageServer, analyze: AnalyzeFn, log: Log): Promise<Metric[]> {
   const metrics: Metric[] = [];
-  const bundle = await painterBundle();
+  let bundle: string | null;
+  try {
+    bundle = await painterBundle();
+  } catch (error) {
+    const why = `the painter could not be bundled: ${(error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ')}`;
+    return [na('peer.demoRatio', 'painter / mark.js time', '×', why, { op: '<=', limit: 0.5 })];
+  }
   if (!bundle)
     return [
       na('peer.demoRatio', 'painter / mark.js time', '×', 'not available yet (entrypoints/content/painter.ts, extract.ts)', {
@@ -447,7 +466,7 @@ async function peerRun(server: PageServer, analyze: AnalyzeFn, log: Log): Promis
     await installNameShim(context);
     const page = await context.newPage();
     for (const [path, label, rounds] of [
-      [DEMO, 'demo', 7],
+      [DEMO, 'demo', 15],
       [LONG, '20,000 words', 5],
     ] as const) {
       const url = `${server.origin}${path}`;

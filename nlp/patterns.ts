@@ -147,7 +147,10 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
     if (position === 'first') return false;
     // A family name with «ال» carries no clitic: «والوزير», «للحديث» are other words.
     if (!/^ال/.test(t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return false;
-    if (isAdjective(doc, n)) return false;
+    // «كريم العراقي», «نوال الكويتية»: Arabic puts the nationality before a name, so a place adjective
+    // right after a lone given name is that person's family name.
+    if (PLAIN_ADJECTIVES.has(n)) return false;
+    if (isNisbaOfPlace(n, doc.placeWords) && !(givenAt(doc, i - 1) && !partOfName(doc, i - 2))) return false;
     return known || !doc.index.common.has(n);
   }
   if (doc.index.common.has(n) && !known) return false;
@@ -158,7 +161,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   }
   // «وماكرون», «لبوتين»: a clitic glued to a known name starts another phrase.
   if (position === 'next') {
-    if (/^[وف]/.test(n)) return false;
+    if (/^[وف]/.test(n) && !foreignInitial(doc, n, t.text)) return false;
     for (const r of doc.readings[i] ?? []) {
       if (r.prefix !== '' && (doc.index.nameTokens.has(r.stem) || doc.index.firstNames.has(r.stem) || doc.index.phrases.has(r.stem)))
         return false;
@@ -169,6 +172,30 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4) return false;
   return true;
+}
+
+/** Token i is a known given name or name word (so the name before an adjective is not a lone given name). */
+function partOfName(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (!t || !joined(doc.text, t, doc.tokens[i + 1]!)) return false;
+  return doc.index.firstNames.has(t.norm) || doc.index.nameTokens.has(t.norm) || NASAB.has(t.norm) || KUNYA.has(t.norm);
+}
+
+/**
+ * «فيغانو», «واغنر»: a foreign surname whose first letter looks like the conjunction. Read as a name only
+ * when the rest is no word we know (ف), or for و only before a long vowel-initial remainder («وا…»).
+ */
+function foreignInitial(doc: Doc, n: string, raw: string): boolean {
+  const rest = n.slice(1);
+  if (rest.length < 3) return false;
+  if (doc.index.common.has(rest) || doc.index.nameTokens.has(rest) || doc.index.firstNames.has(rest) || doc.index.phrases.has(rest))
+    return false;
+  if (FUNCTION_WORDS.has(rest) || TITLE_WORDS.has(rest) || REPORTING.has(rest) || ORG_HEADS.has(rest)) return false;
+  // «وأصدقاؤه» is و + a noun: only a bare alef (as in transliterations) opens a name after و.
+  if (doc.index.common.has(n) || FUNCTION_WORDS.has(n)) return false;
+  // «فيغانو» ends in a vowel as transliterations do; «فيتوجه» is ف + a verb.
+  if (n[0] === 'ف') return !rest.startsWith('ال') && (!/^(?:[يتن][^اوي]|س[يتن])/.test(rest) || /[اوي]$/.test(rest));
+  return /^وا[^ل]/.test(raw) && !/(ه|ها|هم|ته)$/.test(rest);
 }
 
 /**
@@ -356,6 +383,9 @@ function personHit(doc: Doc, first: number, last: number): PatternHit {
     roleMention: null,
   };
 }
+
+/** Titles that belong to the name they precede («البابا فرنسيس», «البابا بنديكت السادس عشر»). */
+const NAME_BOUND_TITLES = new Set(['البابا'].map(normalize));
 
 /** Titles always followed by a name. */
 const STRONG_TITLES = new Set(
@@ -551,9 +581,11 @@ function readTitled(doc: Doc, i: number): Titled | null {
     if (last === nameStart && !known && !hasWord(doc, i, STRONG_TITLES, true)) last = -1;
     if (last >= nameStart) {
       const lastG = doc.gazAt[last];
+      // «البابا فرنسيس»: a pope's title is written as part of his name.
+      const bound = j === i && NAME_BOUND_TITLES.has(stripClitics(doc, i));
       return {
         hit: {
-          first: nameStart,
+          first: bound ? i : nameStart,
           last,
           type: 'PERS',
           gazetteer: lastG && lastG.entry.type === 'person' && lastG.first === nameStart ? lastG : null,

@@ -101,6 +101,7 @@ for (const file of [
   'agencies.json',
   'news-outlets.json',
   'parties-and-groups.json',
+  'clubs-and-leagues.json',
 ]) {
   const list = readJson<{ type: string; entries: { ar: string[]; en: string; desc?: string; key?: string }[] }>(join(CURATED, file));
   const type: Type = list.type === 'place' ? 'l' : list.type === 'person' ? 'p' : 'o';

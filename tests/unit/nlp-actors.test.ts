@@ -20,10 +20,12 @@ const DATA: GazetteerData = {
     ['l:BY', 'l', 'بيلاروسيا|بيلاروس', 'Belarus', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
     ['l:yara', 'l', 'يارا', 'Yara', '', 'small'],
+    ['l:IQ', 'l', 'العراق', 'Iraq', '', 't'],
+    ['l:KW', 'l', 'الكويت', 'Kuwait', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد'].map(normalize).join(' '),
+  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو'].map(normalize).join(' '),
   nameTokens: ['كيارا', 'مونتالدو', 'زاخاروفا', 'لافروف'].map(normalize).join(' '),
-  common: ['قال', 'الروسي', 'مساء', 'أمس'].map(normalize).join(' '),
+  common: ['قال', 'الروسي', 'مساء', 'أمس', 'قصيدة', 'جديدة', 'حفلا', 'رسالة', 'طويلة'].map(normalize).join(' '),
   minorSources: 'small',
 };
 const index = buildGazetteerIndex(DATA);
@@ -95,6 +97,29 @@ describe('actors: one actor per real-world actor, with the right type', () => {
       'دونالد ترامب',
       'a transliteration variant of the surname',
     ],
+    [
+      'وغنى كريم العراقي قصيدة جديدة.',
+      'كريم العراقي',
+      'person',
+      'كريم العراقي',
+      'a place adjective after a lone given name is a family name',
+    ],
+    ['وأحيت نوال الكويتية حفلا.', 'نوال الكويتية', 'person', 'نوال الكويتية', 'the same with the feminine adjective'],
+    [
+      'قال فلاديمير بوتين الروسي إن الأمر انتهى.',
+      'فلاديمير بوتين',
+      'person',
+      'فلاديمير بوتين',
+      'negative: after a full name the adjective stays outside the name',
+    ],
+    [
+      'وكتب كارلو ماريا فيغانو رسالة طويلة.',
+      'كارلو ماريا فيغانو',
+      'person',
+      'كارلو ماريا فيغانو',
+      'a foreign surname that starts with ف is not the conjunction',
+    ],
+    ['وقال البابا فرنسيس إن الكنيسة تتغير.', 'البابا فرنسيس', 'person', 'البابا فرنسيس', 'a pope’s title is part of his name'],
   ];
   it.each(rows)('%s', (body, form, type, name) => {
     const actor = actorOf(run(body), form);
@@ -112,6 +137,11 @@ describe('actors: one actor per real-world actor, with the right type', () => {
     const a = run('التقى بوتين مع نظيره ألكسندر لوكاشينكو في موسكو.');
     const luka = actorOf(a, 'ألكسندر لوكاشينكو');
     expect(luka?.mentions.some((m) => m.kind === 'role' && m.text === 'نظيره')).toBe(true);
+  });
+
+  it('negative: «فيما» after a name is the conjunction, not a surname starting with ف', () => {
+    const a = run('وقال دونالد ترامب فيما بعد إن الأمر انتهى.');
+    expect(a.actors.flatMap((x) => x.mentions.map((m) => m.text))).toEqual(['دونالد ترامب']);
   });
 
   it('negative: nationality adjectives and plain nouns make no actors', () => {

@@ -90,6 +90,10 @@ describe('lookupName: what the bundled knowledge says about a name', () => {
   const rows: [string, string | null, string][] = [
     ['موسكو', 'place', 'a city from the bundled lists'],
     ['الكرملين', 'organization', 'a curated government body'],
+    ['ليفربول', 'organization', 'in news a club named after its city stands for the team'],
+    ['ريال مدريد', 'organization', 'a two-word club name beats the city inside it'],
+    ['ديلي ميل', 'organization', 'a curated newspaper'],
+    ['مدريد', 'place', 'negative: the city alone stays a place'],
     ['كلمة لا تعرفها المعرفة', null, 'negative: unknown names give nothing'],
   ];
   it.each(rows)('%s', async (name, type) => {

@@ -48,7 +48,7 @@ const opts: TwoPassOptions = {
   epochs: EPOCHS,
   seed: SEED,
   folds: 4,
-  minCount: Number(process.env.NER_MIN_COUNT ?? 2),
+  minCount: Number(process.env.NER_MIN_COUNT ?? 3),
   decoder: (m) => createTagger(m).tagDocument,
   lists,
   onEpoch: (epoch, raw) => {

@@ -237,6 +237,8 @@ function fromLeft(
     const gap = text.slice(tok.end, tokens[t + 1]?.start ?? q.open);
     if (/[.!?؟]/.test(gap) && !inMarks[t + 1]) break;
     if (!isCue(tok)) continue;
+    // «الأغنية التي ... كتب كلماتها الشاعر X»: a verb with an object of its own is not reporting speech.
+    if (hasObject(text, tokens, t, mentionAt)) continue;
     // «خامنئي يصف ترامب بـ«...»»: a present-tense verb right after a name has that name as subject.
     const before = mentionAt[t - 1];
     if (before && before.actor.type !== 'place' && /^[يت]/.test(tok.norm) && !inMarks[t - 1]) {
@@ -244,11 +246,25 @@ function fromLeft(
     }
     const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt);
     if (speaker) return { speaker, cue: tok.text, cueTok: t };
+    // «أن عبد العزيز، كتب في صفحته»: a bare verb right after a person has that person as subject
+    // («... لوكاشينكو، وقال» starts a new clause with the earlier subject, so و/ف-verbs do not count).
+    if (before && before.actor.type === 'person' && before.last === t - 1 && !inMarks[t - 1] && !/^[وف]/.test(tok.text)) {
+      return { speaker: speakerOf(before), cue: tok.text, cueTok: t };
+    }
     // A cue without a subject («في تصريحات») may sit after the verb that has one («وقال بوتين في تصريحات»).
     nearest ??= { speaker: null, cue: tok.text, cueTok: t };
   }
   if (colonMention) return { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 };
   return nearest;
+}
+
+/** The cue is followed by a noun carrying an object pronoun («كتب كلماتها»), so it reports no speech. */
+function hasObject(text: string, tokens: readonly Token[], cue: number, mentionAt: (MentionRef | undefined)[]): boolean {
+  const next = tokens[cue + 1];
+  if (!next || !joined(text, tokens[cue]!, next) || mentionAt[cue + 1]) return false;
+  const n = next.norm;
+  if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || n.length < 5) return false;
+  return /^[^وفبل].*(?:ها|هم|هما)$/.test(n);
 }
 
 function fromRight(

@@ -189,6 +189,24 @@ describe('speakers', () => {
       'an anonymous official',
     ],
     ['بوتين: «لا نريد الحرب مع أي طرف».', 'لا نريد الحرب مع أي طرف', 'بوتين', 'a colon after the speaker (named as in the article)'],
+    [
+      'وقال فلاديمير بوتين إن الأغنية التي أحبها، كتب كلماتها الشاعر كيارا مونتالدو، «جميلة جدا في رأيي».',
+      'جميلة جدا في رأيي',
+      'فلاديمير بوتين',
+      'a verb with its own object («كتب كلماتها») sits in a relative clause and reports no speech',
+    ],
+    [
+      'وذكرت رويترز أن دونالد ترامب، كتب في صفحته أنه يريد «اتفاقا قبل نهاية العام».',
+      'اتفاقا قبل نهاية العام',
+      'دونالد ترامب',
+      'a bare verb right after a person has that person as subject, not the agency of the outer verb',
+    ],
+    [
+      'التقى بوتين دونالد ترامب، وقال «لن نتراجع عن هذا أبدا».',
+      'لن نتراجع عن هذا أبدا',
+      'بوتين',
+      'negative: «، وقال» after an object starts a clause with the earlier subject',
+    ],
     ['«كلمات بلا قائل معروف في هذا النص»', 'كلمات بلا قائل معروف في هذا النص', null, 'negative: no cue and no earlier speaker'],
   ];
   it.each(rows)('%s', (body, quote, speaker) => {

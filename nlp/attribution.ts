@@ -230,6 +230,7 @@ function fromLeft(
     }
   }
   let nearest: Found | null = null;
+  let adjunct: Found | null = null;
   for (let t = openTok - 1, steps = 0; t >= 0 && steps < WINDOW; t--, steps++) {
     const tok = tokens[t]!;
     if (paragraphOf(tok.start) !== para) break;
@@ -245,6 +246,12 @@ function fromLeft(
       return { speaker: speakerOf(before), cue: tok.text, cueTok: t };
     }
     const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt);
+    // «وقال البابا في بيان للفاتيكان "..."»: a statement noun after a preposition is an adjunct of the
+    // verb before it, whose subject spoke; the statement's owner speaks only when no verb is found.
+    if (speaker && adjunctNoun(tokens, t)) {
+      adjunct ??= { speaker, cue: tok.text, cueTok: t };
+      continue;
+    }
     if (speaker) return { speaker, cue: tok.text, cueTok: t };
     // «أن عبد العزيز، كتب في صفحته»: a bare verb right after a person has that person as subject
     // («... لوكاشينكو، وقال» starts a new clause with the earlier subject, so و/ف-verbs do not count).
@@ -255,7 +262,18 @@ function fromLeft(
     nearest ??= { speaker: null, cue: tok.text, cueTok: t };
   }
   if (colonMention) return { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 };
-  return nearest;
+  return adjunct ?? nearest;
+}
+
+const STATEMENT_NOUNS = new Set(['بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحات', 'تصريحه', 'تصريحها', 'رساله', 'تغريده'].map(normalize));
+const ADJUNCT_PREPOSITIONS = new Set(['في', 'عبر', 'خلال'].map(normalize));
+
+/** «في بيان», «ببيان», «عبر تصريحات»: a statement noun inside a prepositional phrase. */
+function adjunctNoun(tokens: readonly Token[], cue: number): boolean {
+  const n = tokens[cue]!.norm;
+  if (n.length > 3 && n[0] === 'ب' && STATEMENT_NOUNS.has(n.slice(1))) return true;
+  const prev = tokens[cue - 1];
+  return STATEMENT_NOUNS.has(n) && prev !== undefined && ADJUNCT_PREPOSITIONS.has(prev.norm);
 }
 
 /** The cue is followed by a noun carrying an object pronoun («كتب كلماتها»), so it reports no speech. */

@@ -170,7 +170,9 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // Unknown words with possessive suffixes («بحليته», «شعرهم», «بأغنيته») are nouns, not names.
   if (position === 'next' && /(ته|تها|ها|هم|هما|هن|كم)$/.test(n) && n.length >= 4) return false;
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
-  if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4) return false;
+  // «مولود تشاوش أوغلو»: after a given name, «تش» writes a foreign /ch/, not a verb.
+  const foreignCh = position === 'next' && n.startsWith('تش') && doc.index.firstNames.has(doc.tokens[i - 1]?.norm ?? '');
+  if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4 && !foreignCh) return false;
   return true;
 }
 

@@ -230,6 +230,9 @@ for (const d of drafts) {
     for (const t of toks) if (!common.has(t) && t.length >= 2) nameToks.add(t);
   }
 }
+// Given names that are also everyday words (knowledge/curated/given-names.json): kept as given names
+// although they are common, so a title can introduce them («وزير الخارجية التركي مولود تشاوش أوغلو»).
+for (const w of readJson<{ names: string[] }>(join(CURATED, 'given-names.json')).names) firstNames.add(normalize(w));
 // ANERgazet person names: a mix of given and family names; the ones without «ال» may open a name.
 const anergazet = join(DATA, 'ner', 'anergazet', 'AlignedPersGazetteer', 'data');
 if (existsSync(anergazet)) {

@@ -23,9 +23,9 @@ const DATA: GazetteerData = {
     ['l:IQ', 'l', 'العراق', 'Iraq', '', 't'],
     ['l:KW', 'l', 'الكويت', 'Kuwait', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو'].map(normalize).join(' '),
+  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو', 'مولود'].map(normalize).join(' '),
   nameTokens: ['كيارا', 'مونتالدو', 'زاخاروفا', 'لافروف'].map(normalize).join(' '),
-  common: ['قال', 'الروسي', 'مساء', 'أمس', 'قصيدة', 'جديدة', 'حفلا', 'رسالة', 'طويلة'].map(normalize).join(' '),
+  common: ['قال', 'الروسي', 'مساء', 'أمس', 'قصيدة', 'جديدة', 'حفلا', 'رسالة', 'طويلة', 'مولود'].map(normalize).join(' '),
   minorSources: 'small',
 };
 const index = buildGazetteerIndex(DATA);
@@ -119,6 +119,13 @@ describe('actors: one actor per real-world actor, with the right type', () => {
       'كارلو ماريا فيغانو',
       'a foreign surname that starts with ف is not the conjunction',
     ],
+    [
+      'وقال وزير الخارجية التركي مولود تشاوش اوغلو إن بلاده مستعدة.',
+      'مولود تشاوش اوغلو',
+      'person',
+      'مولود تشاوش اوغلو',
+      'a given name that is also an everyday word opens a name after a title; «تش» after it is no verb prefix',
+    ],
     ['وقال البابا فرنسيس إن الكنيسة تتغير.', 'البابا فرنسيس', 'person', 'البابا فرنسيس', 'a pope’s title is part of his name'],
   ];
   it.each(rows)('%s', (body, form, type, name) => {
@@ -200,6 +207,18 @@ describe('speakers', () => {
       'اتفاقا قبل نهاية العام',
       'دونالد ترامب',
       'a bare verb right after a person has that person as subject, not the agency of the outer verb',
+    ],
+    [
+      'وقال فلاديمير بوتين في بيان للكرملين «الحوار مستمر مع الجميع».',
+      'الحوار مستمر مع الجميع',
+      'فلاديمير بوتين',
+      'a statement noun after «في» belongs to the verb before it: the subject spoke, not the statement’s owner',
+    ],
+    [
+      'وجاء في بيان صدر عن الكرملين «الحوار مستمر مع الجميع».',
+      'الحوار مستمر مع الجميع',
+      'الكرملين',
+      'with no verb before it the statement’s owner is the source',
     ],
     [
       'التقى بوتين دونالد ترامب، وقال «لن نتراجع عن هذا أبدا».',

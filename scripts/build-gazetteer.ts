@@ -190,7 +190,12 @@ function count(word: string, tag: string, nextTag = ''): void {
 }
 for (const file of [join(DATA, 'ner', 'anercorp-camellab', 'ANERCorp_CamelLab_train.txt')]) {
   if (!existsSync(file)) continue;
-  const lines = readFileSync(file, 'utf8').split('\n');
+  // Only the training part: the last 10% of sentences is the tagger's dev set and must stay unseen.
+  const all = readFileSync(file, 'utf8').split('\n');
+  const sentenceEnds = all.flatMap((line, k) => (line.trim() === '' && k > 0 && all[k - 1]?.trim() ? [k] : []));
+  const sentences = sentenceEnds.length + (all.at(-1)?.trim() ? 1 : 0);
+  const devStart = sentenceEnds[sentences - Math.round(sentences * 0.1) - 1] ?? all.length;
+  const lines = all.slice(0, devStart);
   lines.forEach((line, k) => {
     const i = line.lastIndexOf(' ');
     const next = lines[k + 1] ?? '';

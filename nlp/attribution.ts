@@ -125,6 +125,12 @@ function subjectAfter(
     const n = tok.norm;
     if (COMPLEMENTIZERS.has(n) && n !== normalize('على') && n !== normalize('إلى')) break;
     if (/[.،,:؛]/.test(text.slice(tokens[j - 1]!.end, tok.start)) && steps > 0 && !seenSubject) break;
+    // «نقلت وكالة بلومبرج قول الأمير محمد بن سلمان إن ...»: the agency reports someone's words.
+    if (naqal && seenSubject && SPEECH_NOUNS.has(n)) {
+      const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt);
+      if (after) return after;
+      break;
+    }
     if (n === AN && (naqal || seenSubject)) {
       const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt);
       if (after) return after;
@@ -265,6 +271,7 @@ function fromLeft(
   return adjunct ?? nearest;
 }
 
+const SPEECH_NOUNS = new Set(['قول', 'تصريحات', 'تاكيد', 'اعلان', 'وصف'].map(normalize));
 const STATEMENT_NOUNS = new Set(['بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحات', 'تصريحه', 'تصريحها', 'رساله', 'تغريده'].map(normalize));
 const ADJUNCT_PREPOSITIONS = new Set(['في', 'عبر', 'خلال'].map(normalize));
 
@@ -332,6 +339,8 @@ function pronounSubject(
     const m = mentionAt[t];
     if (m && !inMarks[t] && m.actor.type !== 'place') firstInSentence = m;
   }
+  // «وصرح مسؤول كبير ... وأضاف أن «...»»: an unnamed source keeps the floor within its paragraph.
+  if (last && !sawTurn && last.speaker.actorId === null && last.paragraph === para) return last.speaker;
   if (last && firstInSentence && !sawTurn) {
     // Prefer the running speaker when the paragraph mentions them.
     for (let t = cueTok - 1; t >= stop && paragraphOf(tokens[t]!.start) === para; t--) {

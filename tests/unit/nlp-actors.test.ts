@@ -221,6 +221,18 @@ describe('speakers', () => {
       'with no verb before it the statement’s owner is the source',
     ],
     [
+      'ونقلت رويترز، قول الرئيس فلاديمير بوتين إن «الحوار مستمر مع الجميع».',
+      'الحوار مستمر مع الجميع',
+      'فلاديمير بوتين',
+      '«نقلت X قول Y»: the agency reports Y’s words',
+    ],
+    [
+      'وصرح مسؤول كبير في الكرملين بأن «الحوار مستمر» رغم تحذيرات الأمم المتحدة، وأضاف أن «الباب مفتوح للجميع».',
+      'الباب مفتوح للجميع',
+      'مسؤول كبير في الكرملين',
+      'an unnamed source keeps the floor in its paragraph over an organization named in between',
+    ],
+    [
       'التقى بوتين دونالد ترامب، وقال «لن نتراجع عن هذا أبدا».',
       'لن نتراجع عن هذا أبدا',
       'بوتين',

@@ -2,6 +2,7 @@
 // tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
+import { skeleton } from './normalize';
 import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import type { EntityTag, Span, Tagger, Token } from './types';
 
@@ -191,18 +192,21 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
 /**
  * The one place where tagger spans meet the rules. The rules win where they overlap (on news-dev
  * this keeps speaker accuracy and actor precision; on ANERcorp dev the tagger alone scores higher,
- * see eval:ner); the tagger adds the names nobody listed. A tagger-only span of one everyday word
- * («منفتحتان») is dropped; one that is a clitic form of a rule-found name («لبوتين») starts after
- * the clitic so it joins that actor. MISC spans are kept for the CoNLL output; buildActors skips them.
+ * see eval:ner); the tagger adds the names nobody listed. A one-word tagger span is kept only when
+ * it is a clitic form of a rule-found name («لبوتين», which then starts after the clitic) or a known
+ * name word; a lone title or a lone word of a person the rules named in full is dropped. MISC spans
+ * are kept for the CoNLL output; buildActors skips them.
  */
 export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[]): EntitySpan[] {
   const { tokens, readings, index } = doc;
   const ruled = new Uint8Array(tokens.length);
   const ruleWords = new Set<string>();
+  const personSkeletons = new Set<string>();
   for (const r of ruleSpans) {
     for (let t = r.first; t <= r.last; t++) {
       ruled[t] = 1;
       ruleWords.add(tokens[t]!.norm);
+      if (r.type === 'PERS') personSkeletons.add(skeleton(tokens[t]!.norm));
     }
   }
   const out = [...ruleSpans];
@@ -211,10 +215,14 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
     for (let k = t.first; k <= t.last && !overlaps; k++) overlaps = ruled[k] === 1;
     if (overlaps) continue;
     const token = tokens[t.first]!;
-    if (t.first === t.last && index.common.has(token.norm)) continue;
+    if (t.first === t.last && TITLE_WORDS.has(token.norm)) continue;
+    // One word of a person the rules named in full elsewhere («تشاوش», «ستولتبرغ»): grouping would
+    // make it a second actor and a wrong speaker, so the rules' reading of the article stands.
+    if (t.first === t.last && t.type === 'PERS' && personSkeletons.has(skeleton(token.norm))) continue;
     const clitic = readings[t.first]?.find((r) => r.prefix && ruleWords.has(r.stem));
     if (clitic && token.text.length === token.norm.length) out.push({ ...t, start: token.start + clitic.prefix.length });
-    else out.push(t);
+    // A lone word the name lists have never seen is more often an adjective than a name («منفتحتان»).
+    else if (t.first < t.last || index.nameTokens.has(token.norm) || index.firstNames.has(token.norm)) out.push(t);
   }
   return out;
 }

@@ -49,7 +49,8 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
   const bySkeleton = new Map<string, Group>();
   // Longer names first, so a surname finds the full name it belongs to.
   const order = [...spans].sort((a, b) => b.last - b.first - (a.last - a.first) || a.start - b.start);
-  const personFull: Group[] = [];
+  // People named in full, by the skeleton of their last word (sameWord implies equal skeletons).
+  const personFullByLast = new Map<string, Group[]>();
   for (const s of order) {
     const type = TYPE_OF[s.type as keyof typeof TYPE_OF];
     const key = keyOf(text, s);
@@ -60,7 +61,7 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
       // A surname (or «first last» of a longer name) joins the nearest full name ending with it.
       const last = key[key.length - 1]!;
       // «بيسكوف» of «دميتري بيسكوف», «عبد العاطي» of «بدر عبد العاطي», «جون كيري» of «جون فوربس كيري».
-      const candidates = personFull.filter(
+      const candidates = (personFullByLast.get(skeleton(last)) ?? []).filter(
         (p) =>
           p.full.length > key.length &&
           sameWord(p.full[p.full.length - 1]!, last) &&
@@ -76,7 +77,10 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
     if (!g) {
       g = { spans: [], extra: [], type, knowledgeId: null, full: key, roleKeys: new Set(), role: null };
       groups.push(g);
-      if (type === 'person' && key.length >= 2) personFull.push(g);
+      if (type === 'person' && key.length >= 2) {
+        const lastSkeleton = skeleton(key[key.length - 1]!);
+        personFullByLast.set(lastSkeleton, [...(personFullByLast.get(lastSkeleton) ?? []), g]);
+      }
     }
     g.spans.push(s);
     if (s.knowledgeId && !s.surname && !g.knowledgeId) {
@@ -182,13 +186,26 @@ function offsetOf(tokenText: string, k: number): number {
 
 /** A role phrase standing alone refers to the one person the article gave that role. */
 function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], groups: Group[]): void {
+  // Who holds each role, and each word of a role, looked up once rather than per role phrase.
+  const byRole = new Map<string, Group[]>();
+  const byRoleWord = new Map<string, Group[]>();
+  const add = (map: Map<string, Group[]>, key: string, g: Group) => {
+    const list = map.get(key) ?? [];
+    if (list.at(-1) !== g) list.push(g);
+    map.set(key, list);
+  };
+  for (const g of groups) {
+    if (g.type !== 'person') continue;
+    for (const k of g.roleKeys) {
+      add(byRole, k, g);
+      for (const w of k.split(' ')) add(byRoleWord, w, g);
+    }
+  }
   for (const r of roles) {
     const key = canonicalRole(r.key);
-    let owners = groups.filter((g) => g.type === 'person' && g.roleKeys.has(key));
+    let owners = byRole.get(key) ?? [];
     // «وقال البابا», «وأكد الوزير»: one title word stands for the one person introduced with it.
-    if (owners.length === 0 && !key.includes(' ')) {
-      owners = groups.filter((g) => g.type === 'person' && [...g.roleKeys].some((k) => k.split(' ').includes(key)));
-    }
+    if (owners.length === 0 && !key.includes(' ')) owners = byRoleWord.get(key) ?? [];
     if (owners.length !== 1) continue;
     const { tokens } = rec.doc;
     const first = tokens[r.first]!;

@@ -15,23 +15,14 @@ import type { AnalyzeFn } from './bench-node';
 import { importIfExists } from './bench-node';
 import { askFromExtensionPage, installNameShim, installProbe, type ProbeReading, readProbe, tabIdOf } from './bench-probe';
 import { type Metric, median, metric, na } from './bench-report';
-import { CHROME_BUILD, findChromium, launchWithExtension, type PageServer, ROOT, servePages } from './browser';
+import { CHROME_BUILD, CHROMIUM_FLAGS, findChromium, launchWithExtension, type PageServer, ROOT, servePages } from './browser';
 
 const DEMO = '/demo-article.html';
 const LONG = '/long-article.html';
 const LONG_WORDS = 20_000;
 const CONTENT_SCRIPT = join(CHROME_BUILD, 'content-scripts', 'content.js');
 const MARK_JS = join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
-const HEADLESS_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const HEADLESS_ARGS = ['--headless=new', ...CHROMIUM_FLAGS];
 
 type Log = (s: string) => void;
 

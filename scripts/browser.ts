@@ -24,6 +24,17 @@ export function hasDisplay(): boolean {
   return !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 }
 
+/** Flags that let Chromium run as root on a machine with no network but loopback (see TOOLCHAIN.md). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export interface Launched {
   context: BrowserContext;
   extensionId: string;
@@ -44,13 +55,7 @@ export async function launchWithExtension(profileDir: string, opts: { headless?:
     locale: 'ar',
     args: [
       ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
     ],

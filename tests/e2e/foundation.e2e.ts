@@ -1,17 +1,11 @@
 // The thin slice end to end: page → content script → background → storage → side panel.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, saveFailureArtifacts, startSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type Session, withSession } from './harness';
 
 describe('the extension in Chromium', () => {
   let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await saveFailureArtifacts(session, ctx.task.name);
+  withSession((s) => {
+    session = s;
   });
 
   it('records the demo article as a reading that the side panel lists', async () => {

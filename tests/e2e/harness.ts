@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchWithExtension, type PageServer, ROOT, servePages } from '../../scripts/browser';
 
 export const ARTIFACTS = join(ROOT, 'test-results');
@@ -101,3 +102,21 @@ export async function saveFailureArtifacts(session: Session | undefined, testNam
 }
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+/**
+ * One browser session for a describe block: started before its tests, closed after them, with
+ * screenshots and the console saved for each failing test. `use` receives the session.
+ */
+export function withSession(use: (session: Session) => void): void {
+  let session: Session | undefined;
+  beforeAll(async () => {
+    session = await startSession();
+    use(session);
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await saveFailureArtifacts(session, ctx.task.name);
+  });
+}

@@ -2,8 +2,8 @@
 // runs in the card, the panel or an export; a page's CSS cannot restyle the card; a huge, live page with an
 // editor, an iframe and shadow DOM keeps working, its editor untouched, without long main-thread tasks.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, saveFailureArtifacts, startSession } from './harness';
+import { describe, expect, it } from 'vitest';
+import { type Session, withSession } from './harness';
 import { askBackground, highlights, hoverHighlight, inExtensionWorld, openCard, pageState } from './page-helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -34,14 +34,8 @@ const CARD_STYLE = `(() => {
 
 describe('hostile pages', () => {
   let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await saveFailureArtifacts(session, ctx.task.name);
+  withSession((s) => {
+    session = s;
   });
 
   it('markup and javascript: text in names and quotations stays text in the card, the panel and every export', async () => {

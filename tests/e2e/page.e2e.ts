@@ -3,9 +3,9 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/browser';
-import { ARTIFACTS, type Session, saveFailureArtifacts, startSession } from './harness';
+import { ARTIFACTS, type Session, withSession } from './harness';
 import { askBackground, badgeOf, highlights, hoverHighlight, openCard, pageState, setSettings, toPage } from './page-helpers';
 
 const PAGES_DEV = join(ROOT, '..', 'shared', 'data', 'pages-dev');
@@ -19,14 +19,8 @@ const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
 
 describe('marks and cards on the page', () => {
   let session: Session;
-  beforeAll(async () => {
-    session = await startSession();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail') await saveFailureArtifacts(session, ctx.task.name);
+  withSession((s) => {
+    session = s;
   });
 
   it('paints the demo article’s actors and quotations, each kind in its own highlight', async () => {

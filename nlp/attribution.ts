@@ -161,12 +161,12 @@ function subjectAfter(
       }
     }
     if (!seenSubject && !afterPhrase && ANONYMOUS_HEADS.has(stripConj(n))) return anonymous(text, tokens, j, limit);
-    // «وقال المتحدث باسم وزارة الخارجية الإيرانية»: an official named only by role.
+    // «وأوضح الناطق باسم وزارة الصحة»: an official named only by role.
     const role = roleAt.get(j);
     if (!seenSubject && !m && role && !afterPhrase) {
       return { actorId: null, name: text.slice(tokens[role.first]!.start, tokens[role.last]!.end), kind: 'anonymous' };
     }
-    // «وغرد في الهاشتاق وزير الخارجية عادل الجبير»: after a prepositional phrase only a person is the subject.
+    // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;

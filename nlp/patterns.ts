@@ -558,7 +558,7 @@ function readTitled(doc: Doc, i: number): Titled | null {
   const nameTok = toks[nameStart];
   const roleText = doc.text.slice(toks[i]!.start + prefixLength(doc, i), toks[j]!.end);
   const roleMention = counterpart ? { first: i, last: j } : null;
-  // «قال الرئيس الأمريكي، دونالد ترامب، إنه»: a name in commas after the role, when it is a known person.
+  // «أعلن رئيس الوزراء، فلان الفلاني، أن»: a name in commas after the role, when it is a known person.
   const apposition =
     nameTok !== undefined &&
     j > i &&

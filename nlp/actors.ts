@@ -1,9 +1,10 @@
 // Mentions grouped into actors: full name and surname, spelling variants, clitic forms, and role
 // mentions standing for an actor the article introduced with that role.
 import type { EntitySpan, Recognition } from './entities';
-import { nameTokens } from './gazetteer';
+import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { normalize, skeleton } from './normalize';
 import type { RolePhrase } from './patterns';
+import { cliticReadings } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
 
 const TYPE_OF = { PERS: 'person', ORG: 'organization', LOC: 'place' } as const;
@@ -41,7 +42,11 @@ function canonicalRole(key: string): string {
 }
 
 /** Group recognised spans into actors, add surname and role mentions, pick names; deterministic. */
-export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeId: string) => string | null = () => null): Actor[] {
+export function buildActors(
+  text: string,
+  rec: Recognition,
+  entryOf: (knowledgeId: string) => GazetteerEntry | undefined = () => undefined,
+): Actor[] {
   const spans = rec.spans.filter((s) => s.type !== 'MISC');
   const groups: Group[] = [];
   const byKnowledge = new Map<string, Group>();
@@ -98,7 +103,7 @@ export function buildActors(text: string, rec: Recognition, latinOf: (knowledgeI
   mergeParenthesised(text, groups);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
-  return groups.map((g) => toActor(text, g, latinOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return groups.map((g) => toActor(text, g, entryOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
 /** «وكالة الأنباء الرسمية (سانا)»: a name in brackets right after another names the same actor. */
@@ -216,7 +221,7 @@ function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], gr
   }
 }
 
-function toActor(text: string, g: Group, latinOf: (id: string) => string | null): Actor {
+function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry | undefined): Actor {
   const mentions: Mention[] = [
     ...g.spans.map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), kind: 'name' as const })),
     ...g.extra,
@@ -235,6 +240,8 @@ function toActor(text: string, g: Group, latinOf: (id: string) => string | null)
     if (n > bestLen || (n === bestLen && m.text.length > best.length)) [best, bestLen] = [m.text, n];
   }
   const aliases = [...new Set(names.map((m) => m.text))];
+  const entry = g.knowledgeId ? entryOf(g.knowledgeId) : undefined;
+  if (entry) best = withoutClitic(best, entry) ?? best;
   const id = g.knowledgeId ?? `${g.type[0]}:${normalize(best).replace(/\s+/g, '_')}`;
   return {
     id,
@@ -243,7 +250,23 @@ function toActor(text: string, g: Group, latinOf: (id: string) => string | null)
     role: g.role,
     aliases,
     mentions: unique,
-    latin: g.knowledgeId ? latinOf(g.knowledgeId) : null,
+    latin: entry?.en ?? null,
     knowledgeId: g.knowledgeId,
   };
+}
+
+/**
+ * A known name written only with a clitic glued on («للأمم المتحدة») is named as the gazetteer
+ * writes it («الأمم المتحدة»); null when the written form is already a name of the entry.
+ */
+function withoutClitic(written: string, entry: GazetteerEntry): string | null {
+  const known = new Map(entry.names.map((n) => [nameTokens(n).join(' '), n]));
+  const words = nameTokens(written);
+  if (known.has(words.join(' '))) return null;
+  const rest = words.slice(1).join(' ');
+  for (const r of cliticReadings(words[0] ?? '')) {
+    const name = known.get(rest ? `${r.stem} ${rest}` : r.stem);
+    if (r.prefix && name) return name;
+  }
+  return null;
 }

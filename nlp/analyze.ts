@@ -32,7 +32,7 @@ export type Analyzer = (input: ArticleInput) => Analysis;
 
 /** Bind the bundled knowledge once and get a fast, pure analyse function for articles. */
 export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
-  const latinOf = (id: string) => deps.gazetteer.byId.get(id)?.en ?? null;
+  const entryOf = (id: string) => deps.gazetteer.byId.get(id);
   return (input: ArticleInput): Analysis => {
     const { text } = joinArticle(input);
     const page = classifyPage(input.signals ?? null, text);
@@ -40,7 +40,7 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
     if (page.language !== 'ar') return { text, page: info, actors: [], quotes: [] };
     const tokens = tokenize(text);
     const rec = recognise(text, tokens, deps);
-    const actors = uniqueIds(buildActors(text, rec, latinOf));
+    const actors = uniqueIds(buildActors(text, rec, entryOf));
     const titleEnd = input.title ? input.title.length : 0;
     const marked = findMarkedSpans(text);
     const covers = spanCover(rec.spans);

@@ -200,12 +200,13 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
 export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[]): EntitySpan[] {
   const { tokens, readings, index } = doc;
   const ruled = new Uint8Array(tokens.length);
-  const ruleWords = new Set<string>();
+  /** The type the rules gave each word they recognised, so a clitic form joins that actor. */
+  const ruleWords = new Map<string, EntityTag>();
   const personSkeletons = new Set<string>();
   for (const r of ruleSpans) {
     for (let t = r.first; t <= r.last; t++) {
       ruled[t] = 1;
-      ruleWords.add(tokens[t]!.norm);
+      ruleWords.set(tokens[t]!.norm, r.type);
       if (r.type === 'PERS') personSkeletons.add(skeleton(tokens[t]!.norm));
     }
   }
@@ -220,7 +221,9 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
     // make it a second actor and a wrong speaker, so the rules' reading of the article stands.
     if (t.first === t.last && t.type === 'PERS' && personSkeletons.has(skeleton(token.norm))) continue;
     const clitic = readings[t.first]?.find((r) => r.prefix && ruleWords.has(r.stem));
-    if (clitic && token.text.length === token.norm.length) out.push({ ...t, start: token.start + clitic.prefix.length });
+    if (clitic && token.text.length === token.norm.length) {
+      out.push({ ...t, start: token.start + clitic.prefix.length, type: ruleWords.get(clitic.stem) ?? t.type });
+    }
     // A lone word the name lists have never seen is more often an adjective than a name («منفتحتان»).
     else if (t.first < t.last || index.nameTokens.has(token.norm) || index.firstNames.has(token.norm)) out.push(t);
   }

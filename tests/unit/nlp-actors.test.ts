@@ -156,6 +156,13 @@ describe('actors: one actor per real-world actor, with the right type', () => {
     expect(a.actors).toEqual([]);
   });
 
+  it('a known name written only with a clitic is named as the gazetteer writes it', () => {
+    const a = run('ورحب الوزير بالقرار ووجه رسالة شكر للأمم المتحدة على جهودها.');
+    const un = actorOf(a, 'للأمم المتحدة');
+    expect(un?.name).toBe('الأمم المتحدة');
+    expect(un?.type).toBe('organization');
+  });
+
   it('every mention indexes the analysed text exactly', () => {
     const a = run('وقال بوتين لبوتين وبالكرملين «كلام طويل هنا جدا» ثم موسكو.');
     for (const actor of a.actors) for (const m of actor.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);

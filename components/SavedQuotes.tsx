@@ -174,28 +174,20 @@ export function SavedQuotes(props: SavedQuotesProps) {
         <details class="filters">
           <summary>{t(lang, 'filters')}</summary>
           <div class="filter-grid">
-            <label>
-              {t(lang, 'filterSpeaker')}
-              <select value={filter.speaker} onChange={(e) => onFilter({ speaker: e.currentTarget.value })}>
-                <option value="">{t(lang, 'filterAll')}</option>
-                {speakers.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t(lang, 'filterSite')}
-              <select value={filter.site} onChange={(e) => onFilter({ site: e.currentTarget.value })}>
-                <option value="">{t(lang, 'filterAll')}</option>
-                {sites.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ChoiceFilter
+              label={t(lang, 'filterSpeaker')}
+              all={t(lang, 'filterAll')}
+              value={filter.speaker}
+              options={speakers}
+              onChange={(speaker) => onFilter({ speaker })}
+            />
+            <ChoiceFilter
+              label={t(lang, 'filterSite')}
+              all={t(lang, 'filterAll')}
+              value={filter.site}
+              options={sites}
+              onChange={(site) => onFilter({ site })}
+            />
             <label>
               {t(lang, 'filterFrom')}
               <input type="date" value={filter.from} onChange={(e) => onFilter({ from: e.currentTarget.value })} />
@@ -250,5 +242,22 @@ export function SavedQuotes(props: SavedQuotesProps) {
         />
       )}
     </div>
+  );
+}
+
+/** A labelled drop-down filter whose first choice means "any". */
+function ChoiceFilter(props: { label: string; all: string; value: string; options: string[]; onChange: (value: string) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -15,7 +15,16 @@ import type { AnalyzeFn } from './bench-node';
 import { importIfExists } from './bench-node';
 import { askFromExtensionPage, installNameShim, installProbe, type ProbeReading, readProbe, tabIdOf } from './bench-probe';
 import { type Metric, median, metric, na } from './bench-report';
-import { CHROME_BUILD, CHROMIUM_FLAGS, findChromium, launchWithExtension, type PageServer, ROOT, servePages } from './browser';
+import {
+  CHROME_BUILD,
+  CHROMIUM_FLAGS,
+  findChromium,
+  inExtensionWorld,
+  launchWithExtension,
+  type PageServer,
+  ROOT,
+  servePages,
+} from './browser';
 
 const DEMO = '/demo-article.html';
 const LONG = '/long-article.html';
@@ -110,23 +119,6 @@ async function mentionPoint(page: Page): Promise<{ x: number; y: number; text: s
     }
     return null;
   });
-}
-
-/** Evaluate an expression in the extension's isolated world of a page, where the closed card root is reachable. */
-async function inExtensionWorld<T>(page: Page, extensionId: string, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
-    await cdp.send('Runtime.enable');
-    const context = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-    if (!context) throw new Error('the extension has no content script in this page');
-    const result = await cdp.send('Runtime.evaluate', { contextId: context.id, expression, returnByValue: true, awaitPromise: true });
-    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
-    return result.result.value as T;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
 }
 
 // In the content script's world: note when the pointer comes to rest and when the card's float (inside the

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 /** The built Chrome extension; SIYAQ_CHROME_BUILD points at a private copy so a parallel rebuild cannot pull it away mid-test. */
@@ -109,4 +109,21 @@ export async function servePages(dir = PAGES): Promise<PageServer> {
     route: (path, html) => routes.set(path, html),
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+}
+
+/** Evaluate an expression in the extension's isolated world of the page (where the closed card root is reachable). */
+export async function inExtensionWorld<T>(page: Page, extensionId: string, expression: string): Promise<T> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+    await cdp.send('Runtime.enable');
+    const context = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
+    if (!context) throw new Error('the extension has no content script in this page');
+    const result = await cdp.send('Runtime.evaluate', { contextId: context.id, expression, returnByValue: true, awaitPromise: true });
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
+    return result.result.value as T;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
 }

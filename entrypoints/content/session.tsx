@@ -136,7 +136,13 @@ export function createPageSession(
       publishedAt: publishedAt(doc),
     });
 
-  const failure = (error: unknown) => t(uiLang(), 'cardSaveFailed', { reason: error instanceof Error ? error.message : String(error) });
+  /** A save or unsave that failed: say why on the card that asked, if it is still open. */
+  function showFailure(kind: 'quote' | 'save', error: unknown): void {
+    if (shown?.kind !== kind) return;
+    const reason = error instanceof Error ? error.message : String(error);
+    shown = { ...shown, busy: false, error: t(uiLang(), 'cardSaveFailed', { reason }) };
+    renderOpen();
+  }
 
   function uiLang(): UiLang {
     return resolveLang(settingsNow?.uiLang ?? 'browser', doc.defaultView?.navigator.language);
@@ -561,14 +567,7 @@ export function createPageSession(
       hover.opened(savedMark, hover.pinned);
       renderOpen();
     } catch (error) {
-      if (shown?.kind === 'quote') {
-        shown = {
-          ...shown,
-          busy: false,
-          error: failure(error),
-        };
-        renderOpen();
-      }
+      showFailure('quote', error);
     }
   }
 
@@ -591,14 +590,7 @@ export function createPageSession(
       hover.opened(plain, hover.pinned);
       renderOpen();
     } catch (error) {
-      if (shown?.kind === 'quote') {
-        shown = {
-          ...shown,
-          busy: false,
-          error: failure(error),
-        };
-        renderOpen();
-      }
+      showFailure('quote', error);
     }
   }
 
@@ -651,14 +643,7 @@ export function createPageSession(
       closeCard(true);
       await repaint();
     } catch (error) {
-      if (shown?.kind === 'save') {
-        shown = {
-          ...shown,
-          busy: false,
-          error: failure(error),
-        };
-        renderOpen();
-      }
+      showFailure('save', error);
     }
   }
 

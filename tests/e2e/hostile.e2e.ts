@@ -3,8 +3,9 @@
 // editor, an iframe and shadow DOM keeps working, its editor untouched, without long main-thread tasks.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { inExtensionWorld } from '../../scripts/browser';
 import { type Session, withSession } from './harness';
-import { askBackground, highlights, hoverHighlight, inExtensionWorld, openCard, pageState } from './page-helpers';
+import { askBackground, highlights, hoverHighlight, openCard, pageState } from './page-helpers';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 

@@ -2,6 +2,7 @@
 // the page's highlight registry, the card inside its closed shadow root, and the page's own state.
 import type { Page } from 'playwright-core';
 import type { PageMessage, PageState } from '../../messaging/page';
+import { inExtensionWorld } from '../../scripts/browser';
 import { type Session, tabIdOf } from './harness';
 
 declare const chrome: {
@@ -53,23 +54,6 @@ export function highlights(page: Page): Promise<Record<string, string[]>> {
     }
     return out;
   });
-}
-
-/** Evaluate an expression in the extension's isolated world of the page (where the closed card root is reachable). */
-export async function inExtensionWorld<T>(page: Page, extensionId: string, expression: string): Promise<T> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
-    cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
-    await cdp.send('Runtime.enable');
-    const context = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
-    if (!context) throw new Error('the extension has no content script in this page');
-    const result = await cdp.send('Runtime.evaluate', { contextId: context.id, expression, returnByValue: true, awaitPromise: true });
-    if (result.exceptionDetails) throw new Error(result.exceptionDetails.exception?.description ?? result.exceptionDetails.text);
-    return result.result.value as T;
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
 }
 
 export interface CardView {

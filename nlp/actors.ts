@@ -2,6 +2,7 @@
 // mentions standing for an actor the article introduced with that role.
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
+import { ORG_HEADS } from './lexicon';
 import { normalize, skeleton } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings } from './tokenize';
@@ -103,6 +104,7 @@ export function buildActors(
   mergeParenthesised(text, groups);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
+  addHeadMentions(text, rec, groups);
   return groups.map((g) => toActor(text, g, entryOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
 }
 
@@ -218,6 +220,64 @@ function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], gr
     const start = first.start + offsetOf(first.text, Math.max(0, first.norm.length - stem.length));
     const end = tokens[r.last]!.end;
     owners[0]!.extra.push({ start, end, text: text.slice(start, end), kind: 'role' });
+  }
+}
+
+/** Head words that, written with «ال» alone, stand for the last organization named with them. */
+const SHORT_HEADS = new Set([...ORG_HEADS, ...['دورية', 'تلفزيون', 'منصة', 'مجموعة', 'فرقة', 'فريق'].map(normalize)]);
+
+/** The head word of token i when it is written «ال» + head (after و/ف/ب/ل only): «والوزارة» → «وزاره». */
+function definiteHead(rec: Recognition, i: number): string | null {
+  for (const r of rec.doc.readings[i] ?? []) {
+    if (r.prefix.includes('ال') || !r.stem.startsWith('ال')) continue;
+    const head = r.stem.slice(2);
+    if (SHORT_HEADS.has(head)) return head;
+  }
+  return null;
+}
+
+/** The head word of token i written without «ال» («جامعة», «وصحيفة»). */
+function bareHead(rec: Recognition, i: number): string | null {
+  for (const r of rec.doc.readings[i] ?? []) {
+    if (r.prefix.includes('ال') || r.stem.startsWith('ال')) continue;
+    if (SHORT_HEADS.has(r.stem)) return r.stem;
+  }
+  return null;
+}
+
+/**
+ * «جامعة تينيسي ... وكتبت الجامعة», «دورية «X» ... وقالت الدورية»: a definite head word alone refers
+ * to the organization most recently named with that head (inside its name or right before it).
+ */
+function addHeadMentions(text: string, rec: Recognition, groups: Group[]): void {
+  const { tokens } = rec.doc;
+  const covered = new Uint8Array(tokens.length);
+  const starts: { first: number; group: Group }[] = [];
+  for (const g of groups) {
+    for (const s of g.spans) {
+      for (let t = s.first; t <= s.last; t++) covered[t] = 1;
+      if (g.type === 'organization') starts.push({ first: s.first, group: g });
+    }
+    for (const m of g.extra) markCovered(tokens, m, covered);
+  }
+  starts.sort((a, b) => a.first - b.first);
+  const lastByHead = new Map<string, Group>();
+  let k = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    for (; k < starts.length && starts[k]!.first <= i; k++) {
+      const { first, group } = starts[k]!;
+      const own = bareHead(rec, first);
+      if (own) lastByHead.set(own, group);
+      const before = first > 0 ? bareHead(rec, first - 1) : null;
+      if (before) lastByHead.set(before, group);
+    }
+    if (covered[i]) continue;
+    const head = definiteHead(rec, i);
+    const g = head ? lastByHead.get(head) : undefined;
+    if (!g) continue;
+    const tok = tokens[i]!;
+    const start = tok.start + offsetOf(tok.text, Math.max(0, tok.norm.length - head!.length - 2));
+    g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'role' });
   }
 }
 

@@ -36,7 +36,62 @@ const WINDOW = 45;
 const PRONOUN_LOOKBACK = 300;
 const NAQAL = new Set(['نقل', 'نقلت', 'ونقل', 'ونقلت', 'نقلا'].map(normalize));
 const AN = normalize('عن');
+const FI = normalize('في');
+const THE_STATEMENT = normalize('البيان');
 const UNKNOWN: Speaker = { actorId: null, name: null, kind: 'unknown' };
+
+const CAME = new Set(['جاء', 'وجاء', 'ورد', 'وورد', 'فجاء'].map(normalize));
+const STATEMENT_STEMS = new Set(['بيان', 'بيانا', 'البيان'].map(normalize));
+
+/** «بيان», «ببيان», «والبيان»: a written statement, whose owner may speak through it. */
+function isStatement(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) if (!r.prefix.includes('ال') && STATEMENT_STEMS.has(r.stem)) return true;
+  return false;
+}
+
+/** A reporting cue at token t, including «وجاء في البيان» where the statement itself reports. */
+function isCueAt(tokens: readonly Token[], t: number): boolean {
+  const tok = tokens[t]!;
+  if (isCue(tok)) return true;
+  return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME.has(tokens[t - 2]!.norm);
+}
+
+/**
+ * Who speaks through «البيان» at token t: the owner named right after a statement noun («بيان
+ * للفاتيكان», «البيان الصادر عن الوزارة») or, for «وقال X في بيان», the subject of that sentence —
+ * taken from the nearest statement noun at or before t that has one, within a bounded look-back.
+ */
+function statementOwner(
+  text: string,
+  tokens: readonly Token[],
+  t: number,
+  mentionAt: (MentionRef | undefined)[],
+  inMarks: Uint8Array,
+): MentionRef | null {
+  const stop = Math.max(0, t - PRONOUN_LOOKBACK);
+  for (let k = t; k >= stop; k--) {
+    if (inMarks[k] || !isStatement(tokens[k]!)) continue;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 5) && joined(text, tokens[j - 1]!, tokens[j]!); j++) {
+      const m = mentionAt[j];
+      if (m && m.actor.type !== 'place') return m;
+      // «البيان على أن البابا ...»: only «عن»/«لـ»/«الصادر» link a statement to its owner.
+      if (tokens[j]!.norm !== AN && FUNCTION_WORDS.has(tokens[j]!.norm)) break;
+    }
+    if (k === t) continue;
+    // «وقال الوزير X في بيان»: the nearest name before the statement in its sentence.
+    for (let j = k - 1; j >= Math.max(stop, k - 12); j--) {
+      if (/[.!?؟]/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) break;
+      const m = mentionAt[j];
+      if (m && !inMarks[j] && m.actor.type !== 'place') return m;
+    }
+  }
+  return null;
+}
+
+function isDefiniteStatement(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) if (!r.prefix.includes('ال') && r.stem === THE_STATEMENT) return true;
+  return false;
+}
 
 function isCue(tok: Token): boolean {
   for (const r of cliticReadings(tok.norm)) {
@@ -68,10 +123,13 @@ export function attributeQuotes(
       for (let t = first; t <= last; t++) mentionAt[t] = ref;
     }
   }
+  // 1: inside any marks (names, terms, quotations); 2: inside a quotation.
   const inMarks = new Uint8Array(tokens.length);
+  const quoted = new Set(quotes);
   for (const q of allMarked) {
     const end = q.close >= 0 ? q.close : q.end;
-    for (let t = firstTokAt(q.start); t < tokens.length && tokens[t]!.start < end; t++) inMarks[t] = 1;
+    const mark = quoted.has(q) ? 2 : 1;
+    for (let t = firstTokAt(q.start); t < tokens.length && tokens[t]!.start < end; t++) inMarks[t] = mark;
   }
   const paragraphOf = paragraphIndex(text);
   const out: Attribution[] = [];
@@ -81,10 +139,10 @@ export function attributeQuotes(
     const closeTok = q.close >= 0 ? firstTokAt(q.close) : tokens.length;
     const para = paragraphOf(q.open);
     let result = fromLeft(text, tokens, openTok, q, mentionAt, inMarks, paragraphOf, para, roleAt);
-    if (!result) result = fromRight(text, tokens, closeTok, q, mentionAt, paragraphOf, para, roleAt);
+    if (!result) result = fromRight(text, tokens, closeTok, q, mentionAt, paragraphOf, para, roleAt, inMarks);
     if (result && result.speaker === null) {
       result = {
-        speaker: pronounSubject(tokens, result.cueTok ?? openTok, mentionAt, inMarks, paragraphOf, para, last),
+        speaker: pronounSubject(text, tokens, result.cueTok ?? openTok, mentionAt, inMarks, paragraphOf, para, last),
         cue: result.cue,
         cueTok: null,
       };
@@ -115,7 +173,14 @@ function subjectAfter(
   limit: number,
   mentionAt: (MentionRef | undefined)[],
   roleAt: Map<number, { first: number; last: number }>,
+  inMarks: Uint8Array,
 ): Speaker | null {
+  // «وتابع البيان», «وشدد البيان»: the statement speaks for its owner.
+  const subject = tokens[cue + 1];
+  if (subject && cue + 1 < limit && !mentionAt[cue + 1] && isDefiniteStatement(subject)) {
+    const owner = statementOwner(text, tokens, cue + 1, mentionAt, inMarks);
+    if (owner) return speakerOf(owner);
+  }
   const naqal = NAQAL.has(tokens[cue]!.norm);
   let j = cue + 1;
   let seenSubject: MentionRef | null = null;
@@ -127,12 +192,12 @@ function subjectAfter(
     if (/[.،,:؛]/.test(text.slice(tokens[j - 1]!.end, tok.start)) && steps > 0 && !seenSubject) break;
     // «نقلت وكالة بلومبرج قول الأمير محمد بن سلمان إن ...»: the agency reports someone's words.
     if (naqal && seenSubject && SPEECH_NOUNS.has(n)) {
-      const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt);
+      const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt, inMarks);
       if (after) return after;
       break;
     }
     if (n === AN && (naqal || seenSubject)) {
-      const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt);
+      const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt, inMarks);
       if (after) return after;
       break;
     }
@@ -226,6 +291,8 @@ function fromLeft(
   let colonMention: MentionRef | null = null;
   if (lead.includes(':') && openTok > 0) {
     for (let t = openTok - 1; t >= Math.max(0, openTok - 4); t--) {
+      // «X (تصدرها الكلية): «...»»: a name inside an aside right before the colon is not the speaker.
+      if (text.slice(tokens[t]!.end, q.open).includes(')')) break;
       const m = mentionAt[t];
       if (m && m.actor.type !== 'place') {
         if (m.actor.type === 'person' && m.last === openTok - 1) return { speaker: speakerOf(m), cue: ':', cueTok: t };
@@ -237,13 +304,24 @@ function fromLeft(
   }
   let nearest: Found | null = null;
   let adjunct: Found | null = null;
+  // Depth of brackets between the token and the quote: «وقال X (وكتب كتابا عن Y): «...»» — a verb
+  // inside an aside does not introduce the quotation after it.
+  let aside = 0;
   for (let t = openTok - 1, steps = 0; t >= 0 && steps < WINDOW; t--, steps++) {
     const tok = tokens[t]!;
     if (paragraphOf(tok.start) !== para) break;
-    if (inMarks[t]) continue;
     const gap = text.slice(tok.end, tokens[t + 1]?.start ?? q.open);
+    aside = Math.max(0, aside + count(gap, ')') - count(gap, '('));
+    // «وقال X: «...». وتابع: «...»»: a verb without a subject is not completed across an earlier quotation.
+    if (inMarks[t] === 2 && nearest) break;
+    if (inMarks[t]) continue;
     if (/[.!?؟]/.test(gap) && !inMarks[t + 1]) break;
-    if (!isCue(tok)) continue;
+    if (aside > 0 || !isCueAt(tokens, t)) continue;
+    // «وأما الوزارة فأعلنت أن»: the topic of «أما» is the subject of the verb with «ف».
+    const topic = mentionAt[t - 1];
+    if (topic && topic.actor.type !== 'place' && tok.norm[0] === 'ف' && isAmma(tokens[topic.first - 1])) {
+      return { speaker: speakerOf(topic), cue: tok.text, cueTok: t };
+    }
     // «الأغنية التي ... كتب كلماتها الشاعر X»: a verb with an object of its own is not reporting speech.
     if (hasObject(text, tokens, t, mentionAt)) continue;
     // «خامنئي يصف ترامب بـ«...»»: a present-tense verb right after a name has that name as subject.
@@ -251,7 +329,7 @@ function fromLeft(
     if (before && before.actor.type !== 'place' && /^[يت]/.test(tok.norm) && !inMarks[t - 1]) {
       return { speaker: speakerOf(before), cue: tok.text, cueTok: t };
     }
-    const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt);
+    const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt, inMarks);
     // «وقال البابا في بيان للفاتيكان "..."»: a statement noun after a preposition is an adjunct of the
     // verb before it, whose subject spoke; the statement's owner speaks only when no verb is found.
     if (speaker && adjunctNoun(tokens, t)) {
@@ -267,12 +345,29 @@ function fromLeft(
     // A cue without a subject («في تصريحات») may sit after the verb that has one («وقال بوتين في تصريحات»).
     nearest ??= { speaker: null, cue: tok.text, cueTok: t };
   }
-  if (colonMention) return { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 };
-  return adjunct ?? nearest;
+  // «وأضاف ...، كتبت عنها دورية X (تصدرها الكلية): «...»»: a name set apart from the colon yields to
+  // the verb of the sentence, whose dropped subject is resolved later.
+  if (colonMention && (colonMention.last === openTok - 1 || !nearest || adjunct)) {
+    return { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 };
+  }
+  return adjunct ?? nearest ?? (colonMention ? { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 } : null);
+}
+
+const AMMA = new Set(['اما', 'واما'].map(normalize));
+
+function isAmma(tok: Token | undefined): boolean {
+  return tok !== undefined && AMMA.has(tok.norm);
+}
+
+function count(s: string, ch: string): number {
+  let n = 0;
+  for (const c of s) if (c === ch) n++;
+  return n;
 }
 
 const SPEECH_NOUNS = new Set(['قول', 'تصريحات', 'تاكيد', 'اعلان', 'وصف'].map(normalize));
 const STATEMENT_NOUNS = new Set(['بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحات', 'تصريحه', 'تصريحها', 'رساله', 'تغريده'].map(normalize));
+const ABOUT_IT = new Set(['عنها', 'عنه', 'عنهم', 'عنهما'].map(normalize));
 const ADJUNCT_PREPOSITIONS = new Set(['في', 'عبر', 'خلال'].map(normalize));
 
 /** «في بيان», «ببيان», «عبر تصريحات»: a statement noun inside a prepositional phrase. */
@@ -288,6 +383,8 @@ function hasObject(text: string, tokens: readonly Token[], cue: number, mentionA
   const next = tokens[cue + 1];
   if (!next || !joined(text, tokens[cue]!, next) || mentionAt[cue + 1]) return false;
   const n = next.norm;
+  // «مجلة كتبت عنها»: a verb about something («عنها», «عنه») is a relative clause, not a speech report.
+  if (ABOUT_IT.has(n)) return true;
   if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || n.length < 5) return false;
   return /^[^وفبل].*(?:ها|هم|هما)$/.test(n);
 }
@@ -301,6 +398,7 @@ function fromRight(
   paragraphOf: (pos: number) => number,
   para: number,
   roleAt: Map<number, { first: number; last: number }>,
+  inMarks: Uint8Array,
 ): Found | null {
   if (q.close < 0) return null;
   for (let t = closeTok, steps = 0; t < tokens.length && steps < 3; t++, steps++) {
@@ -310,7 +408,11 @@ function fromRight(
     const gap = text.slice(tokens[t - 1]?.end ?? q.close, tok.start);
     if (/[.!?؟«"“]/.test(gap.replace(/^[»”"’]/, ''))) break;
     if (!isCue(tok)) continue;
-    return { speaker: subjectAfter(text, tokens, t, Math.min(tokens.length, t + 10), mentionAt, roleAt), cue: tok.text, cueTok: t };
+    return {
+      speaker: subjectAfter(text, tokens, t, Math.min(tokens.length, t + 10), mentionAt, roleAt, inMarks),
+      cue: tok.text,
+      cueTok: t,
+    };
   }
   return null;
 }
@@ -320,6 +422,7 @@ function fromRight(
  * sentence in this paragraph that names one («بدوره، دعا لوكاشنكو ... وقال «...»»), else the last speaker.
  */
 function pronounSubject(
+  text: string,
   tokens: readonly Token[],
   cueTok: number,
   mentionAt: (MentionRef | undefined)[],
@@ -330,13 +433,22 @@ function pronounSubject(
 ): Speaker {
   let firstInSentence: MentionRef | null = null;
   let sawTurn = false;
+  let sameSentence = true;
   // Bounded look-back: one long paragraph full of quotations must not cost quadratic time.
   const stop = Math.max(0, cueTok - PRONOUN_LOOKBACK);
   for (let t = cueTok - 1; t >= stop; t--) {
     const tok = tokens[t]!;
     if (paragraphOf(tok.start) !== para) break;
-    if (TURN_MARKERS.has(stripConj(tok.norm).replace(/^ب/, 'ب'))) sawTurn = true;
-    const m = mentionAt[t];
+    // A sentence end after this token: the sentence already read named someone, so it decides.
+    if (!inMarks[t] && /[.!?؟]/.test(text.slice(tok.end, tokens[t + 1]?.start ?? tok.end))) {
+      if (firstInSentence) break;
+      sameSentence = false;
+    }
+    // «بدوره، دعا X ... وقال»: a turn marker hands the floor over only within its own sentence.
+    if (sameSentence && TURN_MARKERS.has(stripConj(tok.norm).replace(/^ب/, 'ب'))) sawTurn = true;
+    let m = mentionAt[t];
+    // «وتابع البيان ...، مشيرا إلى «...»»: the statement stands for its owner.
+    if (!m && !inMarks[t] && isDefiniteStatement(tok)) m = statementOwner(text, tokens, t, mentionAt, inMarks) ?? undefined;
     if (m && !inMarks[t] && m.actor.type !== 'place') firstInSentence = m;
   }
   // «وصرح مسؤول كبير ... وأضاف أن «...»»: an unnamed source keeps the floor within its paragraph.

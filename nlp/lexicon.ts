@@ -109,3 +109,9 @@ export const COMPLEMENTIZERS = set('إن أن إنه أنه إنها أنها إ
 
 /** Sentence openers that announce the subject of the coming statement («بدوره،», «من جهته»). */
 export const TURN_MARKERS = set('بدوره بدورها جهته جهتها جانبه جانبها');
+
+/**
+ * First words of the blessings written after a name or title («النبي صلى الله عليه وسلم», «رحمه الله»,
+ * «رضي الله عنه», «عليه السلام»): they end the name and the role, and are never a name themselves.
+ */
+export const HONORIFIC_OPENERS = set('صلى رضي رحمه رحمها عليه عليها حفظه حفظها جل سبحانه تعالى');

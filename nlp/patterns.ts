@@ -2,7 +2,16 @@
 // nasab and kunya chains, names after reporting verbs, organization heads. All rules walk the token
 // array once with bounded look-ahead, so cost stays linear.
 import { type GazetteerIndex, type GazetteerMatch, joined } from './gazetteer';
-import { COUNTERPART_WORDS, DEFINITE_ORG_HEADS, FUNCTION_WORDS, ORG_HEADS, PLAIN_ADJECTIVES, REPORTING, TITLE_WORDS } from './lexicon';
+import {
+  COUNTERPART_WORDS,
+  DEFINITE_ORG_HEADS,
+  FUNCTION_WORDS,
+  HONORIFIC_OPENERS,
+  ORG_HEADS,
+  PLAIN_ADJECTIVES,
+  REPORTING,
+  TITLE_WORDS,
+} from './lexicon';
 import { normalize } from './normalize';
 import { cliticReadings, type Stripped } from './tokenize';
 import type { Token } from './types';
@@ -139,7 +148,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   const n = t.norm;
   // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
-  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n)) return false;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
   const g = doc.gazAt[i];
   if (doc.covered[i]! >= 0 && g?.entry.type !== 'person') return false;
   const known = doc.index.nameTokens.has(n) || doc.index.firstNames.has(n);
@@ -529,7 +538,7 @@ function readTitled(doc: Doc, i: number): Titled | null {
     }
     if (m) break;
     const n = next.norm;
-    if (FUNCTION_WORDS.has(n)) break;
+    if (FUNCTION_WORDS.has(n) || HONORIFIC_OPENERS.has(n)) break;
     // «... السعودية وأنا»: a conjunction before a function word ends the role.
     if (/^[وف]/.test(n) && FUNCTION_WORDS.has(n.slice(1))) break;
     if (n === normalize('باسم') || n === normalize('لشؤون') || TITLE_WORDS.has(n)) {
@@ -599,7 +608,9 @@ function readTitled(doc: Doc, i: number): Titled | null {
       };
     }
   }
-  if (j > i || counterpart || (isDefinite(doc, i) && hasWord(doc, i, STRONG_TITLES, true))) {
+  // «النبي صلى الله عليه وسلم»: a blessing after a bare title marks it as standing for a person.
+  const blessed = nameTok !== undefined && joined(doc.text, toks[j]!, nameTok) && HONORIFIC_OPENERS.has(nameTok.norm);
+  if (j > i || counterpart || (isDefinite(doc, i) && (blessed || hasWord(doc, i, STRONG_TITLES, true)))) {
     const key = [stripClitics(doc, i), ...toks.slice(i + 1, j + 1).map((t) => t.norm)].join(' ');
     return { hit: null, role: { first: i, last: j, key }, next: j + 1 };
   }

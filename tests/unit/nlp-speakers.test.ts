@@ -1,0 +1,101 @@
+// Who said it, in the harder sentence shapes of news prose: statements that speak for their owner,
+// short forms of organizations, asides, blessings after a title, verbs continuing an earlier speaker.
+import { describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../nlp/analyze';
+import { buildGazetteerIndex, type GazetteerData } from '../../nlp/gazetteer';
+import { normalize } from '../../nlp/normalize';
+import type { Analysis } from '../../nlp/types';
+
+// Facts written for the test: names and types only.
+const DATA: GazetteerData = {
+  version: 1,
+  sources: { t: { name: 'test', licence: 'MIT', url: '' } },
+  entries: [
+    ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
+    ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
+    ['o:kremlin', 'o', 'الكرملين', 'Kremlin', '', 't'],
+    ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
+    ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
+  ],
+  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا'].map(normalize).join(' '),
+  nameTokens: ['هارفارد', 'رينولد'].map(normalize).join(' '),
+  common: ['قال', 'مساء', 'أمس', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'].map(normalize).join(' '),
+  minorSources: '',
+};
+const analyze = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA) });
+
+function run(body: string): Analysis {
+  return analyze({ title: null, blocks: body.split('\n') });
+}
+
+describe('speakers in harder sentence shapes', () => {
+  // body → quotation → expected speaker name → why
+  const rows: [string, string, string | null, string][] = [
+    [
+      'وقال فلاديمير بوتين في بيان للكرملين «الحوار مستمر مع الجميع». وتابع البيان «لن نقبل بأي تهديد لأمننا».',
+      'لن نقبل بأي تهديد لأمننا',
+      'الكرملين',
+      '«وتابع البيان»: the statement speaks for the body it was issued for, not for the last speaker',
+    ],
+    [
+      'وقال وزير الخارجية دونالد ترامب في بيان إن الاجتماع انتهى. وأضاف البيان «لن نقبل بأي تهديد لأمننا».',
+      'لن نقبل بأي تهديد لأمننا',
+      'دونالد ترامب',
+      '«قال X في بيان … وأضاف البيان»: the statement is X’s',
+    ],
+    [
+      'وجاء في البيان الصادر أمس عن الكرملين أن بوتين «مستعد للقاء الجميع دون شروط مسبقة».',
+      'مستعد للقاء الجميع دون شروط مسبقة',
+      'الكرملين',
+      '«وجاء في البيان الصادر عن X»: the statement reports, its owner is the source',
+    ],
+    [
+      'وصل دونالد ترامب إلى موسكو. أما الكرملين فأعلن أنه «لن يشارك في القمة المقبلة أبدا».',
+      'لن يشارك في القمة المقبلة أبدا',
+      'الكرملين',
+      '«أما X فأعلن»: the topic of «أما» is the subject of the verb with «ف»',
+    ],
+    [
+      'تخرج الشاب في جامعة هارفارد عام 2012.\nوكتبت الجامعة على موقع «تويتر»: «نحن نتابع التحقيق بكل اهتمام».',
+      'نحن نتابع التحقيق بكل اهتمام',
+      'جامعة هارفارد',
+      '«الجامعة» alone refers to the university the article named with that head word',
+    ],
+    [
+      'وقال دونالد ترامب (وكتب كتابا عن فلاديمير بوتين نال به جائزة): «سنواصل العمل مع الجميع».',
+      'سنواصل العمل مع الجميع',
+      'دونالد ترامب',
+      'a verb inside an aside in brackets does not introduce the quotation after the aside',
+    ],
+    [
+      'وبدوره أوضح فلاديمير بوتين أن التحقيق مستمر. وقال العميل الخاص في مكتب التحقيقات الفيدرالي، ماريا رينولد: «نحقق في كل الأسباب الممكنة». وتابع: «ليس لدينا أي فكرة عن الدافع».',
+      'ليس لدينا أي فكرة عن الدافع',
+      'ماريا رينولد',
+      '«وتابع:» continues the last speaker; neither the turn marker of an earlier sentence nor the verb before the last quotation takes over',
+    ],
+    [
+      'قال النبي محمد صلى الله عليه وسلم: «خيركم خيركم لأهله».\nوفي حديث آخر قال النبي صلى الله عليه وسلم: «الكلمة الطيبة صدقة».',
+      'الكلمة الطيبة صدقة',
+      'محمد',
+      'the blessing after «النبي» ends the title; the title stands for the person introduced with it',
+    ],
+  ];
+  it.each(rows)('%s', (body, quote, speaker) => {
+    const a = run(body);
+    const q = a.quotes.find((x) => x.text === quote);
+    expect(q).toBeDefined();
+    expect(q?.speaker.name ?? null).toBe(speaker);
+  });
+
+  it('negative: a blessing is never part of a name', () => {
+    const a = run('قال النبي محمد صلى الله عليه وسلم: «خيركم خيركم لأهله».');
+    const names = a.actors.map((x) => x.name);
+    expect(names).toContain('محمد');
+    expect(names.some((n) => n.includes('صلى'))).toBe(false);
+  });
+
+  it('negative: «الجامعة» with no university named before it stays nobody', () => {
+    const a = run('وكتبت الجامعة على موقع «تويتر»: «نحن نتابع التحقيق بكل اهتمام».');
+    expect(a.actors.some((x) => x.mentions.some((m) => m.text === 'الجامعة'))).toBe(false);
+  });
+});

@@ -2,7 +2,6 @@
 // tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
-import { skeleton } from './normalize';
 import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import type { EntityTag, Span, Tagger, Token } from './types';
 
@@ -190,42 +189,52 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
 }
 
 /**
- * The one place where tagger spans meet the rules. The rules win where they overlap (on news-dev
- * this keeps speaker accuracy and actor precision; on ANERcorp dev the tagger alone scores higher,
- * see eval:ner); the tagger adds the names nobody listed. A one-word tagger span is kept only when
- * it is a clitic form of a rule-found name («لبوتين», which then starts after the clitic) or a known
- * name word; a lone title or a lone word of a person the rules named in full is dropped. MISC spans
- * are kept for the CoNLL output; buildActors skips them.
+ * The one place where tagger spans meet the rules. Where they overlap, the rules keep the span
+ * when the tagger agrees on its extent, sees only part of it, or only lengthens it with the same
+ * type; the tagger decides extent and type when its span crosses a rule span's edge, joins several
+ * rule spans, or wraps one with another type («نادي ليون»/ORG over the city «ليون»). A span the
+ * tagger takes over keeps the role of a same-type rule span in it. Tagger spans nobody else found
+ * are added, except a lone title and a lone word the name lists have never seen (more often an
+ * adjective than a name, «منفتحتان») unless the tagger calls it MISC; a clitic form of a
+ * rule-found name («لبوتين») starts after the clitic and takes that name's type. Chosen on ANERcorp
+ * dev (eval:ner) and news-dev (npm run eval) together: see nlp/model/MODEL-CARD.md. MISC spans are
+ * kept for the CoNLL output; buildActors skips them.
  */
 export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[]): EntitySpan[] {
   const { tokens, readings, index } = doc;
-  const ruled = new Uint8Array(tokens.length);
+  /** Index of the rule span covering each token, -1 for none. */
+  const ruled = new Int32Array(tokens.length).fill(-1);
   /** The type the rules gave each word they recognised, so a clitic form joins that actor. */
   const ruleWords = new Map<string, EntityTag>();
-  const personSkeletons = new Set<string>();
-  for (const r of ruleSpans) {
+  ruleSpans.forEach((r, k) => {
     for (let t = r.first; t <= r.last; t++) {
-      ruled[t] = 1;
+      ruled[t] = k;
       ruleWords.set(tokens[t]!.norm, r.type);
-      if (r.type === 'PERS') personSkeletons.add(skeleton(tokens[t]!.norm));
     }
-  }
-  const out = [...ruleSpans];
+  });
+  const dropped = new Uint8Array(ruleSpans.length);
+  const added: EntitySpan[] = [];
   for (const t of tagged) {
-    let overlaps = false;
-    for (let k = t.first; k <= t.last && !overlaps; k++) overlaps = ruled[k] === 1;
-    if (overlaps) continue;
+    const over: number[] = [];
+    for (let k = t.first; k <= t.last; k++) if (ruled[k]! >= 0 && !over.includes(ruled[k]!)) over.push(ruled[k]!);
+    if (over.length > 0) {
+      const r = ruleSpans[over[0]!]!;
+      const contains = t.first <= r.first && t.last >= r.last;
+      const inside = t.first >= r.first && t.last <= r.last;
+      const wrapsOtherType = contains && !inside && t.type !== r.type;
+      const crosses = !contains && !inside;
+      if (over.length === 1 && !crosses && !wrapsOtherType) continue;
+      const same = over.map((k) => ruleSpans[k]!).find((x) => x.type === t.type && x.role);
+      for (const k of over) dropped[k] = 1;
+      added.push(same ? { ...t, role: same.role, roleMention: same.roleMention ?? null } : t);
+      continue;
+    }
     const token = tokens[t.first]!;
     if (t.first === t.last && TITLE_WORDS.has(token.norm)) continue;
-    // One word of a person the rules named in full elsewhere («تشاوش», «ستولتبرغ»): grouping would
-    // make it a second actor and a wrong speaker, so the rules' reading of the article stands.
-    if (t.first === t.last && t.type === 'PERS' && personSkeletons.has(skeleton(token.norm))) continue;
-    const clitic = readings[t.first]?.find((r) => r.prefix && ruleWords.has(r.stem));
+    const clitic = readings[t.first]?.find((x) => x.prefix && ruleWords.has(x.stem));
     if (clitic && token.text.length === token.norm.length) {
-      out.push({ ...t, start: token.start + clitic.prefix.length, type: ruleWords.get(clitic.stem) ?? t.type });
-    }
-    // A lone word the name lists have never seen is more often an adjective than a name («منفتحتان»).
-    else if (t.first < t.last || index.nameTokens.has(token.norm) || index.firstNames.has(token.norm)) out.push(t);
+      added.push({ ...t, start: token.start + clitic.prefix.length, type: ruleWords.get(clitic.stem) ?? t.type });
+    } else if (t.first < t.last || t.type === 'MISC' || index.nameTokens.has(token.norm) || index.firstNames.has(token.norm)) added.push(t);
   }
-  return out;
+  return [...ruleSpans.filter((_, k) => !dropped[k]), ...added];
 }

@@ -53,6 +53,7 @@ export function buildActors(
   const byKnowledge = new Map<string, Group>();
   const byKey = new Map<string, Group>();
   const bySkeleton = new Map<string, Group>();
+  const orgByPrefix = new Map<string, Group | null>();
   // Longer names first, so a surname finds the full name it belongs to.
   const order = [...spans].sort((a, b) => b.last - b.first - (a.last - a.first) || a.start - b.start);
   // People named in full, by the skeleton of their last word (sameWord implies equal skeletons).
@@ -77,6 +78,8 @@ export function buildActors(
     }
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(`${type}|${k}`);
+    // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
+    if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
     // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
     const skelKey = key.length === 1 && key[0]!.length >= 5 ? `${type}|${skeleton(key[0]!)}` : null;
     if (!g && skelKey) g = bySkeleton.get(skelKey);
@@ -94,6 +97,19 @@ export function buildActors(
       byKnowledge.set(s.knowledgeId, g);
     }
     byKey.set(`${type}|${k}`, g);
+    if (type === 'organization') {
+      // Prefixes of two words or more; a prefix two bodies share («وزارة الخارجية») names neither.
+      for (let n = 2; n < key.length; n++) {
+        const prefix = key.slice(0, n).join(' ');
+        const held = orgByPrefix.get(prefix);
+        orgByPrefix.set(prefix, held === undefined || held === g ? g : null);
+      }
+    }
+    // «منظمة أطباء بلا حدود» … «أطباء بلا حدود»: the name without its head word is the same body.
+    if (type === 'organization' && key.length >= 2 && ORG_HEADS.has(key[0]!)) {
+      const rest = `${type}|${key.slice(1).join(' ')}`;
+      if (!byKey.has(rest)) byKey.set(rest, g);
+    }
     if (skelKey && !bySkeleton.has(skelKey)) bySkeleton.set(skelKey, g);
     if (s.role) {
       g.role ??= s.role;

@@ -22,7 +22,8 @@ export const FUNCTION_WORDS = set(`
 
 function withIndefinite(words: string): Set<string> {
   const out = set(words);
-  for (const w of [...out]) if (w.startsWith('ال') && w.length > 4) out.add(w.slice(2));
+  // «الإمام» without «ال» is «إمام», which folds onto the preposition «أمام»: function words stay out.
+  for (const w of [...out]) if (w.startsWith('ال') && w.length > 4 && !FUNCTION_WORDS.has(w.slice(2))) out.add(w.slice(2));
   return out;
 }
 
@@ -59,7 +60,7 @@ export const NAMING_HEADS = set(`
 `);
 
 /** Definite heads that form an organization with a following adjective («التلفزيون الروسي الرسمي»). */
-export const DEFINITE_ORG_HEADS = set('التلفزيون الجيش الخارجية الداخلية الجمعية الوكالة الهيئة اللجنة');
+export const DEFINITE_ORG_HEADS = set('التلفزيون الجيش الشرطة الخارجية الداخلية الجمعية الوكالة الهيئة اللجنة');
 
 /** Adjectives that never start a name and are never a family name on their own. */
 export const PLAIN_ADJECTIVES = set(`
@@ -115,3 +116,6 @@ export const TURN_MARKERS = set('بدوره بدورها جهته جهتها ج�
  * «رضي الله عنه», «عليه السلام»): they end the name and the role, and are never a name themselves.
  */
 export const HONORIFIC_OPENERS = set('صلى رضي رحمه رحمها عليه عليها حفظه حفظها جل سبحانه تعالى');
+
+/** Heads of place names («ولاية تكساس», «مدينة حلب»): never a given name before a family name. */
+export const PLACE_HEADS = set('ولاية مدينة محافظة منطقة جزيرة إقليم بلدة قرية مقاطعة عاصمة حي مخيم ميناء مطار');

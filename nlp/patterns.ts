@@ -8,6 +8,7 @@ import {
   FUNCTION_WORDS,
   HONORIFIC_OPENERS,
   ORG_HEADS,
+  PLACE_HEADS,
   PLAIN_ADJECTIVES,
   REPORTING,
   TITLE_WORDS,
@@ -35,7 +36,7 @@ export interface Doc {
 export interface PatternHit {
   first: number;
   last: number;
-  type: 'PERS' | 'ORG';
+  type: 'PERS' | 'ORG' | 'LOC';
   /** The gazetteer match this hit extends or annotates, when the name itself is a known entry. */
   gazetteer: GazetteerMatch | null;
   /** The title/role text that introduced the name («الرئيس الروسي»), if any. */
@@ -55,6 +56,8 @@ export interface RolePhrase {
 }
 
 const ABD = normalize('عبد');
+const FI = normalize('في');
+const AGENCY = normalize('وكالة');
 const MADDA_WORDS = new Set(
   ['آخر', 'آخرين', 'آخرون', 'آلاف', 'آن', 'آنذاك', 'آراء', 'آثار', 'آمال', 'آلية', 'آليات', 'آسيا'].map(normalize),
 );
@@ -150,7 +153,17 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
   const g = doc.gazAt[i];
-  if (doc.covered[i]! >= 0 && g?.entry.type !== 'person') return false;
+  // «اندي بيرك»: after a given name, a small place's one-word name that is also a family name continues the name.
+  const surnamePlace =
+    position === 'next' &&
+    g !== undefined &&
+    g.first === g.last &&
+    g.entry.type === 'place' &&
+    (doc.index.phrases.get(n) ?? []).every((p) => p.rest.length > 0 || p.minor) &&
+    doc.index.nameTokens.has(n) &&
+    doc.index.firstNames.has(doc.tokens[i - 1]?.norm ?? '') &&
+    !PLACE_HEADS.has(doc.tokens[i - 1]?.norm ?? '');
+  if (doc.covered[i]! >= 0 && g?.entry.type !== 'person' && !surnamePlace) return false;
   const known = doc.index.nameTokens.has(n) || doc.index.firstNames.has(n);
   if (isDefinite(doc, i)) {
     if (position === 'first') return false;
@@ -314,8 +327,9 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         // «صحيفة الشروق المصرية»: the medium word is not part of the outlet's name.
         const medium = MEDIUM_HEADS.has(stripClitics(doc, i));
         const tail = doc.gazAt[i + 1];
-        // «منظمة أطباء بلا حدود»: a known organization after a head word keeps its own name.
-        if (tail && tail.last === last && (medium || tail.entry.type === 'organization')) {
+        // «صحيفة الشروق», «وكالة فرانس برس»: a known outlet or agency after its head keeps its own
+        // name; «منظمة أطباء بلا حدود» is written with its head (grouped with the bare name in actors).
+        if (tail && tail.last === last && (medium || stripClitics(doc, i) === AGENCY)) {
           i++;
           continue;
         }
@@ -328,7 +342,11 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       // «التلفزيون الروسي الرسمي», «الهيئة العامة للسياحة والتراث الوطني»: an adjective first, then the tail.
       const first = toks[i + 1];
       if (first && joined(doc.text, toks[i]!, first) && isAdjective(doc, first.norm)) {
-        const last = Math.max(i + 1, readOrgTail(doc, i));
+        // «الجيش الإسرائيلي الجمعة», «الخارجية الأمريكية للصحافيين»: after a nationality only adjectives follow.
+        let last = i + 1;
+        if (isNisbaOfPlace(first.norm, doc.placeWords)) {
+          while (toks[last + 1] && joined(doc.text, toks[last]!, toks[last + 1]!) && PLAIN_ADJECTIVES.has(toks[last + 1]!.norm)) last++;
+        } else last = Math.max(i + 1, readOrgTail(doc, i));
         hits.push({ first: i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
         i = last + 1;
         continue;
@@ -340,7 +358,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     // Titles and roles before a name: «الرئيس الروسي فلاديمير بوتين», «المتحدث باسم الكرملين دميتري بيسكوف».
     if (hasWord(doc, i, TITLE_WORDS, true)) {
-      const r = readTitled(doc, i);
+      const r = readTitled(doc, i, hits);
       if (r) {
         if (r.hit) hits.push(r.hit);
         else if (r.role) roles.push(r.role);
@@ -510,6 +528,9 @@ function readOrgTail(doc: Doc, head: number): number {
     ) {
       j++;
       consumed++;
+      // «مستشفى سوركا الإسرائيلي»: a nationality after the proper name describes it.
+      const adj = toks[j + 1];
+      if (adj && isNisbaOfPlace(adj.norm, doc.placeWords)) break;
       continue;
     }
     break;
@@ -523,10 +544,11 @@ interface Titled {
   next: number;
 }
 
-function readTitled(doc: Doc, i: number): Titled | null {
+function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
   const toks = doc.tokens;
   const counterpart = hasWord(doc, i, COUNTERPART_WORDS);
   let j = i;
+  let fiAt = -1;
   // Modifiers after the title: definite words, construct nouns, «باسم X», known organizations and places.
   for (let steps = 0; steps < 6; steps++) {
     const next = toks[j + 1];
@@ -538,7 +560,19 @@ function readTitled(doc: Doc, i: number): Titled | null {
     }
     if (m) break;
     const n = next.norm;
+    // «المدعي العام في ولاية تينيسي بيل كيليان»: «في» and a place or body may sit inside the role;
+    // kept only when a name follows (see below).
+    if (n === FI && j > i) {
+      if (fiAt < 0) fiAt = j;
+      j++;
+      continue;
+    }
     if (FUNCTION_WORDS.has(n) || HONORIFIC_OPENERS.has(n)) break;
+    // «في ولاية تينيسي»: a place head word inside the role.
+    if (fiAt >= 0 && PLACE_HEADS.has(n)) {
+      j++;
+      continue;
+    }
     // «... السعودية وأنا»: a conjunction before a function word ends the role.
     if (/^[وف]/.test(n) && FUNCTION_WORDS.has(n.slice(1))) break;
     if (n === normalize('باسم') || n === normalize('لشؤون') || TITLE_WORDS.has(n)) {
@@ -552,6 +586,14 @@ function readTitled(doc: Doc, i: number): Titled | null {
       continue;
     }
     if (/^[وف]ال/.test(next.text)) break;
+    // «رئيس أساقفة واشنطن ثيودور مكاريك»: a place closing a construct title belongs to the role,
+    // even when the same word is also a given name.
+    const construct = doc.index.common.has(toks[j]!.norm) || TITLE_WORDS.has(toks[j]!.norm);
+    if (j > i && construct && !isDefinite(doc, j) && !isDefinite(doc, j + 1) && doc.placeWords.has(n)) {
+      j++;
+      if (doc.covered[j]! < 0) places.push({ first: j, last: j, type: 'LOC', gazetteer: null, role: null, roleMention: null });
+      continue;
+    }
     if (isDefinite(doc, j + 1)) {
       if (!doc.index.common.has(n) && !isAdjective(doc, n) && (doc.index.nameTokens.has(n) || doc.index.firstNames.has(n)) && j > i) break;
       j++;
@@ -563,6 +605,8 @@ function readTitled(doc: Doc, i: number): Titled | null {
     }
     break;
   }
+  // «النائب العام في ولاية»: nothing read after «في», so no name can follow it.
+  if (fiAt >= 0 && j === fiAt + 1) j = fiAt;
   const nameStart = j + 1;
   const nameTok = toks[nameStart];
   const roleText = doc.text.slice(toks[i]!.start + prefixLength(doc, i), toks[j]!.end);
@@ -608,8 +652,11 @@ function readTitled(doc: Doc, i: number): Titled | null {
       };
     }
   }
+  // No name after «... في X»: the role ends before «في» («وقال الوزير في كلمته»).
+  if (fiAt >= 0) j = fiAt;
   // «النبي صلى الله عليه وسلم»: a blessing after a bare title marks it as standing for a person.
-  const blessed = nameTok !== undefined && joined(doc.text, toks[j]!, nameTok) && HONORIFIC_OPENERS.has(nameTok.norm);
+  const after = toks[j + 1];
+  const blessed = after !== undefined && joined(doc.text, toks[j]!, after) && HONORIFIC_OPENERS.has(after.norm);
   if (j > i || counterpart || (isDefinite(doc, i) && (blessed || hasWord(doc, i, STRONG_TITLES, true)))) {
     const key = [stripClitics(doc, i), ...toks.slice(i + 1, j + 1).map((t) => t.norm)].join(' ');
     return { hit: null, role: { first: i, last: j, key }, next: j + 1 };

@@ -227,8 +227,9 @@ function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], gr
   for (const r of roles) {
     const key = canonicalRole(r.key);
     let owners = byRole.get(key) ?? [];
-    // «وقال البابا», «وأكد الوزير»: one title word stands for the one person introduced with it.
-    if (owners.length === 0 && !key.includes(' ')) owners = byRoleWord.get(key) ?? [];
+    // «وقال البابا», «وأكد الوزير»: one title word stands for the one person introduced with it;
+    // «الوزير الإيراني» for the one whose role holds both words («وزير الخارجية الإيراني»).
+    if (owners.length === 0) owners = ownersByWords(key, byRoleWord);
     if (owners.length !== 1) continue;
     const { tokens } = rec.doc;
     const first = tokens[r.first]!;
@@ -295,6 +296,17 @@ function addHeadMentions(text: string, rec: Recognition, groups: Group[]): void 
     const start = tok.start + offsetOf(tok.text, Math.max(0, tok.norm.length - head!.length - 2));
     g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'role' });
   }
+}
+
+/** People whose role has every word of the key (a title may drop its «ال»: «الوزير» ~ «وزير»). */
+function ownersByWords(key: string, byRoleWord: Map<string, Group[]>): Group[] {
+  let owners: Group[] | null = null;
+  for (const w of key.split(' ')) {
+    const found = [...(byRoleWord.get(w) ?? []), ...(w.startsWith('ال') ? (byRoleWord.get(w.slice(2)) ?? []) : [])];
+    owners = owners === null ? found : owners.filter((g) => found.includes(g));
+    if (owners.length === 0) return [];
+  }
+  return [...new Set(owners ?? [])];
 }
 
 function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry | undefined): Actor {

@@ -40,6 +40,7 @@ const FI = normalize('في');
 const THE_STATEMENT = normalize('البيان');
 const UNKNOWN: Speaker = { actorId: null, name: null, kind: 'unknown' };
 
+const TALKED = new Set(['تحدث', 'تحدثت', 'يتحدث', 'تتحدث'].map(normalize));
 const CAME = new Set(['جاء', 'وجاء', 'ورد', 'وورد', 'فجاء'].map(normalize));
 const STATEMENT_STEMS = new Set(['بيان', 'بيانا', 'البيان'].map(normalize));
 
@@ -142,7 +143,7 @@ export function attributeQuotes(
     if (!result) result = fromRight(text, tokens, closeTok, q, mentionAt, paragraphOf, para, roleAt, inMarks);
     if (result && result.speaker === null) {
       result = {
-        speaker: pronounSubject(text, tokens, result.cueTok ?? openTok, mentionAt, inMarks, paragraphOf, para, last),
+        speaker: pronounSubject(text, tokens, result.cueTok ?? openTok, mentionAt, inMarks, paragraphOf, para, last, roleAt),
         cue: result.cue,
         cueTok: null,
       };
@@ -217,9 +218,10 @@ function subjectAfter(
         }
         seenSubject = m;
         if (!naqal) {
-          // «نقلت رويترز عن ...»: keep looking for «عن» when the verb is «نقل».
+          // «نقلت رويترز عن ...»: keep looking for «عن» when the verb is «نقل»; a person speaking
+          // «عن» something («تحدث X عن شعور ...») speaks about it.
           const nextTok = tokens[m.last + 1];
-          if (!(nextTok && nextTok.norm === AN)) return speakerOf(m);
+          if (!(nextTok && nextTok.norm === AN) || m.actor.type === 'person') return speakerOf(m);
         }
         j = m.last;
         continue;
@@ -430,13 +432,16 @@ function pronounSubject(
   paragraphOf: (pos: number) => number,
   para: number,
   last: { speaker: Speaker; paragraph: number } | null,
+  roleAt: Map<number, { first: number; last: number }>,
 ): Speaker {
   let firstInSentence: MentionRef | null = null;
   let sawTurn = false;
   let sameSentence = true;
+  let roleSpeaker: Speaker | null = null;
   // Bounded look-back: one long paragraph full of quotations must not cost quadratic time.
   const stop = Math.max(0, cueTok - PRONOUN_LOOKBACK);
-  for (let t = cueTok - 1; t >= stop; t--) {
+  let t = cueTok - 1;
+  for (; t >= stop; t--) {
     const tok = tokens[t]!;
     if (paragraphOf(tok.start) !== para) break;
     // A sentence end after this token: the sentence already read named someone, so it decides.
@@ -450,6 +455,22 @@ function pronounSubject(
     // «وتابع البيان ...، مشيرا إلى «...»»: the statement stands for its owner.
     if (!m && !inMarks[t] && isDefiniteStatement(tok)) m = statementOwner(text, tokens, t, mentionAt, inMarks) ?? undefined;
     if (m && !inMarks[t] && m.actor.type !== 'place') firstInSentence = m;
+    // «بدوره أثنى رئيس الوزراء الإسرائيلي ... فكتب يقول»: an official named only by role.
+    const role = m || inMarks[t] ? undefined : roleAt.get(t);
+    if (role && !firstInSentence) roleSpeaker = { actorId: null, name: text.slice(tok.start, tokens[role.last]!.end), kind: 'anonymous' };
+  }
+  if (!firstInSentence && roleSpeaker && !(last && last.paragraph === para)) return roleSpeaker;
+  // «بدوره تحدث الشاعر X عن ...» then a paragraph «وقال: «...»»: the one the previous paragraph
+  // introduced as speaking, when no quotation came after them.
+  if (!firstInSentence && t >= stop) {
+    const prev = paragraphOf(tokens[t]!.start);
+    if (!last || last.paragraph < prev) {
+      for (let k = t; k >= stop && paragraphOf(tokens[k]!.start) === prev; k--) {
+        if (inMarks[k] || !(isCue(tokens[k]!) || TALKED.has(stripConj(tokens[k]!.norm)))) continue;
+        const speaker = subjectAfter(text, tokens, k, t + 1, mentionAt, roleAt, inMarks);
+        if (speaker && speaker.kind === 'actor') return speaker;
+      }
+    }
   }
   // «وصرح مسؤول كبير ... وأضاف أن «...»»: an unnamed source keeps the floor within its paragraph.
   if (last && !sawTurn && last.speaker.actorId === null && last.paragraph === para) return last.speaker;

@@ -237,6 +237,7 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
     j = i + 1;
   } else if (!firstKnown && !nameLike(doc, i, 'first')) return -1;
   let count = j - i + 1;
+  let nasab = false;
   while (count < 6) {
     const next = toks[j + 1];
     if (!next || !joined(doc.text, toks[j]!, next)) break;
@@ -249,15 +250,30 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
     ) {
       j += 2;
       count += 2;
+      nasab = true;
       continue;
     }
-    if (!nameLike(doc, j + 1, 'next')) break;
+    if (!nameLike(doc, j + 1, 'next')) {
+      // «عبدالعزيز بن إبراهيم السراء»: after a nasab chain a definite word is the family name, even
+      // when it is also an everyday word.
+      if (nasab && familyAfterNasab(doc, j + 1)) j++;
+      break;
+    }
     // A definite word closes the name («وليد المعلم»); nothing follows a family name with «ال».
     j++;
     count++;
     if (isDefinite(doc, j)) break;
   }
   return count >= minTokens ? j : -1;
+}
+
+/** A family name with «ال» closing a nasab chain: not a title, adjective, nationality or function word. */
+function familyAfterNasab(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (!t || !joined(doc.text, doc.tokens[i - 1]!, t) || !/^ال/.test(t.text) || !ARABIC_WORD.test(t.norm)) return false;
+  const n = t.norm;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || isAdjective(doc, n) || doc.covered[i]! >= 0) return false;
+  return !DEFINITE_ORG_HEADS.has(n);
 }
 
 /** The token's stem after و/ف/ب/ل/ك stripping, preferring a known given name. */
@@ -599,6 +615,8 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       j++;
       continue;
     }
+    // «وزير البحرية راي مابوس»: after a complete title, an everyday-looking word may open a foreign name.
+    if ((j === i || isDefinite(doc, j)) && foreignPair(doc, j + 1) > j + 1) break;
     if (doc.index.common.has(n) && !doc.index.firstNames.has(n) && !doc.index.nameTokens.has(n)) {
       j++;
       continue;
@@ -617,7 +635,8 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
     j > i &&
     /^\s*[،,]\s*$/.test(doc.text.slice(toks[j]!.end, nameTok.start)) &&
     (doc.gazAt[nameStart]?.entry.type === 'person' ||
-      (hasWord(doc, nameStart, doc.index.firstNames) && readName(doc, nameStart, 2, true) > nameStart));
+      (hasWord(doc, nameStart, doc.index.firstNames) && readName(doc, nameStart, 2, true) > nameStart) ||
+      foreignPair(doc, nameStart) > nameStart);
   if (nameTok && (joined(doc.text, toks[j]!, nameTok) || apposition)) {
     const g = doc.gazAt[nameStart];
     if (g && g.entry.type === 'person') {
@@ -634,6 +653,9 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
     // One unknown word after a title is more often a noun («الشاعر لأمسية») than a name, except after
     // titles that are always followed by a name («البابا فرنسيس», «الملك سلمان»).
     if (last === nameStart && !known && !hasWord(doc, i, STRONG_TITLES, true)) last = -1;
+    // «وزير البحرية راي مابوس», «الوزير سيغمار غابريل»: a transliterated name whose first word looks
+    // like an everyday word or a verb, read only as a pair ending in an unknown word.
+    if (last < nameStart) last = foreignPair(doc, nameStart);
     if (last >= nameStart) {
       const lastG = doc.gazAt[last];
       // «البابا فرنسيس»: a pope's title is written as part of his name.
@@ -662,6 +684,35 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
     return { hit: null, role: { first: i, last: j, key }, next: j + 1 };
   }
   return null;
+}
+
+/**
+ * Two joined words after a title that read as one foreign name: neither a function word, title,
+ * verb of saying or «ال» word, the second one unknown to the everyday-word list and not a verb form,
+ * and nothing name-like after them. Returns the second token's index or -1.
+ */
+function foreignPair(doc: Doc, k: number): number {
+  const toks = doc.tokens;
+  const a = toks[k];
+  const b = toks[k + 1];
+  if (!a || !b || !joined(doc.text, a, b) || doc.covered[k]! >= 0) return -1;
+  // «سيغمار غابريل»: the second word may be a known family name on its own.
+  const known = doc.gazAt[k + 1];
+  if (doc.covered[k + 1]! >= 0 && !(known && known.entry.type === 'person' && known.last === k + 1)) return -1;
+  for (const t of [a, b]) {
+    const n = t.norm;
+    if (!ARABIC_WORD.test(n) || n.length < 3 || /^[وف]/.test(n)) return -1;
+    if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return -1;
+  }
+  // «راي» folds onto the verb «رأى»: only the second word must not be a verb of saying.
+  if (REPORTING.has(b.norm)) return -1;
+  if (isDefinite(doc, k) || isDefinite(doc, k + 1)) return -1;
+  const n = b.norm;
+  if (known) return k + 1;
+  if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
+  const c = toks[k + 2];
+  if (c && joined(doc.text, b, c) && nameLike(doc, k + 2, 'next')) return -1;
+  return k + 1;
 }
 
 /** Normalised form of token i without و/ف/ب/ل/ك proclitics (keeps «ال»): «ووزارة» → «وزارة», «بالكرملين» → «الكرملين». */

@@ -20,9 +20,9 @@ const DATA: GazetteerData = {
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
   ],
-  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد'].map(normalize).join(' '),
+  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم'].map(normalize).join(' '),
   nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان'].map(normalize).join(' '),
-  common: ['تحقيق', 'أساقفة', 'بلدية', 'الأرشيف', 'كلمته', 'جدلا', 'واسعا', 'قضية'].map(normalize).join(' '),
+  common: ['تحقيق', 'أساقفة', 'بلدية', 'الأرشيف', 'كلمته', 'جدلا', 'واسعا', 'قضية', 'راي', 'السراء', 'تعازيه'].map(normalize).join(' '),
   minorSources: 'small',
 };
 const analyze = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA) });
@@ -52,6 +52,21 @@ describe('names around titles and places', () => {
       'after a given name, a small place’s name that is also a family name continues the name',
     ],
     ['ووقع الهجوم في دالاس (ولاية تكساس) أمس.', ['place:تكساس'], 'negative: «ولاية» before a place is the word “state”, not a given name'],
+    [
+      'وأعرب وزير البحرية راي مابوس عن تعازيه.',
+      ['person:راي مابوس'],
+      'after a complete title, a transliterated first name that looks like an everyday word («راي») opens a name',
+    ],
+    [
+      'وزار البلاد وزير الاقتصاد سيغمار غابريل أمس.',
+      ['person:سيغمار غابريل'],
+      'a foreign first name that looks like a verb («سي…») is read as a pair with the word after it',
+    ],
+    [
+      'وتحدث الشاعر عبدالعزيز بن إبراهيم السراء عن الأمسية.',
+      ['person:عبدالعزيز بن إبراهيم السراء'],
+      'after a nasab chain, a definite word is the family name even when it is an everyday word',
+    ],
     [
       'وقال الجيش الإسرائيلي الجمعة إن التحقيق مستمر.',
       ['organization:الجيش الإسرائيلي'],

@@ -17,7 +17,7 @@ const DATA: GazetteerData = {
     ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا'].map(normalize).join(' '),
+  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'جواد', 'خالد'].map(normalize).join(' '),
   nameTokens: ['هارفارد', 'رينولد'].map(normalize).join(' '),
   common: ['قال', 'مساء', 'أمس', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'].map(normalize).join(' '),
   minorSources: '',
@@ -72,6 +72,24 @@ describe('speakers in harder sentence shapes', () => {
       'ليس لدينا أي فكرة عن الدافع',
       'ماريا رينولد',
       '«وتابع:» continues the last speaker; neither the turn marker of an earlier sentence nor the verb before the last quotation takes over',
+    ],
+    [
+      'وقال وزير الخارجية الإيراني محمد جواد إن الزيارة ممكنة.\nوسئل الوزير الإيراني عما ينوي حمله، فقال «لقد عبرت عن رغبتي في الزيارة».',
+      'لقد عبرت عن رغبتي في الزيارة',
+      'محمد جواد',
+      '«الوزير الإيراني» stands for the one person whose role holds both words; «عما» ends the role',
+    ],
+    [
+      'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع».\nبدوره تحدث الشاعر خالد المعلم عن شعور المشاركين بعد دعوتهم.\nوقال: «هذه لحظات تاريخية لكل الشعراء».',
+      'هذه لحظات تاريخية لكل الشعراء',
+      'خالد المعلم',
+      'a paragraph that introduces someone speaking («تحدث X عن») hands them the next paragraph’s pronoun-dropped «وقال:»',
+    ],
+    [
+      'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع».\nبدوره أثنى رئيس الوزراء على القوات فكتب يقول في بيان: «أتمنى للجرحى الشفاء العاجل».',
+      'أتمنى للجرحى الشفاء العاجل',
+      'رئيس الوزراء',
+      'a role subject in the paragraph takes the floor from the speaker of an earlier paragraph',
     ],
     [
       'قال النبي محمد صلى الله عليه وسلم: «خيركم خيركم لأهله».\nوفي حديث آخر قال النبي صلى الله عليه وسلم: «الكلمة الطيبة صدقة».',

@@ -3,6 +3,7 @@
 // comments and editable or code regions, and remembers for every character of every block the Text
 // node it came from, so spans found in the analysed text paint back onto the page as DOM Ranges.
 import type { PageSignals } from '../../nlp/types';
+import { runAll, type Steps } from './slice';
 
 /** A run of block characters copied from one Text node: block[start + k] comes from node.data[nodeStart + k]. */
 export interface TextPiece {
@@ -242,7 +243,8 @@ function flush(walk: Walk): void {
   walk.breaks = 0;
 }
 
-function walkElement(el: Element, walk: Walk): void {
+/** The walk over the body, pausable at every element (a long article is thousands of them). */
+function* walkElement(el: Element, walk: Walk): Steps<void> {
   for (let child = el.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const text = child as Text;
@@ -251,6 +253,7 @@ function walkElement(el: Element, walk: Walk): void {
       continue;
     }
     if (child.nodeType !== 1) continue;
+    yield;
     const e = child as Element;
     const tag = e.localName;
     if (tag === 'br') {
@@ -268,7 +271,7 @@ function walkElement(el: Element, walk: Walk): void {
     if (block) flush(walk);
     const wasLink = walk.inLink;
     if (tag === 'a') walk.inLink = true;
-    walkElement(e, walk);
+    yield* walkElement(e, walk);
     walk.inLink = wasLink;
     if (block) flush(walk);
   }
@@ -293,7 +296,7 @@ function readBlock(el: Element): BlockNodes {
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Readability-style: paragraphs vote for their parent (and half for the grandparent). */
-function largestTextBlock(doc: Document): Element | null {
+function* largestTextBlock(doc: Document): Steps<Element | null> {
   const scores = new Map<Element, number>();
   const vote = (el: Element, length: number) => {
     const parent = el.parentElement;
@@ -305,6 +308,7 @@ function largestTextBlock(doc: Document): Element | null {
   for (const p of doc.querySelectorAll('p')) {
     const length = squash(p.textContent ?? '').length;
     if (length >= 25) vote(p, length);
+    yield;
   }
   // Blogs and older sites put text straight into divs, separated by <br>.
   for (const div of doc.querySelectorAll('div, td')) {
@@ -312,6 +316,7 @@ function largestTextBlock(doc: Document): Element | null {
     for (let child = div.firstChild; child; child = child.nextSibling)
       if (child.nodeType === 3) length += (child as Text).data.trim().length;
     if (length >= 80) vote(div, length);
+    yield;
   }
   let best: Element | null = null;
   let bestScore = 0;
@@ -324,12 +329,13 @@ function largestTextBlock(doc: Document): Element | null {
   // Sites that wrap every paragraph in its own boxes (div > div > p) leave each box one paragraph:
   // look a few levels up for an ancestor with clearly more paragraph text that is still mostly paragraphs.
   let chosen = best;
-  let chosenText = best ? paragraphText(best) : 0;
+  let chosenText = best ? yield* paragraphText(best) : 0;
   for (let node = best, i = 0; node && i < 5; i++) {
     const parent: Element | null = node.parentElement;
     if (!parent || parent === doc.body || excludedChain(parent)) break;
-    const theirs = paragraphText(parent);
+    const theirs = yield* paragraphText(parent);
     if (theirs < textLength(parent) * 0.6) break; // a page wrapper: navigation, lists, widgets
+    yield;
     if (theirs >= chosenText * 1.3) {
       chosen = parent;
       chosenText = theirs;
@@ -340,11 +346,12 @@ function largestTextBlock(doc: Document): Element | null {
   return best;
 }
 
-function paragraphText(el: Element): number {
+function* paragraphText(el: Element): Steps<number> {
   let length = 0;
   for (const p of el.querySelectorAll('p')) {
     const n = squash(p.textContent ?? '').length;
     if (n >= 25) length += n;
+    yield;
   }
   return length;
 }
@@ -361,8 +368,9 @@ function textLength(el: Element): number {
 }
 
 /** The element to read: [itemprop=articleBody], <article>, <main>, then the largest text block. */
-function findRoot(doc: Document): Element | null {
-  const best = largestTextBlock(doc);
+function* findRoot(doc: Document): Steps<Element | null> {
+  const best = yield* largestTextBlock(doc);
+  yield;
   const bestLength = best ? textLength(best) : 0;
   const articles = [...doc.querySelectorAll('article')];
   const candidates: [Element | null, number][] = [
@@ -372,6 +380,7 @@ function findRoot(doc: Document): Element | null {
   ];
   for (const [el, share] of candidates) {
     if (!el) continue;
+    yield;
     const length = textLength(el);
     if (!best || el === best) return el;
     if (el.contains(best) && el.localName === 'main' && length > bestLength * 2.5) return best;
@@ -401,24 +410,32 @@ function findTitle(doc: Document, root: Element | null, items: Record<string, un
   return { text: fallback || null, el: null };
 }
 
-/** Read the article's title and body paragraphs, each with the DOM nodes it came from. */
+/** Read the article's title and body paragraphs, each with the DOM nodes it came from (all at once). */
 export function extractArticle(doc: Document): ExtractedArticle {
-  const root = findRoot(doc);
+  return runAll(extractSteps(doc));
+}
+
+/** The same reading as pausable steps, for the live page (run with runSliced so a long article never blocks it). */
+export function* extractSteps(doc: Document): Steps<ExtractedArticle> {
+  const root = yield* findRoot(doc);
+  yield;
   const items = jsonLdItems(doc);
   const title = findTitle(doc, root, items);
   const titleNodes = title.el ? readBlock(title.el) : null;
   const titleText = titleNodes?.text ?? title.text;
   const walk: Walk = { blocks: [], current: new BlockBuilder(), inLink: false, breaks: 0, skip: title.el };
-  if (root) walkElement(root, walk);
+  if (root) yield* walkElement(root, walk);
   flush(walk);
-  const kept = walk.blocks.filter((b) => {
+  const kept: BlockBuilder[] = [];
+  for (const b of walk.blocks) {
+    yield;
     const letters = b.text.replace(/[\s\d\p{P}\p{S}]/gu, '').length;
-    if (letters === 0) return false;
-    if (b.linkChars > letters * 0.5) return false; // lists of links: related stories, tags
-    if (b.text === titleText) return false;
-    if (b.text.length < 400 && BOILERPLATE_TEXT.test(b.text.replace(MARKS, ''))) return false;
-    return !(b.text.startsWith('عاجل') && b.text.length < 200); // a breaking-news ticker line
-  });
+    if (letters === 0) continue;
+    if (b.linkChars > letters * 0.5) continue; // lists of links: related stories, tags
+    if (b.text === titleText) continue;
+    if (b.text.length < 400 && BOILERPLATE_TEXT.test(b.text.replace(MARKS, ''))) continue;
+    if (!(b.text.startsWith('عاجل') && b.text.length < 200)) kept.push(b); // not a breaking-news ticker line
+  }
   // Short lines after the last paragraph are page furniture: dates of related stories, ratings, thanks.
   while (kept.length > 1 && (kept[kept.length - 1]?.text.length ?? 0) < 80) kept.pop();
   // Pages that render their body with scripts (or hide it) may still carry it in JSON-LD: read that,

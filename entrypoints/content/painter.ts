@@ -25,6 +25,8 @@ export interface PaintEntry {
 export interface Painter {
   /** Add entries to what is painted (called in chunks). */
   add(entries: readonly PaintEntry[]): void;
+  /** Take entries off again (marks scrolled far away); painters that cannot leave everything painted. */
+  remove?(entries: readonly PaintEntry[]): void;
   /** Remove every mark but keep the painter usable. */
   clear(): void;
   /** Briefly light up one range (scrolled-to actor). */
@@ -63,6 +65,9 @@ export function createHighlightPainter(doc: Document): Painter | null {
   return {
     add(entries) {
       for (const e of entries) highlights.get(e.kind)?.add(e.range);
+    },
+    remove(entries) {
+      for (const e of entries) highlights.get(e.kind)?.delete(e.range);
     },
     clear() {
       for (const h of highlights.values()) h.clear();

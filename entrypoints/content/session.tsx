@@ -11,19 +11,25 @@ import type { PageMessage, PageState } from '../../messaging/page';
 import type { Settings } from '../../messaging/settings-types';
 import type { Analysis } from '../../nlp/types';
 import { type CardHost, createCardHost } from './card-host';
-import { collectSignals, type ExtractedArticle, extractArticle, rangeFor } from './extract';
+import { collectSignals, type ExtractedArticle, extractSteps, rangeFor } from './extract';
 import { rangesAtPoint } from './hit';
 import { createHoverIntent } from './hover';
 import { buildMarks, cardFromAnalysis, innermost, locateSelection, type Mark, quoteSelector, stepMark } from './marks';
 import { createHighlightPainter, type PaintEntry, type Painter } from './painter';
 import { ask, onPageMessage } from './runtime';
 import { onSettingsChanged, readSettings } from './settings';
+import { runSliced, type Steps } from './slice';
 import { createWrappingPainter } from './wrap-fallback';
 
-/** Work is cut into slices of this many milliseconds so no task blocks the page for long. */
-const SLICE_MS = 8;
-/** Ranges handed to the highlight registry at once: each one costs the page a little style work. */
+/** Ranges handed to the highlight registry before a frame may render: each one costs the page a little style work. */
 const SLICE_MARKS = 400;
+/**
+ * Beyond this many marks only those near the viewport are registered: every change to the highlights makes the
+ * browser re-check all registered ranges in the next frame (3,000 cost a 40–80 ms frame; 300 cost 2 ms).
+ */
+const NEAR_FROM = 600;
+/** How far beyond the viewport (above and below) marks are kept painted, so scrolling finds them ready. */
+const NEAR_MARGIN = '100% 0px';
 /** Late paragraphs (lazy loading, live blogs) are looked at after this quiet period. */
 const MUTATION_DEBOUNCE_MS = 400;
 const PIN_KEY = 'p';
@@ -37,13 +43,6 @@ type OpenCard =
   | { kind: 'actor'; mark: Mark; card: Card; token: number }
   | { kind: 'quote'; mark: Mark; busy: boolean; error: string | null }
   | { kind: 'save'; start: number; end: number; busy: boolean; error: string | null };
-
-/** Give the page's own work a turn (scheduler.yield where there is one). */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 function sameMark(a: Mark, b: Mark): boolean {
   return a.start === b.start && a.end === b.end && a.kind === b.kind;
@@ -104,6 +103,7 @@ export function createPageSession(
   let entries: Entry[] = [];
   let byRange = new Map<AbstractRange, Entry>();
   let painter: Painter | null = null;
+  let nearWatch: IntersectionObserver | null = null;
   let visible = true;
   let stopped = false;
   let paintRun = 0;
@@ -124,6 +124,11 @@ export function createPageSession(
     },
     sameMark,
   );
+
+  /** Stop a half-done walk or paint once this session ended or the extension went away. */
+  const ended = () => stopped || ctx.isInvalid;
+  /** The article read a slice at a time (a 20,000-word page would otherwise block it for 100 ms and more). */
+  const extract = () => runSliced(extractSteps(doc), ended);
 
   const analyzeNow = (article: ExtractedArticle) =>
     ask({
@@ -154,8 +159,8 @@ export function createPageSession(
     if (stopped) return;
     const site = location.hostname.toLowerCase();
     if (settingsNow.pausedSites.includes(site)) return;
-    const article = extractArticle(doc);
-    if (article.blocks.length === 0) return;
+    const article = await extract();
+    if (!article || article.blocks.length === 0) return;
     const answer = await analyzeNow(article);
     if (stopped || !answer.analysis.page.isArabicNews) return;
     articleNow = article;
@@ -180,6 +185,8 @@ export function createPageSession(
         text: analysisNow.text,
       });
       savedQuotes = answer.items;
+      // The background answers the page before writing its reading: this answer, which waits for it, has the id.
+      readingId = answer.readingId ?? readingId;
     } catch {
       savedQuotes = [];
     }
@@ -200,28 +207,61 @@ export function createPageSession(
     const generation = ++paintRun;
     painter ??= createHighlightPainter(doc) ?? createWrappingPainter();
     painter.clear();
+    nearWatch?.disconnect();
     entries = [];
     byRange = new Map();
     const density = visible && settings.density === 'none' ? 'all' : settings.density;
     marks = visible ? buildMarks(analysis, { density, types: settings.types, saved: savedQuotes }) : [];
-    let i = 0;
-    while (i < marks.length) {
-      const sliceEnd = performance.now() + SLICE_MS;
-      const batch: Entry[] = [];
-      while (i < marks.length && batch.length < SLICE_MARKS && performance.now() < sliceEnd) {
-        const mark = marks[i++]!;
-        const range = rangeFor(article, mark.start, mark.end);
-        if (range) batch.push({ kind: mark.kind, mark, range });
+    const to = painter;
+    const paint = marks.length > NEAR_FROM && to.remove ? paintNear(to) : (entry: Entry) => to.add([entry]);
+    await runSliced(paintSteps(paint, article, marks), () => generation !== paintRun || ended());
+  }
+
+  /** Paint entries only while their element is near the viewport (a long article's marks, see NEAR_FROM). */
+  function paintNear(to: Painter): (entry: Entry) => void {
+    const groups = new Map<Element, Entry[]>();
+    const near = new Set<Element>();
+    nearWatch = new IntersectionObserver(
+      (seen) => {
+        for (const s of seen) {
+          const list = groups.get(s.target) ?? [];
+          if (s.isIntersecting) {
+            near.add(s.target);
+            to.add(list);
+          } else {
+            near.delete(s.target);
+            to.remove?.(list);
+          }
+        }
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    return (entry) => {
+      const el = entry.range.startContainer.parentElement;
+      if (!el) return to.add([entry]);
+      let list = groups.get(el);
+      if (!list) {
+        list = [];
+        groups.set(el, list);
+        nearWatch?.observe(el);
       }
-      painter.add(batch);
-      for (const e of batch) {
-        entries.push(e);
-        byRange.set(e.range, e);
+      list.push(entry);
+      if (near.has(el)) to.add([entry]);
+    };
+  }
+
+  /** Ranges for the marks, handed to the painter a slice at a time. */
+  function* paintSteps(paint: (entry: Entry) => void, article: ExtractedArticle, list: Mark[]): Steps<void> {
+    let n = 0;
+    for (const mark of list) {
+      const range = rangeFor(article, mark.start, mark.end);
+      if (range) {
+        const entry: Entry = { kind: mark.kind, mark, range };
+        paint(entry);
+        entries.push(entry);
+        byRange.set(range, entry);
       }
-      if (i < marks.length) {
-        await yieldToMain();
-        if (generation !== paintRun || stopped) return;
-      }
+      yield ++n % SLICE_MARKS === 0;
     }
   }
 
@@ -272,7 +312,8 @@ export function createPageSession(
   /** The page added or removed text: analyse again when the article's blocks changed. */
   async function onPageChanged(): Promise<void> {
     if (stopped) return;
-    const article = extractArticle(doc);
+    const article = await extract();
+    if (!article) return;
     const key = article.blocks.join('\n');
     if (key === lastBlocksKey || article.blocks.length === 0) return;
     lastBlocksKey = key;
@@ -654,6 +695,7 @@ export function createPageSession(
     clearTimeout(mutationTimer);
     hover.dispose();
     for (const cleanup of cleanups.splice(0)) cleanup();
+    nearWatch?.disconnect();
     painter?.destroy();
     painter = null;
     cardHost?.destroy();

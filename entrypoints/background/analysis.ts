@@ -1,17 +1,44 @@
 // Analysis of the article in a tab, and what the side panel asks about that tab.
 
 import { loadAnalyzer } from '../../knowledge/recognizer';
-import type { TabArticle, TabStatus } from '../../messaging/protocol';
+import type { AnalyzeArticleRequest, TabArticle, TabStatus } from '../../messaging/protocol';
+import type { Analysis } from '../../nlp/types';
+import { hash53 } from '../../storage/hash';
 import { recordReading } from '../../storage/readings';
 import { getSettings, siteOf } from '../../storage/settings';
+import { isQuotaError, QUOTA_MESSAGE } from './errors';
 import type { Handlers } from './handlers';
 
 const tabStatus = new Map<number, TabStatus>();
 /** The last analysed article of each tab, for the side panel (lost when the worker stops; a reload re-analyses). */
 const tabArticles = new Map<number, TabArticle>();
+/** Each tab's reading being written after its page was answered (settled: never rejects). */
+const writes = new Map<number, Promise<unknown>>();
+
+/** The last few analyses by URL and text: a reload of the same article is answered without analysing it again. */
+const recent = new Map<string, Analysis>();
+const RECENT_ANALYSES = 4;
 
 function emptyStatus(tabId: number): TabStatus {
   return { tabId, state: 'idle', url: null, title: null, actors: 0, quotes: 0, readingId: null, error: null };
+}
+
+/** Wait until the tab's reading (if one is being written) is on disk or has failed; never throws. */
+export function readingWritten(tabId: number): Promise<unknown> {
+  return writes.get(tabId) ?? Promise.resolve();
+}
+
+/** The analysis of an article, from the recent ones when the same URL, title, text and page signals were seen. */
+async function analyse(request: AnalyzeArticleRequest): Promise<Analysis> {
+  const key = `${request.url}\n${hash53(JSON.stringify([request.title, request.blocks, request.signals ?? null]))}`;
+  const known = recent.get(key);
+  if (known) return known;
+  // The analyser (bundled gazetteer + tagger) is loaded on first use and kept warm.
+  const analyze = await loadAnalyzer();
+  const analysis = analyze({ title: request.title, blocks: request.blocks, signals: request.signals ?? null });
+  recent.set(key, analysis);
+  for (const old of recent.keys()) if (recent.size > RECENT_ANALYSES) recent.delete(old);
+  return analysis;
 }
 
 export const analysisHandlers = {
@@ -24,39 +51,53 @@ export const analysisHandlers = {
     const record = !sender.tab?.incognito || settings.recordPrivate;
     tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'analysing', url: request.url, title: request.title });
     tabArticles.delete(tabId);
-    // The analyser (bundled gazetteer + tagger) is loaded on first use and kept warm.
-    const analyze = await loadAnalyzer();
-    const analysis = analyze({ title: request.title, blocks: request.blocks, signals: request.signals ?? null });
+    const analysis = await analyse(request);
     if (!analysis.page.isArabicNews) {
       tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title });
       return { readingId: null, analysis };
     }
+    const done = (readingId: string | null, error: string | null): void => {
+      tabStatus.set(tabId, {
+        tabId,
+        state: error ? 'error' : 'done',
+        url: request.url,
+        title: request.title,
+        actors: analysis.actors.length,
+        quotes: analysis.quotes.length,
+        readingId,
+        error,
+      });
+      tabArticles.set(tabId, { url: request.url, title: request.title, publishedAt: request.publishedAt ?? null, readingId, analysis });
+    };
     // A private window leaves no history unless the reader allowed it in the settings.
+    if (!record) {
+      done(null, null);
+      return { readingId: null, analysis };
+    }
     const page = { url: request.url, canonicalUrl: request.canonicalUrl ?? null, publishedAt: request.publishedAt ?? null };
-    const reading = record ? await recordReading(page, analysis) : null;
-    tabStatus.set(tabId, {
-      tabId,
-      state: 'done',
-      url: request.url,
-      title: request.title,
-      actors: analysis.actors.length,
-      quotes: analysis.quotes.length,
-      readingId: reading?.id ?? null,
-      error: null,
-    });
-    tabArticles.set(tabId, {
-      url: request.url,
-      title: request.title,
-      publishedAt: request.publishedAt ?? null,
-      readingId: reading?.id ?? null,
-      analysis,
-    });
-    return { readingId: reading?.id ?? null, analysis };
+    const writing = recordReading(page, analysis);
+    if (!sender.tab) {
+      // The extension's own pages wait for the reading's id.
+      const reading = await writing;
+      done(reading.id, null);
+      return { readingId: reading.id, analysis };
+    }
+    // A tab paints first and learns the reading's id from what it asks next (savedForPage), which waits for this
+    // write; a full disk shows in the tab's status (the side panel says so) instead of leaving the page unpainted.
+    const written = writing.then(
+      (reading) => done(reading.id, null),
+      (error: unknown) => done(null, isQuotaError(error) ? QUOTA_MESSAGE : `the reading was not saved: ${String(error)}`),
+    );
+    const before = writes.get(tabId);
+    writes.set(tabId, before ? Promise.all([before, written]) : written);
+    return { readingId: null, analysis };
   },
   async getTabArticle(request) {
+    await readingWritten(request.tabId);
     return tabArticles.get(request.tabId) ?? null;
   },
   async getTabStatus(request) {
+    await readingWritten(request.tabId);
     return tabStatus.get(request.tabId) ?? emptyStatus(request.tabId);
   },
 } satisfies Partial<Handlers>;

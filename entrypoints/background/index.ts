@@ -2,8 +2,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import { type Envelope, ProtocolError, parseRequest, type Request } from '../../messaging/protocol';
-import { analysisHandlers } from './analysis';
+import { analysisHandlers, readingWritten } from './analysis';
 import { cardHandlers } from './cards';
+import { isQuotaError, QUOTA_MESSAGE } from './errors';
 import type { Handler, Handlers } from './handlers';
 import { libraryHandlers } from './library';
 import { pageHandlers, setupPage } from './page';
@@ -37,13 +38,7 @@ function fromExtensionPage(sender: Runtime.MessageSender): boolean {
   return typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
-/** What the reader is told when the disk is full; every write is one transaction, so nothing was half-saved. */
-export const QUOTA_MESSAGE = 'storage is full: nothing was saved (free disk space, or clear the cache in the settings)';
-
-function isQuotaError(error: unknown): boolean {
-  const e = error as { name?: string; inner?: { name?: string } } | null;
-  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-}
+export { QUOTA_MESSAGE };
 
 /** Validate, dispatch and wrap the answer in an envelope; errors become readable text, never throws. */
 export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Promise<Envelope<unknown>> {
@@ -54,6 +49,9 @@ export async function dispatch(raw: unknown, sender: Runtime.MessageSender): Pro
   } catch (error) {
     return { ok: false, error: error instanceof ProtocolError ? error.message : String(error) };
   }
+  // A tab's page is answered before its reading is written; what the tab asks next waits for that write.
+  const tabId = sender.tab?.id;
+  if (tabId !== undefined && request.type !== 'analyzeArticle') await readingWritten(tabId);
   if (!PAGE_REQUESTS.has(request.type) && !fromExtensionPage(sender)) {
     return { ok: false, error: `"${request.type}" is only answered to the extension's own pages` };
   }

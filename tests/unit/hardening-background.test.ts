@@ -28,6 +28,13 @@ const article = (url = 'https://news.example/a/1') => ({
   signals: { lang: 'ar', dir: 'rtl', ogType: 'article', jsonLdTypes: ['NewsArticle'], hasArticleElement: true, hasArticleBody: true },
 });
 
+/** The tab's status as the side panel reads it: answered once the tab's reading is written (or failed). */
+async function statusOf(tabId = 7) {
+  const reply = await dispatch({ type: 'getTabStatus', tabId }, extensionPage);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data as { state: string; readingId: string | null; error: string | null };
+}
+
 async function stored() {
   const db = readerDb();
   return { readings: await db.readings.count(), actors: await db.readingActors.count(), quotes: await db.readingQuotes.count() };
@@ -44,6 +51,8 @@ describe('the message gate', () => {
   it('records an ordinary article read in an ordinary window (the control for every refusal below)', async () => {
     const reply = await dispatch(article(), contentScript());
     expect(reply.ok, JSON.stringify(reply).slice(0, 200)).toBe(true);
+    // The page is answered before the reading is written; the tab's status waits for the write.
+    expect((await statusOf()).readingId).not.toBeNull();
     expect((await stored()).readings).toBe(1);
   });
 
@@ -107,10 +116,27 @@ describe('the message gate', () => {
 });
 
 describe('a full disk', () => {
-  it('tells the reader storage is full and leaves no half-written reading', async () => {
+  // The page is answered before its reading is written (first highlights do not wait for the disk), so a full
+  // disk can no longer be the page's answer: the page is still marked, and the tab's status, which the side
+  // panel shows, tells the reader storage is full.
+  it('still marks the page, tells the reader storage is full and leaves no half-written reading', async () => {
     const db = readerDb();
     const spy = vi.spyOn(db.readingQuotes, 'bulkPut').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
     const reply = await dispatch(article(), contentScript());
+    const status = await statusOf();
+    spy.mockRestore();
+    expect(
+      reply.ok && (reply.data as { analysis: { actors: unknown[] } }).analysis.actors.length,
+      'the page is still marked',
+    ).toBeGreaterThan(0);
+    expect(status).toMatchObject({ state: 'error', error: QUOTA_MESSAGE, readingId: null });
+    expect(await stored()).toEqual({ readings: 0, actors: 0, quotes: 0 });
+  });
+
+  it('answers an extension page, which waits for the write, with the full-disk message', async () => {
+    const db = readerDb();
+    const spy = vi.spyOn(db.readingQuotes, 'bulkPut').mockRejectedValue(new DOMException('quota', 'QuotaExceededError'));
+    const reply = await dispatch(article(), extensionPage);
     spy.mockRestore();
     expect(reply).toEqual({ ok: false, error: QUOTA_MESSAGE });
     expect(await stored()).toEqual({ readings: 0, actors: 0, quotes: 0 });
@@ -131,8 +157,8 @@ describe('private windows and paused sites', () => {
     if (reply.ok) {
       const data = reply.data as { readingId: string | null; analysis: { actors: unknown[] } };
       expect(data.analysis.actors.length, 'the page is still marked').toBeGreaterThan(0);
-      expect(data.readingId === null, why).toBe(readings === 0);
     }
+    expect((await statusOf()).readingId === null, why).toBe(readings === 0);
     expect((await stored()).readings, why).toBe(readings);
   });
 

@@ -15,6 +15,7 @@ import type { AnalyzeFn } from './bench-node';
 import { importIfExists } from './bench-node';
 import { askFromExtensionPage, installNameShim, installProbe, type ProbeReading, readProbe, tabIdOf } from './bench-probe';
 import { type Metric, median, metric, na } from './bench-report';
+import { type LoadTrace, longestOfExtension, longestOfPage, MARK_PAINTER, traceLoad } from './bench-trace';
 import {
   CHROME_BUILD,
   CHROMIUM_FLAGS,
@@ -91,6 +92,8 @@ async function waitForHighlights(page: Page, timeoutMs: number): Promise<boolean
 interface Visit {
   probe: ProbeReading;
   painted: boolean;
+  /** The tab's main-thread tasks, when the visit was traced. */
+  trace?: LoadTrace;
 }
 
 /** Navigate and wait for the first highlights (or, when nothing is expected, for quiet). */
@@ -99,6 +102,38 @@ async function visit(page: Page, url: string, expectPaint: boolean, timeoutMs: n
   const painted = expectPaint ? await waitForHighlights(page, timeoutMs) : false;
   if (!expectPaint) await page.waitForTimeout(1500);
   return { probe: await readProbe(page), painted };
+}
+
+/** What the page settles into after its first highlights: the rest of the painting and its frames. */
+const SETTLE_MS = 1500;
+
+/** A visit traced from navigation until the page has settled after painting. */
+async function tracedVisit(page: Page, url: string, expectPaint: boolean, timeoutMs: number): Promise<Visit> {
+  let seen: Visit | null = null;
+  const trace = await traceLoad(page, url, async () => {
+    seen = await visit(page, url, expectPaint, timeoutMs);
+    await page.waitForTimeout(SETTLE_MS);
+  });
+  return { ...(seen as unknown as Visit), trace };
+}
+
+/** The page alone: the same article in plain Chromium without the extension, for its own parsing and layout. */
+async function pageAloneRun(url: string, loads: number): Promise<{ ms: number; cpu: number }[]> {
+  const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: false, args: HEADLESS_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'ar' });
+    const longest: { ms: number; cpu: number }[] = [];
+    for (let i = 0; i < loads; i++) {
+      const trace = await traceLoad(page, url, async () => {
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForTimeout(SETTLE_MS);
+      });
+      longest.push(longestOfPage(trace));
+    }
+    return longest;
+  } finally {
+    await browser.close().catch(() => {});
+  }
 }
 
 /** Centre of the first painted name on screen, for hovering. */
@@ -198,6 +233,7 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
   let demoStatus: TabStatus | null = null;
   try {
     await installProbe(context);
+    await context.addInitScript({ content: MARK_PAINTER });
     const ext = await context.newPage();
     await ext.goto(`chrome-extension://${extensionId}/options.html`);
     const page = await context.newPage();
@@ -263,7 +299,7 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
     const longPaints = longStatus.actors + longStatus.quotes > 0 && (await waitForHighlights(page, 20_000));
     const longNote = `the extension finds ${longStatus.actors} actors, ${longStatus.quotes} quotes (${longStatus.state}${longStatus.error ? `: ${longStatus.error}` : ''})`;
     const longRuns: Visit[] = [];
-    for (let i = 0; i < 3; i++) longRuns.push(await visit(page, `${server.origin}${LONG}`, longPaints, 20_000));
+    for (let i = 0; i < 3; i++) longRuns.push(await tracedVisit(page, `${server.origin}${LONG}`, longPaints, 20_000));
     const longFirsts = longRuns.filter((v) => v.painted).map((v) => v.probe.firstHighlightAt as number);
     if (longFirsts.length > 0) {
       metrics.push(
@@ -273,12 +309,45 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
       );
     } else
       metrics.push(na('page.longFirstHighlightMs', '20,000 words: navigation → first highlights', 'ms', `nothing painted: ${longNote}`));
-    const longest = Math.max(...longRuns.map((v) => v.probe.longestTask));
+    // The budget is the extension's: every task of the tab's main thread once the content script ran (its
+    // slices, the background's replies, the frames that render its highlights), from a Chromium trace.
+    // The page's own parsing and layout are measured apart, in Chromium without the extension.
+    const ours = longRuns.flatMap((v) => {
+      const task = v.trace ? longestOfExtension(v.trace) : null;
+      return task ? [task] : [];
+    });
+    const label = '20,000 words: longest task of the extension';
+    const budget = { op: '<=', limit: 50 } as const;
+    const each = (tasks: { ms: number; cpu: number }[]) => tasks.map((t) => `${t.ms.toFixed(0)} (CPU ${t.cpu.toFixed(0)})`).join(', ');
+    if (ours.length > 0) {
+      metrics.push(
+        metric('page.longestTaskMs', label, Math.max(...ours.map((t) => t.ms)), 'ms', {
+          budget,
+          note: `worst of ${ours.length} traced loads, ${each(ours)} ms: the tab's main-thread tasks from the content script's start (its slices, the background's replies, the frames that render its highlights); frames before it set up its painter are the page's own`,
+        }),
+      );
+      metrics.push(
+        metric('page.longestTaskCpuMs', '20,000 words: longest task of the extension, CPU', Math.max(...ours.map((t) => t.cpu)), 'ms', {
+          note: "the same tasks by the renderer thread's own CPU time: what is left when a busy machine runs other processes in between",
+        }),
+      );
+    } else metrics.push(na('page.longestTaskMs', label, 'ms', 'no trace showed the content script running', budget));
+    const alone = await pageAloneRun(`${server.origin}${LONG}`, 3);
     metrics.push(
-      metric('page.longestTaskMs', '20,000 words: longest main-thread task', longest, 'ms', {
-        budget: { op: '<=', limit: 50 },
-        note: `worst of ${longRuns.length} loads (PerformanceObserver longtask; 0 = no task over 50 ms)${longPaints ? '' : '; nothing painted yet'}`,
+      metric('page.longPageAloneTaskMs', '20,000 words, page alone: longest task', Math.max(...alone.map((t) => t.ms)), 'ms', {
+        note: `worst of ${alone.length} loads, ${each(alone)} ms, in Chromium without the extension: the page's own parsing and layout`,
       }),
+    );
+    metrics.push(
+      metric(
+        'page.longObservedTaskMs',
+        '20,000 words: longest task the page itself observes',
+        Math.max(...longRuns.map((v) => v.probe.longestTask)),
+        'ms',
+        {
+          note: "PerformanceObserver 'longtask' in the page, with the extension: Chromium reports the page's own tasks there, not the content script's",
+        },
+      ),
     );
   } finally {
     await context.close().catch(() => {});

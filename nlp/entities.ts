@@ -1,7 +1,7 @@
 // Named-entity spans from three sources: the gazetteer, the rule patterns and (optionally) a trained
 // tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
-import { FUNCTION_WORDS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
+import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import type { EntityTag, Span, Tagger, Token } from './types';
 
@@ -215,6 +215,9 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
   const dropped = new Uint8Array(ruleSpans.length);
   const added: EntitySpan[] = [];
   for (const t of tagged) {
+    // A span opening on a blessing, a function word or a reporting verb is the tagger misreading prose («صلى الله»).
+    const head = tokens[t.first]!.norm;
+    if (HONORIFIC_OPENERS.has(head) || FUNCTION_WORDS.has(head) || REPORTING.has(head)) continue;
     const over: number[] = [];
     for (let k = t.first; k <= t.last; k++) if (ruled[k]! >= 0 && !over.includes(ruled[k]!)) over.push(ruled[k]!);
     if (over.length > 0) {
@@ -224,6 +227,8 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
       const wrapsOtherType = contains && !inside && t.type !== r.type;
       const crosses = !contains && !inside;
       if (over.length === 1 && !crosses && !wrapsOtherType) continue;
+      // Joining names of different types («تينيسي بيل كيليان») is the tagger running two names together.
+      if (over.length > 1 && over.some((k) => ruleSpans[k]!.type !== t.type)) continue;
       const same = over.map((k) => ruleSpans[k]!).find((x) => x.type === t.type && x.role);
       for (const k of over) dropped[k] = 1;
       added.push(same ? { ...t, role: same.role, roleMention: same.roleMention ?? null } : t);

@@ -11,6 +11,7 @@ import { type ConllSentence, parseConll } from '../nlp/tagger/conll';
 import { hintCodes, type WordLists } from '../nlp/tagger/features';
 import { Bloom } from '../nlp/tagger/lexicon';
 import type { TaggedSentence } from '../nlp/tagger/train';
+import { tokenize } from '../nlp/tokenize';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
@@ -169,6 +170,17 @@ export function buildWordLists(): WordLists {
   for (const f of ['cities/cities_full.json', 'geography/P17_2_final_ll.json', 'geography/popopo.json']) {
     for (const name of jsonValues(join(GAZ, 'arwikicats', f))) addPhrase(place, placeToken, name);
   }
+  // ANERgazet (Benajiba et al., research distribution, no licence file): person tokens, whole places and organisations.
+  if (existsSync(ANERGAZET) && process.env.NER_ANERGAZET !== '0') {
+    const lines = (kind: string) =>
+      requireFile(join(ANERGAZET, `Aligned${kind}Gazetteer`, 'data'))
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('='));
+    for (const name of lines('Pers')) for (const w of words(name)) if (w.length > 1) person.add(w);
+    for (const name of lines('Loc')) addPhrase(place, placeToken, name);
+    for (const name of lines('Org')) addPhrase(org, orgToken, name);
+  }
   // The project's curated organisations and places (knowledge/curated).
   const curated = join(ROOT, 'knowledge', 'curated');
   if (existsSync(curated)) {
@@ -188,4 +200,37 @@ export function buildWordLists(): WordLists {
     org: bloomOf(org),
     orgToken: bloomOf(orgToken),
   };
+}
+
+export const WIKIFANE = join(SHARED_DATA, 'ner', 'wikifane', 'WikiFANE_Gold_2014_500K.txt');
+export const ANERGAZET = join(SHARED_DATA, 'ner', 'anergazet');
+
+/**
+ * Unlabelled text for word clusters, as the tagger sees words (tokenize's normalised forms): the
+ * training part of ANERcorp (never the dev part), AQMAR and WikiFANE, labels ignored. WikiFANE
+ * writes clitics apart («عاصمة ها»); its words still teach the clusters of the stems.
+ */
+export function clusterCorpus(train: readonly ConllSentence[]): string[][] {
+  const out: string[][] = [];
+  const add = (tokens: readonly string[]) => {
+    const words = tokenize(tokens.join(' ')).map((t) => t.norm);
+    if (words.length > 0) out.push(words);
+  };
+  for (const s of train) add(s.tokens);
+  for (const article of loadAqmar(false)) for (const s of article) add(s.tokens);
+  let cur: string[] = [];
+  for (const line of requireFile(WIKIFANE).split(/\r?\n/)) {
+    const tok = line
+      .split('\t')[0]!
+      .replace(/[\u200e\u200f\ufeff]/g, '')
+      .trim();
+    if (!tok) {
+      if (cur.length > 0) add(cur);
+      cur = [];
+      continue;
+    }
+    cur.push(tok);
+  }
+  if (cur.length > 0) add(cur);
+  return out;
 }

@@ -5,11 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
 import { conllFromTokenTags, conllView } from '../nlp/tagger/align';
+import { Clusters, clusterWords } from '../nlp/tagger/clusters';
 import { prf, scoreEntities } from '../nlp/tagger/conll';
 import { toBase64 } from '../nlp/tagger/hash';
 import { createTagger, encodeModel } from '../nlp/tagger/index';
 import { compress, type RawModel, type TaggedSentence, type TwoPassOptions, train, trainTwoPass, withOPenalty } from '../nlp/tagger/train';
-import { buildWordLists, chunk, loadAnercorp, loadAqmar, MODEL_TS, toTrainingDoc } from './ner-data';
+import { buildWordLists, chunk, clusterCorpus, loadAnercorp, loadAqmar, MODEL_TS, toTrainingDoc } from './ner-data';
 
 const SEED = 20260;
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 16);
@@ -25,6 +26,21 @@ const t0 = Date.now();
 const { train: trainSet, dev } = loadAnercorp();
 const lists = buildWordLists();
 for (const k of DROP) (lists as unknown as Record<string, null>)[k] = null;
+// Word clusters from the unlabelled text (NER_CLUSTERS=fine,coarse; 0 turns them off).
+const CLUSTERS = (process.env.NER_CLUSTERS ?? '512,48').split(',').map(Number);
+if (CLUSTERS[0]! > 0) {
+  const corpus = clusterCorpus(trainSet);
+  const map = clusterWords(corpus, {
+    minCount: Number(process.env.NER_CLUSTER_MIN ?? 3),
+    maxWords: Number(process.env.NER_CLUSTER_WORDS ?? 60_000),
+    contexts: Number(process.env.NER_CLUSTER_CONTEXTS ?? 1500),
+    fine: CLUSTERS[0]!,
+    coarse: CLUSTERS[1] ?? 32,
+    iterations: 12,
+  });
+  lists.clusters = Clusters.from(map);
+  console.log(`clusters: ${map.size} words from ${corpus.length} sentences in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
 const gazetteer = HINTS ? await loadGazetteer() : null;
 const docs: TaggedSentence[][] = chunk(trainSet).map((d) => toTrainingDoc(d, gazetteer));
 const AQMAR_MODE = process.env.NER_AQMAR ?? 'none';

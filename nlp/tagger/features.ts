@@ -2,6 +2,7 @@
 // once per form and cached, so tagging a token costs a few integer look-ups and hash mixes.
 
 import { cliticReadings } from '../tokenize';
+import type { Clusters } from './clusters';
 import { hashString, mixHash } from './hash';
 import type { Bloom } from './lexicon';
 
@@ -39,6 +40,8 @@ enum T {
   Gaz,
   NbGaz,
   Doc,
+  Clu = 50,
+  NbClu = 60,
   Hint = 36,
   Gram = 40,
 }
@@ -97,6 +100,8 @@ export interface WordLists {
   org: Bloom | null;
   /** Tokens of multi-word organisation names. */
   orgToken: Bloom | null;
+  /** Word clusters from unlabelled text (clusters.ts); absent in older models and small tests. */
+  clusters?: Clusters | null;
 }
 
 /** Maps a feature hash to a weight row, or -1 when the model has none. */
@@ -222,6 +227,25 @@ export class Featurizer {
     const gaz = boundary || shape !== 'A' ? '' : this.gazetteer(readings);
     push(local, hashString(T.Gaz, gaz));
     for (const ch of gaz) push(local, hashString(T.Gaz, `${ch}|${lex}`));
+    // Cluster of the word, else of its deepest clitic-stripped stem ('s' marks the fallback), else none.
+    let clu = 'N';
+    let cluCoarse = 'N';
+    const cl = this.lists.clusters;
+    if (cl && !boundary) {
+      let row = cl.find(w);
+      let mark = '';
+      if (row < 0) {
+        for (let i = readings.length - 1; i > 0 && row < 0; i--) row = cl.find(readings[i]!.stem);
+        mark = 's';
+      }
+      if (row >= 0) {
+        clu = mark + String(cl.fine(row));
+        cluCoarse = mark + String(cl.coarse(row));
+      }
+      push(local, hashString(T.Clu, clu));
+      push(local, hashString(T.Clu + 1, cluCoarse));
+      push(local, hashString(T.Clu + 2, `${cluCoarse}|${lex}`));
+    }
     const nb: [number[], number[], number[], number[]] = [[], [], [], []];
     for (let slot = 0; slot < 4; slot++) {
       const near = slot === 1 || slot === 2;
@@ -231,7 +255,9 @@ export class Featurizer {
       push(arr, hashString(T.NbCls, s + String(cls)));
       push(arr, hashString(T.NbLex, s + lex));
       push(arr, hashString(T.NbGaz, s + gaz));
+      if (cl) push(arr, hashString(T.NbClu, s + cluCoarse));
       if (near) {
+        if (cl) push(arr, hashString(T.NbClu + 1, s + clu));
         if (d !== w) push(arr, hashString(T.NbStem + 100 * slot, d));
         push(arr, hashString(T.NbSuf2, s + w.slice(-2)));
         push(arr, hashString(T.NbPre2, s + w.slice(0, 2)));

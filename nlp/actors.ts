@@ -54,6 +54,7 @@ export function buildActors(
   const byKey = new Map<string, Group>();
   const bySkeleton = new Map<string, Group>();
   const orgByPrefix = new Map<string, Group | null>();
+  const personByCompound = new Map<string, Group | null>();
   // Longer names first, so a surname finds the full name it belongs to.
   const order = [...spans].sort((a, b) => b.last - b.first - (a.last - a.first) || a.start - b.start);
   // People named in full, by the skeleton of their last word (sameWord implies equal skeletons).
@@ -75,6 +76,8 @@ export function buildActors(
           (key.length === 1 || p.full[0] === key[0] || key.every((w, k) => p.full[p.full.length - key.length + k] === w)),
       );
       if (candidates.length > 0) g = nearestBefore(candidates, s.start) ?? candidates[0];
+      // «عبدالرحمن» for «رامي عبد الرحمن»: a compound family name written as one word.
+      if (!g && key.length === 1) g = personByCompound.get(key[0]!) ?? undefined;
     }
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(`${type}|${k}`);
@@ -89,6 +92,11 @@ export function buildActors(
       if (type === 'person' && key.length >= 2) {
         const lastSkeleton = skeleton(key[key.length - 1]!);
         personFullByLast.set(lastSkeleton, [...(personFullByLast.get(lastSkeleton) ?? []), g]);
+        if (key.length >= 3 && COMPOUND_HEADS.has(key[key.length - 2]!)) {
+          const compound = key.slice(-2).join('');
+          const held = personByCompound.get(compound);
+          personByCompound.set(compound, held === undefined || held === g ? g : null);
+        }
       }
     }
     g.spans.push(s);
@@ -239,6 +247,9 @@ function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], gr
     owners[0]!.extra.push({ start, end, text: text.slice(start, end), kind: 'role' });
   }
 }
+
+/** First halves of family names also written as one word («عبد الرحمن» / «عبدالرحمن», «أبو زيد» / «أبوزيد»). */
+const COMPOUND_HEADS = new Set(['عبد', 'ابو'].map(normalize));
 
 /** Head words that, written with «ال» alone, stand for the last organization named with them. */
 const SHORT_HEADS = new Set([...ORG_HEADS, ...['دورية', 'تلفزيون', 'منصة', 'مجموعة', 'فرقة', 'فريق'].map(normalize)]);

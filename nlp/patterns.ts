@@ -544,6 +544,8 @@ function readOrgTail(doc: Doc, head: number): number {
     ) {
       j++;
       consumed++;
+      // «مدرسة ريد رانك العليا», «جامعة نورث ويستيرن»: a foreign name may run on for a word or two.
+      for (let more = 0; more < 2 && foreignWord(doc, j + 1); more++) j++;
       // «مستشفى سوركا الإسرائيلي»: a nationality after the proper name describes it.
       const adj = toks[j + 1];
       if (adj && isNisbaOfPlace(adj.norm, doc.placeWords)) break;
@@ -552,6 +554,16 @@ function readOrgTail(doc: Doc, head: number): number {
     break;
   }
   return j;
+}
+
+/** Token i continues a foreign proper name: joined, Arabic letters, no «ال» or clitic, and no everyday or function word. */
+function foreignWord(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  if (!t || !joined(doc.text, doc.tokens[i - 1]!, t) || !ARABIC_WORD.test(t.norm) || t.norm.length < 3) return false;
+  const n = t.norm;
+  if (isDefinite(doc, i) || /^[وفبل]/.test(n) || doc.covered[i]! >= 0) return false;
+  if (doc.index.common.has(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n)) return false;
+  return !/^(?:[يتن][^اوي]|س[يتن])/.test(n);
 }
 
 interface Titled {

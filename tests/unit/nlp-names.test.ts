@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../nlp/analyze';
 import { buildGazetteerIndex, type GazetteerData } from '../../nlp/gazetteer';
 import { normalize } from '../../nlp/normalize';
-import type { Analysis } from '../../nlp/types';
+import type { Analysis, Tagger } from '../../nlp/types';
 
 // Facts written for the test: names and types only. «بيرك» and «تكساس» come from a minor source,
 // as small places do in the bundled lists; «واشنطن» and «ولاية» are also given names there.
@@ -20,8 +20,8 @@ const DATA: GazetteerData = {
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
   ],
-  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم'].map(normalize).join(' '),
-  nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان'].map(normalize).join(' '),
+  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي'].map(normalize).join(' '),
+  nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن'].map(normalize).join(' '),
   common: ['تحقيق', 'أساقفة', 'بلدية', 'الأرشيف', 'كلمته', 'جدلا', 'واسعا', 'قضية', 'راي', 'السراء', 'تعازيه'].map(normalize).join(' '),
   minorSources: 'small',
 };
@@ -90,6 +90,23 @@ describe('names around titles and places', () => {
 });
 
 describe('one organization, several written forms', () => {
+  it('a foreign name after «مدرسة» runs on for more than one word, up to its adjective', () => {
+    const a = run('وكتب في دليل طلاب مدرسة ريد رانك العليا أنه يريد العودة.');
+    expect(actorsOf(a)).toEqual(['organization:مدرسة ريد رانك العليا']);
+  });
+
+  it('a compound family name written as one word («عبدالرحمن») is the person named in full', () => {
+    // A tagger stand-in that marks the one-word form as a person, as the trained tagger does.
+    const tagger: Tagger = { tag: (tokens) => tokens.map((t) => (t.text === 'عبدالرحمن' ? 'B-PERS' : 'O')) };
+    const withTagger = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA), tagger });
+    const a = withTagger({
+      title: null,
+      blocks: ['وقال مدير المرصد رامي عبد الرحمن إن القتال مستمر.', 'وأضاف عبدالرحمن أن «الوضع صعب جدا في المدينة».'],
+    });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(['رامي عبد الرحمن']);
+    expect(a.quotes[0]?.speaker.name).toBe('رامي عبد الرحمن');
+  });
+
   it('«منظمة أطباء بلا حدود» is written with its head and grouped with the bare name', () => {
     const a = run('وقالت منظمة أطباء بلا حدود إن الوضع صعب.\nوأضافت أطباء بلا حدود أن الفرق تعمل.');
     const msf = a.actors.filter((x) => x.type === 'organization');

@@ -19,7 +19,7 @@ const DATA: GazetteerData = {
   ],
   firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'جواد', 'خالد'].map(normalize).join(' '),
   nameTokens: ['هارفارد', 'رينولد'].map(normalize).join(' '),
-  common: ['قال', 'مساء', 'أمس', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'].map(normalize).join(' '),
+  common: ['قال', 'مساء', 'أمس', 'عام', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'].map(normalize).join(' '),
   minorSources: '',
 };
 const analyze = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA) });

@@ -345,7 +345,7 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
         Math.max(...longRuns.map((v) => v.probe.longestTask)),
         'ms',
         {
-          note: "PerformanceObserver 'longtask' in the page, with the extension: Chromium reports the page's own tasks there, not the content script's",
+          note: "PerformanceObserver 'longtask' in the page, with the extension: the page's own parsing and layout; the content script's tasks run from extension messages are not reported there",
         },
       ),
     );

@@ -1,8 +1,8 @@
 // Main-thread tasks of one page load, read from a Chromium trace. The page's own PerformanceObserver is no
-// judge of the extension: Chromium does not report the content script's tasks to it (an isolated world's
-// message callbacks ran 60–210 ms without one 'longtask' entry), and what it does report is mostly the
-// page's own parsing and layout. The trace sees every task of the tab's renderer main thread and tells
-// when the content script began.
+// judge of the extension: the content script's work that runs from extension messages (its storage and
+// background replies) ran 60–210 ms in one task without a single 'longtask' entry, and what it does report
+// is mostly the page's own parsing and layout. The trace sees every task of the tab's renderer main thread
+// and tells when the content script began.
 import type { Page } from 'playwright-core';
 
 /** One task of the tab's renderer main thread, in ms after the task that parsed the page began. */

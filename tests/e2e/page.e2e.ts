@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { generatedArticlePage } from '../../scripts/bench-corpus';
 import { ROOT } from '../../scripts/browser';
 import { ARTIFACTS, type Session, withSession } from './harness';
 import { askBackground, badgeOf, highlights, hoverHighlight, openCard, pageState, setSettings, toPage } from './page-helpers';
@@ -281,6 +282,51 @@ describe('marks and cards on the page', () => {
         .flat()
         .join(' | '),
     ).not.toContain('غوتيريش');
+    await page.close();
+  });
+
+  it('a long article keeps only the marks near the viewport registered, and paints the rest as the reader scrolls', async () => {
+    // Every change to the highlights makes Chromium re-check all registered ranges in the next frame: a long
+    // article painted whole gives 50–120 ms frames. About 6,000 words give well over a thousand marks.
+    session.server.route('/long-article.html', generatedArticlePage(6000).html);
+    const page = await session.open('long-article.html');
+    await painted(session, page);
+    /** Registered ranges by where they sit, in viewport heights from the top of the viewport. */
+    const registered = () =>
+      page.evaluate(() => {
+        const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        const at: number[] = [];
+        for (const [name, h] of registry) {
+          if (!name.startsWith('siyaq-') || name === 'siyaq-flash') continue;
+          for (const r of h) {
+            const live = document.createRange();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            at.push(live.getBoundingClientRect().top / innerHeight);
+          }
+        }
+        return at;
+      });
+    const state = await pageState(session, page);
+    const total = Object.values(state?.counts ?? {}).reduce((a, b) => a + b, 0);
+    // painted marks → registered near the viewport → why
+    expect(total, 'the article has more marks than are ever registered at once').toBeGreaterThan(1000);
+    await expect.poll(async () => (await registered()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const atTop = await registered();
+    expect(atTop.length, 'only a few screens of marks').toBeLessThan(total / 3);
+    expect(Math.max(...atTop), 'nothing far below the viewport').toBeLessThan(3);
+    // Scrolled to the end: the marks there are painted, those at the top are let go.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await expect
+      .poll(
+        async () => {
+          const at = await registered();
+          return at.some((y) => y >= 0 && y < 1) && !at.some((y) => y < -3);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    expect((await pageState(session, page))?.counts, 'what the page reports still counts every mark').toEqual(state?.counts);
     await page.close();
   });
 

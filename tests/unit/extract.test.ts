@@ -3,7 +3,15 @@
 // to exactly the characters the reader sees.
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectSignals, type ExtractedArticle, extractArticle, hasArabicText, rangeFor } from '../../entrypoints/content/extract';
+import {
+  collectSignals,
+  type ExtractedArticle,
+  extractArticle,
+  extractSteps,
+  hasArabicText,
+  rangeFor,
+} from '../../entrypoints/content/extract';
+import { runSliced, type Steps } from '../../entrypoints/content/slice';
 import { joinArticle } from '../../nlp/analyze';
 import { NEWS_PARAGRAPHS, NEWS_TITLE } from './arabic-texts';
 
@@ -188,6 +196,56 @@ describe('extractArticle', () => {
   it('finds nothing to read on an empty page', () => {
     const article = extractArticle(parse('<html><body></body></html>'));
     expect(article.blocks).toEqual([]);
+  });
+});
+
+/** The same work, ending the slice at every pause it offers: the most a live page can be interrupted. */
+function* everyPause<T>(steps: Steps<T>, counter: { pauses: number }): Steps<T> {
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    counter.pauses++;
+    yield true;
+  }
+}
+
+/** A long article: many paragraphs, names in <b> and links inside them. */
+const LONG_PAGE = `<html lang="ar"><head><title>${NEWS_TITLE}</title></head><body><nav><a href="/">الرئيسية</a></nav><article><h1>${NEWS_TITLE}</h1>
+${Array.from({ length: 120 }, (_, i) => `<p>${(NEWS_PARAGRAPHS[i % NEWS_PARAGRAPHS.length] ?? '').replace('الصفدي', '<b>الصفدي</b>')}</p>`).join('\n')}
+</article></body></html>`;
+
+describe('extractSteps in slices (the live page reads a long article without blocking it)', () => {
+  // page → why the sliced reading must equal the one-go reading there
+  const pages: [string, string][] = [
+    ['a full news page', NEWS_PAGE],
+    ['a page without <article>', NO_ARTICLE_PAGE],
+    ['paragraphs in nested boxes', BOXED_PAGE],
+    ['<br><br> paragraphs', BR_PAGE],
+    ['120 paragraphs with inline markup', LONG_PAGE],
+  ];
+  it.each(pages)('%s: the same title, blocks and DOM nodes as reading it in one go, however often it pauses', async (_what, html) => {
+    const doc = parse(html);
+    const whole = extractArticle(doc);
+    const counter = { pauses: 0 };
+    const sliced = await runSliced(everyPause(extractSteps(doc), counter), () => false);
+    expect(sliced?.title).toBe(whole.title);
+    expect(sliced?.blocks).toEqual(whole.blocks);
+    expect(sliced?.nodes.map((n) => n.pieces)).toEqual(whole.nodes.map((n) => n.pieces));
+    expect(sliced?.root).toBe(whole.root);
+    expect(counter.pauses, 'it did pause').toBeGreaterThan(5);
+  });
+
+  it('can pause at least once per paragraph, so no slice has to hold more than one paragraph of reading', async () => {
+    const counter = { pauses: 0 };
+    await runSliced(everyPause(extractSteps(parse(LONG_PAGE)), counter), () => false);
+    expect(counter.pauses).toBeGreaterThanOrEqual(120 * 2); // choosing the body and walking it each visit every paragraph
+  });
+
+  it('stops a half-done reading when the session ends (teardown, navigation) and returns nothing', async () => {
+    const counter = { pauses: 0 };
+    let checks = 0;
+    const result = await runSliced(everyPause(extractSteps(parse(LONG_PAGE)), counter), () => ++checks > 3);
+    expect(result).toBeNull();
+    expect(counter.pauses, 'no work after the fourth pause').toBe(4);
   });
 });
 

@@ -189,8 +189,9 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
         return false;
     }
   }
-  // Unknown words with possessive suffixes («بحليته», «شعرهم», «بأغنيته») are nouns, not names.
+  // Unknown words with possessive suffixes («بحليته», «شعرهم», «بأغنيته», «بمدائحه») are nouns, not names.
   if (position === 'next' && /(ته|تها|ها|هم|هما|هن|كم)$/.test(n) && n.length >= 4) return false;
+  if (position === 'next' && /^[بل].{3,}ه$/.test(t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return false;
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   // «مولود تشاوش أوغلو»: after a given name, «تش» writes a foreign /ch/, not a verb.
   const foreignCh = position === 'next' && n.startsWith('تش') && doc.index.firstNames.has(doc.tokens[i - 1]?.norm ?? '');
@@ -321,6 +322,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
   let i = 0;
   while (i < toks.length) {
     const g = doc.gazAt[i];
+    // A byline opening a paragraph: «أكابر الأحمدي - جدة».
+    const byline = bylineAt(doc, i);
+    if (byline > i) {
+      hits.push(personHit(doc, i, byline));
+      i = byline + 1;
+      continue;
+    }
     // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
     const quotedHead = hasWord(doc, i, QUOTED_NAME_HEADS);
     if ((quotedHead || hasWord(doc, i, ORG_HEADS)) && !(g && g.last > i)) {
@@ -415,6 +423,34 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     i++;
   }
   return { hits, roles };
+}
+
+/**
+ * «أكابر الأحمدي - جدة»: two or three words opening a paragraph, then a dash and a known place, are
+ * the writer's name (returns the last name token, or -1).
+ */
+function bylineAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const t = toks[i]!;
+  if (!/(^|\n)[\s*]*$/.test(doc.text.slice(Math.max(0, t.start - 4), t.start))) return -1;
+  for (let last = i + 1; last <= i + 2 && last < toks.length; last++) {
+    if (!joined(doc.text, toks[last - 1]!, toks[last]!)) return -1;
+    const gap = doc.text.slice(toks[last]!.end, toks[last + 1]?.start ?? toks[last]!.end);
+    if (!/^\s*[-–—]\s*$/.test(gap)) continue;
+    const place = doc.gazAt[last + 1];
+    if (place?.entry.type !== 'place') return -1;
+    // «تقرير خاص - موسكو» is a heading: the name starts without «ال» and ends in a name word.
+    const end = toks[last]!.norm;
+    if (isDefinite(doc, i) || (doc.index.common.has(end) && !doc.index.nameTokens.has(end))) return -1;
+    for (let k = i; k <= last; k++) {
+      const n = toks[k]!.norm;
+      if (!ARABIC_WORD.test(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n)) return -1;
+      if (doc.covered[k]! >= 0 && doc.gaz[doc.covered[k]!]!.entry.type !== 'place' && doc.gaz[doc.covered[k]!]!.entry.type !== 'person')
+        return -1;
+    }
+    return last;
+  }
+  return -1;
 }
 
 function personHit(doc: Doc, first: number, last: number): PatternHit {

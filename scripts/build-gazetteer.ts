@@ -102,6 +102,7 @@ for (const file of [
   'news-outlets.json',
   'parties-and-groups.json',
   'clubs-and-leagues.json',
+  'people.json',
 ]) {
   const list = readJson<{ type: string; entries: { ar: string[]; en: string; desc?: string; key?: string }[] }>(join(CURATED, file));
   const type: Type = list.type === 'place' ? 'l' : list.type === 'person' ? 'p' : 'o';

@@ -17,12 +17,32 @@ const DATA: GazetteerData = {
     ['l:burke', 'l', 'بيرك', 'Burke', '', 'small'],
     ['l:texas', 'l', 'تكساس', 'Texas', '', 'small'],
     ['l:tennessee', 'l', 'تينيسي', 'Tennessee', '', 't'],
+    ['l:jeddah', 'l', 'جدة', 'Jeddah', '', 't'],
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
   ],
-  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي'].map(normalize).join(' '),
+  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'].map(normalize).join(' '),
   nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن'].map(normalize).join(' '),
-  common: ['تحقيق', 'أساقفة', 'بلدية', 'الأرشيف', 'كلمته', 'جدلا', 'واسعا', 'قضية', 'راي', 'السراء', 'تعازيه'].map(normalize).join(' '),
+  common: [
+    'تحقيق',
+    'أساقفة',
+    'بلدية',
+    'الأرشيف',
+    'كلمته',
+    'جدلا',
+    'واسعا',
+    'قضية',
+    'راي',
+    'السراء',
+    'تعازيه',
+    'أكابر',
+    'تقرير',
+    'خاص',
+    'الشعراء',
+    'الشعر',
+  ]
+    .map(normalize)
+    .join(' '),
   minorSources: 'small',
 };
 const analyze = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA) });
@@ -67,6 +87,13 @@ describe('names around titles and places', () => {
       ['person:عبدالعزيز بن إبراهيم السراء'],
       'after a nasab chain, a definite word is the family name even when it is an everyday word',
     ],
+    [
+      'أكابر الأحمدي - جدة\nيحلق الشعراء في أفق السوق.',
+      ['person:أكابر الأحمدي', 'place:جدة'],
+      'a byline opening a paragraph: a name, a dash and a known place',
+    ],
+    ['تقرير خاص - جدة\nيحلق الشعراء في أفق السوق.', ['place:جدة'], 'negative: a heading of everyday words before the dash is no byline'],
+    ['وهذا حسان بمدائحه في الشعر.', [], 'negative: a word with «ب» and a pronoun («بمدائحه») does not continue a name'],
     [
       'وقال الجيش الإسرائيلي الجمعة إن التحقيق مستمر.',
       ['organization:الجيش الإسرائيلي'],

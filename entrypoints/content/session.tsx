@@ -128,7 +128,7 @@ export function createPageSession(
   /** Stop a half-done walk or paint once this session ended or the extension went away. */
   const ended = () => stopped || ctx.isInvalid;
   /** The article read a slice at a time (a 20,000-word page would otherwise block it for 100 ms and more). */
-  const extract = () => runSliced(extractSteps(doc), ended);
+  const extract = (stop = ended) => runSliced(extractSteps(doc), stop);
 
   const analyzeNow = (article: ExtractedArticle) =>
     ask({
@@ -155,12 +155,16 @@ export function createPageSession(
 
   /** Run the pipeline; resolves once the first marks are painted (or the page turned out not to be an article). */
   async function start(): Promise<void> {
-    settingsNow = await readSettings();
-    if (stopped) return;
-    const site = location.hostname.toLowerCase();
-    if (settingsNow.pausedSites.includes(site)) return;
-    const article = await extract();
-    if (!article || article.blocks.length === 0) return;
+    // The settings are read while the article is: one round trip less before the first highlights. A paused
+    // site stops the reading at its next pause, as soon as the settings say so, and nothing leaves the page.
+    let paused = false;
+    const settings = readSettings().then((s) => {
+      paused = s.pausedSites.includes(location.hostname.toLowerCase());
+      return s;
+    });
+    const article = await extract(() => ended() || paused);
+    settingsNow = await settings;
+    if (stopped || paused || !article || article.blocks.length === 0) return;
     const answer = await analyzeNow(article);
     if (stopped || !answer.analysis.page.isArabicNews) return;
     articleNow = article;

@@ -93,7 +93,10 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
   }
   let out = spans.filter((s): s is EntitySpan => s !== null);
   extendPersons(doc, out);
-  if (deps.tagger) out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, deps.tagger.tag(tokens, text, out)));
+  if (deps.tagger) {
+    const read = deps.tagger.tagWithMargins?.(tokens, text, out) ?? { tags: deps.tagger.tag(tokens, text, out), margins: undefined };
+    out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, read.tags), read.margins);
+  }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return { spans: out, roles, doc };
 }
@@ -188,19 +191,23 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
   return out;
 }
 
+/** Margin (in units of the tagger's largest feature weight) above which a lone unlisted word the tagger found stays a name. */
+const LONE_WORD_MARGIN = 1.3;
+
 /**
  * The one place where tagger spans meet the rules. Where they overlap, the rules keep the span
  * when the tagger agrees on its extent, sees only part of it, or only lengthens it with the same
  * type; the tagger decides extent and type when its span crosses a rule span's edge, joins several
- * rule spans, or wraps one with another type («نادي ليون»/ORG over the city «ليون»). A span the
- * tagger takes over keeps the role of a same-type rule span in it. Tagger spans nobody else found
- * are added, except a lone title and a lone word the name lists have never seen (more often an
- * adjective than a name, «منفتحتان») unless the tagger calls it MISC; a clitic form of a
- * rule-found name («لبوتين») starts after the clitic and takes that name's type. Chosen on ANERcorp
- * dev (eval:ner) and news-dev (npm run eval) together: see nlp/model/MODEL-CARD.md. MISC spans are
- * kept for the CoNLL output; buildActors skips them.
+ * rule spans of its own type, or wraps one with another type («نادي ليون»/ORG over the city
+ * «ليون»). A span the tagger takes over keeps the role of a same-type rule span in it. Tagger
+ * spans nobody else found are added, except a lone title, a span opening on a blessing, function
+ * word or reporting verb («صلى الله»), and a lone word the name lists have never seen (more often
+ * an adjective than a name, «منفتحتان») unless the tagger calls it MISC or is sure of it (`margins`,
+ * see Tagger.tagWithMargins); a clitic form of a rule-found name («لبوتين») starts after the clitic
+ * and takes that name's type. Chosen on ANERcorp dev (eval:ner) and news-dev (npm run eval)
+ * together: see nlp/model/MODEL-CARD.md. MISC spans are kept for the CoNLL output; buildActors skips them.
  */
-export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[]): EntitySpan[] {
+export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[], margins?: readonly number[]): EntitySpan[] {
   const { tokens, readings, index } = doc;
   /** Index of the rule span covering each token, -1 for none. */
   const ruled = new Int32Array(tokens.length).fill(-1);
@@ -239,7 +246,14 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
     const clitic = readings[t.first]?.find((x) => x.prefix && ruleWords.has(x.stem));
     if (clitic && token.text.length === token.norm.length) {
       added.push({ ...t, start: token.start + clitic.prefix.length, type: ruleWords.get(clitic.stem) ?? t.type });
-    } else if (t.first < t.last || t.type === 'MISC' || index.nameTokens.has(token.norm) || index.firstNames.has(token.norm)) added.push(t);
+    } else if (
+      t.first < t.last ||
+      t.type === 'MISC' ||
+      index.nameTokens.has(token.norm) ||
+      index.firstNames.has(token.norm) ||
+      (margins?.[t.first] ?? 0) >= LONE_WORD_MARGIN
+    )
+      added.push(t);
   }
   return [...ruleSpans.filter((_, k) => !dropped[k]), ...added];
 }

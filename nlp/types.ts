@@ -103,4 +103,9 @@ export interface Tagger {
    * `hints` are the gazetteer and pattern spans, which a tagger may weigh as features.
    */
   tag(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): string[];
+  /**
+   * Optional: the same tags plus, per token, the tagger's margin (how much better its reading scores
+   * than the best one giving that token another tag); the recogniser trusts wide margins more.
+   */
+  tagWithMargins?(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
 }

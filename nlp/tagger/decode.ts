@@ -94,3 +94,76 @@ export function viterbiInto(
     out[from + i - 1] = arg;
   }
 }
+
+let alpha = new Float64Array(256 * NT);
+let beta = new Float64Array(256 * NT);
+
+/** For each tag, the tags allowed right after it. */
+const NEXT: Int32Array[] = Array.from({ length: NT }, (_, y) =>
+  Int32Array.from({ length: NT }, (_, z) => z).filter((z) => ALLOWED[y * NT + z] === 1),
+);
+
+/**
+ * Viterbi plus, for every word, its margin: the best sequence's score minus the best score of any
+ * sequence giving that word another tag (max-marginals from a forward and a backward pass). A small
+ * margin marks a reading the tagger is unsure of. Writes tags to out[from..] and margins to margins[from..].
+ */
+export function viterbiMarginsInto(
+  emit: Float64Array | Float32Array,
+  from: number,
+  n: number,
+  trans: Float32Array | Float64Array,
+  start: Float32Array | Float64Array,
+  out: Int32Array,
+  margins: Float64Array,
+): void {
+  if (n === 0) return;
+  viterbiInto(emit, from, n, trans, start, out);
+  const base = from * NT;
+  if (alpha.length < n * NT) {
+    alpha = new Float64Array(n * NT * 2);
+    beta = new Float64Array(n * NT * 2);
+  }
+  const NEG = Number.NEGATIVE_INFINITY;
+  for (let y = 0; y < NT; y++) alpha[y] = ALLOWED[NT * NT + y] ? start[y]! + emit[base + y]! : NEG;
+  for (let i = 1; i < n; i++) {
+    const a = (i - 1) * NT;
+    for (let y = 0; y < NT; y++) {
+      const preds = PREV[y]!;
+      let best = NEG;
+      for (let k = 0; k < preds.length; k++) {
+        const p = preds[k]!;
+        const v = alpha[a + p]! + trans[p * NT + y]!;
+        if (v > best) best = v;
+      }
+      alpha[a + NT + y] = best + emit[base + a + NT + y]!;
+    }
+  }
+  const last = (n - 1) * NT;
+  for (let y = 0; y < NT; y++) beta[last + y] = 0;
+  for (let i = n - 2; i >= 0; i--) {
+    const b = i * NT;
+    for (let y = 0; y < NT; y++) {
+      const nexts = NEXT[y]!;
+      let best = NEG;
+      for (let k = 0; k < nexts.length; k++) {
+        const z = nexts[k]!;
+        const v = trans[y * NT + z]! + emit[base + b + NT + z]! + beta[b + NT + z]!;
+        if (v > best) best = v;
+      }
+      beta[b + y] = best;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const b = i * NT;
+    const chosen = out[from + i]!;
+    const top = alpha[b + chosen]! + beta[b + chosen]!;
+    let other = NEG;
+    for (let y = 0; y < NT; y++) {
+      if (y === chosen) continue;
+      const v = alpha[b + y]! + beta[b + y]!;
+      if (v > other) other = v;
+    }
+    margins[from + i] = top - other;
+  }
+}

@@ -2,7 +2,7 @@
 
 import type { Tagger, TaggerHint, Token } from '../types';
 import { flatPieces } from './align';
-import { viterbiInto } from './decode';
+import { viterbiInto, viterbiMarginsInto } from './decode';
 import { docCodes } from './doc';
 import {
   contextHashes,
@@ -30,6 +30,7 @@ export interface NerTagger extends Tagger {
   tagDocument(sentences: readonly (readonly string[])[], hints?: readonly (ArrayLike<number> | undefined)[]): string[][];
   /** Tag one sentence as a document of its own. */
   tagWords(words: readonly string[]): string[];
+  tagWithMargins(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
 }
 
 /** A document as the decoder wants it: all words flat, sentence ends, optional hint codes per word. */
@@ -76,7 +77,7 @@ export function createTagger(model: NerModel): NerTagger {
   };
 
   /** Tag indices for every word of a flat document. */
-  const decode = (doc: FlatDoc): Int32Array => {
+  const decode = (doc: FlatDoc, margins?: Float64Array): Int32Array => {
     const n = doc.norms.length;
     const sentences = doc.ends.length;
     if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
@@ -113,7 +114,8 @@ export function createTagger(model: NerModel): NerTagger {
         if (doc.hints) m = hintHashes(doc.hints, from, w - from, len, extra, m);
         addHashes(m, o);
       }
-      viterbiInto(emit, from, len, model.trans, model.start, tags);
+      if (margins && !twoPass) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins);
+      else viterbiInto(emit, from, len, model.trans, model.start, tags);
       from = end;
     }
     if (!twoPass) return tags;
@@ -125,7 +127,8 @@ export function createTagger(model: NerModel): NerTagger {
       const end = doc.ends[s]!;
       const len = end - from;
       for (let w = from; w < end; w++) addHashes(docHashes(codes, from, w - from, len, forms[w + 4 * s + 2]!.oov, extra, 0), w * NT);
-      viterbiInto(emit, from, len, model.trans, model.start, tags);
+      if (margins) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins);
+      else viterbiInto(emit, from, len, model.trans, model.start, tags);
       from = end;
     }
     return tags;
@@ -148,27 +151,34 @@ export function createTagger(model: NerModel): NerTagger {
     return sentences.map((words) => words.map(() => TAGS[tags[k++]!]!));
   };
 
-  const tag = (tokens: readonly Token[], text?: string, hints: readonly TaggerHint[] = []): string[] => {
+  const run = (tokens: readonly Token[], text: string | undefined, hints: readonly TaggerHint[], withMargins: boolean) => {
     const codes = usesHints && hints.length > 0 ? hintCodes(tokens.length, hints) : null;
     if (text === undefined) {
-      const tags = decode({ norms: tokens.map((t) => t.norm), ends: tokens.length > 0 ? [tokens.length] : [], hints: codes });
-      return Array.from(tags, (y) => TAGS[y]!);
+      const margins = withMargins ? new Float64Array(tokens.length) : undefined;
+      const tags = decode({ norms: tokens.map((t) => t.norm), ends: tokens.length > 0 ? [tokens.length] : [], hints: codes }, margins);
+      return { tags: Array.from(tags, (y) => TAGS[y]! as string), margins: margins ? Array.from(margins, (m) => m / 127) : [] };
     }
     const p = flatPieces(text, tokens);
     const pieceHints = codes ? Int32Array.from(p.token, (t) => (t >= 0 ? codes[t]! : 0)) : null;
-    const tags = decode({ norms: p.norms, ends: p.ends, hints: pieceHints });
+    const pieceMargins = withMargins ? new Float64Array(p.norms.length) : undefined;
+    const tags = decode({ norms: p.norms, ends: p.ends, hints: pieceHints }, pieceMargins);
     const out: string[] = new Array(tokens.length).fill('O');
+    const margins: number[] = withMargins ? new Array(tokens.length).fill(0) : [];
     for (let i = 0; i < p.token.length; i++) {
       const t = p.token[i]!;
-      if (t >= 0) out[t] = TAGS[tags[i]!]!;
+      if (t < 0) continue;
+      out[t] = TAGS[tags[i]!]!;
+      // In units of the largest feature weight, so thresholds carry over between trainings.
+      if (pieceMargins) margins[t] = pieceMargins[i]! / 127;
     }
-    return out;
+    return { tags: out, margins };
   };
 
   return {
     tagDocument,
     tagWords: (words) => tagDocument([words])[0]!,
-    tag,
+    tag: (tokens, text, hints = []) => run(tokens, text, hints, false).tags,
+    tagWithMargins: (tokens, text, hints = []) => run(tokens, text, hints, true),
   };
 }
 

@@ -2,7 +2,7 @@
 // entities are counted as conlleval counts them, and document votes carry a name to its other mentions.
 import { describe, expect, it } from 'vitest';
 import { bioSpans, prf, scoreEntities } from '../../nlp/tagger/conll';
-import { viterbi } from '../../nlp/tagger/decode';
+import { viterbi, viterbiMarginsInto } from '../../nlp/tagger/decode';
 import { docCodes } from '../../nlp/tagger/doc';
 import { NT, TAGS } from '../../nlp/tagger/model';
 
@@ -17,6 +17,31 @@ function prefer(...tags: string[]): Float64Array {
 const flat = new Float32Array(NT * NT);
 const start = new Float32Array(NT);
 const decode = (e: Float64Array, trans = flat) => Array.from(viterbi(e, e.length / NT, trans, start), (y) => TAGS[y]);
+
+describe('viterbi margins: how sure the tagger is of each word', () => {
+  const margins = (e: Float64Array) => {
+    const n = e.length / NT;
+    const tags = new Int32Array(n);
+    const m = new Float64Array(n);
+    viterbiMarginsInto(e, 0, n, flat, start, tags, m);
+    return { tags: Array.from(tags, (y) => TAGS[y]), m: Array.from(m) };
+  };
+  it.each([
+    [1, 1, 'a clear preference: the runner-up tag scores one point less'],
+    [0.2, 0.2, 'a near tie: the margin is the small gap between the two readings'],
+  ])('B-PERS ahead of B-LOC by %d → margin %d (%s)', (gap, expected) => {
+    const e = prefer('B-PERS', 'O');
+    e[TAGS.indexOf('B-LOC')] = 1 - gap;
+    const { tags, m } = margins(e);
+    expect(tags).toEqual(['B-PERS', 'O']);
+    expect(m[0]).toBeCloseTo(expected);
+  });
+
+  it('agrees with plain viterbi on the tags', () => {
+    const e = prefer('B-ORG', 'I-ORG', 'O', 'B-LOC');
+    expect(margins(e).tags).toEqual(decode(e));
+  });
+});
 
 describe('viterbi', () => {
   it.each([

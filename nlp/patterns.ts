@@ -322,6 +322,22 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
   let i = 0;
   while (i < toks.length) {
     const g = doc.gazAt[i];
+    // A credit line: «نقلاً عن "الشرق الأوسط"», «نقلا عن الشروق المصرية» closing a paragraph.
+    const credit = creditAt(doc, i);
+    if (credit) {
+      hits.push({ first: credit.first, last: credit.last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = credit.last + 1;
+      continue;
+    }
+    // Places named with a head word: «مطار بن غوريون», «سجن نفحة», «سوق عكاظ», «قاعدة «فورت هود»».
+    const place = hasWord(doc, i, PLACE_NAME_HEADS) ? placeAfterHead(doc, i) : -1;
+    if (place > i) {
+      // «قاعدة «فورت هود»»: a name in marks is the place's name without its head.
+      const first = quotedAfter(doc, i) ? i + 1 : i;
+      hits.push({ first, last: place, type: 'LOC', gazetteer: null, role: null, roleMention: null, quotedName: first > i });
+      i = place + 1;
+      continue;
+    }
     // A byline opening a paragraph: «أكابر الأحمدي - جدة».
     const byline = bylineAt(doc, i);
     if (byline > i) {
@@ -354,7 +370,11 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         // «صحيفة الشروق», «وكالة فرانس برس»: a known outlet or agency after its head keeps its own
         // name; «منظمة أطباء بلا حدود» is written with its head (grouped with the bare name in actors).
         if (tail && tail.last === last && (medium || stripClitics(doc, i) === AGENCY)) {
-          i++;
+          // «صحيفة الشرق الأوسط»: after a medium word a place's name is the outlet's.
+          if (tail.entry.type !== 'organization') {
+            hits.push({ first: i + 1, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+            i = last + 1;
+          } else i++;
           continue;
         }
         hits.push({ first: medium ? i + 1 : i, last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
@@ -365,6 +385,19 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     if (hasWord(doc, i, DEFINITE_ORG_HEADS, true) && doc.covered[i]! < 0) {
       // «التلفزيون الروسي الرسمي», «الهيئة العامة للسياحة والتراث الوطني»: an adjective first, then the tail.
       const first = toks[i + 1];
+      // «الجمعية الطبية الإسرائيلية»: an adjective of kind, then a nationality.
+      const kindThenNation =
+        first !== undefined &&
+        isDefinite(doc, i + 1) &&
+        /(ي|يه)$/.test(first.norm) &&
+        toks[i + 2] !== undefined &&
+        joined(doc.text, first, toks[i + 2]!) &&
+        isNisbaOfPlace(toks[i + 2]!.norm, doc.placeWords);
+      if (kindThenNation) {
+        hits.push({ first: i, last: i + 2, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+        i += 3;
+        continue;
+      }
       if (first && joined(doc.text, toks[i]!, first) && isAdjective(doc, first.norm)) {
         // «الجيش الإسرائيلي الجمعة», «الخارجية الأمريكية للصحافيين»: after a nationality only adjectives follow.
         let last = i + 1;
@@ -423,6 +456,60 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     i++;
   }
   return { hits, roles };
+}
+
+const NAQLAN = normalize('نقلا');
+const AN = normalize('عن');
+
+/** «نقلاً عن X» with X running to the end of its line: X (one to three words, or in marks) is an outlet. */
+function creditAt(doc: Doc, i: number): { first: number; last: number } | null {
+  const toks = doc.tokens;
+  if (toks[i]!.norm !== NAQLAN || toks[i + 1]?.norm !== AN || !toks[i + 2]) return null;
+  const quoted = quotedAfter(doc, i + 1);
+  const first = i + 2;
+  const lineEnd = doc.text.indexOf('\n', toks[first]!.start);
+  const stop = lineEnd < 0 ? doc.text.length : lineEnd;
+  let last = quoted ? quoted.last : first;
+  if (!quoted)
+    while (last < first + 2 && toks[last + 1] && toks[last + 1]!.start < stop && joined(doc.text, toks[last]!, toks[last + 1]!)) last++;
+  if (!/^[\s"»”.)]*$/.test(doc.text.slice(toks[last]!.end, stop))) return null;
+  for (let k = first; k <= last; k++) {
+    const n = toks[k]!.norm;
+    if (!ARABIC_WORD.test(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || ANONYMOUS_SOURCES.has(n)) return null;
+  }
+  return { first, last };
+}
+
+/** Words for unnamed sources, which a credit line never names («نقلا عن مصادر»). */
+const ANONYMOUS_SOURCES = new Set(['مصدر', 'مصادر', 'مسؤول', 'مسؤولين', 'وكالات', 'مراسلنا', 'مواقع'].map(normalize));
+
+/** Heads that make a place of the name after them. */
+const PLACE_NAME_HEADS = new Set(['مطار', 'سجن', 'سوق', 'ميناء', 'مخيم', 'معبر', 'قاعدة', 'جسر', 'ميدان'].map(normalize));
+
+/**
+ * The name after a place head: in marks, a known name, or one unknown proper word, with a following
+ * «ال» word («مطار الدهانية»); never an everyday word («سوق العمل»). Returns the last token or -1.
+ */
+function placeAfterHead(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const quoted = quotedAfter(doc, i);
+  if (quoted) return quoted.last;
+  const next = toks[i + 1];
+  if (!next || !joined(doc.text, toks[i]!, next) || !ARABIC_WORD.test(next.norm)) return -1;
+  const g = doc.gazAt[i + 1];
+  if (g) return g.last;
+  const n = next.norm;
+  // «مطار بن غوريون»: a person's name with «بن»/«أبو» names the place.
+  const after = toks[i + 2];
+  if ((NASAB.has(n) || KUNYA.has(n)) && after && joined(doc.text, next, after)) {
+    const named = doc.gazAt[i + 2];
+    if (named?.entry.type === 'person') return named.last;
+    return nameLike(doc, i + 2, 'next') ? i + 2 : -1;
+  }
+  if (doc.index.common.has(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || ORG_HEADS.has(n) || REPORTING.has(n)) return -1;
+  if (/^[وفبلك]/.test(n) && !isDefinite(doc, i + 1)) return -1;
+  if (isAdjective(doc, n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
+  return i + 1;
 }
 
 /**
@@ -597,7 +684,9 @@ function foreignWord(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   if (!t || !joined(doc.text, doc.tokens[i - 1]!, t) || !ARABIC_WORD.test(t.norm) || t.norm.length < 3) return false;
   const n = t.norm;
-  if (isDefinite(doc, i) || /^[وفبل]/.test(n) || doc.covered[i]! >= 0) return false;
+  if (isDefinite(doc, i) || /^[بل]/.test(n) || doc.covered[i]! >= 0) return false;
+  // «جامعة نورث ويستيرن»: a foreign word may start with the letters of «و»/«ف».
+  if (/^[وف]/.test(n) && !foreignInitial(doc, n, t.text)) return false;
   if (doc.index.common.has(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n)) return false;
   return !/^(?:[يتن][^اوي]|س[يتن])/.test(n);
 }
@@ -646,6 +735,10 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
     // «المتحدث باسم وزارة الخارجية الإيرانية»: an organization inside the role.
     if (hasWord(doc, j + 1, ORG_HEADS)) {
       const tail = readOrgTail(doc, j + 1);
+      // «وزارة الخارجية الإيرانية» inside a role is a body of its own when its country names it.
+      if (tail > j + 1 && isNisbaOfPlace(toks[tail]!.norm, doc.placeWords)) {
+        places.push({ first: j + 1, last: tail, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      }
       j = tail;
       continue;
     }
@@ -766,11 +859,11 @@ function foreignPair(doc: Doc, k: number): number {
 /** Normalised form of token i without و/ف/ب/ل/ك proclitics (keeps «ال»): «ووزارة» → «وزارة», «بالكرملين» → «الكرملين». */
 export function stripClitics(doc: Doc, i: number): string {
   const t = doc.tokens[i]!;
-  if (TITLE_WORDS.has(t.norm) || ORG_HEADS.has(t.norm)) return t.norm;
+  if (TITLE_WORDS.has(t.norm) || ORG_HEADS.has(t.norm) || PLACE_NAME_HEADS.has(t.norm)) return t.norm;
   const raw = t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
   for (const r of doc.readings[i] ?? []) {
     if (r.prefix === '' || !/^[وف]?[بكل]?$/.test(r.prefix)) continue;
-    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem)) return r.stem;
+    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem)) return r.stem;
     if (r.stem.startsWith('ال') && raw.slice(r.prefix.length).startsWith('ال')) return r.stem;
   }
   return t.norm;

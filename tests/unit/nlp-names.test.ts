@@ -18,6 +18,8 @@ const DATA: GazetteerData = {
     ['l:texas', 'l', 'تكساس', 'Texas', '', 'small'],
     ['l:tennessee', 'l', 'تينيسي', 'Tennessee', '', 't'],
     ['l:jeddah', 'l', 'جدة', 'Jeddah', '', 't'],
+    ['l:middle-east', 'l', 'الشرق الأوسط', 'Middle East', '', 't'],
+    ['p:ben-gurion', 'p', 'دافيد بن غوريون', 'David Ben-Gurion', '', 't'],
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
   ],
@@ -40,6 +42,12 @@ const DATA: GazetteerData = {
     'خاص',
     'الشعراء',
     'الشعر',
+    'العمل',
+    'الأسعار',
+    'الزيارة',
+    'مطلعة',
+    'مصادر',
+    'العسكرية',
   ]
     .map(normalize)
     .join(' '),
@@ -94,6 +102,30 @@ describe('names around titles and places', () => {
     ],
     ['تقرير خاص - جدة\nيحلق الشعراء في أفق السوق.', ['place:جدة'], 'negative: a heading of everyday words before the dash is no byline'],
     ['وهذا حسان بمدائحه في الشعر.', [], 'negative: a word with «ب» and a pronoun («بمدائحه») does not continue a name'],
+    [
+      'ويكتفون بمطار الدهانية ويهبطون في مطار بن غوريون، ثم ينقلون إلى سجن نفحة.',
+      ['place:مطار الدهانية', 'place:مطار بن غوريون', 'place:سجن نفحة'],
+      'a place head with a proper name after it, a «بن» name included, makes one place',
+    ],
+    ['وقع هجوم على قاعدة «فورت هود» العسكرية.', ['place:فورت هود'], 'a place named in marks after its head is the name in the marks'],
+    ['وارتفعت الأسعار في سوق العمل.', [], 'negative: an everyday word after «سوق» is no place name'],
+    [
+      'وقالت الجمعية الطبية الإسرائيلية إن المعتقل في خطر.',
+      ['organization:الجمعية الطبية الإسرائيلية'],
+      'a definite body head, an adjective of kind and a nationality make one body',
+    ],
+    [
+      'وقال المتحدث باسم وزارة الخارجية الإسرائيلية إن الزيارة ألغيت.',
+      ['organization:وزارة الخارجية الإسرائيلية'],
+      'a ministry inside a role is a body of its own when its country names it',
+    ],
+    ['وقالت صحيفة واشنطن إن الزيارة ألغيت.', ['organization:واشنطن'], 'after a medium word a place’s name is the outlet’s'],
+    [
+      'الزيارة ألغيت في اللحظة الأخيرة.\nنقلاً عن «الشرق الأوسط»',
+      ['organization:الشرق الأوسط'],
+      'a credit line «نقلاً عن X» closing a paragraph names an outlet, even one spelled like a place',
+    ],
+    ['وقال نقلا عن مصادر مطلعة إن الزيارة ألغيت.', [], 'negative: «نقلا عن» in the middle of a sentence credits no outlet'],
     [
       'وقال الجيش الإسرائيلي الجمعة إن التحقيق مستمر.',
       ['organization:الجيش الإسرائيلي'],

@@ -38,6 +38,7 @@ const NAQAL = new Set(['نقل', 'نقلت', 'ونقل', 'ونقلت', 'نقلا
 const AN = normalize('عن');
 const FI = normalize('في');
 const THE_STATEMENT = normalize('البيان');
+const SALLA = normalize('صلى');
 const UNKNOWN: Speaker = { actorId: null, name: null, kind: 'unknown' };
 
 const TALKED = new Set(['تحدث', 'تحدثت', 'يتحدث', 'تتحدث'].map(normalize));
@@ -176,8 +177,15 @@ function subjectAfter(
   roleAt: Map<number, { first: number; last: number }>,
   inMarks: Uint8Array,
 ): Speaker | null {
-  // «وتابع البيان», «وشدد البيان»: the statement speaks for its owner.
+  // «فقال صلى الله عليه وسلم»: the blessing names its bearer, the last one named with it.
   const subject = tokens[cue + 1];
+  if (subject && cue + 1 < limit && subject.norm === SALLA) {
+    for (let t = cue - 1; t >= Math.max(0, cue - PRONOUN_LOOKBACK); t--) {
+      const m = mentionAt[t];
+      if (m && !inMarks[t] && m.last === t && tokens[t + 1]?.norm === SALLA) return speakerOf(m);
+    }
+  }
+  // «وتابع البيان», «وشدد البيان»: the statement speaks for its owner.
   if (subject && cue + 1 < limit && !mentionAt[cue + 1] && isDefiniteStatement(subject)) {
     const owner = statementOwner(text, tokens, cue + 1, mentionAt, inMarks);
     if (owner) return speakerOf(owner);

@@ -105,6 +105,13 @@ describe('speakers in harder sentence shapes', () => {
     expect(q?.speaker.name ?? null).toBe(speaker);
   });
 
+  it('a verb followed by a blessing has as subject the last person named with that blessing', () => {
+    const a = run(
+      'قال النبي محمد صلى الله عليه وسلم كلاما لأصحابه.\nوروى الإمام مسلم أن رجلا أقبل فسأله، فقال صلى الله عليه وسلم: «هل من والديك أحد حي؟».',
+    );
+    expect(a.quotes[0]?.speaker.name).toBe('محمد');
+  });
+
   it('negative: a blessing is never part of a name', () => {
     const a = run('قال النبي محمد صلى الله عليه وسلم: «خيركم خيركم لأهله».');
     const names = a.actors.map((x) => x.name);

@@ -82,7 +82,7 @@ function statementOwner(
     if (k === t) continue;
     // «وقال الوزير X في بيان»: the nearest name before the statement in its sentence.
     for (let j = k - 1; j >= Math.max(stop, k - 12); j--) {
-      if (/[.!?؟]/.test(text.slice(tokens[j]!.end, tokens[j + 1]!.start))) break;
+      if (sentenceEndBetween(text, tokens[j]!.end, tokens[j + 1]!.start)) break;
       const m = mentionAt[j];
       if (m && !inMarks[j] && m.actor.type !== 'place') return m;
     }
@@ -320,12 +320,12 @@ function fromLeft(
   for (let t = openTok - 1, steps = 0; t >= 0 && steps < WINDOW; t--, steps++) {
     const tok = tokens[t]!;
     if (paragraphOf(tok.start) !== para) break;
-    const gap = text.slice(tok.end, tokens[t + 1]?.start ?? q.open);
-    aside = Math.max(0, aside + count(gap, ')') - count(gap, '('));
+    const gapEnd = tokens[t + 1]?.start ?? q.open;
+    aside = Math.max(0, aside + parenDelta(text, tok.end, gapEnd));
     // «وقال X: «...». وتابع: «...»»: a verb without a subject is not completed across an earlier quotation.
     if (inMarks[t] === 2 && nearest) break;
     if (inMarks[t]) continue;
-    if (/[.!?؟]/.test(gap) && !inMarks[t + 1]) break;
+    if (!inMarks[t + 1] && sentenceEndBetween(text, tok.end, gapEnd)) break;
     if (aside > 0 || !isCueAt(tokens, t)) continue;
     // «وأما الوزارة فأعلنت أن»: the topic of «أما» is the subject of the verb with «ف».
     const topic = mentionAt[t - 1];
@@ -369,9 +369,14 @@ function isAmma(tok: Token | undefined): boolean {
   return tok !== undefined && AMMA.has(tok.norm);
 }
 
-function count(s: string, ch: string): number {
+/** Closing minus opening round brackets in text[from, to). */
+function parenDelta(text: string, from: number, to: number): number {
   let n = 0;
-  for (const c of s) if (c === ch) n++;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 41) n++;
+    else if (c === 40) n--;
+  }
   return n;
 }
 
@@ -453,7 +458,7 @@ function pronounSubject(
     const tok = tokens[t]!;
     if (paragraphOf(tok.start) !== para) break;
     // A sentence end after this token: the sentence already read named someone, so it decides.
-    if (!inMarks[t] && /[.!?؟]/.test(text.slice(tok.end, tokens[t + 1]?.start ?? tok.end))) {
+    if (!inMarks[t] && sentenceEndBetween(text, tok.end, tokens[t + 1]?.start ?? tok.end)) {
       if (firstInSentence) break;
       sameSentence = false;
     }
@@ -491,6 +496,15 @@ function pronounSubject(
   }
   if (firstInSentence) return speakerOf(firstInSentence);
   return last ? last.speaker : UNKNOWN;
+}
+
+/** A full stop, «!», «?» or «؟» in text[from, to), without slicing (called per token in look-backs). */
+function sentenceEndBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 0x61f) return true;
+  }
+  return false;
 }
 
 function lowerBound(tokens: readonly Token[], pos: number): number {

@@ -519,7 +519,12 @@ function placeAfterHead(doc: Doc, i: number): number {
 function bylineAt(doc: Doc, i: number): number {
   const toks = doc.tokens;
   const t = toks[i]!;
-  if (!/(^|\n)[\s*]*$/.test(doc.text.slice(Math.max(0, t.start - 4), t.start))) return -1;
+  // Only at a paragraph start (spaces or «*» may come first).
+  for (let k = t.start - 1; k >= 0; k--) {
+    const c = doc.text[k]!;
+    if (c === '\n') break;
+    if (c !== ' ' && c !== '*' && c !== '\t') return -1;
+  }
   for (let last = i + 1; last <= i + 2 && last < toks.length; last++) {
     if (!joined(doc.text, toks[last - 1]!, toks[last]!)) return -1;
     const gap = doc.text.slice(toks[last]!.end, toks[last + 1]?.start ?? toks[last]!.end);

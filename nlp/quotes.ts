@@ -130,6 +130,13 @@ export function isQuotation(text: string, span: MarkedSpan, ctx: QuoteContext): 
   const inner = text.slice(span.start, span.end);
   const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   if (words === 0) return false;
+  // «شعار الكلية «...»»: a naming word with its owner before the marks.
+  if (words < 4 && before.startsWith('ال')) {
+    const head = wordBefore(text, wordStart(text, span.open));
+    if (head && cliticReadings(head).some((r) => NAMING_HEADS.has(r.stem))) return false;
+  }
+  // «بين «الرجعية» و«التقدمية»»: a short term joined by «و» to the marks before it is a term too.
+  if (words <= 2 && before === 'و' && /[»”"]\s*$/.test(text.slice(Math.max(0, span.open - 4), span.open - 1))) return false;
   if (/^[\d\s.,%/-]+$/.test(inner)) return false;
   if (ctx.inTitle) return words >= 4;
   if (words >= 4) return true;
@@ -142,6 +149,15 @@ export function isQuotation(text: string, span: MarkedSpan, ctx: QuoteContext): 
     if (/^(إن|أن|ان|:|«|")/.test(after)) return false;
   }
   return true;
+}
+
+/** Where the word ending right before `at` (after spaces) starts. */
+function wordStart(text: string, at: number): number {
+  let e = at;
+  while (e > 0 && text[e - 1] === ' ') e--;
+  let s = e;
+  while (s > 0 && /[\p{L}\p{M}\u0640]/u.test(text[s - 1]!)) s--;
+  return s;
 }
 
 /** True when the sentence around a marked span has a reporting cue or a colon before the mark. */

@@ -60,11 +60,21 @@ describe('isQuotation: words said by someone, not names or terms in marks', () =
     ['وقال الوزير إن «الوضع مستقر تماما في كل المناطق».', false, true, 'a long span after «قال ... إن»'],
     ['ووصف الهجوم بأنه «عمل إرهابي» وفق ما قال.', false, true, 'a short span counts when a reporting verb attributes it'],
     ['ونشرت صحيفة «نيويورك تايمز» تقريرا مطولا.', false, false, 'negative: a newspaper after «صحيفة»'],
+    ['وقال العميد إن شعار الكلية «تسعة شهور رقمية» يعجبه.', false, false, 'negative: a naming word and its owner before the marks'],
+    ['وقال الوزير الجديد «نحن جاهزون» للجميع.', false, true, 'a definite word before a short quotation blocks it only after a naming word'],
   ];
   it.each(rows)('%s', (text, isName, expected) => {
     const [span] = findMarkedSpans(text);
     if (!span) throw new Error('no span');
     expect(isQuotation(text, span, { isName, hasCue: sentenceHasCue(text, span), inTitle: false })).toBe(expected);
+  });
+
+  it('negative: a short term joined by «و» to a term in marks is a term too', () => {
+    const text = 'وقال إن الخلاف بين «الرجعية» و«التقدمية» قديم.';
+    const spans = findMarkedSpans(text);
+    const second = spans[1];
+    if (!second) throw new Error('no second span');
+    expect(isQuotation(text, second, { isName: false, hasCue: sentenceHasCue(text, second), inTitle: false })).toBe(false);
   });
 
   it('a recognised name in marks is never a quotation', () => {

@@ -118,26 +118,39 @@ export function viterbiMarginsInto(
   margins: Float64Array,
 ): void {
   if (n === 0) return;
-  viterbiInto(emit, from, n, trans, start, out);
   const base = from * NT;
   if (alpha.length < n * NT) {
     alpha = new Float64Array(n * NT * 2);
     beta = new Float64Array(n * NT * 2);
   }
+  if (back.length < n * NT) back = new Int32Array(n * NT * 2);
   const NEG = Number.NEGATIVE_INFINITY;
+  // Forward: Viterbi scores with back pointers (the tags) kept for every position (the margins).
   for (let y = 0; y < NT; y++) alpha[y] = ALLOWED[NT * NT + y] ? start[y]! + emit[base + y]! : NEG;
   for (let i = 1; i < n; i++) {
     const a = (i - 1) * NT;
     for (let y = 0; y < NT; y++) {
       const preds = PREV[y]!;
-      let best = NEG;
-      for (let k = 0; k < preds.length; k++) {
+      let arg = preds[0]!;
+      let best = alpha[a + arg]! + trans[arg * NT + y]!;
+      for (let k = 1; k < preds.length; k++) {
         const p = preds[k]!;
         const v = alpha[a + p]! + trans[p * NT + y]!;
-        if (v > best) best = v;
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
       }
       alpha[a + NT + y] = best + emit[base + a + NT + y]!;
+      back[a + NT + y] = arg;
     }
+  }
+  let arg = 0;
+  for (let y = 1; y < NT; y++) if (alpha[(n - 1) * NT + y]! > alpha[(n - 1) * NT + arg]!) arg = y;
+  out[from + n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) {
+    arg = back[i * NT + arg]!;
+    out[from + i - 1] = arg;
   }
   const last = (n - 1) * NT;
   for (let y = 0; y < NT; y++) beta[last + y] = 0;

@@ -256,6 +256,8 @@ export function createPageSession(
 
   /** Ranges for the marks, handed to the painter a slice at a time. */
   function* paintSteps(paint: (entry: Entry) => void, article: ExtractedArticle, list: Mark[]): Steps<void> {
+    // A long article's analysis was just decoded and its marks built in this task: the page has a turn first.
+    if (list.length > NEAR_FROM) yield true;
     let n = 0;
     for (const mark of list) {
       const range = rangeFor(article, mark.start, mark.end);

@@ -198,7 +198,10 @@ function subjectAfter(
     const tok = tokens[j]!;
     const n = tok.norm;
     if (COMPLEMENTIZERS.has(n) && n !== normalize('على') && n !== normalize('إلى')) break;
-    if (/[.،,:؛]/.test(text.slice(tokens[j - 1]!.end, tok.start)) && steps > 0 && !seenSubject) break;
+    const punct = text.slice(tokens[j - 1]!.end, tok.start);
+    // «قال الرئيس الأمريكي، دونالد ترامب، إنه»: a person set off by commas after a title is the subject.
+    const apposed = /^[\s،,]+$/.test(punct) && mentionAt[j]?.actor.type === 'person';
+    if (/[.،,:؛]/.test(punct) && steps > 0 && !seenSubject && !apposed) break;
     // «نقلت وكالة بلومبرج قول الأمير محمد بن سلمان إن ...»: the agency reports someone's words.
     if (naqal && seenSubject && SPEECH_NOUNS.has(n)) {
       const after = subjectAfter(text, tokens, j, limit, mentionAt, roleAt, inMarks);
@@ -339,6 +342,11 @@ function fromLeft(
     if (before && before.actor.type !== 'place' && /^[يت]/.test(tok.norm) && !inMarks[t - 1]) {
       return { speaker: speakerOf(before), cue: tok.text, cueTok: t };
     }
+    // «ووصف الرئيس X بـ«المجرمين»»: the one described is the object; the subject spoke earlier.
+    if (describesAs(text, tokens, t, q)) {
+      nearest ??= { speaker: null, cue: tok.text, cueTok: t };
+      continue;
+    }
     const speaker = subjectAfter(text, tokens, t, openTok, mentionAt, roleAt, inMarks);
     // «وقال البابا في بيان للفاتيكان "..."»: a statement noun after a preposition is an adjunct of the
     // verb before it, whose subject spoke; the statement's owner speaks only when no verb is found.
@@ -378,6 +386,17 @@ function parenDelta(text: string, from: number, to: number): number {
     else if (c === 40) n--;
   }
   return n;
+}
+
+const DESCRIBE = new Set(['وصف', 'وصفت', 'وصفوا', 'واصفا', 'واصفه'].map(normalize));
+
+/** «وصف X بـ«...»»: a past-tense «وصف» (or «واصفا») whose quotation follows «بـ», with no comma between. */
+function describesAs(text: string, tokens: readonly Token[], cue: number, q: MarkedSpan): boolean {
+  if (!cliticReadings(tokens[cue]!.norm).some((r) => !r.prefix.includes('ال') && DESCRIBE.has(r.stem))) return false;
+  if (!/ب[\u0640]?\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))) return false;
+  // «وصف الشيخ X، ...، ولي العهد Y، بـ«...»»: with commas the subject is named before the object.
+  for (let k = tokens[cue]!.end; k < q.open; k++) if (text[k] === '،' || text[k] === ',') return false;
+  return true;
 }
 
 const SPEECH_NOUNS = new Set(['قول', 'تصريحات', 'تاكيد', 'اعلان', 'وصف'].map(normalize));

@@ -58,6 +58,9 @@ export interface RolePhrase {
 const ABD = normalize('عبد');
 const FI = normalize('في');
 const AGENCY = normalize('وكالة');
+const ALLAH = normalize('الله');
+const ALI = normalize('علي');
+const AYAH = normalize('آية');
 const MADDA_WORDS = new Set(
   ['آخر', 'آخرين', 'آخرون', 'آلاف', 'آن', 'آنذاك', 'آراء', 'آثار', 'آمال', 'آلية', 'آليات', 'آسيا'].map(normalize),
 );
@@ -756,6 +759,11 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       if (doc.covered[j]! < 0) places.push({ first: j, last: j, type: 'LOC', gazetteer: null, role: null, roleMention: null });
       continue;
     }
+    // «آية الله علي خامنئي»: a title of two words.
+    if (n === ALLAH && toks[j]!.norm === AYAH) {
+      j++;
+      continue;
+    }
     if (isDefinite(doc, j + 1)) {
       if (!doc.index.common.has(n) && !isAdjective(doc, n) && (doc.index.nameTokens.has(n) || doc.index.firstNames.has(n)) && j > i) break;
       j++;
@@ -792,8 +800,10 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
         next: g.last + 1,
       };
     }
-    const given = hasWord(doc, nameStart, doc.index.firstNames);
-    let last = readName(doc, nameStart, 1, given);
+    // «علي» folds onto the preposition «على»: only the spelling with ي is the given name.
+    const preposition = toks[nameStart]!.norm === ALI && !/ي$/.test(toks[nameStart]!.text);
+    const given = hasWord(doc, nameStart, doc.index.firstNames) && !preposition;
+    let last = preposition ? -1 : readName(doc, nameStart, 1, given);
     const n0 = toks[nameStart]!.norm;
     const known = given || doc.index.nameTokens.has(n0) || /^آ/.test(toks[nameStart]!.text);
     // One unknown word after a title is more often a noun («الشاعر لأمسية») than a name, except after

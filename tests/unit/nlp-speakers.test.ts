@@ -17,8 +17,8 @@ const DATA: GazetteerData = {
     ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'جواد', 'خالد'].map(normalize).join(' '),
-  nameTokens: ['هارفارد', 'رينولد'].map(normalize).join(' '),
+  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'جواد', 'خالد', 'علي'].map(normalize).join(' '),
+  nameTokens: ['هارفارد', 'رينولد', 'خامنئي'].map(normalize).join(' '),
   common: ['قال', 'مساء', 'أمس', 'عام', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'].map(normalize).join(' '),
   minorSources: '',
 };
@@ -90,6 +90,24 @@ describe('speakers in harder sentence shapes', () => {
       'أتمنى للجرحى الشفاء العاجل',
       'رئيس الوزراء',
       'a role subject in the paragraph takes the floor from the speaker of an earlier paragraph',
+    ],
+    [
+      'قال الرئيس الأمريكي، دونالد ترامب، إنه سيحصل على إجابات «بسرعة كبيرة» بشأن القضية.',
+      'بسرعة كبيرة',
+      'دونالد ترامب',
+      'a person set off by commas after the title is the subject of the verb before the title',
+    ],
+    [
+      'وندد المرشد الأعلى آية الله علي خامنئي بالضربات، ووصف الرئيس الأمريكي دونالد ترامب ونظيره بـ«المجرمين».',
+      'المجرمين',
+      'علي خامنئي',
+      '«ووصف X بـ«...»»: X is described, the subject of the sentence spoke; «آية الله» is one title',
+    ],
+    [
+      'وصف الشيخ خالد المعلم، إمام المسجد، الرئيس دونالد ترامب، بـ«الشاب الطموح».',
+      'الشاب الطموح',
+      'خالد المعلم',
+      'with commas the subject of «وصف» comes first and the one described after it',
     ],
     [
       'قال النبي محمد صلى الله عليه وسلم: «خيركم خيركم لأهله».\nوفي حديث آخر قال النبي صلى الله عليه وسلم: «الكلمة الطيبة صدقة».',

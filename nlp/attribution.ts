@@ -470,6 +470,7 @@ function pronounSubject(
   let sawTurn = false;
   let sameSentence = true;
   let roleSpeaker: Speaker | null = null;
+  let speakerInSentence: MentionRef | null = null;
   // Bounded look-back: one long paragraph full of quotations must not cost quadratic time.
   const stop = Math.max(0, cueTok - PRONOUN_LOOKBACK);
   let t = cueTok - 1;
@@ -479,6 +480,7 @@ function pronounSubject(
     // A sentence end after this token: the sentence already read named someone, so it decides.
     if (!inMarks[t] && sentenceEndBetween(text, tok.end, tokens[t + 1]?.start ?? tok.end)) {
       if (firstInSentence) break;
+      speakerInSentence = null;
       sameSentence = false;
     }
     // «بدوره، دعا X ... وقال»: a turn marker hands the floor over only within its own sentence.
@@ -487,6 +489,10 @@ function pronounSubject(
     // «وتابع البيان ...، مشيرا إلى «...»»: the statement stands for its owner.
     if (!m && !inMarks[t] && isDefiniteStatement(tok)) m = statementOwner(text, tokens, t, mentionAt, inMarks) ?? undefined;
     if (m && !inMarks[t] && m.actor.type !== 'place') firstInSentence = m;
+    // «في الجامعة ...، كما قال X، أستاذ ...»: the person a verb of saying introduces outranks
+    // the first name of the sentence.
+    const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;
+    if (said && said.actor.type === 'person' && !inMarks[t + 1]) speakerInSentence = said;
     // «بدوره أثنى رئيس الوزراء الإسرائيلي ... فكتب يقول»: an official named only by role.
     const role = m || inMarks[t] ? undefined : roleAt.get(t);
     if (role && !firstInSentence) roleSpeaker = { actorId: null, name: text.slice(tok.start, tokens[role.last]!.end), kind: 'anonymous' };
@@ -513,6 +519,7 @@ function pronounSubject(
       if (m && m.actor.id === last.speaker.actorId) return last.speaker;
     }
   }
+  if (speakerInSentence) return speakerOf(speakerInSentence);
   if (firstInSentence) return speakerOf(firstInSentence);
   return last ? last.speaker : UNKNOWN;
 }

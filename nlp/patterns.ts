@@ -182,7 +182,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   if (known) return true;
   // An unknown word that is a clitic plus an everyday word («والوزير», «للحديث», «بأجمل») is no name.
   for (const r of doc.readings[i] ?? []) {
-    if (r.prefix !== '' && (doc.index.common.has(r.stem) || FUNCTION_WORDS.has(r.stem) || TITLE_WORDS.has(r.stem))) return false;
+    if (r.prefix !== '' && (doc.index.common.has(r.stem) || FUNCTION_WORDS.has(r.stem) || TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem)))
+      return false;
   }
   // «وماكرون», «لبوتين»: a clitic glued to a known name starts another phrase.
   if (position === 'next') {
@@ -453,6 +454,14 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       if (last > i + 1 && !definiteUnknown) {
         hits.push(personHit(doc, i + 1, last));
         i = last + 1;
+        continue;
+      }
+      // «وقالت كاغان واغنر لصحيفة», «كما قال ساندي تولان،»: a small place's name that is also a
+      // given name, then a family name, as the subject of the verb.
+      const pair = givenPlacePair(doc, i + 1);
+      if (pair > i + 1) {
+        hits.push(personHit(doc, i + 1, pair));
+        i = pair + 1;
         continue;
       }
     }
@@ -866,6 +875,33 @@ function foreignPair(doc: Doc, k: number): number {
   const n = b.norm;
   if (known) return k + 1;
   if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
+  const c = toks[k + 2];
+  if (c && joined(doc.text, b, c) && nameLike(doc, k + 2, 'next')) return -1;
+  return k + 1;
+}
+
+/**
+ * Token k is a one-word place from a minor source only («كاغان», «ساندي») and k+1 a family name
+ * (a known name word or an unknown word, «وا…» allowed), with nothing name-like after: the pair is a
+ * person. Returns k+1 or -1.
+ */
+function givenPlacePair(doc: Doc, k: number): number {
+  const toks = doc.tokens;
+  const g = doc.gazAt[k];
+  const b = toks[k + 1];
+  if (!b || !joined(doc.text, toks[k]!, b)) return -1;
+  // The place may already have been set aside as a given name before a name word.
+  if (g ? g.first !== k || g.last !== k || g.entry.type !== 'place' : doc.covered[k]! >= 0) return -1;
+  const phrases = doc.index.phrases.get(toks[k]!.norm) ?? [];
+  const place = phrases.some((p) => p.rest.length === 0 && doc.index.entries[p.entry]!.type === 'place');
+  if (!place || !phrases.every((p) => p.rest.length > 0 || p.minor)) return -1;
+  const family = doc.gazAt[k + 1];
+  const knownFamily = family?.entry.type === 'person' && family.last === k + 1;
+  if ((doc.covered[k + 1]! >= 0 && !knownFamily) || isDefinite(doc, k + 1) || !ARABIC_WORD.test(b.norm)) return -1;
+  const n = b.norm;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || ORG_HEADS.has(n) || REPORTING.has(n) || HONORIFIC_OPENERS.has(n)) return -1;
+  if (/^[وف]/.test(n) && !knownFamily && !foreignInitial(doc, n, b.text)) return -1;
+  if (!knownFamily && !doc.index.nameTokens.has(n) && (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n))) return -1;
   const c = toks[k + 2];
   if (c && joined(doc.text, b, c) && nameLike(doc, k + 2, 'next')) return -1;
   return k + 1;

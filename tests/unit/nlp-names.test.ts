@@ -16,6 +16,8 @@ const DATA: GazetteerData = {
     ['l:IL', 'l', 'إسرائيل', 'Israel', '', 't'],
     ['l:burke', 'l', 'بيرك', 'Burke', '', 'small'],
     ['l:texas', 'l', 'تكساس', 'Texas', '', 'small'],
+    ['l:kagan', 'l', 'كاغان', 'Kagan', '', 'small'],
+    ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
     ['l:tennessee', 'l', 'تينيسي', 'Tennessee', '', 't'],
     ['l:jeddah', 'l', 'جدة', 'Jeddah', '', 't'],
     ['l:middle-east', 'l', 'الشرق الأوسط', 'Middle East', '', 't'],
@@ -24,7 +26,7 @@ const DATA: GazetteerData = {
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
   ],
   firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'].map(normalize).join(' '),
-  nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن'].map(normalize).join(' '),
+  nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن', 'واغنر'].map(normalize).join(' '),
   common: [
     'تحقيق',
     'أساقفة',
@@ -48,6 +50,8 @@ const DATA: GazetteerData = {
     'مطلعة',
     'مصادر',
     'العسكرية',
+    'محلية',
+    'حزينة',
   ]
     .map(normalize)
     .join(' '),
@@ -126,6 +130,12 @@ describe('names around titles and places', () => {
       'a credit line «نقلاً عن X» closing a paragraph names an outlet, even one spelled like a place',
     ],
     ['وقال نقلا عن مصادر مطلعة إن الزيارة ألغيت.', [], 'negative: «نقلا عن» in the middle of a sentence credits no outlet'],
+    [
+      'وقالت كاغان واغنر لصحيفة محلية إنها حزينة.',
+      ['person:كاغان واغنر'],
+      'after a verb of saying, a small place’s name and a family name are a person',
+    ],
+    ['وقالت موسكو إن الزيارة ألغيت.', ['place:موسكو'], 'negative: a well-known place as subject stays a place'],
     [
       'وقال الجيش الإسرائيلي الجمعة إن التحقيق مستمر.',
       ['organization:الجيش الإسرائيلي'],

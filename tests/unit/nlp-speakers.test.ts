@@ -110,6 +110,12 @@ describe('speakers in harder sentence shapes', () => {
       'with commas the subject of «وصف» comes first and the one described after it',
     ],
     [
+      'وفي جامعة هارفارد يوجد بعض التردد، كما قال دونالد ترامب، أستاذ في الجامعة. قال: «نعم، يتغير كل شيء الآن».',
+      'نعم، يتغير كل شيء الآن',
+      'دونالد ترامب',
+      'a pronoun-dropped verb goes to the person a verb of saying introduced, not to the first name of the sentence',
+    ],
+    [
       'قال النبي محمد صلى الله عليه وسلم: «خيركم خيركم لأهله».\nوفي حديث آخر قال النبي صلى الله عليه وسلم: «الكلمة الطيبة صدقة».',
       'الكلمة الطيبة صدقة',
       'محمد',

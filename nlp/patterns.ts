@@ -673,6 +673,8 @@ function readOrgTail(doc: Doc, head: number): number {
     ) {
       j++;
       consumed++;
+      // «مستشفى سوركا الإسرائيلي»: an unknown proper word then a nationality: the nationality describes it.
+      if (PROPER_AFTER.has(headStem) && !doc.index.common.has(n) && isNisbaOfPlace(after.norm, doc.placeWords)) break;
       construct = true;
       continue;
     }

@@ -52,6 +52,8 @@ const DATA: GazetteerData = {
     'العسكرية',
     'محلية',
     'حزينة',
+    'المعتقل',
+    'غدا',
   ]
     .map(normalize)
     .join(' '),
@@ -130,6 +132,11 @@ describe('names around titles and places', () => {
       'a credit line «نقلاً عن X» closing a paragraph names an outlet, even one spelled like a place',
     ],
     ['وقال نقلا عن مصادر مطلعة إن الزيارة ألغيت.', [], 'negative: «نقلا عن» in the middle of a sentence credits no outlet'],
+    [
+      'وينقل المعتقل إلى مستشفى سوركا الإسرائيلي غدا.',
+      ['organization:مستشفى سوركا'],
+      'a nationality after an unknown proper name describes the hospital, it is not part of its name',
+    ],
     [
       'وقالت كاغان واغنر لصحيفة محلية إنها حزينة.',
       ['person:كاغان واغنر'],

@@ -1,15 +1,20 @@
 // Diagnostics on the ANERcorp dev set: the alignment ceiling (gold tags through the extension's
 // tokens and back) and where the combined recogniser (findEntities) loses to the tagger alone:
 // false positives by kind (no gold overlap, boundary, type) and source, and misses the tagger had.
+// The combined output is the CoNLL view `npm run ner` prints (ANERcorp/MUC convention, NER_CONVENTION
+// as in ner-run); its errors are also sorted by cause (descriptor head, state body, nisba, type).
 // Usage: npx tsx scripts/ner-diag.ts
 import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
 import { conllFromSpans, conllFromTokenTags, conllView, flatPieces, trainingPieces } from '../nlp/tagger/align';
 import { bioSpans, prf, scoreEntities } from '../nlp/tagger/conll';
+import { anercorpSpans } from '../nlp/tagger/conll-view';
 import { loadTagger } from '../nlp/tagger/index';
 import { chunk, loadAnercorp } from './ner-data';
+import { conventionRules } from './ner-run';
 
 const { dev } = loadAnercorp();
+const rules = conventionRules();
 const gold = dev.map((s) => s.tags);
 // 1. ceiling: gold → our pieces → back
 const ceil: string[][] = [];
@@ -38,12 +43,17 @@ const ex = (k: string, s: string) => {
   if (a.length < 12) a.push(s);
   examples.set(k, a);
 };
+/** Combined false positives by their shape against the gold name: the causes a convention can or cannot fix. */
+const causes = new Map<string, number>();
+const causeEx = new Map<string, string[]>();
 for (const doc of chunk(dev)) {
   const view = conllView(doc.map((s) => s.tokens));
   const tags = tagger.tag(view.tokens, view.text);
   const tg = conllFromTokenTags(view, tags);
   const rec = recognise(view.text, view.tokens, { gazetteer, tagger });
-  const cb = conllFromSpans(view, rec.spans);
+  // The recogniser's tagger is deterministic: its tags here are the ones recognise read.
+  // The model takes no hints, so these are the tags recognise read.
+  const cb = conllFromSpans(view, anercorpSpans(rec, tags, rules));
   const rulesOnly = recognise(view.text, view.tokens, { gazetteer });
   const rl = conllFromSpans(view, rulesOnly.spans);
   doc.forEach((s, k) => {
@@ -63,6 +73,21 @@ for (const doc of chunk(dev)) {
       const src = R.has(key(c)) ? 'rule' : T.has(key(c)) ? 'tagger' : 'other';
       bump(`${kind} [${src}]`);
       ex(`${kind} [${src}]`, `${txt(c)}  gold: ${g ? txt(g) : '-'}`);
+      const cause = !g
+        ? `unannotated ${c.type}`
+        : g.start === c.start && g.end === c.end
+          ? `type ${c.type} for ${g.type}`
+          : c.start < g.start && c.end === g.end
+            ? 'word(s) before the gold name'
+            : c.start === g.start && c.end > g.end
+              ? 'word(s) after the gold name'
+              : c.start >= g.start && c.end <= g.end
+                ? 'part of the gold name'
+                : 'crossing the gold name';
+      causes.set(cause, (causes.get(cause) ?? 0) + 1);
+      const a = causeEx.get(cause) ?? [];
+      if (a.length < 8) a.push(`${txt(c)}  gold: ${g ? txt(g) : '-'}`);
+      causeEx.set(cause, a);
     }
     const CK = new Set(C.map(key));
     for (const g of bioSpans(s.tags)) {
@@ -75,4 +100,7 @@ for (const doc of chunk(dev)) {
   });
 }
 for (const [k, v] of [...cats].sort()) console.log(k.padEnd(30), v);
+console.log('\ncombined false positives by cause');
+for (const [k, v] of [...causes].sort((a, b) => b[1] - a[1])) console.log(k.padEnd(30), v);
+for (const [k, v] of causeEx) console.log(`\n## cause: ${k}\n${v.join('\n')}`);
 for (const [k, v] of examples) console.log(`\n## ${k}\n${v.join('\n')}`);

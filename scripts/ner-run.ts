@@ -1,24 +1,60 @@
 // Tag CoNLL sentences the way the extension recognises names: the tagger alone, or combined with the
-// gazetteer and patterns through nlp/entities findEntities (as analyze does). Used by ner and eval-ner.
+// gazetteer and patterns through nlp/entities recognise (as analyze does), written out under the
+// ANERcorp/MUC convention (nlp/tagger/conll-view.ts). Used by ner and eval-ner, so the combined row
+// of eval:ner is exactly what `npm run ner` prints.
 
 import { loadGazetteer } from '../knowledge/recognizer';
-import { findEntities } from '../nlp/entities';
+import { recognise } from '../nlp/entities';
 import { conllFromSpans, conllFromTokenTags, conllView } from '../nlp/tagger/align';
+import { anercorpSpans, CONVENTION_RULES, type ConventionRule } from '../nlp/tagger/conll-view';
 import { loadTagger } from '../nlp/tagger/index';
+import type { Tagger } from '../nlp/types';
 import { chunk } from './ner-data';
 
 export type NerMode = 'tagger' | 'combined';
 
+/** The conventions applied to the combined output; NER_CONVENTION=none or a comma list, for measuring each. */
+export function conventionRules(env = process.env.NER_CONVENTION): Set<ConventionRule> {
+  if (env === undefined || env === '' || env === 'all') return new Set(CONVENTION_RULES);
+  if (env === 'none') return new Set();
+  return new Set(env.split(',').filter((r): r is ConventionRule => (CONVENTION_RULES as readonly string[]).includes(r)));
+}
+
+/** The recogniser's tagger, remembering the tags it gave on its last call, so the CoNLL view reads the same reading. */
+function recording(tagger: Tagger): { tagger: Tagger; last: () => string[] | null } {
+  let last: string[] | null = null;
+  const wrapped: Tagger = {
+    tag: (tokens, text, hints) => {
+      last = tagger.tag(tokens, text, hints);
+      return last;
+    },
+  };
+  if (tagger.tagWithMargins) {
+    const withMargins = tagger.tagWithMargins.bind(tagger);
+    wrapped.tagWithMargins = (tokens, text, hints) => {
+      const read = withMargins(tokens, text, hints);
+      last = read.tags;
+      return read;
+    };
+  }
+  return { tagger: wrapped, last: () => last };
+}
+
 /** BIO tags for every token of every sentence; sentences are analysed in pseudo-documents of consecutive sentences. */
-export async function tagConll(sentences: readonly (readonly string[])[], mode: NerMode): Promise<string[][]> {
+export async function tagConll(
+  sentences: readonly (readonly string[])[],
+  mode: NerMode,
+  rules: ReadonlySet<ConventionRule> = conventionRules(),
+): Promise<string[][]> {
   const tagger = await loadTagger();
   const gazetteer = mode === 'combined' ? await loadGazetteer() : null;
+  const rec = recording(tagger);
   const out: string[][] = [];
   for (const doc of chunk(sentences)) {
     const view = conllView(doc);
     if (gazetteer) {
-      const spans = findEntities(view.text, view.tokens, { gazetteer, tagger });
-      out.push(...conllFromSpans(view, spans));
+      const recognition = recognise(view.text, view.tokens, { gazetteer, tagger: rec.tagger });
+      out.push(...conllFromSpans(view, anercorpSpans(recognition, rec.last(), rules)));
     } else {
       out.push(...conllFromTokenTags(view, tagger.tag(view.tokens, view.text)));
     }

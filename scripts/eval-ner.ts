@@ -1,10 +1,11 @@
 // Entity-level precision/recall/F1 (exact span and type, as conlleval) on the dev set:
 // the last 10% of sentences of the CAMeL Lab ANERcorp train split. Tagger alone, then combined
-// with the gazetteer and patterns exactly as the extension runs them.
+// with the gazetteer and patterns exactly as the extension runs them, written out under the
+// ANERcorp/MUC convention (nlp/tagger/conll-view.ts) by the same tagConll that `npm run ner` prints.
 
 import { type Counts, prf, type Scores, scoreEntities } from '../nlp/tagger/conll';
 import { loadAnercorp } from './ner-data';
-import { type NerMode, tagConll } from './ner-run';
+import { conventionRules, type NerMode, tagConll } from './ner-run';
 
 function table(title: string, s: Scores): string {
   const row = (name: string, c: Counts) => {
@@ -27,9 +28,11 @@ const tokens = dev.map((s) => s.tokens);
 console.log(
   `Dev set: last 10% of ANERCorp_CamelLab_train.txt — ${dev.length} sentences, ${tokens.flat().length} tokens, ${gold.flat().filter((t) => t.startsWith('B-')).length} entities`,
 );
+const rules = [...conventionRules()];
+console.log(`Conventions: ${rules.length > 0 ? rules.join(', ') : 'none'} (NER_CONVENTION=none|all|<list>)`);
 const modes: [NerMode, string][] = [
   ['tagger', 'Tagger alone'],
-  ['combined', 'Combined: gazetteer + patterns + tagger (findEntities, as the extension)'],
+  ['combined', 'Combined: gazetteer + patterns + tagger (recognise, as the extension), ANERcorp/MUC convention (= npm run ner)'],
 ];
 for (const [mode, title] of modes) {
   const t0 = performance.now();

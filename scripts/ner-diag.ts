@@ -3,7 +3,7 @@
 // false positives by kind (no gold overlap, boundary, type) and source, and misses the tagger had.
 // The combined output is the CoNLL view `npm run ner` prints (ANERcorp/MUC convention, NER_CONVENTION
 // as in ner-run); its errors are also sorted by cause (descriptor head, state body, nisba, type).
-// Usage: npx tsx scripts/ner-diag.ts
+// Usage: npx tsx scripts/ner-diag.ts (NER_DIAG_EXAMPLES=n examples per kind, default 12)
 import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
 import { conllFromSpans, conllFromTokenTags, conllView, flatPieces, trainingPieces } from '../nlp/tagger/align';
@@ -40,7 +40,7 @@ const bump = (k: string) => cats.set(k, (cats.get(k) ?? 0) + 1);
 const examples = new Map<string, string[]>();
 const ex = (k: string, s: string) => {
   const a = examples.get(k) ?? [];
-  if (a.length < 12) a.push(s);
+  if (a.length < Number(process.env.NER_DIAG_EXAMPLES ?? 12)) a.push(s);
   examples.set(k, a);
 };
 /** Combined false positives by their shape against the gold name: the causes a convention can or cannot fix. */

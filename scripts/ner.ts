@@ -1,6 +1,8 @@
 // npm run --silent ner -- <file>: CoNLL in (the token is the first column, blank lines between
 // sentences), `token<TAB>TAG` out with BIO tags, tagged by the same combined recogniser the extension
-// uses (gazetteer + patterns + tagger). Bad input: one clear line on stderr and exit code 2.
+// uses (gazetteer + patterns + tagger), its names written under the ANERcorp/MUC convention
+// (nlp/tagger/conll-view.ts; NER_CONVENTION=none writes the extension's own extents). Bad input: one
+// clear line on stderr and exit code 2.
 
 import { readFileSync, statSync } from 'node:fs';
 import { ConllError, parseConll } from '../nlp/tagger/conll';

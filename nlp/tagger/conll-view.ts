@@ -6,7 +6,9 @@
 // split), and kept only if it helps on dev (figures in nlp/model/MODEL-CARD.md):
 //
 //   tagger-extent   where the tagger (trained on ANERcorp) reads a span over the same words as a rule
-//                   span, its extent and type are written: same actor, ANERcorp's written extent.
+//                   span, its extent and type are written: same actor, ANERcorp's written extent;
+//                   unless it reads that rule span as several pieces, which is not an extent but a
+//                   broken name («كارلوس/PERS كوريا/LOC» inside «كارلوس كوريا»): the rule span stays.
 //   descriptor-head a descriptor word before a name is outside it («قطاع غزة» → «غزة», «حركة حماس» →
 //                   «حماس», «منتخب مصر» → «مصر»/LOC); in training: «مدينة» 88 outside / 0 inside.
 //   state-body      a country's ministries, government, army, courts, committees and its legislative
@@ -43,7 +45,7 @@ const DESCRIPTOR_HEADS = new Map<string, EntityTag | null>([
 
 /** Heads of a state's own bodies, which ANERcorp does not tag. */
 const STATE_BODY_HEADS = words(
-  'وزارة الوزارة وزير الوزير الحكومة جيش الجيش سلطة السلطة محكمة المحكمة لجنة اللجنة هيئة الهيئة مركز مجموعة مؤسسة',
+  'وزارة الوزارة وزير الوزير الحكومة جيش الجيش الشرطة البرلمان سلطة السلطة محكمة المحكمة لجنة اللجنة هيئة الهيئة مركز مجموعة مؤسسة',
 );
 /** Councils ANERcorp leaves untagged when they follow «مجلس» (legislatures, cabinets, boards). */
 const DOMESTIC_COUNCILS = words(
@@ -100,7 +102,8 @@ export function anercorpSpans(
   for (const s of rec.spans) {
     if (s.source !== 'tagger') {
       const over = tagged.map((t, k) => [t, k] as const).filter(([t]) => t.first <= s.last && s.first <= t.last);
-      if (over.length > 0) {
+      const pieces = over.length > 1 && over.every(([t]) => t.first >= s.first && t.last <= s.last);
+      if (over.length > 0 && !pieces) {
         for (const [t, k] of over) {
           if (used.has(k)) continue;
           used.add(k);

@@ -82,6 +82,20 @@ describe('anercorpSpans: the ANERcorp/MUC convention', () => {
       'tagger-extent: where the tagger reads the same person, its written extent is used',
     ],
     [
+      'التقى فلاديمير بوتين وفدا أمس.',
+      { فلاديمير: 'B-PERS', بوتين: 'B-PERS' },
+      ['فلاديمير بوتين/PERS'],
+      ['فلاديمير بوتين/PERS'],
+      'tagger-extent: a tagger reading one name as two pieces is no extent, the rule span stays whole',
+    ],
+    [
+      'وقالت الشرطة البريطانية إن المشتبه به اعتقل.',
+      { الشرطة: 'B-ORG', البريطانية: 'I-ORG' },
+      ['الشرطة البريطانية/ORG'],
+      [],
+      'state-body: a country’s police is a description in ANERcorp, whoever found it',
+    ],
+    [
       'وصل الوفد إلى قطاع غزة أمس.',
       { الوفد: 'B-ORG' },
       ['قطاع غزة/LOC'],

@@ -2,7 +2,7 @@
 // tokens and back) and where the combined recogniser (findEntities) loses to the tagger alone:
 // false positives by kind (no gold overlap, boundary, type) and source, and misses the tagger had.
 // The combined output is the CoNLL view `npm run ner` prints (ANERcorp/MUC convention, NER_CONVENTION
-// as in ner-run); its errors are also sorted by cause (descriptor head, state body, nisba, type).
+// as in ner-run); its false positives are also sorted by their shape against the gold name.
 // Usage: npx tsx scripts/ner-diag.ts (NER_DIAG_EXAMPLES=n examples per kind, default 12)
 import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';

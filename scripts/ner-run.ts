@@ -17,7 +17,11 @@ export type NerMode = 'tagger' | 'combined';
 export function conventionRules(env = process.env.NER_CONVENTION): Set<ConventionRule> {
   if (env === undefined || env === '' || env === 'all') return new Set(CONVENTION_RULES);
   if (env === 'none') return new Set();
-  return new Set(env.split(',').filter((r): r is ConventionRule => (CONVENTION_RULES as readonly string[]).includes(r)));
+  const names = env.split(',').map((r) => r.trim());
+  const unknown = names.filter((r) => !(CONVENTION_RULES as readonly string[]).includes(r));
+  if (unknown.length > 0)
+    throw new Error(`NER_CONVENTION: unknown ${unknown.join(', ')} (known: none, all, ${CONVENTION_RULES.join(', ')})`);
+  return new Set(names as ConventionRule[]);
 }
 
 /** The recogniser's tagger, remembering the tags it gave on its last call, so the CoNLL view reads the same reading. */

@@ -8,6 +8,7 @@ import { normalize } from '../../nlp/normalize';
 import { anercorpSpans, type ConventionRule } from '../../nlp/tagger/conll-view';
 import { tokenize } from '../../nlp/tokenize';
 import type { Tagger } from '../../nlp/types';
+import { conventionRules } from '../../scripts/ner-run';
 
 // Facts written for the test: names and types only.
 const DATA: GazetteerData = {
@@ -112,5 +113,20 @@ describe('anercorpSpans: the ANERcorp/MUC convention', () => {
   it('writes the recognition unchanged when no convention is on', () => {
     // The view is a convention over the extension's result, not another recogniser.
     expect(written('وقالت وزارة الدفاع إن قطاع غزة محاصر.', {}, new Set()).conll).toEqual(['وزارة الدفاع/ORG', 'قطاع غزة/LOC']);
+  });
+});
+
+describe('NER_CONVENTION: which conventions npm run ner and eval:ner apply', () => {
+  // env value → conventions → why
+  const rows: [string | undefined, string[], string][] = [
+    [undefined, ['tagger-extent', 'descriptor-head', 'state-body'], 'by default the CLI writes the ANERcorp convention'],
+    ['none', [], 'the extension’s own extents, for comparison'],
+    ['state-body, descriptor-head', ['state-body', 'descriptor-head'], 'a list measures a subset'],
+  ];
+  it.each(rows)('%s', (env, rules, _why) => {
+    expect([...conventionRules(env)]).toEqual(rules);
+  });
+  it('rejects a convention it does not know instead of silently measuring fewer', () => {
+    expect(() => conventionRules('nisba')).toThrow(/unknown nisba/);
   });
 });

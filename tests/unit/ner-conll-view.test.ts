@@ -3,17 +3,12 @@
 // The tagger here is a stand-in that returns fixed tags, so each row tests the convention alone.
 import { describe, expect, it } from 'vitest';
 import { recognise } from '../../nlp/entities';
-import { buildGazetteerIndex, type GazetteerData } from '../../nlp/gazetteer';
-import { normalize } from '../../nlp/normalize';
 import { anercorpSpans, type ConventionRule } from '../../nlp/tagger/conll-view';
 import { tokenize } from '../../nlp/tokenize';
-import type { Tagger } from '../../nlp/types';
 import { conventionRules } from '../../scripts/ner-run';
+import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
 
-// Facts written for the test: names and types only.
-const DATA: GazetteerData = {
-  version: 1,
-  sources: { t: { name: 'test', licence: 'MIT', url: '' } },
+const FACTS: TestFacts = {
   entries: [
     ['l:gaza', 'l', 'قطاع غزة', 'Gaza Strip', '', 't'],
     ['o:hamas', 'o', 'حركة حماس', 'Hamas', '', 't'],
@@ -22,22 +17,14 @@ const DATA: GazetteerData = {
     ['o:unsc', 'o', 'مجلس الأمن', 'Security Council', '', 't'],
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
   ],
-  firstNames: ['فلاديمير'].map(normalize).join(' '),
-  nameTokens: ['بوتين'].map(normalize).join(' '),
-  common: '',
-  minorSources: '',
+  firstNames: ['فلاديمير'],
+  nameTokens: ['بوتين'],
 };
-const gazetteer = buildGazetteerIndex(DATA);
-
-/** A tagger that tags the given words (by their text) and leaves the rest O. */
-function stub(tags: Record<string, string>): Tagger {
-  const tag = (tokens: readonly { text: string }[]) => tokens.map((t) => tags[t.text] ?? 'O');
-  return { tag, tagWithMargins: (tokens) => ({ tags: tag(tokens), margins: tokens.map(() => 0) }) };
-}
+const gazetteer = testGazetteer(FACTS);
 
 function written(text: string, tags: Record<string, string>, rules?: Set<ConventionRule>): { extension: string[]; conll: string[] } {
   const tokens = tokenize(text);
-  const tagger = stub(tags);
+  const tagger = fixedTagger(tags);
   const rec = recognise(text, tokens, { gazetteer, tagger });
   const show = (s: { start: number; end: number; type: string }) => `${text.slice(s.start, s.end)}/${s.type}`;
   return { extension: rec.spans.map(show), conll: anercorpSpans(rec, tagger.tag(tokens, text), rules).map(show) };

@@ -2,32 +2,20 @@
 // The tagger here is a stand-in that returns fixed tags, so each row tests the merge alone.
 import { describe, expect, it } from 'vitest';
 import { recognise } from '../../nlp/entities';
-import { buildGazetteerIndex, type GazetteerData } from '../../nlp/gazetteer';
-import { normalize } from '../../nlp/normalize';
 import { tokenize } from '../../nlp/tokenize';
 import type { Tagger } from '../../nlp/types';
+import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
 
-// Facts written for the test: names and types only.
-const DATA: GazetteerData = {
-  version: 1,
-  sources: { t: { name: 'test', licence: 'MIT', url: '' } },
+const FACTS: TestFacts = {
   entries: [
     ['l:lyon', 'l', 'ليون', 'Lyon', '', 't'],
     ['l:gaza', 'l', 'قطاع غزة', 'Gaza Strip', '', 't'],
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
   ],
-  firstNames: ['فلاديمير'].map(normalize).join(' '),
-  nameTokens: ['بوتين'].map(normalize).join(' '),
-  common: '',
-  minorSources: '',
+  firstNames: ['فلاديمير'],
+  nameTokens: ['بوتين'],
 };
-const gazetteer = buildGazetteerIndex(DATA);
-
-/** A tagger that tags the given words (by their text) and leaves the rest O; margins as given. */
-function stub(tags: Record<string, string>, margin = 0): Tagger {
-  const tag = (tokens: readonly { text: string }[]) => tokens.map((t) => tags[t.text] ?? 'O');
-  return { tag, tagWithMargins: (tokens) => ({ tags: tag(tokens), margins: tokens.map(() => margin) }) };
-}
+const gazetteer = testGazetteer(FACTS);
 
 function spans(text: string, tagger: Tagger): string[] {
   const tokens = tokenize(text);
@@ -83,6 +71,6 @@ describe('mergeTaggerSpans', () => {
     ],
   ];
   it.each(rows)('%s', (text, tags, margin, expected) => {
-    expect(spans(text, stub(tags, margin)).filter((s) => !s.endsWith('/pattern'))).toEqual(expected);
+    expect(spans(text, fixedTagger(tags, margin)).filter((s) => !s.endsWith('/pattern'))).toEqual(expected);
   });
 });

@@ -1,15 +1,13 @@
 // Actors and speakers from a small hand-written gazetteer, so every row shows one rule at work.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../nlp/analyze';
-import { buildGazetteerIndex, type GazetteerData, matchGazetteer } from '../../nlp/gazetteer';
+import { matchGazetteer } from '../../nlp/gazetteer';
 import { normalize, skeleton } from '../../nlp/normalize';
 import { cliticReadings, tokenize } from '../../nlp/tokenize';
 import type { Analysis } from '../../nlp/types';
+import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
-// Facts written for the test: names and types only.
-const DATA: GazetteerData = {
-  version: 1,
-  sources: { t: { name: 'test', licence: 'MIT', url: '' } },
+const FACTS: TestFacts = {
   entries: [
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
     ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
@@ -23,12 +21,11 @@ const DATA: GazetteerData = {
     ['l:IQ', 'l', 'العراق', 'Iraq', '', 't'],
     ['l:KW', 'l', 'الكويت', 'Kuwait', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو', 'مولود'].map(normalize).join(' '),
-  nameTokens: ['كيارا', 'مونتالدو', 'زاخاروفا', 'لافروف'].map(normalize).join(' '),
-  common: ['قال', 'الروسي', 'مساء', 'أمس', 'قصيدة', 'جديدة', 'حفلا', 'رسالة', 'طويلة', 'مولود'].map(normalize).join(' '),
-  minorSources: 'small',
+  firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو', 'مولود'],
+  nameTokens: ['كيارا', 'مونتالدو', 'زاخاروفا', 'لافروف'],
+  common: ['قال', 'الروسي', 'مساء', 'أمس', 'قصيدة', 'جديدة', 'حفلا', 'رسالة', 'طويلة', 'مولود'],
 };
-const index = buildGazetteerIndex(DATA);
+const index = testGazetteer(FACTS);
 const analyze = createAnalyzer({ gazetteer: index });
 
 function run(body: string): Analysis {

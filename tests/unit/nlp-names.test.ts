@@ -2,15 +2,12 @@
 // listed as the article's actors.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../nlp/analyze';
-import { buildGazetteerIndex, type GazetteerData } from '../../nlp/gazetteer';
-import { normalize } from '../../nlp/normalize';
 import type { Analysis, Tagger } from '../../nlp/types';
+import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
 // Facts written for the test: names and types only. «بيرك» and «تكساس» come from a minor source,
 // as small places do in the bundled lists; «واشنطن» and «ولاية» are also given names there.
-const DATA: GazetteerData = {
-  version: 1,
-  sources: { t: { name: 'test', licence: 'MIT', url: '' }, small: { name: 'small places', licence: 'MIT', url: '' } },
+const FACTS: TestFacts = {
   entries: [
     ['l:washington', 'l', 'واشنطن', 'Washington', '', 't'],
     ['l:IL', 'l', 'إسرائيل', 'Israel', '', 't'],
@@ -25,8 +22,8 @@ const DATA: GazetteerData = {
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
   ],
-  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'].map(normalize).join(' '),
-  nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن', 'واغنر'].map(normalize).join(' '),
+  firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'],
+  nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن', 'واغنر'],
   common: [
     'تحقيق',
     'أساقفة',
@@ -54,12 +51,9 @@ const DATA: GazetteerData = {
     'حزينة',
     'المعتقل',
     'غدا',
-  ]
-    .map(normalize)
-    .join(' '),
-  minorSources: 'small',
+  ],
 };
-const analyze = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA) });
+const analyze = createAnalyzer({ gazetteer: testGazetteer(FACTS) });
 
 function run(body: string): Analysis {
   return analyze({ title: null, blocks: body.split('\n') });
@@ -174,7 +168,7 @@ describe('one organization, several written forms', () => {
   it('a compound family name written as one word («عبدالرحمن») is the person named in full', () => {
     // A tagger stand-in that marks the one-word form as a person, as the trained tagger does.
     const tagger: Tagger = { tag: (tokens) => tokens.map((t) => (t.text === 'عبدالرحمن' ? 'B-PERS' : 'O')) };
-    const withTagger = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA), tagger });
+    const withTagger = createAnalyzer({ gazetteer: testGazetteer(FACTS), tagger });
     const a = withTagger({
       title: null,
       blocks: ['وقال مدير المرصد رامي عبد الرحمن إن القتال مستمر.', 'وأضاف عبدالرحمن أن «الوضع صعب جدا في المدينة».'],

@@ -2,14 +2,10 @@
 // short forms of organizations, asides, blessings after a title, verbs continuing an earlier speaker.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../nlp/analyze';
-import { buildGazetteerIndex, type GazetteerData } from '../../nlp/gazetteer';
-import { normalize } from '../../nlp/normalize';
 import type { Analysis } from '../../nlp/types';
+import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
-// Facts written for the test: names and types only.
-const DATA: GazetteerData = {
-  version: 1,
-  sources: { t: { name: 'test', licence: 'MIT', url: '' } },
+const FACTS: TestFacts = {
   entries: [
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
     ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
@@ -17,12 +13,11 @@ const DATA: GazetteerData = {
     ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'جواد', 'خالد', 'علي'].map(normalize).join(' '),
-  nameTokens: ['هارفارد', 'رينولد', 'خامنئي'].map(normalize).join(' '),
-  common: ['قال', 'مساء', 'أمس', 'عام', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'].map(normalize).join(' '),
-  minorSources: '',
+  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'جواد', 'خالد', 'علي'],
+  nameTokens: ['هارفارد', 'رينولد', 'خامنئي'],
+  common: ['قال', 'مساء', 'أمس', 'عام', 'رسالة', 'كتابا', 'جائزة', 'العميل', 'الخاص'],
 };
-const analyze = createAnalyzer({ gazetteer: buildGazetteerIndex(DATA) });
+const analyze = createAnalyzer({ gazetteer: testGazetteer(FACTS) });
 
 function run(body: string): Analysis {
   return analyze({ title: null, blocks: body.split('\n') });

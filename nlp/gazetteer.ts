@@ -189,20 +189,51 @@ export function joined(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
+/** What matching needs to know about one word form; the same for every token of that form. */
+interface FormMatch {
+  /** The clitic readings whose stem opens at least one phrase, in reading order. */
+  readings: { prefix: string; stem: string; list: Phrase[] }[];
+  /** The whole word is a known name word, so it is never split into clitic + name. */
+  whole: boolean;
+  /** surnameVariant of the form: undefined until asked. */
+  variant: number | null | undefined;
+}
+
+/** Per index, the FormMatch of each normalised form seen (bounded like the other word caches). */
+const formMatches = new WeakMap<GazetteerIndex, Map<string, FormMatch>>();
+const FORM_CACHE_LIMIT = 50_000;
+
+function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormMatch>): FormMatch {
+  let f = cache.get(norm);
+  if (f) return f;
+  const readings: FormMatch['readings'] = [];
+  for (const r of cliticReadings(norm)) {
+    const list = index.phrases.get(r.stem);
+    if (list) readings.push({ prefix: r.prefix, stem: r.stem, list });
+  }
+  f = { readings, whole: index.nameTokens.has(norm) || index.firstNames.has(norm), variant: undefined };
+  if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
+  cache.set(norm, f);
+  return f;
+}
+
 /** Longest-first gazetteer matching over clitic-stripped tokens; linear in the number of tokens. */
 export function matchGazetteer(text: string, tokens: readonly Token[], index: GazetteerIndex): GazetteerMatch[] {
   const out: GazetteerMatch[] = [];
+  let cache = formMatches.get(index);
+  if (!cache) {
+    cache = new Map();
+    formMatches.set(index, cache);
+  }
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
+    const form = formMatch(tok.norm, index, cache);
     let best: { last: number; prefix: string; stem: string; phrase: Phrase } | null = null;
-    for (const reading of cliticReadings(tok.norm)) {
-      const list = index.phrases.get(reading.stem);
-      if (!list) continue;
-      const whole = index.nameTokens.has(tok.norm) || index.firstNames.has(tok.norm);
-      for (const phrase of list) {
+    for (const reading of form.readings) {
+      for (const phrase of reading.list) {
         if (best && phrase.rest.length + i <= best.last) break;
-        if (phrase.rest.length === 0 && !oneWordReadingOk(reading.prefix, reading.stem, phrase, whole)) continue;
+        if (phrase.rest.length === 0 && !oneWordReadingOk(reading.prefix, reading.stem, phrase, form.whole)) continue;
         let ok = i + phrase.rest.length < tokens.length || phrase.rest.length === 0;
         for (let k = 0; ok && k < phrase.rest.length; k++) {
           const next = tokens[i + 1 + k];
@@ -216,7 +247,8 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
       if (best && best.phrase.rest.length > 0) break;
     }
     if (!best) {
-      const variant = surnameVariant(tok, index);
+      if (form.variant === undefined) form.variant = surnameVariant(tok, index);
+      const variant = form.variant;
       if (variant !== null)
         out.push({ first: i, last: i, start: tok.start, end: tok.end, entry: index.entries[variant]!, kind: 'surname' });
       i++;

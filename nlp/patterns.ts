@@ -30,6 +30,8 @@ export interface Doc {
   gaz: GazetteerMatch[];
   /** One-word place names (normalised), to tell nationality adjectives from family names. */
   placeWords: Set<string>;
+  /** Per token, the memo of its word form (shared by every token of that form): see hasWord. */
+  forms?: FormMemo[];
 }
 
 /** A span found by a pattern, in token indices. */
@@ -78,7 +80,73 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
     gazAt[m.first] = m;
     for (let t = m.first; t <= m.last; t++) covered[t] = k;
   });
-  return { text, tokens, readings: tokens.map((t) => cliticReadings(t.norm)), index, gazAt, covered, gaz, placeWords: placeWordsOf(index) };
+  const readings: Stripped[][] = new Array(tokens.length);
+  const forms: FormMemo[] = new Array(tokens.length);
+  const memos = formMemosOf(index);
+  for (let t = 0; t < tokens.length; t++) {
+    const norm = tokens[t]!.norm;
+    let f = memos.get(norm);
+    if (!f) {
+      if (memos.size >= FORM_MEMO_LIMIT) memos.clear();
+      f = { readings: cliticReadings(norm), bits: 0 };
+      memos.set(norm, f);
+    }
+    readings[t] = f.readings;
+    forms[t] = f;
+  }
+  return { text, tokens, readings, index, gazAt, covered, gaz, placeWords: placeWordsOf(index), forms };
+}
+
+/**
+ * What the rules have asked about one word form, so each question is answered once per form and not
+ * once per token: two bits per (word set, article stripped or not) slot, «asked» and «answer».
+ */
+export interface FormMemo {
+  readings: Stripped[];
+  bits: number;
+}
+
+const FORM_MEMO_LIMIT = 50_000;
+/** Form memos per gazetteer index (answers about firstNames depend on it). */
+const formMemoCache = new WeakMap<GazetteerIndex, Map<string, FormMemo>>();
+function formMemosOf(index: GazetteerIndex): Map<string, FormMemo> {
+  let m = formMemoCache.get(index);
+  if (!m) {
+    m = new Map();
+    formMemoCache.set(index, m);
+  }
+  return m;
+}
+
+/** Slot of each (word set, article stripped or not) hasWord is asked about; 16 slots fit in the bits. */
+const strictSlots = new Map<Set<string>, number>();
+const strippedSlots = new Map<Set<string>, number>();
+const GIVEN_SLOT = 0;
+const SLOTS = 16;
+let nextSlot = 1;
+function slotOf(words: Set<string>, allowArticleStrip: boolean): number {
+  const slots = allowArticleStrip ? strippedSlots : strictSlots;
+  let slot = slots.get(words);
+  if (slot === undefined) {
+    if (nextSlot >= SLOTS) return -1;
+    slot = nextSlot++;
+    slots.set(words, slot);
+  }
+  return slot;
+}
+
+/** The memoised answer for token i's form in a slot: 1 yes, 0 no, -1 not asked yet (or no memo). */
+function recalled(doc: Doc, i: number, slot: number): number {
+  const f = doc.forms?.[i];
+  if (!f || slot < 0) return -1;
+  const bits = f.bits >>> (2 * slot);
+  return bits & 1 ? (bits >>> 1) & 1 : -1;
+}
+
+function remember(doc: Doc, i: number, slot: number, answer: boolean): boolean {
+  const f = doc.forms?.[i];
+  if (f && slot >= 0) f.bits |= (answer ? 3 : 1) << (2 * slot);
+  return answer;
 }
 
 const placeWordCache = new WeakMap<GazetteerIndex, Set<string>>();
@@ -95,6 +163,13 @@ function placeWordsOf(index: GazetteerIndex): Set<string> {
 
 /** True when a reading of token i (with only و/ف/ب/ل/ك/س stripped) is in the set. */
 function hasWord(doc: Doc, i: number, words: Set<string>, allowArticleStrip = false): boolean {
+  // Memoised per word form; the word sets never change once built.
+  const slot = slotOf(words, allowArticleStrip);
+  const known = recalled(doc, i, slot);
+  return known >= 0 ? known === 1 : remember(doc, i, slot, hasWordOnce(doc, i, words, allowArticleStrip));
+}
+
+function hasWordOnce(doc: Doc, i: number, words: Set<string>, allowArticleStrip: boolean): boolean {
   for (const r of doc.readings[i] ?? []) {
     if (!allowArticleStrip && r.prefix.endsWith('ال')) continue;
     if (!allowArticleStrip && r.prefix.endsWith('لل')) continue;
@@ -105,6 +180,11 @@ function hasWord(doc: Doc, i: number, words: Set<string>, allowArticleStrip = fa
 
 /** Token i is a given name, possibly after و/ف/ب/ل (never ك: «كلية» is not ك + «ليه»). */
 function givenAt(doc: Doc, i: number): boolean {
+  const known = recalled(doc, i, GIVEN_SLOT);
+  return known >= 0 ? known === 1 : remember(doc, i, GIVEN_SLOT, givenAtOnce(doc, i));
+}
+
+function givenAtOnce(doc: Doc, i: number): boolean {
   const n = doc.tokens[i]!.norm;
   if (doc.index.common.has(n) || ORG_HEADS.has(n) || TITLE_WORDS.has(n) || FUNCTION_WORDS.has(n)) return false;
   for (const r of doc.readings[i] ?? []) {

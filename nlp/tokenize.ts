@@ -4,13 +4,31 @@ import type { Token } from './types';
 
 // A word: letters, marks, digits, tatweel and joiners; a dot or apostrophe stays inside Latin words.
 const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
+const CACHE_LIMIT = 50_000;
+
+/** Normalised form per written form: one shared string per form, so later Map/Set look-ups hit its cached hash. */
+const formCache = new Map<string, string>();
+/** Longer words would be kept as slices that pin the whole article text in the cache. */
+const MAX_CACHED_FORM = 12;
+
+/** The normalised form of a written word, memoised for short words (the vast majority). */
+export function normalizeWord(word: string): string {
+  if (word.length > MAX_CACHED_FORM) return normalize(word);
+  let norm = formCache.get(word);
+  if (norm === undefined) {
+    norm = normalize(word);
+    if (formCache.size >= CACHE_LIMIT) formCache.clear();
+    formCache.set(word, norm);
+  }
+  return norm;
+}
 
 /** Split text into word tokens with their original offsets and matching forms. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const norm = normalize(m[0]);
+    const norm = normalizeWord(m[0]);
     if (norm.length === 0) continue;
     tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], norm });
   }
@@ -29,7 +47,6 @@ const PREP = ['ب', 'ل', 'ك', 'س'];
 const MIN_STEM = 2;
 
 const readingCache = new Map<string, Stripped[]>();
-const CACHE_LIMIT = 50_000;
 
 /**
  * Every way to read a normalised word as proclitics + stem, the word itself first.

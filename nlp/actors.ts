@@ -180,12 +180,20 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
     surnames.set(last, surnames.has(last) && surnames.get(last) !== g ? (null as unknown as Group) : g);
     if (last.length >= 5) skeletons.set(skeleton(last), g);
   }
+  if (surnames.size === 0 && skeletons.size === 0) return;
+  // A skeleton keeps the word's first letter: words starting with any other letter need no skeleton.
+  const skeletonFirst = new Set<number>();
+  for (const sk of skeletons.keys()) skeletonFirst.add(sk.charCodeAt(0));
   for (let i = 0; i < doc.tokens.length; i++) {
     if (covered[i]) continue;
     const tok = doc.tokens[i]!;
     for (const r of doc.readings[i] ?? []) {
       if (r.prefix.includes('ال') && r.prefix !== '') continue;
-      const g = surnames.get(r.stem) ?? (r.stem.length >= 4 && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
+      const g =
+        surnames.get(r.stem) ??
+        (r.stem.length >= 4 && skeletonFirst.has(r.stem.charCodeAt(0)) && !doc.index.common.has(r.stem)
+          ? skeletons.get(skeleton(r.stem))
+          : undefined);
       if (!g) continue;
       // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
       const start = tok.start + offsetOf(tok.text, r.prefix.length);

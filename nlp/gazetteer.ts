@@ -2,7 +2,7 @@
 // clitic-stripped tokens. Entries arrive as plain data (knowledge/data/gazetteer.json) so nlp/
 // stays free of our other folders; the index is built once per process.
 import { normalize, skeleton } from './normalize';
-import { cliticReadings } from './tokenize';
+import { cliticReadings, type WordForm, wordForms } from './tokenize';
 import type { ActorType, Token } from './types';
 
 /** One compiled fact: a person, organization or place with its Arabic names and sources. */
@@ -217,6 +217,18 @@ function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormM
   return f;
 }
 
+/** formMatch kept on the token's shared WordForm when it has one, so a repeated word needs no look-up. */
+function sharedFormMatch(wf: WordForm | undefined, norm: string, index: GazetteerIndex, cache: Map<string, FormMatch>): FormMatch {
+  if (wf === undefined || wf.norm !== norm) return formMatch(norm, index, cache);
+  if (wf.owner !== index) {
+    wf.owner = index;
+    wf.gaz = null;
+    wf.memo = null;
+  }
+  if (wf.gaz === null) wf.gaz = formMatch(norm, index, cache);
+  return wf.gaz as FormMatch;
+}
+
 /** Longest-first gazetteer matching over clitic-stripped tokens; linear in the number of tokens. */
 export function matchGazetteer(text: string, tokens: readonly Token[], index: GazetteerIndex): GazetteerMatch[] {
   const out: GazetteerMatch[] = [];
@@ -225,10 +237,11 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
     cache = new Map();
     formMatches.set(index, cache);
   }
+  const forms = wordForms(tokens);
   let i = 0;
   while (i < tokens.length) {
     const tok = tokens[i]!;
-    const form = formMatch(tok.norm, index, cache);
+    const form = sharedFormMatch(forms?.[i], tok.norm, index, cache);
     let best: { last: number; prefix: string; stem: string; phrase: Phrase } | null = null;
     for (const reading of form.readings) {
       for (const phrase of reading.list) {

@@ -14,7 +14,7 @@ import {
   TITLE_WORDS,
 } from './lexicon';
 import { normalize } from './normalize';
-import { cliticReadings, type Stripped } from './tokenize';
+import { cliticReadings, type Stripped, wordForms } from './tokenize';
 import type { Token } from './types';
 
 /** Shared view of one text for the recognisers: tokens, their clitic readings, gazetteer hits. */
@@ -83,13 +83,26 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
   const readings: Stripped[][] = new Array(tokens.length);
   const forms: FormMemo[] = new Array(tokens.length);
   const memos = formMemosOf(index);
+  const shared = wordForms(tokens);
   for (let t = 0; t < tokens.length; t++) {
     const norm = tokens[t]!.norm;
-    let f = memos.get(norm);
+    // The memo rides on the token's shared WordForm when there is one (no look-up for a repeated word).
+    const wf = shared?.[t];
+    let f = wf !== undefined && wf.norm === norm && wf.owner === index ? (wf.memo as FormMemo | null) : undefined;
     if (!f) {
-      if (memos.size >= FORM_MEMO_LIMIT) memos.clear();
-      f = { readings: cliticReadings(norm), bits: 0 };
-      memos.set(norm, f);
+      f = memos.get(norm);
+      if (!f) {
+        if (memos.size >= FORM_MEMO_LIMIT) memos.clear();
+        f = { readings: cliticReadings(norm), bits: 0 };
+        memos.set(norm, f);
+      }
+      if (wf !== undefined && wf.norm === norm) {
+        if (wf.owner !== index) {
+          wf.owner = index;
+          wf.gaz = null;
+        }
+        wf.memo = f;
+      }
     }
     readings[t] = f.readings;
     forms[t] = f;

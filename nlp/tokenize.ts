@@ -2,36 +2,147 @@
 import { normalize } from './normalize';
 import type { Token } from './types';
 
-// A word: letters, marks, digits, tatweel and joiners; a dot or apostrophe stays inside Latin words.
-const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
 const CACHE_LIMIT = 50_000;
 
-/** Normalised form per written form: one shared string per form, so later Map/Set look-ups hit its cached hash. */
-const formCache = new Map<string, string>();
-/** Longer words would be kept as slices that pin the whole article text in the cache. */
+/**
+ * One normalised word form, shared by every token written that way in any text: the recognisers keep
+ * what they learn about the form here (gazetteer candidates, answers of the rules), for one owner
+ * (the gazetteer index) at a time, so a repeated word costs one look-up and not one per question.
+ */
+export interface WordForm {
+  /** The normalised form; the same string object as the `norm` of the tokens that have it. */
+  readonly norm: string;
+  /** What `gaz` and `memo` were computed for; they are dropped when another owner asks. */
+  owner: object | null;
+  gaz: unknown;
+  memo: unknown;
+}
+
+/** Every normalised form seen, so equal forms are one string and one WordForm. */
+const formsByNorm = new Map<string, WordForm>();
+
+function wordFormOf(norm: string): WordForm {
+  let f = formsByNorm.get(norm);
+  if (!f) {
+    if (formsByNorm.size >= CACHE_LIMIT) formsByNorm.clear();
+    f = { norm, owner: null, gaz: null, memo: null };
+    formsByNorm.set(norm, f);
+  }
+  return f;
+}
+
+/** The normalised form of a written word, shared with every other token written the same way. */
+export function normalizeWord(word: string): string {
+  return writtenForm(word, 0, word.length).form.norm;
+}
+
+// Written forms seen so far, in an open-addressing table keyed by the characters themselves, so a
+// repeated word is found without cutting it out of the text first.
+interface Written {
+  raw: string;
+  hash: number;
+  form: WordForm;
+}
+const TABLE_BITS = 17;
+const TABLE_MASK = (1 << TABLE_BITS) - 1;
+const TABLE_MAX = 60_000;
+let table: (Written | undefined)[] = new Array(1 << TABLE_BITS);
+let tableSize = 0;
+/** Longer words would be kept as slices that pin the whole article text in the table. */
 const MAX_CACHED_FORM = 12;
 
-/** The normalised form of a written word, memoised for short words (the vast majority). */
-export function normalizeWord(word: string): string {
-  if (word.length > MAX_CACHED_FORM) return normalize(word);
-  let norm = formCache.get(word);
-  if (norm === undefined) {
-    norm = normalize(word);
-    if (formCache.size >= CACHE_LIMIT) formCache.clear();
-    formCache.set(word, norm);
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h | 0;
+}
+
+function sameChars(raw: string, text: string, start: number, end: number): boolean {
+  if (raw.length !== end - start) return false;
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
+/** The written form text[start, end) and its WordForm, from the table when seen before. */
+function writtenForm(text: string, start: number, end: number): Written {
+  if (end - start > MAX_CACHED_FORM) {
+    const raw = text.slice(start, end);
+    return { raw, hash: 0, form: wordFormOf(normalize(raw)) };
   }
-  return norm;
+  const hash = hashOf(text, start, end);
+  let slot = hash & TABLE_MASK;
+  for (let w = table[slot]; w !== undefined; w = table[slot]) {
+    if (w.hash === hash && sameChars(w.raw, text, start, end)) return w;
+    slot = (slot + 1) & TABLE_MASK;
+  }
+  if (tableSize >= TABLE_MAX) {
+    table = new Array(1 << TABLE_BITS);
+    tableSize = 0;
+    slot = hash & TABLE_MASK;
+  }
+  const raw = text.slice(start, end);
+  const w: Written = { raw, hash, form: wordFormOf(normalize(raw)) };
+  table[slot] = w;
+  tableSize++;
+  return w;
+}
+
+/** 1 for the BMP code units that are word characters on their own (letters, marks, digits, tatweel, joiners). */
+const WORD_UNIT = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u0640\u200c\u200d]$/u;
+for (let c = 0; c < 0x10000; c++) if (WORD_CHAR.test(String.fromCharCode(c))) WORD_UNIT[c] = 1;
+const astralWord = new Map<number, boolean>();
+
+/** Length in code units of the word character at i (2 for a letter outside the BMP), or 0. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let ok = astralWord.get(cp);
+      if (ok === undefined) {
+        ok = WORD_CHAR.test(String.fromCodePoint(cp));
+        astralWord.set(cp, ok);
+      }
+      return ok ? 2 : 0;
+    }
+  }
+  return WORD_UNIT[c]!;
+}
+
+/** The WordForm of each token of an array tokenize() returned. */
+const formsOfTokens = new WeakMap<readonly Token[], WordForm[]>();
+
+/** The shared WordForms of tokens from tokenize(), aligned with them; undefined for other token arrays. */
+export function wordForms(tokens: readonly Token[]): readonly WordForm[] | undefined {
+  return formsOfTokens.get(tokens);
 }
 
 /** Split text into word tokens with their original offsets and matching forms. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const norm = normalizeWord(m[0]);
-    if (norm.length === 0) continue;
-    tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], norm });
+  const forms: WordForm[] = [];
+  // A scan over a table of word characters: the same words as /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let step = wordCharAt(text, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (step > 0) {
+      i += step;
+      step = i < n ? wordCharAt(text, i) : 0;
+    }
+    const w = writtenForm(text, start, i);
+    if (w.form.norm.length === 0) continue;
+    tokens.push({ start, end: i, text: w.raw, norm: w.form.norm });
+    forms.push(w.form);
   }
+  formsOfTokens.set(tokens, forms);
   return tokens;
 }
 

@@ -51,6 +51,7 @@ const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af]/; // پ چ ژ گ
 const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c2\u06d2\u06d3]/; // ٹ ڈ ڑ ں ھ ہ ۂ ے ۓ
 // Letters of other languages in the script (Kurdish ڵ ڕ ۆ ێ, Pashto ټ ډ ړ ږ ښ ګ ڼ ۍ, Uyghur ۇ ۋ): "other".
 const OTHER_LETTERS = /[\u06b5\u0695\u06c6\u06ce\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06cd\u06c7\u06cb]/;
+const NON_ARABIC_LETTER = new RegExp(`${PERSIAN_LETTERS.source}|${URDU_LETTERS.source}|${OTHER_LETTERS.source}`);
 
 /** Count Arabic-script and other letters; the script share decides "other" before any vocabulary. */
 function letterCounts(text: string): { arabic: number; other: number } {
@@ -87,9 +88,12 @@ function languageVotes(sample: Sample): LanguageVotes {
   let otherLetters = 0;
   let ambiguous = 0;
   for (const n of words) {
-    if (OTHER_LETTERS.test(n)) otherLetters++;
-    if (URDU_LETTERS.test(n)) urLetters++;
-    else if (PERSIAN_LETTERS.test(n)) faLetters++;
+    // One test first: most words have none of the letters Arabic lacks.
+    if (NON_ARABIC_LETTER.test(n)) {
+      if (OTHER_LETTERS.test(n)) otherLetters++;
+      if (URDU_LETTERS.test(n)) urLetters++;
+      else if (PERSIAN_LETTERS.test(n)) faLetters++;
+    }
     if (AR_WORDS.has(n)) votes.ar++;
     else if (AR_AMBIGUOUS.has(n)) ambiguous++;
     if (FA_WORDS.has(n)) votes.fa++;

@@ -135,8 +135,9 @@ function formMemosOf(index: GazetteerIndex): Map<string, FormMemo> {
 const strictSlots = new Map<Set<string>, number>();
 const strippedSlots = new Map<Set<string>, number>();
 const GIVEN_SLOT = 0;
+const FOREIGN_SLOT = 1;
 const SLOTS = 16;
-let nextSlot = 1;
+let nextSlot = 2;
 function slotOf(words: Set<string>, allowArticleStrip: boolean): number {
   const slots = allowArticleStrip ? strippedSlots : strictSlots;
   let slot = slots.get(words);
@@ -195,6 +196,14 @@ function hasWordOnce(doc: Doc, i: number, words: Set<string>, allowArticleStrip:
 function givenAt(doc: Doc, i: number): boolean {
   const known = recalled(doc, i, GIVEN_SLOT);
   return known >= 0 ? known === 1 : remember(doc, i, GIVEN_SLOT, givenAtOnce(doc, i));
+}
+
+/** Token i is a word of foreign names and not an everyday word (memoised per form). */
+function foreignNameWord(doc: Doc, i: number): boolean {
+  const known = recalled(doc, i, FOREIGN_SLOT);
+  if (known >= 0) return known === 1;
+  const n = doc.tokens[i]!.norm;
+  return remember(doc, i, FOREIGN_SLOT, doc.index.nameTokens.has(n) && !doc.index.common.has(n));
 }
 
 function givenAtOnce(doc: Doc, i: number): boolean {
@@ -523,12 +532,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     // Given name + family name: «آنا كولوتا», «خالد بن عبدالله العرج»; two foreign name words.
     // «علي» folds onto the preposition «على»; only the spelling with ي is the given name.
     const given = givenAt(doc, i) || /^[وف]?علي$/.test(toks[i]!.text);
-    const foreign =
-      doc.index.nameTokens.has(toks[i]!.norm) &&
-      !doc.index.common.has(toks[i]!.norm) &&
-      toks[i + 1] !== undefined &&
-      doc.index.nameTokens.has(toks[i + 1]!.norm) &&
-      !doc.index.common.has(toks[i + 1]!.norm);
+    const foreign = toks[i + 1] !== undefined && foreignNameWord(doc, i) && foreignNameWord(doc, i + 1);
     if (given || foreign) {
       const last = readName(doc, i, 2, given);
       if (last > i) {

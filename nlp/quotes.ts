@@ -2,7 +2,7 @@
 // decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
 import { NAMING_HEADS, REPORTING } from './lexicon';
 import { normalize } from './normalize';
-import { cliticReadings } from './tokenize';
+import { cliticReadings, normalizeWord } from './tokenize';
 import type { Span } from './types';
 
 /** Text inside one outermost pair of quotation marks. */
@@ -160,17 +160,27 @@ function wordStart(text: string, at: number): number {
   return s;
 }
 
+/** . ! ? ؟ or a line break (char codes: this runs for every character around a quotation). */
+function endsSentence(c: number): boolean {
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x061f || c === 0x0a;
+}
+
+/** « " “ */
+function opensQuote(c: number): boolean {
+  return c === 0xab || c === 0x22 || c === 0x201c;
+}
+
 /** True when the sentence around a marked span has a reporting cue or a colon before the mark. */
 export function sentenceHasCue(text: string, span: MarkedSpan): boolean {
   let s = span.open;
-  while (s > 0 && span.open - s < 400 && !/[.!?؟\n]/.test(text[s - 1]!)) s--;
+  while (s > 0 && span.open - s < 400 && !endsSentence(text.charCodeAt(s - 1))) s--;
   const close = span.close >= 0 ? span.close : span.end;
   let e = close + 1;
-  while (e < text.length && e - close < 120 && !/[.!?؟\n«"“]/.test(text[e]!)) e++;
+  while (e < text.length && e - close < 120 && !endsSentence(text.charCodeAt(e)) && !opensQuote(text.charCodeAt(e))) e++;
   if (/:\s*$/.test(text.slice(s, span.open))) return true;
   const words = `${text.slice(s, span.open)} ${text.slice(close + 1, e)}`.match(/[\p{L}\p{M}\u0640]+/gu) ?? [];
   for (const w of words) {
-    for (const r of cliticReadings(normalize(w))) if (!r.prefix.includes('ال') && REPORTING.has(r.stem)) return true;
+    for (const r of cliticReadings(normalizeWord(w))) if (!r.prefix.includes('ال') && REPORTING.has(r.stem)) return true;
   }
   return false;
 }

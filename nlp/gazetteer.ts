@@ -73,7 +73,14 @@ const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
 
 /** Normalised word tokens of a name, the way tokenize() would see them. */
 export function nameTokens(name: string): string[] {
-  return (normalize(name).match(WORD) ?? []).filter((t) => t.length > 0);
+  // A match of WORD is never empty, so no filtering is needed.
+  return normalize(name).match(WORD) ?? [];
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function splitSet(s: string): Set<string> {
@@ -92,7 +99,7 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
   }));
   const index: GazetteerIndex = {
     entries,
-    byId: new Map(entries.map((e) => [e.id, e])),
+    byId: new Map(),
     phrases: new Map(),
     skeletons: new Map(),
     surnameSkeletons: new Map(),
@@ -100,18 +107,22 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     nameTokens: splitSet(data.nameTokens),
     common: splitSet(data.common),
   };
-  const seen = new Set<string>();
+  for (const e of entries) index.byId.set(e.id, e);
   const minorSources = splitSet((data.minorSources ?? '').replace(/,/g, ' '));
   const isMinor = (e: GazetteerEntry) => e.sources.length > 0 && e.sources.every((s) => minorSources.has(s));
   const add = (tokens: string[], entry: number, kind: Phrase['kind']) => {
-    const [first, ...rest] = tokens;
+    const first = tokens[0];
     if (!first) return;
-    const key = `${tokens.join(' ')}#${entry}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    const list = index.phrases.get(first) ?? [];
+    const rest = tokens.slice(1);
+    let list = index.phrases.get(first);
+    if (list === undefined) {
+      list = [];
+      index.phrases.set(first, list);
+    }
+    // The same tokens twice for one entry (two spellings that normalise alike) make one phrase.
+    // A repeat can only come from the same entry's own names, which were added last.
+    for (let k = list.length - 1; k >= 0 && list[k]!.entry === entry; k--) if (sameTokens(list[k]!.rest, rest)) return;
     list.push({ rest, entry, kind, minor: rest.length === 0 && isMinor(entries[entry]!) });
-    index.phrases.set(first, list);
   };
   // Family names that belong to exactly one person and are not everyday words or given names.
   const surnameOwners = new Map<string, number[]>();

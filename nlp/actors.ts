@@ -181,7 +181,10 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
     if (last.length >= 5) skeletons.set(skeleton(last), g);
   }
   if (surnames.size === 0 && skeletons.size === 0) return;
-  // A skeleton keeps the word's first letter: words starting with any other letter need no skeleton.
+  // Cheap filters before any string look-up: a family name is matched whole (same first letter and
+  // length), and a skeleton keeps the word's first letter.
+  const surnameAt = new Map<number, number>();
+  for (const last of surnames.keys()) surnameAt.set(last.charCodeAt(0), (surnameAt.get(last.charCodeAt(0)) ?? 0) | lengthBit(last.length));
   const skeletonFirst = new Set<number>();
   for (const sk of skeletons.keys()) skeletonFirst.add(sk.charCodeAt(0));
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -189,11 +192,10 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
     const tok = doc.tokens[i]!;
     for (const r of doc.readings[i] ?? []) {
       if (r.prefix.includes('ال') && r.prefix !== '') continue;
+      const first = r.stem.charCodeAt(0);
       const g =
-        surnames.get(r.stem) ??
-        (r.stem.length >= 4 && skeletonFirst.has(r.stem.charCodeAt(0)) && !doc.index.common.has(r.stem)
-          ? skeletons.get(skeleton(r.stem))
-          : undefined);
+        ((surnameAt.get(first) ?? 0) & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
+        (r.stem.length >= 4 && skeletonFirst.has(first) && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
       if (!g) continue;
       // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
       const start = tok.start + offsetOf(tok.text, r.prefix.length);
@@ -201,6 +203,11 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
       break;
     }
   }
+}
+
+/** One bit per word length (31 and longer share the top bit), to rule words out before a look-up. */
+function lengthBit(n: number): number {
+  return 1 << Math.min(n, 31);
 }
 
 function markCovered(tokens: readonly { start: number; end: number }[], m: { start: number; end: number }, covered: Uint8Array): void {
@@ -366,8 +373,15 @@ function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry
  * A known name written only with a clitic glued on («للأمم المتحدة») is named as the gazetteer
  * writes it («الأمم المتحدة»); null when the written form is already a name of the entry.
  */
+/** An entry's names by their normalised tokens, built once per entry (entries live as long as the gazetteer). */
+const knownNames = new WeakMap<GazetteerEntry, Map<string, string>>();
+
 function withoutClitic(written: string, entry: GazetteerEntry): string | null {
-  const known = new Map(entry.names.map((n) => [nameTokens(n).join(' '), n]));
+  let known = knownNames.get(entry);
+  if (!known) {
+    known = new Map(entry.names.map((n) => [nameTokens(n).join(' '), n]));
+    knownNames.set(entry, known);
+  }
   const words = nameTokens(written);
   if (known.has(words.join(' '))) return null;
   const rest = words.slice(1).join(' ');

@@ -108,16 +108,49 @@ export function normalizeWithMap(text: string): Normalized {
   return { norm, source: source.subarray(0, n) };
 }
 
+/** 1 for the code units normalize() changes (drops, folds or expands); 0 for those it keeps. */
+const CHANGES = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (SINGLE[c] !== c || MULTI.has(c)) CHANGES[c] = 1;
+
+let buffer = new Uint16Array(256);
+const CHUNK = 4096;
+
 /** Fold text for matching when no offsets are needed (gazetteer keys, search queries). */
 export function normalize(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let i = 0;
+  while (i < n && CHANGES[text.charCodeAt(i)] === 0) i++;
+  // A short word already in normal form comes back as it is. A longer string may be a slice of a
+  // whole article, which must not be kept alive by the caches that store normalised forms: copy it.
+  if (i === n && n <= 12) return text;
+  // The rest is written as char codes and turned into a string in chunks (no string per character).
+  if (buffer.length < n + 16) buffer = new Uint16Array(2 * n + 16);
+  let k = 0;
+  for (let j = 0; j < i; j++) buffer[k++] = text.charCodeAt(j);
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    const r = SINGLE[c] ?? c;
+    if (CHANGES[c] === 0) {
+      buffer[k++] = c;
+      continue;
+    }
+    const r = SINGLE[c]!;
     if (r === DROP) continue;
     const multi = MULTI.get(c);
-    out += multi ?? (r === c ? text[i] : String.fromCharCode(r));
+    if (multi !== undefined) {
+      if (k + multi.length + (n - i) > buffer.length) {
+        const grown = new Uint16Array(2 * (k + multi.length + (n - i)) + 16);
+        grown.set(buffer.subarray(0, k));
+        buffer = grown;
+      }
+      for (let m = 0; m < multi.length; m++) buffer[k++] = multi.charCodeAt(m);
+      continue;
+    }
+    buffer[k++] = r;
   }
+  if (k <= CHUNK) return String.fromCharCode.apply(null, buffer.subarray(0, k) as unknown as number[]);
+  let out = '';
+  for (let a = 0; a < k; a += CHUNK)
+    out += String.fromCharCode.apply(null, buffer.subarray(a, Math.min(k, a + CHUNK)) as unknown as number[]);
   return out;
 }
 

@@ -60,7 +60,9 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
   for (const h of hits) {
     const roleMention = h.roleMention ? { start: nameStartOffset(doc, h.roleMention.first), end: tokens[h.roleMention.last]!.end } : null;
     if (h.gazetteer) {
-      const k = gaz.indexOf(h.gazetteer);
+      // doc.covered already holds the match's index (matches do not overlap); indexOf only as a fallback.
+      const c = doc.covered[h.gazetteer.first] ?? -1;
+      const k = gaz[c] === h.gazetteer ? c : gaz.indexOf(h.gazetteer);
       const s = spans[k];
       if (s) {
         s.role = h.role;
@@ -168,13 +170,16 @@ function extendPersons(doc: Doc, spans: EntitySpan[]): void {
   }
 }
 
+const O_PARTS = ['O'] as const;
+
 /** BIO tags (B-PERS, I-PERS, O, ...) to token-range spans; a stray I- starts a span. */
 export function taggerSpans(text: string, tokens: readonly Token[], tags: readonly string[]): EntitySpan[] {
   const out: EntitySpan[] = [];
   let cur: EntitySpan | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const tag = tags[i] ?? 'O';
-    const [bio, type] = tag.split('-') as [string, EntityTag | undefined];
+    // 'O' is most tokens: no split for it.
+    const [bio, type] = (tag === 'O' ? O_PARTS : tag.split('-')) as [string, EntityTag | undefined];
     const continues = cur && bio === 'I' && type === cur.type && /^\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start));
     if (continues && cur) {
       cur.end = tokens[i]!.end;

@@ -5,7 +5,7 @@ import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
 import { normalize, skeleton } from './normalize';
 import type { RolePhrase } from './patterns';
-import { cliticReadings } from './tokenize';
+import { cliticReadings, type Stripped } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
 
 const TYPE_OF = { PERS: 'person', ORG: 'organization', LOC: 'place' } as const;
@@ -187,21 +187,32 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
   for (const last of surnames.keys()) surnameAt.set(last.charCodeAt(0), (surnameAt.get(last.charCodeAt(0)) ?? 0) | lengthBit(last.length));
   const skeletonFirst = new Set<number>();
   for (const sk of skeletons.keys()) skeletonFirst.add(sk.charCodeAt(0));
+  // The answer depends only on the word form: once per form (readings are shared per form).
+  const byForm = new Map<readonly Stripped[], { g: Group; prefix: string } | null>();
   for (let i = 0; i < doc.tokens.length; i++) {
     if (covered[i]) continue;
     const tok = doc.tokens[i]!;
-    for (const r of doc.readings[i] ?? []) {
-      if (r.prefix.includes('ال') && r.prefix !== '') continue;
-      const first = r.stem.charCodeAt(0);
-      const g =
-        ((surnameAt.get(first) ?? 0) & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
-        (r.stem.length >= 4 && skeletonFirst.has(first) && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
-      if (!g) continue;
-      // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
-      const start = tok.start + offsetOf(tok.text, r.prefix.length);
-      g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
-      break;
+    const readings = doc.readings[i] ?? [];
+    let hit = byForm.get(readings);
+    if (hit === undefined) {
+      hit = null;
+      for (const r of readings) {
+        if (r.prefix.includes('ال') && r.prefix !== '') continue;
+        const first = r.stem.charCodeAt(0);
+        const g =
+          ((surnameAt.get(first) ?? 0) & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
+          (r.stem.length >= 4 && skeletonFirst.has(first) && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
+        if (g) {
+          hit = { g, prefix: r.prefix };
+          break;
+        }
+      }
+      byForm.set(readings, hit);
     }
+    if (!hit) continue;
+    // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
+    const start = tok.start + offsetOf(tok.text, hit.prefix.length);
+    hit.g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
   }
 }
 

@@ -3,7 +3,7 @@
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
-import { normalize, skeleton } from './normalize';
+import { normalize, skeleton, skeletonLength } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
@@ -182,11 +182,11 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
   }
   if (surnames.size === 0 && skeletons.size === 0) return;
   // Cheap filters before any string look-up: a family name is matched whole (same first letter and
-  // length), and a skeleton keeps the word's first letter.
+  // length), and a skeleton keeps the word's first letter and has a length known without building it.
   const surnameAt = new Map<number, number>();
   for (const last of surnames.keys()) surnameAt.set(last.charCodeAt(0), (surnameAt.get(last.charCodeAt(0)) ?? 0) | lengthBit(last.length));
-  const skeletonFirst = new Set<number>();
-  for (const sk of skeletons.keys()) skeletonFirst.add(sk.charCodeAt(0));
+  const skeletonAt = new Map<number, number>();
+  for (const sk of skeletons.keys()) skeletonAt.set(sk.charCodeAt(0), (skeletonAt.get(sk.charCodeAt(0)) ?? 0) | lengthBit(sk.length));
   // The answer depends only on the word form: once per form (readings are shared per form).
   const byForm = new Map<readonly Stripped[], { g: Group; prefix: string } | null>();
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -201,7 +201,9 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
         const first = r.stem.charCodeAt(0);
         const g =
           ((surnameAt.get(first) ?? 0) & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
-          (r.stem.length >= 4 && skeletonFirst.has(first) && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
+          (r.stem.length >= 4 && (skeletonAt.get(first) ?? 0) & lengthBit(skeletonLength(r.stem)) && !doc.index.common.has(r.stem)
+            ? skeletons.get(skeleton(r.stem))
+            : undefined);
         if (g) {
           hit = { g, prefix: r.prefix };
           break;

@@ -199,6 +199,18 @@ export function skeleton(norm: string): string {
 
 const skeletonCache = new Map<string, string>();
 
+/** skeleton(norm).length without building it (or touching the cache): a cheap test before a look-up. */
+export function skeletonLength(norm: string): number {
+  if (norm.length === 0) return 0;
+  let n = 1;
+  for (let i = 1; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    // ا و ي ء, the letters SKELETON_DROP holds; every other letter stays one letter.
+    if (c !== 0x0627 && c !== 0x0648 && c !== 0x064a && c !== 0x0621) n++;
+  }
+  return n;
+}
+
 function computeSkeleton(norm: string): string {
   let out = norm[0] ?? '';
   for (let i = 1; i < norm.length; i++) {

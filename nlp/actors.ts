@@ -183,10 +183,27 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
   if (surnames.size === 0 && skeletons.size === 0) return;
   // Cheap filters before any string look-up: a family name is matched whole (same first letter and
   // length), and a skeleton keeps the word's first letter and has a length known without building it.
-  const surnameAt = new Map<number, number>();
-  for (const last of surnames.keys()) surnameAt.set(last.charCodeAt(0), (surnameAt.get(last.charCodeAt(0)) ?? 0) | lengthBit(last.length));
-  const skeletonAt = new Map<number, number>();
-  for (const sk of skeletons.keys()) skeletonAt.set(sk.charCodeAt(0), (skeletonAt.get(sk.charCodeAt(0)) ?? 0) | lengthBit(sk.length));
+  for (const last of surnames.keys()) SURNAME_AT[last.charCodeAt(0)]! |= lengthBit(last.length);
+  for (const sk of skeletons.keys()) SKELETON_AT[sk.charCodeAt(0)]! |= lengthBit(sk.length);
+  try {
+    findSurnameMentions(text, doc, covered, surnames, skeletons);
+  } finally {
+    for (const last of surnames.keys()) SURNAME_AT[last.charCodeAt(0)] = 0;
+    for (const sk of skeletons.keys()) SKELETON_AT[sk.charCodeAt(0)] = 0;
+  }
+}
+
+/** Per first letter, the lengths (lengthBit) of the family names and skeletons being looked for; all 0 between calls. */
+const SURNAME_AT = new Int32Array(0x10000);
+const SKELETON_AT = new Int32Array(0x10000);
+
+function findSurnameMentions(
+  text: string,
+  doc: Recognition['doc'],
+  covered: Uint8Array,
+  surnames: Map<string, Group>,
+  skeletons: Map<string, Group>,
+): void {
   // The answer depends only on the word form: once per form (readings are shared per form).
   const byForm = new Map<readonly Stripped[], { g: Group; prefix: string } | null>();
   for (let i = 0; i < doc.tokens.length; i++) {
@@ -200,8 +217,8 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
         if (r.prefix.includes('ال') && r.prefix !== '') continue;
         const first = r.stem.charCodeAt(0);
         const g =
-          ((surnameAt.get(first) ?? 0) & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
-          (r.stem.length >= 4 && (skeletonAt.get(first) ?? 0) & lengthBit(skeletonLength(r.stem)) && !doc.index.common.has(r.stem)
+          (SURNAME_AT[first]! & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
+          (r.stem.length >= 4 && SKELETON_AT[first]! & lengthBit(skeletonLength(r.stem)) && !doc.index.common.has(r.stem)
             ? skeletons.get(skeleton(r.stem))
             : undefined);
         if (g) {

@@ -33,20 +33,23 @@ function wordFormOf(norm: string): WordForm {
 
 /** The normalised form of a written word, shared with every other token written the same way. */
 export function normalizeWord(word: string): string {
-  return writtenForm(word, 0, word.length).form.norm;
+  return writtenForm(word, 0, word.length).norm;
 }
 
 // Written forms seen so far, in an open-addressing table keyed by the characters themselves, so a
 // repeated word is found without cutting it out of the text first.
 interface Written {
   raw: string;
-  hash: number;
+  /** form.norm, kept here too so the tokenizer touches one object per word. */
+  norm: string;
   form: WordForm;
 }
 const TABLE_BITS = 17;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
 const TABLE_MAX = 60_000;
 let table: (Written | undefined)[] = new Array(1 << TABLE_BITS);
+/** The hash of each slot's form, compared before the form itself is touched. */
+let tableHashes = new Int32Array(1 << TABLE_BITS);
 let tableSize = 0;
 /** Longer words would be kept as slices that pin the whole article text in the table. */
 const MAX_CACHED_FORM = 12;
@@ -67,22 +70,26 @@ function sameChars(raw: string, text: string, start: number, end: number): boole
 function writtenForm(text: string, start: number, end: number): Written {
   if (end - start > MAX_CACHED_FORM) {
     const raw = text.slice(start, end);
-    return { raw, hash: 0, form: wordFormOf(normalize(raw)) };
+    const form = wordFormOf(normalize(raw));
+    return { raw, norm: form.norm, form };
   }
   const hash = hashOf(text, start, end);
   let slot = hash & TABLE_MASK;
   for (let w = table[slot]; w !== undefined; w = table[slot]) {
-    if (w.hash === hash && sameChars(w.raw, text, start, end)) return w;
+    if (tableHashes[slot] === hash && sameChars(w.raw, text, start, end)) return w;
     slot = (slot + 1) & TABLE_MASK;
   }
   if (tableSize >= TABLE_MAX) {
     table = new Array(1 << TABLE_BITS);
+    tableHashes = new Int32Array(1 << TABLE_BITS);
     tableSize = 0;
     slot = hash & TABLE_MASK;
   }
   const raw = text.slice(start, end);
-  const w: Written = { raw, hash, form: wordFormOf(normalize(raw)) };
+  const form = wordFormOf(normalize(raw));
+  const w: Written = { raw, norm: form.norm, form };
   table[slot] = w;
+  tableHashes[slot] = hash;
   tableSize++;
   return w;
 }
@@ -138,8 +145,8 @@ export function tokenize(text: string): Token[] {
       step = i < n ? wordCharAt(text, i) : 0;
     }
     const w = writtenForm(text, start, i);
-    if (w.form.norm.length === 0) continue;
-    tokens.push({ start, end: i, text: w.raw, norm: w.form.norm });
+    if (w.norm.length === 0) continue;
+    tokens.push({ start, end: i, text: w.raw, norm: w.norm });
     forms.push(w.form);
   }
   formsOfTokens.set(tokens, forms);

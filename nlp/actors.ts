@@ -4,7 +4,7 @@ import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
 import { normalize, skeleton, skeletonLength } from './normalize';
-import type { RolePhrase } from './patterns';
+import type { FormMemo, RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
 
@@ -193,6 +193,11 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
   }
 }
 
+interface SurnameHit {
+  g: Group;
+  prefix: string;
+}
+
 /** Per first letter, the lengths (lengthBit) of the family names and skeletons being looked for; all 0 between calls. */
 const SURNAME_AT = new Int32Array(0x10000);
 const SKELETON_AT = new Int32Array(0x10000);
@@ -204,13 +209,17 @@ function findSurnameMentions(
   surnames: Map<string, Group>,
   skeletons: Map<string, Group>,
 ): void {
-  // The answer depends only on the word form: once per form (readings are shared per form).
-  const byForm = new Map<readonly Stripped[], { g: Group; prefix: string } | null>();
+  // The answer depends only on the word form: once per form, kept on the form's memo for this pass
+  // (or, without memos, in a map keyed by the form's shared readings).
+  const pass = {};
+  const byForm = new Map<readonly Stripped[], SurnameHit | null>();
+  const touched: FormMemo[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
     if (covered[i]) continue;
     const tok = doc.tokens[i]!;
     const readings = doc.readings[i] ?? [];
-    let hit = byForm.get(readings);
+    const memo = doc.forms?.[i];
+    let hit = memo ? (memo.pass === pass ? (memo.value as SurnameHit | null) : undefined) : byForm.get(readings);
     if (hit === undefined) {
       hit = null;
       for (const r of readings) {
@@ -226,12 +235,21 @@ function findSurnameMentions(
           break;
         }
       }
-      byForm.set(readings, hit);
+      if (memo) {
+        memo.pass = pass;
+        memo.value = hit;
+        touched.push(memo);
+      } else byForm.set(readings, hit);
     }
     if (!hit) continue;
     // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
     const start = tok.start + offsetOf(tok.text, hit.prefix.length);
     hit.g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
+  }
+  // The memos outlive this document: leave nothing of it on them.
+  for (const memo of touched) {
+    memo.pass = null;
+    memo.value = null;
   }
 }
 

@@ -214,6 +214,9 @@ interface FormMatch {
 const formMatches = new WeakMap<GazetteerIndex, Map<string, FormMatch>>();
 const FORM_CACHE_LIMIT = 50_000;
 
+/** The shared answer for a word that opens no phrase and is no famous surname (never modified). */
+const NO_MATCH: FormMatch = { readings: [], whole: false, variant: null };
+
 function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormMatch>): FormMatch {
   let f = cache.get(norm);
   if (f) return f;
@@ -222,7 +225,9 @@ function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormM
     const list = index.phrases.get(r.stem);
     if (list) readings.push({ prefix: r.prefix, stem: r.stem, list });
   }
-  f = { readings, whole: index.nameTokens.has(norm) || index.firstNames.has(norm), variant: undefined };
+  // Most words open no phrase and are no famous surname: they all share one empty answer.
+  const variant = readings.length === 0 ? surnameVariant(norm, index) : undefined;
+  f = variant === null ? NO_MATCH : { readings, whole: index.nameTokens.has(norm) || index.firstNames.has(norm), variant };
   if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
   cache.set(norm, f);
   return f;
@@ -271,7 +276,7 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
       if (best && best.phrase.rest.length > 0) break;
     }
     if (!best) {
-      if (form.variant === undefined) form.variant = surnameVariant(tok, index);
+      if (form.variant === undefined) form.variant = surnameVariant(tok.norm, index);
       const variant = form.variant;
       if (variant !== null)
         out.push({ first: i, last: i, start: tok.start, end: tok.end, entry: index.entries[variant]!, kind: 'surname' });
@@ -310,8 +315,7 @@ function oneWordReadingOk(prefix: string, stem: string, phrase: Phrase, wholeIsN
 }
 
 /** «ترمب» for «ترامب»: a word whose skeleton is one famous person's family name, and nothing else. */
-function surnameVariant(tok: Token, index: GazetteerIndex): number | null {
-  const n = tok.norm;
+function surnameVariant(n: string, index: GazetteerIndex): number | null {
   // Words that may carry a clitic («لبوتين») are left to the clitic-aware paths.
   if (n.length < 4 || index.common.has(n) || index.firstNames.has(n) || /^(ال|[وفبلك])/.test(n)) return null;
   const owner = index.surnameSkeletons.get(skeleton(n));

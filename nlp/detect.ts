@@ -46,6 +46,21 @@ const UR_WORDS = set(`کے کی میں ہے ہیں نے کو سے اور یہ پ
 // «على» folds to «علي», which is also the Persian name Ali: counted only when no Persian sign is present.
 const AR_AMBIGUOUS = set('على علی');
 
+/** The four word lists above as bits of one map, so a word costs one look-up. */
+const L_AR = 1;
+const L_AMBIGUOUS = 2;
+const L_FA = 4;
+const L_UR = 8;
+const LANGUAGE_OF = new Map<string, number>();
+for (const [bit, words] of [
+  [L_AR, AR_WORDS],
+  [L_AMBIGUOUS, AR_AMBIGUOUS],
+  [L_FA, FA_WORDS],
+  [L_UR, UR_WORDS],
+] as const) {
+  for (const w of words) LANGUAGE_OF.set(w, (LANGUAGE_OF.get(w) ?? 0) | bit);
+}
+
 // Letters one language has and Arabic lacks. Urdu also uses the Persian ones.
 const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af]/; // پ چ ژ گ
 const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c2\u06d2\u06d3]/; // ٹ ڈ ڑ ں ھ ہ ۂ ے ۓ
@@ -94,10 +109,11 @@ function languageVotes(sample: Sample): LanguageVotes {
       if (URDU_LETTERS.test(n)) urLetters++;
       else if (PERSIAN_LETTERS.test(n)) faLetters++;
     }
-    if (AR_WORDS.has(n)) votes.ar++;
-    else if (AR_AMBIGUOUS.has(n)) ambiguous++;
-    if (FA_WORDS.has(n)) votes.fa++;
-    if (UR_WORDS.has(n)) votes.ur++;
+    const lang = LANGUAGE_OF.get(n) ?? 0;
+    if (lang & L_AR) votes.ar++;
+    else if (lang & L_AMBIGUOUS) ambiguous++;
+    if (lang & L_FA) votes.fa++;
+    if (lang & L_UR) votes.ur++;
     // The Arabic article ال is rare in Persian and Urdu outside loanwords.
     if (n.length > 3 && (n.startsWith('ال') || n.startsWith('وال') || n.startsWith('بال'))) votes.ar += 0.3;
   }

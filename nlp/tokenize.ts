@@ -94,10 +94,12 @@ function writtenForm(text: string, start: number, end: number): Written {
   return w;
 }
 
-/** 1 for the BMP code units that are word characters on their own (letters, marks, digits, tatweel, joiners). */
-const WORD_UNIT = new Uint8Array(0x10000);
+/**
+ * For each BMP code unit: 1 when it is a word character on its own (letter, mark, digit, tatweel,
+ * joiner), 0 when not, -1 until first seen (testing all 65,536 up front would slow the first load).
+ */
+const WORD_UNIT = new Int8Array(0x10000).fill(-1);
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u0640\u200c\u200d]$/u;
-for (let c = 0; c < 0x10000; c++) if (WORD_CHAR.test(String.fromCharCode(c))) WORD_UNIT[c] = 1;
 const astralWord = new Map<number, boolean>();
 
 /** Length in code units of the word character at i (2 for a letter outside the BMP), or 0. */
@@ -115,7 +117,12 @@ function wordCharAt(text: string, i: number): number {
       return ok ? 2 : 0;
     }
   }
-  return WORD_UNIT[c]!;
+  let w = WORD_UNIT[c]!;
+  if (w < 0) {
+    w = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
+    WORD_UNIT[c] = w;
+  }
+  return w;
 }
 
 /** The WordForm of each token of an array tokenize() returned. */

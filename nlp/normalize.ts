@@ -110,7 +110,8 @@ export function normalizeWithMap(text: string): Normalized {
 
 /** 1 for the code units normalize() changes (drops, folds or expands); 0 for those it keeps. */
 const CHANGES = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (SINGLE[c] !== c || MULTI.has(c)) CHANGES[c] = 1;
+for (let c = 0; c < 0x10000; c++) if (SINGLE[c] !== c) CHANGES[c] = 1;
+for (const c of MULTI.keys()) CHANGES[c] = 1;
 
 let buffer = new Uint16Array(256);
 const CHUNK = 4096;

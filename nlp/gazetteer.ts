@@ -2,7 +2,7 @@
 // clitic-stripped tokens. Entries arrive as plain data (knowledge/data/gazetteer.json) so nlp/
 // stays free of our other folders; the index is built once per process.
 import { normalize, skeleton } from './normalize';
-import { cliticReadings, type WordForm, wordForms } from './tokenize';
+import { cliticReadings, type WordForm, wordForms, wordsOf } from './tokenize';
 import type { ActorType, Token } from './types';
 
 /** One compiled fact: a person, organization or place with its Arabic names and sources. */
@@ -69,12 +69,10 @@ export interface GazetteerIndex {
 }
 
 const TYPE_OF = { p: 'person', o: 'organization', l: 'place' } as const;
-const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
 
 /** Normalised word tokens of a name, the way tokenize() would see them. */
 export function nameTokens(name: string): string[] {
-  // A match of WORD is never empty, so no filtering is needed.
-  return normalize(name).match(WORD) ?? [];
+  return wordsOf(normalize(name));
 }
 
 function sameTokens(a: readonly string[], b: readonly string[]): boolean {

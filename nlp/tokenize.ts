@@ -125,6 +125,27 @@ function wordCharAt(text: string, i: number): number {
   return w;
 }
 
+/** The words of a text as strings, split exactly where tokenize() splits (no normalising). */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let step = wordCharAt(text, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (step > 0) {
+      i += step;
+      step = i < n ? wordCharAt(text, i) : 0;
+    }
+    out.push(text.slice(start, i));
+  }
+  return out;
+}
+
 /** The WordForm of each token of an array tokenize() returned. */
 const formsOfTokens = new WeakMap<readonly Token[], WordForm[]>();
 

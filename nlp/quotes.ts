@@ -2,7 +2,7 @@
 // decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
 import { NAMING_HEADS, REPORTING } from './lexicon';
 import { normalize } from './normalize';
-import { cliticReadings, normalizeWord } from './tokenize';
+import { charClass, cliticReadings, normalizeWordAt } from './tokenize';
 import type { Span } from './types';
 
 /** Text inside one outermost pair of quotation marks. */
@@ -177,10 +177,53 @@ export function sentenceHasCue(text: string, span: MarkedSpan): boolean {
   const close = span.close >= 0 ? span.close : span.end;
   let e = close + 1;
   while (e < text.length && e - close < 120 && !endsSentence(text.charCodeAt(e)) && !opensQuote(text.charCodeAt(e))) e++;
-  if (/:\s*$/.test(text.slice(s, span.open))) return true;
-  const words = `${text.slice(s, span.open)} ${text.slice(close + 1, e)}`.match(/[\p{L}\p{M}\u0640]+/gu) ?? [];
-  for (const w of words) {
-    for (const r of cliticReadings(normalizeWord(w))) if (!r.prefix.includes('ال') && REPORTING.has(r.stem)) return true;
+  // A colon, then only white space, right before the mark.
+  let c = span.open - 1;
+  while (c >= s && isJsSpace(text.charCodeAt(c))) c--;
+  if (c >= s && text.charCodeAt(c) === 0x3a) return true;
+  return hasReportingWord(text, s, span.open) || hasReportingWord(text, close + 1, e);
+}
+
+/** Letters, marks and tatweel: the words a reporting cue is looked for in. */
+const cueCharAt = charClass(/^[\p{L}\p{M}\u0640]$/u);
+
+/** True when a word of text[from, to) is a reporting verb after its clitics (not after «ال»). */
+function hasReportingWord(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    let step = cueCharAt(text, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // A character never straddles the end: a pair cut in two is not a letter.
+    while (step > 0 && i + step <= to) {
+      i += step;
+      step = i < to ? cueCharAt(text, i) : 0;
+    }
+    if (i === start) {
+      i++;
+      continue;
+    }
+    for (const r of cliticReadings(normalizeWordAt(text, start, i))) if (!r.prefix.includes('ال') && REPORTING.has(r.stem)) return true;
   }
   return false;
+}
+
+/** The characters /\s/ matches. */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

@@ -31,6 +31,11 @@ function wordFormOf(norm: string): WordForm {
   return f;
 }
 
+/** The normalised form of text[start, end) read as one written word, without cutting it out when seen before. */
+export function normalizeWordAt(text: string, start: number, end: number): string {
+  return writtenForm(text, start, end).norm;
+}
+
 /** The normalised form of a written word, shared with every other token written the same way. */
 export function normalizeWord(word: string): string {
   return writtenForm(word, 0, word.length).norm;
@@ -95,35 +100,38 @@ function writtenForm(text: string, start: number, end: number): Written {
 }
 
 /**
- * For each BMP code unit: 1 when it is a word character on its own (letter, mark, digit, tatweel,
- * joiner), 0 when not, -1 until first seen (testing all 65,536 up front would slow the first load).
+ * A test «how many code units long is the character at i, if it is in this class?» (0 when not), for
+ * a one-character Unicode regex such as /^[\p{L}\p{M}]$/u. Code units are classified on first sight
+ * (testing all 65,536 up front would slow the first load); a surrogate pair is one character.
  */
-const WORD_UNIT = new Int8Array(0x10000).fill(-1);
-const WORD_CHAR = /^[\p{L}\p{M}\p{N}\u0640\u200c\u200d]$/u;
-const astralWord = new Map<number, boolean>();
-
-/** Length in code units of the word character at i (2 for a letter outside the BMP), or 0. */
-function wordCharAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) {
-      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
-      let ok = astralWord.get(cp);
-      if (ok === undefined) {
-        ok = WORD_CHAR.test(String.fromCodePoint(cp));
-        astralWord.set(cp, ok);
+export function charClass(oneChar: RegExp): (text: string, i: number) => number {
+  const unit = new Int8Array(0x10000).fill(-1);
+  const astral = new Map<number, boolean>();
+  return (text, i) => {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        let ok = astral.get(cp);
+        if (ok === undefined) {
+          ok = oneChar.test(String.fromCodePoint(cp));
+          astral.set(cp, ok);
+        }
+        return ok ? 2 : 0;
       }
-      return ok ? 2 : 0;
     }
-  }
-  let w = WORD_UNIT[c]!;
-  if (w < 0) {
-    w = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
-    WORD_UNIT[c] = w;
-  }
-  return w;
+    let w = unit[c]!;
+    if (w < 0) {
+      w = oneChar.test(String.fromCharCode(c)) ? 1 : 0;
+      unit[c] = w;
+    }
+    return w;
+  };
 }
+
+/** Letters, marks, digits, tatweel and joiners: what a token is made of. */
+const wordCharAt = charClass(/^[\p{L}\p{M}\p{N}\u0640\u200c\u200d]$/u);
 
 /** The words of a text as strings, split exactly where tokenize() splits (no normalising). */
 export function wordsOf(text: string): string[] {

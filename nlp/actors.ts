@@ -4,7 +4,7 @@ import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
 import { normalize, skeleton, skeletonLength } from './normalize';
-import type { FormMemo, RolePhrase } from './patterns';
+import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
 
@@ -193,9 +193,18 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
   }
 }
 
-interface SurnameHit {
-  g: Group;
-  prefix: string;
+/**
+ * What a word form can be as a family name, as numbers so a document's names are tested without
+ * touching strings: per reading not after «ال», [reading index, first letter, lengthBit(length),
+ * lengthBit(skeleton length) or 0 when the stem is too short for a skeleton].
+ */
+function surnameCandidates(readings: readonly Stripped[]): Int32Array {
+  const out: number[] = [];
+  readings.forEach((r, k) => {
+    if (r.prefix.includes('ال') && r.prefix !== '') return;
+    out.push(k, r.stem.charCodeAt(0), lengthBit(r.stem.length), r.stem.length >= 4 ? lengthBit(skeletonLength(r.stem)) : 0);
+  });
+  return Int32Array.from(out);
 }
 
 /** Per first letter, the lengths (lengthBit) of the family names and skeletons being looked for; all 0 between calls. */
@@ -209,47 +218,27 @@ function findSurnameMentions(
   surnames: Map<string, Group>,
   skeletons: Map<string, Group>,
 ): void {
-  // The answer depends only on the word form: once per form, kept on the form's memo for this pass
-  // (or, without memos, in a map keyed by the form's shared readings).
-  const pass = {};
-  const byForm = new Map<readonly Stripped[], SurnameHit | null>();
-  const touched: FormMemo[] = [];
   for (let i = 0; i < doc.tokens.length; i++) {
     if (covered[i]) continue;
     const tok = doc.tokens[i]!;
     const readings = doc.readings[i] ?? [];
     const memo = doc.forms?.[i];
-    let hit = memo ? (memo.pass === pass ? (memo.value as SurnameHit | null) : undefined) : byForm.get(readings);
-    if (hit === undefined) {
-      hit = null;
-      for (const r of readings) {
-        if (r.prefix.includes('ال') && r.prefix !== '') continue;
-        const first = r.stem.charCodeAt(0);
-        const g =
-          (SURNAME_AT[first]! & lengthBit(r.stem.length) ? surnames.get(r.stem) : undefined) ??
-          (r.stem.length >= 4 && SKELETON_AT[first]! & lengthBit(skeletonLength(r.stem)) && !doc.index.common.has(r.stem)
-            ? skeletons.get(skeleton(r.stem))
-            : undefined);
-        if (g) {
-          hit = { g, prefix: r.prefix };
-          break;
-        }
-      }
-      if (memo) {
-        memo.pass = pass;
-        memo.value = hit;
-        touched.push(memo);
-      } else byForm.set(readings, hit);
+    const cands = memo ? (memo.surnameCandidates ??= surnameCandidates(readings)) : surnameCandidates(readings);
+    for (let k = 0; k < cands.length; k += 4) {
+      const first = cands[k + 1]!;
+      const asSurname = SURNAME_AT[first]! & cands[k + 2]!;
+      const asSkeleton = SKELETON_AT[first]! & cands[k + 3]!;
+      if (!asSurname && !asSkeleton) continue;
+      const r = readings[cands[k]!]!;
+      const g =
+        (asSurname ? surnames.get(r.stem) : undefined) ??
+        (asSkeleton && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
+      if (!g) continue;
+      // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
+      const start = tok.start + offsetOf(tok.text, r.prefix.length);
+      g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
+      break;
     }
-    if (!hit) continue;
-    // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
-    const start = tok.start + offsetOf(tok.text, hit.prefix.length);
-    hit.g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
-  }
-  // The memos outlive this document: leave nothing of it on them.
-  for (const memo of touched) {
-    memo.pass = null;
-    memo.value = null;
   }
 }
 

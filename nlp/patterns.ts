@@ -93,7 +93,7 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
       f = memos.get(norm);
       if (!f) {
         if (memos.size >= FORM_MEMO_LIMIT) memos.clear();
-        f = { readings: cliticReadings(norm), bits: 0, pass: null, value: null };
+        f = { readings: cliticReadings(norm), bits: 0, surnameCandidates: null };
         memos.set(norm, f);
       }
       if (wf !== undefined && wf.norm === norm) {
@@ -117,9 +117,8 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
 export interface FormMemo {
   readings: Stripped[];
   bits: number;
-  /** One pass over one document may keep an answer here: valid only while `pass` is that pass's own token object. */
-  pass: object | null;
-  value: unknown;
+  /** Kept for the actor grouping (see actors.ts surnameCandidates). */
+  surnameCandidates: Int32Array | null;
 }
 
 const FORM_MEMO_LIMIT = 50_000;

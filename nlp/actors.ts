@@ -223,7 +223,11 @@ function findSurnameMentions(
     const tok = doc.tokens[i]!;
     const readings = doc.readings[i] ?? [];
     const memo = doc.forms?.[i];
-    const cands = memo ? (memo.surnameCandidates ??= surnameCandidates(readings)) : surnameCandidates(readings);
+    let cands = memo?.surnameCandidates;
+    if (!cands) {
+      cands = surnameCandidates(readings);
+      if (memo) memo.surnameCandidates = cands;
+    }
     for (let k = 0; k < cands.length; k += 4) {
       const first = cands[k + 1]!;
       const asSurname = SURNAME_AT[first]! & cands[k + 2]!;

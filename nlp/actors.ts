@@ -198,13 +198,13 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
  * touching strings: per reading not after «ال», [reading index, first letter, lengthBit(length),
  * lengthBit(skeleton length) or 0 when the stem is too short for a skeleton].
  */
-function surnameCandidates(readings: readonly Stripped[]): Int32Array {
+function surnameCandidates(readings: readonly Stripped[]): number[] {
   const out: number[] = [];
   readings.forEach((r, k) => {
     if (r.prefix.includes('ال') && r.prefix !== '') return;
     out.push(k, r.stem.charCodeAt(0), lengthBit(r.stem.length), r.stem.length >= 4 ? lengthBit(skeletonLength(r.stem)) : 0);
   });
-  return Int32Array.from(out);
+  return out;
 }
 
 /** Per first letter, the lengths (lengthBit) of the family names and skeletons being looked for; all 0 between calls. */

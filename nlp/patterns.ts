@@ -118,7 +118,7 @@ export interface FormMemo {
   readings: Stripped[];
   bits: number;
   /** Kept for the actor grouping (see actors.ts surnameCandidates). */
-  surnameCandidates: Int32Array | null;
+  surnameCandidates: number[] | null;
 }
 
 const FORM_MEMO_LIMIT = 50_000;

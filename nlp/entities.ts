@@ -96,7 +96,9 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
   let out = spans.filter((s): s is EntitySpan => s !== null);
   extendPersons(doc, out);
   if (deps.tagger) {
-    const read = deps.tagger.tagWithMargins?.(tokens, text, out) ?? { tags: deps.tagger.tag(tokens, text, out), margins: undefined };
+    const { tagger } = deps;
+    const read = tagger.tagWithLoneMargins?.(tokens, text, out) ??
+      tagger.tagWithMargins?.(tokens, text, out) ?? { tags: tagger.tag(tokens, text, out), margins: undefined };
     out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, read.tags), read.margins);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -108,4 +108,9 @@ export interface Tagger {
    * than the best one giving that token another tag); the recogniser trusts wide margins more.
    */
   tagWithMargins?(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
+  /**
+   * Optional, what the recogniser calls first: the same tags, with margins only where it reads them
+   * (words the tags make a one-word PERS/LOC/ORG span outside every hint span); other margins may be 0.
+   */
+  tagWithLoneMargins?(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
 }

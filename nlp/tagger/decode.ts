@@ -107,6 +107,8 @@ const NEXT: Int32Array[] = Array.from({ length: NT }, (_, y) =>
  * Viterbi plus, for every word, its margin: the best sequence's score minus the best score of any
  * sequence giving that word another tag (max-marginals from a forward and a backward pass). A small
  * margin marks a reading the tagger is unsure of. Writes tags to out[from..] and margins to margins[from..].
+ * `lowest`, given the tags, names the first word (0..n) whose margin anyone will read: the backward
+ * pass stops there and earlier margins are left as they were (a sentence nobody reads costs no backward pass).
  */
 export function viterbiMarginsInto(
   emit: Float64Array | Float32Array,
@@ -116,6 +118,7 @@ export function viterbiMarginsInto(
   start: Float32Array | Float64Array,
   out: Int32Array,
   margins: Float64Array,
+  lowest?: (tags: Int32Array, from: number, n: number) => number,
 ): void {
   if (n === 0) return;
   const base = from * NT;
@@ -152,9 +155,11 @@ export function viterbiMarginsInto(
     arg = back[i * NT + arg]!;
     out[from + i - 1] = arg;
   }
+  const lo = lowest ? lowest(out, from, n) : 0;
+  if (lo >= n) return;
   const last = (n - 1) * NT;
   for (let y = 0; y < NT; y++) beta[last + y] = 0;
-  for (let i = n - 2; i >= 0; i--) {
+  for (let i = n - 2; i >= lo; i--) {
     const b = i * NT;
     for (let y = 0; y < NT; y++) {
       const nexts = NEXT[y]!;
@@ -167,7 +172,7 @@ export function viterbiMarginsInto(
       beta[b + y] = best;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = lo; i < n; i++) {
     const b = i * NT;
     const chosen = out[from + i]!;
     const top = alpha[b + chosen]! + beta[b + chosen]!;

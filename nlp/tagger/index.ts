@@ -31,6 +31,7 @@ export interface NerTagger extends Tagger {
   /** Tag one sentence as a document of its own. */
   tagWords(words: readonly string[]): string[];
   tagWithMargins(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
+  tagWithLoneMargins(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
 }
 
 /** A document as the decoder wants it: all words flat, sentence ends, optional hint codes per word. */
@@ -77,7 +78,7 @@ export function createTagger(model: NerModel): NerTagger {
   };
 
   /** Tag indices for every word of a flat document. */
-  const decode = (doc: FlatDoc, margins?: Float64Array): Int32Array => {
+  const decode = (doc: FlatDoc, margins?: Float64Array, lowest?: Lowest): Int32Array => {
     const n = doc.norms.length;
     const sentences = doc.ends.length;
     if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
@@ -114,7 +115,7 @@ export function createTagger(model: NerModel): NerTagger {
         if (doc.hints) m = hintHashes(doc.hints, from, w - from, len, extra, m);
         addHashes(m, o);
       }
-      if (margins && !twoPass) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins);
+      if (margins && !twoPass) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins, lowest);
       else viterbiInto(emit, from, len, model.trans, model.start, tags);
       from = end;
     }
@@ -127,7 +128,7 @@ export function createTagger(model: NerModel): NerTagger {
       const end = doc.ends[s]!;
       const len = end - from;
       for (let w = from; w < end; w++) addHashes(docHashes(codes, from, w - from, len, forms[w + 4 * s + 2]!.oov, extra, 0), w * NT);
-      if (margins) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins);
+      if (margins) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins, lowest);
       else viterbiInto(emit, from, len, model.trans, model.start, tags);
       from = end;
     }
@@ -151,7 +152,8 @@ export function createTagger(model: NerModel): NerTagger {
     return sentences.map((words) => words.map(() => TAGS[tags[k++]!]!));
   };
 
-  const run = (tokens: readonly Token[], text: string | undefined, hints: readonly TaggerHint[], withMargins: boolean) => {
+  const run = (tokens: readonly Token[], text: string | undefined, hints: readonly TaggerHint[], want: Margins) => {
+    const withMargins = want !== 'none';
     const codes = usesHints && hints.length > 0 ? hintCodes(tokens.length, hints) : null;
     if (text === undefined) {
       const margins = withMargins ? new Float64Array(tokens.length) : undefined;
@@ -161,7 +163,8 @@ export function createTagger(model: NerModel): NerTagger {
     const p = flatPieces(text, tokens);
     const pieceHints = codes ? Int32Array.from(p.token, (t) => (t >= 0 ? codes[t]! : 0)) : null;
     const pieceMargins = withMargins ? new Float64Array(p.norms.length) : undefined;
-    const tags = decode({ norms: p.norms, ends: p.ends, hints: pieceHints }, pieceMargins);
+    const lowest = want === 'lone' ? loneMargins(text, tokens, p.token, hints) : undefined;
+    const tags = decode({ norms: p.norms, ends: p.ends, hints: pieceHints }, pieceMargins, lowest);
     const out: string[] = new Array(tokens.length).fill('O');
     const margins: number[] = withMargins ? new Array(tokens.length).fill(0) : [];
     for (let i = 0; i < p.token.length; i++) {
@@ -177,10 +180,49 @@ export function createTagger(model: NerModel): NerTagger {
   return {
     tagDocument,
     tagWords: (words) => tagDocument([words])[0]!,
-    tag: (tokens, text, hints = []) => run(tokens, text, hints, false).tags,
-    tagWithMargins: (tokens, text, hints = []) => run(tokens, text, hints, true),
+    tag: (tokens, text, hints = []) => run(tokens, text, hints, 'none').tags,
+    tagWithMargins: (tokens, text, hints = []) => run(tokens, text, hints, 'all'),
+    tagWithLoneMargins: (tokens, text, hints = []) => run(tokens, text, hints, 'lone'),
   };
 }
+
+/** Which margins a call computes: none, every word's, or only those of possible lone-word spans (Tagger.tagWithLoneMargins). */
+type Margins = 'none' | 'all' | 'lone';
+type Lowest = (tags: Int32Array, from: number, n: number) => number;
+
+/**
+ * For tagWithLoneMargins: the first piece of a sentence (relative, n for none) that is a word the tags
+ * make a one-word PERS/LOC/ORG span of its own (as nlp/entities taggerSpans cuts spans) outside every hint
+ * span. Only such a word's margin is read by the recogniser; a word whose span may go on into the next
+ * sentence (a line break is white space) counts too, so nothing read is ever skipped.
+ */
+function loneMargins(text: string, tokens: readonly Token[], tokenOf: Int32Array, hints: readonly TaggerHint[]): Lowest {
+  const ruled = new Uint8Array(tokens.length);
+  for (const h of hints) for (let t = Math.max(0, h.first); t <= h.last && t < tokens.length; t++) ruled[t] = 1;
+  /** Whether only white space separates token t from token t + 1, as taggerSpans asks before joining them. */
+  const joins = (t: number) => {
+    for (let c = tokens[t]!.end, e = tokens[t + 1]!.start; c < e; c++) if (!WHITE.test(text[c]!)) return false;
+    return true;
+  };
+  return (tags, from, n) => {
+    const end = from + n;
+    for (let i = from; i < end; i++) {
+      const t = tokenOf[i]!;
+      if (t < 0 || ruled[t]) continue;
+      const y = tags[i]!;
+      const type = (y + 1) >> 1;
+      if (type === 0 || type === 4) continue; // O, or MISC (kept whatever the margin)
+      // An I- tag after a word of its type (white space between) continues that word's span.
+      if ((y & 1) === 0 && i > 0 && tokenOf[i - 1] === t - 1 && (tags[i - 1]! + 1) >> 1 === type && joins(t - 1)) continue;
+      // The next word of this sentence continues this span.
+      if (i + 1 < end && tokenOf[i + 1] === t + 1 && tags[i + 1] === 2 * type && joins(t)) continue;
+      return i - from;
+    }
+    return n;
+  };
+}
+
+const WHITE = /\s/;
 
 let pending: Promise<NerTagger> | null = null;
 

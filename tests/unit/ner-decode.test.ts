@@ -37,6 +37,22 @@ describe('viterbi margins: how sure the tagger is of each word', () => {
     expect(m[0]).toBeCloseTo(expected);
   });
 
+  it.each([
+    [0, [true, true, true], 'from the first word: every margin, as without a limit'],
+    [2, [false, false, true], 'from the last word: only its margin, the backward pass stops there'],
+    [3, [false, false, false], 'no word wanted: no margin written, the tags still decoded'],
+  ])('a reader wanting margins from word %d → written %j (%s)', (lo, written, _why) => {
+    const e = prefer('B-PERS', 'O', 'B-LOC');
+    e[TAGS.indexOf('B-LOC')] = 0.5;
+    e[2 * NT + TAGS.indexOf('B-ORG')] = 0.7;
+    const full = margins(e);
+    const tags = new Int32Array(3);
+    const m = new Float64Array(3).fill(-1); // -1: never written
+    viterbiMarginsInto(e, 0, 3, flat, start, tags, m, () => lo);
+    expect(Array.from(tags, (y) => TAGS[y])).toEqual(full.tags);
+    expect(Array.from(m, (v, i) => v !== -1 && Math.abs(v - full.m[i]!) < 1e-9)).toEqual(written);
+  });
+
   it('agrees with plain viterbi on the tags', () => {
     const e = prefer('B-ORG', 'I-ORG', 'O', 'B-LOC');
     expect(margins(e).tags).toEqual(decode(e));

@@ -68,6 +68,23 @@ export function createTagger(model: NerModel): NerTagger {
     f.sums = s;
     return s;
   };
+  // Document-vote rows summed per code (docCodes gives 0..DOC_CODES-1): the word's own code with its
+  // out-of-vocabulary bit, the previous word's and the next word's. Weights are integers, so adding a
+  // summed row gives exactly the emission that adding the rows one by one gives.
+  const docRow = (code: number, oov: boolean, at: number, keep: readonly number[]): Float64Array => {
+    // Word `at` of a two-word sentence of this code: docHashes writes self, prev, next, self × oov.
+    const m = docHashes(Int32Array.of(code, code), 0, at, 2, oov, extra, 0);
+    const out = new Float64Array(NT);
+    for (let k = 0; k < m; k++) {
+      const row = keep.includes(k) ? lookup(extra[k]!) : -1;
+      if (row >= 0) for (let y = 0; y < NT; y++) out[y]! += W[row * NT + y]!;
+    }
+    return out;
+  };
+  const DOC_CODES = 20;
+  const docSelf = Array.from({ length: 2 * DOC_CODES }, (_, i) => docRow(i >> 1, (i & 1) === 1, 0, [0, 3]));
+  const docPrev = Array.from({ length: DOC_CODES }, (_, c) => docRow(c, false, 1, [1]));
+  const docNext = Array.from({ length: DOC_CODES }, (_, c) => docRow(c, false, 0, [2]));
   const addHashes = (m: number, o: number) => {
     for (let k = 0; k < m; k++) {
       const row = lookup(extra[k]!);
@@ -127,7 +144,21 @@ export function createTagger(model: NerModel): NerTagger {
     for (let s = 0; s < sentences; s++) {
       const end = doc.ends[s]!;
       const len = end - from;
-      for (let w = from; w < end; w++) addHashes(docHashes(codes, from, w - from, len, forms[w + 4 * s + 2]!.oov, extra, 0), w * NT);
+      for (let w = from; w < end; w++) {
+        const self = codes[w]!;
+        const prev = w > from ? codes[w - 1]! : 0;
+        const next = w + 1 < end ? codes[w + 1]! : 0;
+        const oov = forms[w + 4 * s + 2]!.oov;
+        if (self >= DOC_CODES || prev >= DOC_CODES || next >= DOC_CODES) {
+          addHashes(docHashes(codes, from, w - from, len, oov, extra, 0), w * NT);
+          continue;
+        }
+        const a = docSelf[2 * self + (oov ? 1 : 0)]!;
+        const b = docPrev[prev]!;
+        const c = docNext[next]!;
+        const o = w * NT;
+        for (let y = 0; y < NT; y++) emit[o + y]! += a[y]! + b[y]! + c[y]!;
+      }
       if (margins) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins, lowest);
       else viterbiInto(emit, from, len, model.trans, model.start, tags);
       from = end;

@@ -24,6 +24,97 @@ const PREV: Int32Array[] = Array.from({ length: NT }, (_, y) =>
   Int32Array.from({ length: NT }, (_, p) => p).filter((p) => ALLOWED[p * NT + y] === 1),
 );
 
+/** Whether the label set has the shape `step` is unrolled for: nine tags, O and B-X after anything, I-X only after B-X or I-X. */
+const BIO_SHAPE =
+  NT === 9 &&
+  PREV.every((preds, y) => (y === 0 || y % 2 === 1 ? preds.length === NT : preds.length === 2 && preds[0] === y - 1 && preds[1] === y));
+
+/**
+ * One forward step of Viterbi, unrolled for the BIO shape: scores src[s..s+NT) of the previous word to
+ * dst[d..d+NT) with back pointers bk[b..]. Predecessors are tried in increasing order and only a strictly
+ * better score replaces the best, exactly as the general loop over PREV does, so ties break the same way.
+ */
+function step(
+  src: Float64Array,
+  s: number,
+  dst: Float64Array,
+  d: number,
+  bk: Int32Array,
+  b: number,
+  trans: Float32Array | Float64Array,
+  emit: Float64Array | Float32Array,
+  e: number,
+): void {
+  const p0 = src[s]!;
+  const p1 = src[s + 1]!;
+  const p2 = src[s + 2]!;
+  const p3 = src[s + 3]!;
+  const p4 = src[s + 4]!;
+  const p5 = src[s + 5]!;
+  const p6 = src[s + 6]!;
+  const p7 = src[s + 7]!;
+  const p8 = src[s + 8]!;
+  // O and the B- tags (0, 1, 3, 5, 7) may follow any tag.
+  for (let y = 0; y < 9; y = y === 0 ? 1 : y + 2) {
+    let best = p0 + trans[y]!;
+    let arg = 0;
+    let v = p1 + trans[9 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 1;
+    }
+    v = p2 + trans[18 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 2;
+    }
+    v = p3 + trans[27 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 3;
+    }
+    v = p4 + trans[36 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 4;
+    }
+    v = p5 + trans[45 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 5;
+    }
+    v = p6 + trans[54 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 6;
+    }
+    v = p7 + trans[63 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 7;
+    }
+    v = p8 + trans[72 + y]!;
+    if (v > best) {
+      best = v;
+      arg = 8;
+    }
+    dst[d + y] = best + emit[e + y]!;
+    bk[b + y] = arg;
+  }
+  // I-X (2, 4, 6, 8) only after B-X (y - 1) or I-X (y).
+  for (let y = 2; y < 9; y += 2) {
+    const q = src[s + y - 1]! + trans[(y - 1) * 9 + y]!;
+    const r = src[s + y]! + trans[y * 9 + y]!;
+    if (r > q) {
+      dst[d + y] = r + emit[e + y]!;
+      bk[b + y] = y;
+    } else {
+      dst[d + y] = q + emit[e + y]!;
+      bk[b + y] = y - 1;
+    }
+  }
+}
+
 let back = new Int32Array(256 * NT);
 const prevBuf = new Float64Array(NT);
 const curBuf = new Float64Array(NT);
@@ -61,6 +152,13 @@ export function viterbiInto(
   for (let i = 1; i < n; i++) {
     const e = i * NT;
     const ee = base + e;
+    if (BIO_SHAPE) {
+      step(prev, 0, cur, 0, back, e, trans, emit, ee);
+      const t = prev;
+      prev = cur;
+      cur = t;
+      continue;
+    }
     for (let y = 0; y < NT; y++) {
       const preds = PREV[y]!;
       let arg = preds[0]!;
@@ -132,6 +230,10 @@ export function viterbiMarginsInto(
   for (let y = 0; y < NT; y++) alpha[y] = ALLOWED[NT * NT + y] ? start[y]! + emit[base + y]! : NEG;
   for (let i = 1; i < n; i++) {
     const a = (i - 1) * NT;
+    if (BIO_SHAPE) {
+      step(alpha, a, alpha, a + NT, back, a + NT, trans, emit, base + a + NT);
+      continue;
+    }
     for (let y = 0; y < NT; y++) {
       const preds = PREV[y]!;
       let arg = preds[0]!;

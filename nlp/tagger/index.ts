@@ -71,20 +71,31 @@ export function createTagger(model: NerModel): NerTagger {
   // Document-vote rows summed per code (docCodes gives 0..DOC_CODES-1): the word's own code with its
   // out-of-vocabulary bit, the previous word's and the next word's. Weights are integers, so adding a
   // summed row gives exactly the emission that adding the rows one by one gives.
-  const docRow = (code: number, oov: boolean, at: number, keep: readonly number[]): Float64Array => {
-    // Word `at` of a two-word sentence of this code: docHashes writes self, prev, next, self × oov.
-    const m = docHashes(Int32Array.of(code, code), 0, at, 2, oov, extra, 0);
+  /** The summed weight rows of hashes extra[k] for k in keep (m written). */
+  const rowOf = (m: number, keep: readonly number[]): Float64Array => {
     const out = new Float64Array(NT);
-    for (let k = 0; k < m; k++) {
-      const row = keep.includes(k) ? lookup(extra[k]!) : -1;
+    for (const k of keep) {
+      const row = k < m ? lookup(extra[k]!) : -1;
       if (row >= 0) for (let y = 0; y < NT; y++) out[y]! += W[row * NT + y]!;
     }
     return out;
   };
+  // Word `at` of a two-word sentence of one code: docHashes writes self, prev, next, self × oov.
+  const docRow = (code: number, oov: boolean, at: number, keep: readonly number[]) =>
+    rowOf(docHashes(Int32Array.of(code, code), 0, at, 2, oov, extra, 0), keep);
   const DOC_CODES = 20;
   const docSelf = Array.from({ length: 2 * DOC_CODES }, (_, i) => docRow(i >> 1, (i & 1) === 1, 0, [0, 3]));
   const docPrev = Array.from({ length: DOC_CODES }, (_, c) => docRow(c, false, 1, [1]));
   const docNext = Array.from({ length: DOC_CODES }, (_, c) => docRow(c, false, 0, [2]));
+  // Rule-hint rows the same way (hintCodes gives 0..HINT_CODES-1): hintHashes writes self, prev × self, next × self.
+  const HINT_CODES = 26;
+  const hintSelf = Array.from({ length: HINT_CODES }, (_, c) => rowOf(hintHashes([c], 0, 0, 1, extra, 0), [0]));
+  const hintPrev = Array.from({ length: HINT_CODES * HINT_CODES }, (_, i) =>
+    rowOf(hintHashes([(i / HINT_CODES) | 0, i % HINT_CODES], 0, 1, 2, extra, 0), [1]),
+  );
+  const hintNext = Array.from({ length: HINT_CODES * HINT_CODES }, (_, i) =>
+    rowOf(hintHashes([i % HINT_CODES, (i / HINT_CODES) | 0], 0, 0, 2, extra, 0), [2]),
+  );
   const addHashes = (m: number, o: number) => {
     for (let k = 0; k < m; k++) {
       const row = lookup(extra[k]!);
@@ -129,7 +140,18 @@ export function createTagger(model: NerModel): NerTagger {
         const o = w * NT;
         for (let y = 0; y < NT; y++) emit[o + y] = a[y]! + b[NT + y]! + d[2 * NT + y]! + e[3 * NT + y]! + g[4 * NT + y]!;
         let m = contextHashes(forms, c, extra);
-        if (doc.hints) m = hintHashes(doc.hints, from, w - from, len, extra, m);
+        const hints = doc.hints;
+        if (hints) {
+          const self = hints[w]!;
+          const prev = w > from ? hints[w - 1]! : 0;
+          const next = w + 1 < end ? hints[w + 1]! : 0;
+          if (self < HINT_CODES && prev < HINT_CODES && next < HINT_CODES && self >= 0 && prev >= 0 && next >= 0) {
+            const h = hintSelf[self]!;
+            const hp = hintPrev[prev * HINT_CODES + self]!;
+            const hn = hintNext[next * HINT_CODES + self]!;
+            for (let y = 0; y < NT; y++) emit[o + y]! += h[y]! + hp[y]! + hn[y]!;
+          } else m = hintHashes(hints, from, w - from, len, extra, m);
+        }
         addHashes(m, o);
       }
       if (margins && !twoPass) viterbiMarginsInto(emit, from, len, model.trans, model.start, tags, margins, lowest);

@@ -116,34 +116,38 @@ function clusterBytes(n: number): number {
   return (6 * n + 3) & ~3;
 }
 
-/** Open-addressing table from feature hash to weight row, built once at load. */
+/**
+ * Open-addressing table from feature hash to weight row, built once at load. Each slot holds the key
+ * and its row side by side, so a hit reads one cache line.
+ */
 export class WeightTable {
-  private readonly slots: Uint32Array;
-  private readonly rows: Int32Array;
+  /** slots[2s] is the key (0: empty), slots[2s + 1] its row. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   constructor(keys: Uint32Array) {
     let cap = 16;
     while (cap < keys.length * 2) cap *= 2;
-    this.slots = new Uint32Array(cap);
-    this.rows = new Int32Array(cap);
+    this.slots = new Int32Array(2 * cap);
     this.mask = cap - 1;
     for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
+      const k = keys[i]! | 0;
       let s = k & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = k;
-      this.rows[s] = i;
+      while (this.slots[2 * s] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = k;
+      this.slots[2 * s + 1] = i;
     }
   }
 
   /** Row of a feature hash, or -1. */
   readonly lookup = (h: number): number => {
-    let s = h & this.mask;
+    const k = h | 0;
+    const slots = this.slots;
+    let s = k & this.mask;
     for (;;) {
-      const k = this.slots[s]!;
-      if (k === h) return this.rows[s]!;
-      if (k === 0) return -1;
+      const x = slots[2 * s]!;
+      if (x === k) return slots[2 * s + 1]!;
+      if (x === 0) return -1;
       s = (s + 1) & this.mask;
     }
   };

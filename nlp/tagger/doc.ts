@@ -13,25 +13,29 @@ function typeOf(tag: number): number {
  */
 export function docCodes(stems: ArrayLike<number>, tags: ArrayLike<number>): Int32Array {
   const n = stems.length;
-  const votes = new Map<number, Int32Array>();
+  // Each distinct stem gets six counters in one flat array: per type (0 = O .. 4), then the total.
+  const slotOf = new Map<number, number>();
+  const slot = new Int32Array(n);
+  const votes = new Int32Array(6 * n);
   for (let i = 0; i < n; i++) {
     const key = stems[i]!;
-    let v = votes.get(key);
-    if (!v) {
-      v = new Int32Array(6);
-      votes.set(key, v);
+    let v = slotOf.get(key);
+    if (v === undefined) {
+      v = 6 * slotOf.size;
+      slotOf.set(key, v);
     }
-    v[typeOf(tags[i]!)]!++;
-    v[5]!++;
+    slot[i] = v;
+    votes[v + typeOf(tags[i]!)]!++;
+    votes[v + 5]!++;
   }
   const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const v = votes.get(stems[i]!)!;
+    const v = slot[i]!;
     let best = 0;
-    for (let t = 1; t <= 4; t++) if (v[t]! > (best === 0 ? 0 : v[best]!)) best = t;
+    for (let t = 1; t <= 4; t++) if (votes[v + t]! > (best === 0 ? 0 : votes[v + best]!)) best = t;
     if (best === 0) continue;
-    const total = v[5]!;
-    codes[i] = best * 4 + (total === 1 ? 0 : 2 * v[best]! >= total ? 1 : 2);
+    const total = votes[v + 5]!;
+    codes[i] = best * 4 + (total === 1 ? 0 : 2 * votes[v + best]! >= total ? 1 : 2);
   }
   return codes;
 }

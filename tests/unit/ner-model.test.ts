@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { taggerSpans } from '../../nlp/entities';
 import { fromBase64, toBase64 } from '../../nlp/tagger/hash';
 import { decodeModel, encodeModel, loadTagger, type NerModel } from '../../nlp/tagger/index';
 import { Bloom } from '../../nlp/tagger/lexicon';
@@ -66,5 +67,28 @@ describe('bundled model', () => {
     expect(tagOf('واشنطن')).toBe('B-LOC');
     expect([tagOf('الأمم'), tagOf('المتحدة')]).toEqual(['B-ORG', 'I-ORG']);
     expect(tagOf('وقال')).toBe('O');
+  });
+
+  it.each([
+    ['وصل بوتين إلى موسكو . وقال لافروف في باريس إن الاتحاد الأوروبي سيرد .', [], 'no rule spans: every lone name word is read'],
+    ['وصل بوتين إلى موسكو . وقال لافروف في باريس إن الاتحاد الأوروبي سيرد .', [1], 'a word inside a rule span is never read'],
+    ['زار ماكرون برلين\nثم عاد إلى باريس', [], 'a line break splits sentences but not names: a last word still counts'],
+  ])('%s, rule spans on tokens %j → the same tags, and the margin of every lone word (%s)', async (text, ruled, _why) => {
+    const tagger = await loadTagger();
+    const tokens = tokenize(text);
+    const hints = ruled.map((t) => ({
+      first: t,
+      last: t,
+      start: tokens[t]!.start,
+      end: tokens[t]!.end,
+      type: 'PERS' as const,
+      source: 'gazetteer' as const,
+    }));
+    const full = tagger.tagWithMargins(tokens, text, hints);
+    const lone = tagger.tagWithLoneMargins(tokens, text, hints);
+    expect(lone.tags).toEqual(full.tags);
+    const read = taggerSpans(text, tokens, lone.tags).filter((s) => s.first === s.last && s.type !== 'MISC' && !ruled.includes(s.first));
+    expect(read.length).toBeGreaterThan(0);
+    for (const s of read) expect(lone.margins[s.first]).toBe(full.margins[s.first]);
   });
 });

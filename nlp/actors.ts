@@ -211,6 +211,9 @@ function surnameCandidates(readings: readonly Stripped[]): number[] {
 const SURNAME_AT = new Int32Array(0x10000);
 const SKELETON_AT = new Int32Array(0x10000);
 
+/** Numbers the calls of findSurnameMentions, so a form's answer from an earlier document is not reused. */
+let surnameCall = 0;
+
 function findSurnameMentions(
   text: string,
   doc: Recognition['doc'],
@@ -218,32 +221,59 @@ function findSurnameMentions(
   surnames: Map<string, Group>,
   skeletons: Map<string, Group>,
 ): void {
+  const call = ++surnameCall;
   for (let i = 0; i < doc.tokens.length; i++) {
     if (covered[i]) continue;
-    const tok = doc.tokens[i]!;
     const readings = doc.readings[i] ?? [];
     const memo = doc.forms?.[i];
-    let cands = memo?.surnameCandidates;
-    if (!cands) {
-      cands = surnameCandidates(readings);
-      if (memo) memo.surnameCandidates = cands;
+    let k: number;
+    let g: Group | undefined;
+    // Every token of one form gets the same answer within a call: look it up once per form.
+    if (memo && memo.surnameCall === call) {
+      k = memo.surnameHit;
+      g = memo.surnameGroup as Group | undefined;
+    } else {
+      let cands = memo?.surnameCandidates;
+      if (!cands) {
+        cands = surnameCandidates(readings);
+        if (memo) memo.surnameCandidates = cands;
+      }
+      [k, g] = surnameHit(doc, readings, cands, surnames, skeletons);
+      if (memo) {
+        memo.surnameCall = call;
+        memo.surnameHit = k;
+        memo.surnameGroup = g;
+      }
     }
-    for (let k = 0; k < cands.length; k += 4) {
-      const first = cands[k + 1]!;
-      const asSurname = SURNAME_AT[first]! & cands[k + 2]!;
-      const asSkeleton = SKELETON_AT[first]! & cands[k + 3]!;
-      if (!asSurname && !asSkeleton) continue;
-      const r = readings[cands[k]!]!;
-      const g =
-        (asSurname ? surnames.get(r.stem) : undefined) ??
-        (asSkeleton && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
-      if (!g) continue;
-      // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
-      const start = tok.start + offsetOf(tok.text, r.prefix.length);
-      g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
-      break;
-    }
+    if (!g) continue;
+    const tok = doc.tokens[i]!;
+    const r = readings[k]!;
+    // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
+    const start = tok.start + offsetOf(tok.text, r.prefix.length);
+    g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
   }
+}
+
+/** The first reading of a form that is a family name being looked for, and whose it is; [-1, undefined] for none. */
+function surnameHit(
+  doc: Recognition['doc'],
+  readings: readonly Stripped[],
+  cands: readonly number[],
+  surnames: Map<string, Group>,
+  skeletons: Map<string, Group>,
+): [number, Group | undefined] {
+  for (let k = 0; k < cands.length; k += 4) {
+    const first = cands[k + 1]!;
+    const asSurname = SURNAME_AT[first]! & cands[k + 2]!;
+    const asSkeleton = SKELETON_AT[first]! & cands[k + 3]!;
+    if (!asSurname && !asSkeleton) continue;
+    const r = readings[cands[k]!]!;
+    const g =
+      (asSurname ? surnames.get(r.stem) : undefined) ??
+      (asSkeleton && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
+    if (g) return [cands[k]!, g];
+  }
+  return [-1, undefined];
 }
 
 /** One bit per word length (31 and longer share the top bit), to rule words out before a look-up. */
@@ -312,12 +342,20 @@ const SHORT_HEADS = new Set([...ORG_HEADS, ...['دورية', 'تلفزيون', '
 
 /** The head word of token i when it is written «ال» + head (after و/ف/ب/ل only): «والوزارة» → «وزاره». */
 function definiteHead(rec: Recognition, i: number): string | null {
+  // Asked of every token: the answer depends on the form alone, so it is kept on the form's memo.
+  const memo = rec.doc.forms?.[i];
+  if (memo && memo.definiteHead !== undefined) return memo.definiteHead;
+  let found: string | null = null;
   for (const r of rec.doc.readings[i] ?? []) {
     if (r.prefix.includes('ال') || !r.stem.startsWith('ال')) continue;
     const head = r.stem.slice(2);
-    if (SHORT_HEADS.has(head)) return head;
+    if (SHORT_HEADS.has(head)) {
+      found = head;
+      break;
+    }
   }
-  return null;
+  if (memo) memo.definiteHead = found;
+  return found;
 }
 
 /** The head word of token i written without «ال» («جامعة», «وصحيفة»). */

@@ -93,7 +93,15 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
       f = memos.get(norm);
       if (!f) {
         if (memos.size >= FORM_MEMO_LIMIT) memos.clear();
-        f = { readings: cliticReadings(norm), bits: 0, surnameCandidates: null };
+        f = {
+          readings: cliticReadings(norm),
+          bits: 0,
+          surnameCandidates: null,
+          surnameCall: 0,
+          surnameHit: -1,
+          surnameGroup: null,
+          definiteHead: undefined,
+        };
         memos.set(norm, f);
       }
       if (wf !== undefined && wf.norm === norm) {
@@ -119,6 +127,13 @@ export interface FormMemo {
   bits: number;
   /** Kept for the actor grouping (see actors.ts surnameCandidates). */
   surnameCandidates: number[] | null;
+  /** The family-name search (actors.ts findSurnameMentions) this form was last looked up in, numbered per call. */
+  surnameCall: number;
+  /** In that search: the reading that names a family (-1 for none) and its group. */
+  surnameHit: number;
+  surnameGroup: unknown;
+  /** The «ال» + head word this form reads as (actors.ts definiteHead); undefined until asked. */
+  definiteHead: string | null | undefined;
 }
 
 const FORM_MEMO_LIMIT = 50_000;

@@ -201,7 +201,7 @@ export function joined(text: string, a: Token, b: Token): boolean {
 /** What matching needs to know about one word form; the same for every token of that form. */
 interface FormMatch {
   /** The clitic readings whose stem opens at least one phrase, in reading order. */
-  readings: { prefix: string; stem: string; list: Phrase[] }[];
+  readings: { prefix: string; stem: string; list: PhraseList }[];
   /** The whole word is a known name word, so it is never split into clitic + name. */
   whole: boolean;
   /** surnameVariant of the form: undefined until asked. */
@@ -215,13 +215,42 @@ const FORM_CACHE_LIMIT = 50_000;
 /** The shared answer for a word that opens no phrase and is no famous surname (never modified). */
 const NO_MATCH: FormMatch = { readings: [], whole: false, variant: null };
 
+/**
+ * The phrases one word opens, split for matching: longer ones by their second word (each list in the
+ * index's longest-first order), one-word ones apart. A word opening hundreds of names then only tries
+ * those that go on with the next token.
+ */
+interface PhraseList {
+  byNext: Map<string, Phrase[]>;
+  single: Phrase[];
+}
+const phraseLists = new WeakMap<Phrase[], PhraseList>();
+
+function phraseListOf(list: Phrase[]): PhraseList {
+  let split = phraseLists.get(list);
+  if (!split) {
+    split = { byNext: new Map(), single: [] };
+    for (const p of list) {
+      const second = p.rest[0];
+      if (second === undefined) split.single.push(p);
+      else {
+        const same = split.byNext.get(second);
+        if (same) same.push(p);
+        else split.byNext.set(second, [p]);
+      }
+    }
+    phraseLists.set(list, split);
+  }
+  return split;
+}
+
 function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormMatch>): FormMatch {
   let f = cache.get(norm);
   if (f) return f;
   const readings: FormMatch['readings'] = [];
   for (const r of cliticReadings(norm)) {
     const list = index.phrases.get(r.stem);
-    if (list) readings.push({ prefix: r.prefix, stem: r.stem, list });
+    if (list) readings.push({ prefix: r.prefix, stem: r.stem, list: phraseListOf(list) });
   }
   // Most words open no phrase and are no famous surname: they all share one empty answer.
   const variant = readings.length === 0 ? surnameVariant(norm, index) : undefined;
@@ -257,21 +286,33 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
     const tok = tokens[i]!;
     const form = sharedFormMatch(forms?.[i], tok.norm, index, cache);
     let best: { last: number; prefix: string; stem: string; phrase: Phrase } | null = null;
+    const next = tokens[i + 1];
+    const nextJoined = next !== undefined && joined(text, tok, next);
+    // Longest first: names running on over the next tokens, then a one-word name (only when no
+    // earlier reading found one).
     for (const reading of form.readings) {
-      for (const phrase of reading.list) {
-        if (best && phrase.rest.length + i <= best.last) break;
-        if (phrase.rest.length === 0 && !oneWordReadingOk(reading.prefix, reading.stem, phrase, form.whole)) continue;
-        let ok = i + phrase.rest.length < tokens.length || phrase.rest.length === 0;
-        for (let k = 0; ok && k < phrase.rest.length; k++) {
-          const next = tokens[i + 1 + k];
-          ok = next !== undefined && next.norm === phrase.rest[k] && joined(text, tokens[i + k]!, next);
+      const longer = nextJoined ? reading.list.byNext.get(next.norm) : undefined;
+      if (longer) {
+        for (const phrase of longer) {
+          if (best && phrase.rest.length + i <= best.last) break;
+          let ok = true;
+          for (let k = 1; ok && k < phrase.rest.length; k++) {
+            const after = tokens[i + 1 + k];
+            ok = after !== undefined && after.norm === phrase.rest[k] && joined(text, tokens[i + k]!, after);
+          }
+          if (ok) {
+            best = { last: i + phrase.rest.length, prefix: reading.prefix, stem: reading.stem, phrase };
+            break;
+          }
         }
-        if (ok) {
-          best = { last: i + phrase.rest.length, prefix: reading.prefix, stem: reading.stem, phrase };
-          break;
-        }
+        if (best && best.phrase.rest.length > 0) break;
       }
-      if (best && best.phrase.rest.length > 0) break;
+      if (best) continue;
+      for (const phrase of reading.list.single) {
+        if (!oneWordReadingOk(reading.prefix, reading.stem, phrase, form.whole)) continue;
+        best = { last: i, prefix: reading.prefix, stem: reading.stem, phrase };
+        break;
+      }
     }
     if (!best) {
       if (form.variant === undefined) form.variant = surnameVariant(tok.norm, index);

@@ -102,9 +102,10 @@ function languageVotes(sample: Sample): LanguageVotes {
   let urLetters = 0;
   let otherLetters = 0;
   let ambiguous = 0;
+  // One test of the whole sample first: most texts have none of the letters Arabic lacks.
+  const foreignLetters = NON_ARABIC_LETTER.test(sample.norm);
   for (const n of words) {
-    // One test first: most words have none of the letters Arabic lacks.
-    if (NON_ARABIC_LETTER.test(n)) {
+    if (foreignLetters && NON_ARABIC_LETTER.test(n)) {
       if (OTHER_LETTERS.test(n)) otherLetters++;
       if (URDU_LETTERS.test(n)) urLetters++;
       else if (PERSIAN_LETTERS.test(n)) faLetters++;

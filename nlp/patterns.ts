@@ -72,6 +72,13 @@ const ARABIC_WORD = /^[\u0621-\u064a]+$/;
 const OPEN_MARKS = new Set(['«', '“', '"', '‘', '„']);
 const CLOSE_OF: Record<string, string> = { '«': '»', '“': '”', '"': '"', '‘': '’', '„': '“' };
 
+/** /^[وف]?علي$/ without a regex: asked of every token that starts no other pattern. */
+function isAliWritten(t: string): boolean {
+  if (t.length === 3) return t === 'علي';
+  const c = t.charCodeAt(0);
+  return t.length === 4 && (c === 0x0648 || c === 0x0641) && t.endsWith('علي');
+}
+
 /** Build the shared document view once per analysis. */
 export function makeDoc(text: string, tokens: readonly Token[], index: GazetteerIndex, gaz: GazetteerMatch[]): Doc {
   const gazAt: (GazetteerMatch | undefined)[] = new Array(tokens.length);
@@ -548,7 +555,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     // Given name + family name: «آنا كولوتا», «خالد بن عبدالله العرج»; two foreign name words.
     // «علي» folds onto the preposition «على»; only the spelling with ي is the given name.
-    const given = givenAt(doc, i) || /^[وف]?علي$/.test(toks[i]!.text);
+    const given = givenAt(doc, i) || isAliWritten(toks[i]!.text);
     const foreign = toks[i + 1] !== undefined && foreignNameWord(doc, i) && foreignNameWord(doc, i + 1);
     if (given || foreign) {
       const last = readName(doc, i, 2, given);

@@ -41,6 +41,16 @@ function recording(tagger: Tagger): { tagger: Tagger; last: () => string[] | nul
       return read;
     };
   }
+  // What the recogniser calls first when the tagger has it; without it the recogniser would fall back
+  // to tagWithMargins and the figures would be measured on a slower path than the extension's.
+  if (tagger.tagWithLoneMargins) {
+    const withLoneMargins = tagger.tagWithLoneMargins.bind(tagger);
+    wrapped.tagWithLoneMargins = (tokens, text, hints) => {
+      const read = withLoneMargins(tokens, text, hints);
+      last = read.tags;
+      return read;
+    };
+  }
   return { tagger: wrapped, last: () => last };
 }
 

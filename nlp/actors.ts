@@ -3,7 +3,7 @@
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
-import { normalize, skeleton, skeletonLength } from './normalize';
+import { normalize, skeleton, skeletonLastCode, skeletonLength } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
@@ -16,13 +16,25 @@ interface Group {
   type: ActorType;
   knowledgeId: string | null;
   /** Normalised tokens of the fullest name. */
-  full: string[];
+  full: readonly string[];
   roleKeys: Set<string>;
   role: string | null;
 }
 
-function keyOf(text: string, s: EntitySpan): string[] {
-  return nameTokens(text.slice(s.start, s.end));
+function keyOf(text: string, s: EntitySpan): readonly string[] {
+  return wordsOfName(text.slice(s.start, s.end));
+}
+
+/** nameTokens of a mention's text, kept per text: one name is mentioned many times. Shared: never modify. */
+const nameWords = new Map<string, readonly string[]>();
+function wordsOfName(name: string): readonly string[] {
+  let words = nameWords.get(name);
+  if (!words) {
+    words = nameTokens(name);
+    if (nameWords.size >= 50_000) nameWords.clear();
+    nameWords.set(name, words);
+  }
+  return words;
 }
 
 function sameWord(a: string, b: string): boolean {
@@ -79,8 +91,9 @@ export function buildActors(
       // «عبدالرحمن» for «رامي عبد الرحمن»: a compound family name written as one word.
       if (!g && key.length === 1) g = personByCompound.get(key[0]!) ?? undefined;
     }
+    const typedKey = `${type}|${k}`;
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
-    if (!g) g = byKey.get(`${type}|${k}`);
+    if (!g) g = byKey.get(typedKey);
     // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
     if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
     // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
@@ -104,7 +117,7 @@ export function buildActors(
       g.knowledgeId = s.knowledgeId;
       byKnowledge.set(s.knowledgeId, g);
     }
-    byKey.set(`${type}|${k}`, g);
+    byKey.set(typedKey, g);
     if (type === 'organization') {
       // Prefixes of two words or more; a prefix two bodies share («وزارة الخارجية») names neither.
       for (let n = 2; n < key.length; n++) {
@@ -181,35 +194,53 @@ function addSurnameMentions(text: string, rec: Recognition, groups: Group[]): vo
     if (last.length >= 5) skeletons.set(skeleton(last), g);
   }
   if (surnames.size === 0 && skeletons.size === 0) return;
-  // Cheap filters before any string look-up: a family name is matched whole (same first letter and
-  // length), and a skeleton keeps the word's first letter and has a length known without building it.
-  for (const last of surnames.keys()) SURNAME_AT[last.charCodeAt(0)]! |= lengthBit(last.length);
-  for (const sk of skeletons.keys()) SKELETON_AT[sk.charCodeAt(0)]! |= lengthBit(sk.length);
+  // Cheap filters before any string look-up: a family name is matched whole (same first and last
+  // letters and length), and a skeleton's first and last letters and length are known without building it.
+  for (const last of surnames.keys()) {
+    SURNAME_AT[last.charCodeAt(0)]! |= lengthBit(last.length);
+    SURNAME_END[last.charCodeAt(last.length - 1)]! |= lengthBit(last.length);
+  }
+  for (const sk of skeletons.keys()) {
+    SKELETON_AT[sk.charCodeAt(0)]! |= lengthBit(sk.length);
+    SKELETON_END[sk.charCodeAt(sk.length - 1)]! |= lengthBit(sk.length);
+  }
   try {
     findSurnameMentions(text, doc, covered, surnames, skeletons);
   } finally {
-    for (const last of surnames.keys()) SURNAME_AT[last.charCodeAt(0)] = 0;
-    for (const sk of skeletons.keys()) SKELETON_AT[sk.charCodeAt(0)] = 0;
+    for (const last of surnames.keys()) {
+      SURNAME_AT[last.charCodeAt(0)] = 0;
+      SURNAME_END[last.charCodeAt(last.length - 1)] = 0;
+    }
+    for (const sk of skeletons.keys()) {
+      SKELETON_AT[sk.charCodeAt(0)] = 0;
+      SKELETON_END[sk.charCodeAt(sk.length - 1)] = 0;
+    }
   }
 }
 
 /**
  * What a word form can be as a family name, as numbers so a document's names are tested without
  * touching strings: per reading not after «ال», [reading index, first letter, lengthBit(length),
- * lengthBit(skeleton length) or 0 when the stem is too short for a skeleton].
+ * lengthBit(skeleton length) or 0 when the stem is too short for a skeleton or a common word,
+ * last letter, last letter of the skeleton].
  */
-function surnameCandidates(readings: readonly Stripped[]): number[] {
+function surnameCandidates(readings: readonly Stripped[], common: ReadonlySet<string>): number[] {
   const out: number[] = [];
   readings.forEach((r, k) => {
     if (r.prefix.includes('ال') && r.prefix !== '') return;
-    out.push(k, r.stem.charCodeAt(0), lengthBit(r.stem.length), r.stem.length >= 4 ? lengthBit(skeletonLength(r.stem)) : 0);
+    const stem = r.stem;
+    const skeletonBit = stem.length >= 4 && !common.has(stem) ? lengthBit(skeletonLength(stem)) : 0;
+    out.push(k, stem.charCodeAt(0), lengthBit(stem.length), skeletonBit, stem.charCodeAt(stem.length - 1), skeletonLastCode(stem));
   });
   return out;
 }
+const CANDIDATE_STRIDE = 6;
 
-/** Per first letter, the lengths (lengthBit) of the family names and skeletons being looked for; all 0 between calls. */
+/** Per first (and last) letter, the lengths (lengthBit) of the family names and skeletons being looked for; all 0 between calls. */
 const SURNAME_AT = new Int32Array(0x10000);
+const SURNAME_END = new Int32Array(0x10000);
 const SKELETON_AT = new Int32Array(0x10000);
+const SKELETON_END = new Int32Array(0x10000);
 
 /** Numbers the calls of findSurnameMentions, so a form's answer from an earlier document is not reused. */
 let surnameCall = 0;
@@ -235,10 +266,10 @@ function findSurnameMentions(
     } else {
       let cands = memo?.surnameCandidates;
       if (!cands) {
-        cands = surnameCandidates(readings);
+        cands = surnameCandidates(readings, doc.index.common);
         if (memo) memo.surnameCandidates = cands;
       }
-      [k, g] = surnameHit(doc, readings, cands, surnames, skeletons);
+      [k, g] = surnameHit(readings, cands, surnames, skeletons);
       if (memo) {
         memo.surnameCall = call;
         memo.surnameHit = k;
@@ -256,21 +287,19 @@ function findSurnameMentions(
 
 /** The first reading of a form that is a family name being looked for, and whose it is; [-1, undefined] for none. */
 function surnameHit(
-  doc: Recognition['doc'],
   readings: readonly Stripped[],
   cands: readonly number[],
   surnames: Map<string, Group>,
   skeletons: Map<string, Group>,
 ): [number, Group | undefined] {
-  for (let k = 0; k < cands.length; k += 4) {
+  for (let k = 0; k < cands.length; k += CANDIDATE_STRIDE) {
     const first = cands[k + 1]!;
-    const asSurname = SURNAME_AT[first]! & cands[k + 2]!;
-    const asSkeleton = SKELETON_AT[first]! & cands[k + 3]!;
+    const asSurname = SURNAME_AT[first]! & cands[k + 2]! & SURNAME_END[cands[k + 4]!]!;
+    // Common words already have no skeleton bit (surnameCandidates).
+    const asSkeleton = SKELETON_AT[first]! & cands[k + 3]! & SKELETON_END[cands[k + 5]!]!;
     if (!asSurname && !asSkeleton) continue;
     const r = readings[cands[k]!]!;
-    const g =
-      (asSurname ? surnames.get(r.stem) : undefined) ??
-      (asSkeleton && !doc.index.common.has(r.stem) ? skeletons.get(skeleton(r.stem)) : undefined);
+    const g = (asSurname ? surnames.get(r.stem) : undefined) ?? (asSkeleton ? skeletons.get(skeleton(r.stem)) : undefined);
     if (g) return [cands[k]!, g];
   }
   return [-1, undefined];
@@ -429,7 +458,7 @@ function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry
   let best = names[0]?.text ?? unique[0]?.text ?? '';
   let bestLen = -1;
   for (const m of names) {
-    const n = nameTokens(m.text).length;
+    const n = wordsOfName(m.text).length;
     if (n > bestLen || (n === bestLen && m.text.length > best.length)) [best, bestLen] = [m.text, n];
   }
   const aliases = [...new Set(names.map((m) => m.text))];

@@ -212,6 +212,19 @@ export function skeletonLength(norm: string): number {
   return n;
 }
 
+const SKELETON_FOLD_CODE = new Map(Object.entries(SKELETON_FOLD).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+
+/** The last char code of skeleton(norm) without building it (a cheap test before a look-up); norm not empty. */
+export function skeletonLastCode(norm: string): number {
+  for (let i = norm.length - 1; i >= 1; i--) {
+    const c = norm.charCodeAt(i);
+    // ا و ي ء, the letters SKELETON_DROP holds, as in skeletonLength.
+    if (c === 0x0627 || c === 0x0648 || c === 0x064a || c === 0x0621) continue;
+    return SKELETON_FOLD_CODE.get(c) ?? c;
+  }
+  return norm.charCodeAt(0);
+}
+
 function computeSkeleton(norm: string): string {
   let out = norm[0] ?? '';
   for (let i = 1; i < norm.length; i++) {

@@ -201,8 +201,12 @@ function placeWordsOf(index: GazetteerIndex): Set<string> {
 
 /** True when a reading of token i (with only و/ف/ب/ل/ك/س stripped) is in the set. */
 function hasWord(doc: Doc, i: number, words: Set<string>, allowArticleStrip = false): boolean {
+  return hasWordIn(doc, i, words, allowArticleStrip, slotOf(words, allowArticleStrip));
+}
+
+/** hasWord with the set's slot found beforehand: the sets asked of every token have theirs fixed at load (HOT_SLOTS). */
+function hasWordIn(doc: Doc, i: number, words: Set<string>, allowArticleStrip: boolean, slot: number): boolean {
   // Memoised per word form; the word sets never change once built.
-  const slot = slotOf(words, allowArticleStrip);
   const known = recalled(doc, i, slot);
   return known >= 0 ? known === 1 : remember(doc, i, slot, hasWordOnce(doc, i, words, allowArticleStrip));
 }
@@ -460,7 +464,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       continue;
     }
     // Places named with a head word: «مطار بن غوريون», «سجن نفحة», «سوق عكاظ», «قاعدة «فورت هود»».
-    const place = hasWord(doc, i, PLACE_NAME_HEADS) ? placeAfterHead(doc, i) : -1;
+    const place = hasWordIn(doc, i, PLACE_NAME_HEADS, false, HOT_SLOTS.placeHeads) ? placeAfterHead(doc, i) : -1;
     if (place > i) {
       // «قاعدة «فورت هود»»: a name in marks is the place's name without its head.
       const first = quotedAfter(doc, i) ? i + 1 : i;
@@ -476,8 +480,8 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       continue;
     }
     // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
-    const quotedHead = hasWord(doc, i, QUOTED_NAME_HEADS);
-    if ((quotedHead || hasWord(doc, i, ORG_HEADS)) && !(g && g.last > i)) {
+    const quotedHead = hasWordIn(doc, i, QUOTED_NAME_HEADS, false, HOT_SLOTS.quotedHeads);
+    if ((quotedHead || hasWordIn(doc, i, ORG_HEADS, false, HOT_SLOTS.orgHeads)) && !(g && g.last > i)) {
       const quoted = quotedAfter(doc, i);
       if (quoted) {
         hits.push({
@@ -512,7 +516,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         continue;
       }
     }
-    if (hasWord(doc, i, DEFINITE_ORG_HEADS, true) && doc.covered[i]! < 0) {
+    if (hasWordIn(doc, i, DEFINITE_ORG_HEADS, true, HOT_SLOTS.definiteOrgHeads) && doc.covered[i]! < 0) {
       // «التلفزيون الروسي الرسمي», «الهيئة العامة للسياحة والتراث الوطني»: an adjective first, then the tail.
       const first = toks[i + 1];
       // «الجمعية الطبية الإسرائيلية»: an adjective of kind, then a nationality.
@@ -544,7 +548,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       continue;
     }
     // Titles and roles before a name: «الرئيس الروسي فلاديمير بوتين», «المتحدث باسم الكرملين دميتري بيسكوف».
-    if (hasWord(doc, i, TITLE_WORDS, true)) {
+    if (hasWordIn(doc, i, TITLE_WORDS, true, HOT_SLOTS.titles)) {
       const r = readTitled(doc, i, hits);
       if (r) {
         if (r.hit) hits.push(r.hit);
@@ -566,7 +570,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       }
     }
     // A reporting verb followed by an unknown two-word name: «وقالت كيارا مونتالدو».
-    if (hasWord(doc, i, REPORTING) && toks[i + 1] && joined(doc.text, toks[i]!, toks[i + 1]!)) {
+    if (hasWordIn(doc, i, REPORTING, false, HOT_SLOTS.reporting) && toks[i + 1] && joined(doc.text, toks[i]!, toks[i + 1]!)) {
       let last = readName(doc, i + 1, 2);
       // «وقالت كيارا مونتالدو المنسقة»: an unknown definite word after the name is a description.
       while (last > i + 1 && isDefinite(doc, last) && !doc.index.nameTokens.has(toks[last]!.norm)) last--;
@@ -721,6 +725,16 @@ const STRONG_TITLES = new Set(
 
 /** Heads that name an outlet or platform only when the name is in quotation marks («منصة «تروث سوشيال»»). */
 const QUOTED_NAME_HEADS = new Set(['منصه', 'تطبيق', 'حساب', 'موقع', 'شبكه', 'صحيفه', 'قناه', 'مجله', 'جريده'].map(normalize));
+
+/** Slots of the word sets findPatternHits asks about every token, found once (the answers do not depend on the slot). */
+const HOT_SLOTS = {
+  placeHeads: slotOf(PLACE_NAME_HEADS, false),
+  quotedHeads: slotOf(QUOTED_NAME_HEADS, false),
+  orgHeads: slotOf(ORG_HEADS, false),
+  definiteOrgHeads: slotOf(DEFINITE_ORG_HEADS, true),
+  titles: slotOf(TITLE_WORDS, true),
+  reporting: slotOf(REPORTING, false),
+};
 
 /** Heads whose names may coordinate two nouns with «و». */
 const COORDINATING_HEADS = new Set(['وزاره', 'هيئه', 'مؤسسه', 'لجنه', 'مجلس', 'جمعيه', 'اتحاد'].map(normalize));

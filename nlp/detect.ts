@@ -22,7 +22,7 @@ export const NEWS_THRESHOLD = 0.3;
 const SAMPLE_CHARS = 16_000;
 
 /** The beginning of a text, folded once and split into Arabic-script words, shared by every measure below. */
-interface Sample {
+interface Sample extends RawCounts {
   raw: string;
   norm: string;
   words: string[];
@@ -31,7 +31,40 @@ interface Sample {
 function sampleOf(text: string): Sample {
   const raw = text.slice(0, SAMPLE_CHARS);
   const norm = normalize(raw);
-  return { raw, norm, words: norm.match(ARABIC_WORD) ?? [] };
+  return { raw, norm, words: norm.match(ARABIC_WORD) ?? [], ...rawCounts(raw) };
+}
+
+/** Character counts of the raw sample that the measures below use. */
+interface RawCounts {
+  /** Arabic-script letters; the script share decides "other" before any vocabulary. */
+  arabic: number;
+  /** Latin, Greek, Cyrillic and Indic-to-CJK letters. */
+  other: number;
+  /** Runs of /[A-Za-z\u00c0-\u024f\u0370-\u052f]+/: words written in a Latin, Greek or Cyrillic script. */
+  latinWords: number;
+  /** Harakat /[\u064b-\u0652]/. */
+  diacritics: number;
+}
+
+/** All the counts in one pass over the sample (they were three regex scans and a loop). */
+function rawCounts(text: string): RawCounts {
+  let arabic = 0;
+  let other = 0;
+  let latinWords = 0;
+  let diacritics = 0;
+  let inLatin = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const latin = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x0370 && c <= 0x052f);
+    if (latin && !inLatin) latinWords++;
+    inLatin = latin;
+    if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f))
+      arabic++;
+    else if (latin) other++;
+    else if (c >= 0x0900 && c <= 0x9fff) other++;
+    if (c >= 0x064b && c <= 0x0652) diacritics++;
+  }
+  return { arabic, other, latinWords, diacritics };
 }
 
 const set = (words: string): Set<string> => new Set(words.split(/\s+/).filter(Boolean).map(normalize));
@@ -68,20 +101,6 @@ const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c2\u06d2\u06d3]/;
 const OTHER_LETTERS = /[\u06b5\u0695\u06c6\u06ce\u067c\u0689\u0693\u0696\u069a\u06ab\u06bc\u06cd\u06c7\u06cb]/;
 const NON_ARABIC_LETTER = new RegExp(`${PERSIAN_LETTERS.source}|${URDU_LETTERS.source}|${OTHER_LETTERS.source}`);
 
-/** Count Arabic-script and other letters; the script share decides "other" before any vocabulary. */
-function letterCounts(text: string): { arabic: number; other: number } {
-  let arabic = 0;
-  let other = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x0620 && c <= 0x064a) || (c >= 0x066e && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff) || (c >= 0x0750 && c <= 0x077f))
-      arabic++;
-    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x0370 && c <= 0x052f)) other++;
-    else if (c >= 0x0900 && c <= 0x9fff) other++;
-  }
-  return { arabic, other };
-}
-
 const ARABIC_WORD = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]+/g;
 
 interface LanguageVotes {
@@ -93,7 +112,7 @@ interface LanguageVotes {
 }
 
 function languageVotes(sample: Sample): LanguageVotes {
-  const { arabic, other } = letterCounts(sample.raw);
+  const { arabic, other } = sample;
   // Folding keeps the letters that tell the languages apart (پ چ ژ گ ے ں ٹ ڈ ڑ ھ) and drops diacritics.
   const words = sample.words;
   const votes = { ar: 0, fa: 0, ur: 0, words: words.length };
@@ -276,7 +295,7 @@ const CUE_NAMES = [
 export type NewsCues = Record<(typeof CUE_NAMES)[number], number>;
 
 /** Cue counts of a text, by group; exported for the evaluation's explanations. */
-export function newsCues(sample: string, norm: string, words: string[]): NewsCues {
+export function newsCues(sample: string, norm: string, words: string[], diacritics?: number): NewsCues {
   const c = Object.fromEntries(CUE_NAMES.map((name) => [name, 0])) as NewsCues;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
@@ -307,15 +326,15 @@ export function newsCues(sample: string, norm: string, words: string[]): NewsCue
   c.numbers = norm.match(/\d+/g)?.length ?? 0;
   for (const phrase of NOT_NEWS_PHRASES) if (norm.includes(phrase)) c.phrases++;
   const letters = words.reduce((n, w) => n + w.length, 0);
-  c.diacritics = letters ? (sample.match(DIACRITICS)?.length ?? 0) / letters : 0;
+  c.diacritics = letters ? (diacritics ?? sample.match(DIACRITICS)?.length ?? 0) / letters : 0;
   return c;
 }
 
 /** Score how much a text reads like a news report; also the reasons, for the evaluation table. */
 export function scoreNews(text: string | Sample): { score: number; words: number; reasons: string[] } {
-  const { raw: sample, norm, words } = typeof text === 'string' ? sampleOf(text) : text;
+  const { raw: sample, norm, words, diacritics } = typeof text === 'string' ? sampleOf(text) : text;
   if (words.length === 0) return { score: 0, words: 0, reasons: ['no Arabic words'] };
-  const c = newsCues(sample, norm, words);
+  const c = newsCues(sample, norm, words, diacritics);
   // Per 100 words, but a short text is not allowed to look dense: a 60-word text with two cues is not news yet.
   const per100 = 100 / Math.max(words.length, 100);
   const positive =
@@ -408,7 +427,7 @@ export function explainPage(signals: PageSignals | null, text: string): PageEvid
   const news = scoreNews(sample);
   reasons.push(...news.reasons);
   // An article is prose of some length; markup saying "article" lowers the bar (a short brief).
-  const words = votes.words + (sample.raw.match(/[A-Za-z\u00c0-\u024f\u0370-\u052f]+/g)?.length ?? 0);
+  const words = votes.words + sample.latinWords;
   const isArticle = words >= 50 || (articleMarkup && words >= 30);
   let score = news.score;
   if (newsMarkup) {

@@ -94,6 +94,9 @@ for (const [bit, words] of [
   for (const w of words) LANGUAGE_OF.set(w, (LANGUAGE_OF.get(w) ?? 0) | bit);
 }
 
+/** The longest function word: longer words need no look-up. */
+const LANGUAGE_MAX_LENGTH = Math.max(...[...LANGUAGE_OF.keys()].map((w) => w.length));
+
 // Letters one language has and Arabic lacks. Urdu also uses the Persian ones.
 const PERSIAN_LETTERS = /[\u067e\u0686\u0698\u06af]/; // پ چ ژ گ
 const URDU_LETTERS = /[\u0679\u0688\u0691\u06ba\u06be\u06c1\u06c2\u06d2\u06d3]/; // ٹ ڈ ڑ ں ھ ہ ۂ ے ۓ
@@ -129,7 +132,7 @@ function languageVotes(sample: Sample): LanguageVotes {
       if (URDU_LETTERS.test(n)) urLetters++;
       else if (PERSIAN_LETTERS.test(n)) faLetters++;
     }
-    const lang = LANGUAGE_OF.get(n) ?? 0;
+    const lang = n.length <= LANGUAGE_MAX_LENGTH ? (LANGUAGE_OF.get(n) ?? 0) : 0;
     if (lang & L_AR) votes.ar++;
     else if (lang & L_AMBIGUOUS) ambiguous++;
     if (lang & L_FA) votes.fa++;
@@ -216,6 +219,8 @@ for (const [bit, words] of [
 ] as const) {
   for (const word of words) CUE_OF.set(word, (CUE_OF.get(word) ?? 0) | bit);
 }
+/** The longest word of the cue lists. */
+const CUE_MAX_LENGTH = Math.max(...[...CUE_OF.keys()].map((w) => w.length));
 const NOT_NEWS_PHRASES = ['ذات يوم', 'قديم الزمان', 'يحكى أن', 'كان يا ما كان', 'طريقة التحضير', 'صلى الله عليه', 'قال تعالى'].map(
   normalize,
 );
@@ -300,8 +305,10 @@ export function newsCues(sample: string, norm: string, words: string[], diacriti
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
     const bare = stripConjunction(w);
-    const exact = CUE_OF.get(w) ?? 0;
-    const any = bare === w ? exact : exact | (CUE_OF.get(bare) ?? 0);
+    // Longer words are in no cue list: no look-up for them.
+    const exact = w.length <= CUE_MAX_LENGTH ? (CUE_OF.get(w) ?? 0) : 0;
+    const bareCues = bare === w ? exact : bare.length <= CUE_MAX_LENGTH ? (CUE_OF.get(bare) ?? 0) : 0;
+    const any = exact | bareCues;
     if (any === 0) continue;
     if (any & G.reporting) c.reporting++;
     else if (any & G.present) c.present++;
@@ -314,7 +321,7 @@ export function newsCues(sample: string, norm: string, words: string[], diacriti
     }
     if (any & G.media) c.media++;
     if (any & G.institutions) c.institutions++;
-    if ((CUE_OF.get(bare) ?? 0) & G.weekday) c.time += TIME_LEAD.has(stripConjunction(words[i - 1] ?? '')) ? 2 : 0.5;
+    if (bareCues & G.weekday) c.time += TIME_LEAD.has(stripConjunction(words[i - 1] ?? '')) ? 2 : 0.5;
     else if (exact & G.recent) c.time += 0.5;
     if (exact & G.narrative) c.narrative++;
     if (any & G.religious) c.religious++;

@@ -3,7 +3,7 @@
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
-import { normalize, skeleton, skeletonLastCode, skeletonLength } from './normalize';
+import { normalize, normalizedLength, skeleton, skeletonLastCode, skeletonLength } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
 import type { Actor, ActorType, Mention } from './types';
@@ -325,7 +325,7 @@ function offsetOf(tokenText: string, k: number): number {
   let n = 0;
   for (let c = 0; c < tokenText.length; c++) {
     if (n === k) return c;
-    n += normalize(tokenText[c]!).length;
+    n += normalizedLength(tokenText.charCodeAt(c));
   }
   return tokenText.length;
 }

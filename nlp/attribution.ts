@@ -17,6 +17,9 @@ import type { MarkedSpan } from './quotes';
 import { cliticReadings } from './tokenize';
 import type { Actor, Speaker, Token } from './types';
 
+const ALA = normalize('على');
+const ILA = normalize('إلى');
+
 export interface Attribution {
   speaker: Speaker;
   cue: string | null;
@@ -197,7 +200,7 @@ function subjectAfter(
   for (let steps = 0; j < limit && steps < 10; steps++, j++) {
     const tok = tokens[j]!;
     const n = tok.norm;
-    if (COMPLEMENTIZERS.has(n) && n !== normalize('على') && n !== normalize('إلى')) break;
+    if (COMPLEMENTIZERS.has(n) && n !== ALA && n !== ILA) break;
     const punct = text.slice(tokens[j - 1]!.end, tok.start);
     // «قال الرئيس الأمريكي، دونالد ترامب، إنه»: a person set off by commas after a title is the subject.
     const apposed = /^[\s،,]+$/.test(punct) && mentionAt[j]?.actor.type === 'person';

@@ -113,6 +113,13 @@ const CHANGES = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (SINGLE[c] !== c) CHANGES[c] = 1;
 for (const c of MULTI.keys()) CHANGES[c] = 1;
 
+/** normalize(String.fromCharCode(code)).length without building the string: 0 when dropped, more for a ligature. */
+export function normalizedLength(code: number): number {
+  if (CHANGES[code] === 0) return 1;
+  if (SINGLE[code] === DROP) return 0;
+  return MULTI.get(code)?.length ?? 1;
+}
+
 let buffer = new Uint16Array(256);
 const CHUNK = 4096;
 

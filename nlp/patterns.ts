@@ -13,7 +13,7 @@ import {
   REPORTING,
   TITLE_WORDS,
 } from './lexicon';
-import { normalize } from './normalize';
+import { normalize, normalizedLength } from './normalize';
 import { cliticReadings, type Stripped, wordForms } from './tokenize';
 import type { Token } from './types';
 
@@ -63,6 +63,8 @@ const AGENCY = normalize('وكالة');
 const ALLAH = normalize('الله');
 const ALI = normalize('علي');
 const AYAH = normalize('آية');
+const BISM = normalize('باسم');
+const LISHUUN = normalize('لشؤون');
 const MADDA_WORDS = new Set(
   ['آخر', 'آخرين', 'آخرون', 'آلاف', 'آن', 'آنذاك', 'آراء', 'آثار', 'آمال', 'آلية', 'آليات', 'آسيا'].map(normalize),
 );
@@ -443,7 +445,7 @@ export function nameStartOffset(doc: Doc, i: number, person = true): number {
   let n = 0;
   for (let c = 0; c < t.text.length; c++) {
     if (n === k) return t.start + c;
-    n += normalize(t.text[c]!).length;
+    n += normalizedLength(t.text.charCodeAt(c));
   }
   return t.start;
 }
@@ -882,7 +884,7 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
     }
     // «... السعودية وأنا»: a conjunction before a function word ends the role.
     if (/^[وف]/.test(n) && FUNCTION_WORDS.has(n.slice(1))) break;
-    if (n === normalize('باسم') || n === normalize('لشؤون') || TITLE_WORDS.has(n)) {
+    if (n === BISM || n === LISHUUN || TITLE_WORDS.has(n)) {
       j++;
       continue;
     }
@@ -1065,7 +1067,7 @@ function prefixLength(doc: Doc, i: number): number {
   let n = 0;
   for (let c = 0; c < t.text.length; c++) {
     if (n === k) return c;
-    n += normalize(t.text[c]!).length;
+    n += normalizedLength(t.text.charCodeAt(c));
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 // The bundled gazetteer as an index keyed on normalised tokens, and a longest-first matcher over
 // clitic-stripped tokens. Entries arrive as plain data (knowledge/data/gazetteer.json) so nlp/
 // stays free of our other folders; the index is built once per process.
-import { normalize, skeleton } from './normalize';
+import { normalize, normalizedLength, skeleton } from './normalize';
 import { cliticReadings, type WordForm, wordForms, wordsOf } from './tokenize';
 import type { ActorType, Token } from './types';
 
@@ -179,12 +179,13 @@ export interface GazetteerMatch {
 export function originalOffset(tokenText: string, k: number): number {
   let n = 0;
   for (let i = 0; i < tokenText.length; i++) {
+    const length = normalizedLength(tokenText.charCodeAt(i));
     if (n === k) {
       // Skip marks that the normaliser drops so the span starts on a letter.
-      if (normalize(tokenText[i]!) === '') continue;
+      if (length === 0) continue;
       return i;
     }
-    n += normalize(tokenText[i]!).length;
+    n += length;
   }
   return tokenText.length;
 }

@@ -43,8 +43,16 @@ function sameWord(a: string, b: string): boolean {
 
 /** Normalised role text with a leading و/ف/ب/ل stripped, to compare role phrases. */
 export function roleKey(role: string): string {
-  return canonicalRole(nameTokens(role).join(' '));
+  let key = roleKeys.get(role);
+  if (key === undefined) {
+    key = canonicalRole(nameTokens(role).join(' '));
+    if (roleKeys.size >= 50_000) roleKeys.clear();
+    roleKeys.set(role, key);
+  }
+  return key;
 }
+/** roleKey per role text: an article repeats its roles. */
+const roleKeys = new Map<string, string>();
 
 /** «المتحدث باسم وزارة الخارجية الأمريكية» and «المتحدث باسم الخارجية الأمريكية» are one role. */
 function canonicalRole(key: string): string {

@@ -202,7 +202,7 @@ function subjectAfter(
     const n = tok.norm;
     if (COMPLEMENTIZERS.has(n) && n !== ALA && n !== ILA) break;
     const punct = text.slice(tokens[j - 1]!.end, tok.start);
-    // «قال الرئيس الأمريكي، دونالد ترامب، إنه»: a person set off by commas after a title is the subject.
+    // «قالت وزيرة الخارجية الفرنسية، كاترين كولونا، إنها»: a person set off by commas after a title is the subject.
     const apposed = /^[\s،,]+$/.test(punct) && mentionAt[j]?.actor.type === 'person';
     if (/[.،,:؛]/.test(punct) && steps > 0 && !seenSubject && !apposed) break;
     // «نقلت وكالة بلومبرج قول الأمير محمد بن سلمان إن ...»: the agency reports someone's words.
@@ -496,7 +496,7 @@ function pronounSubject(
     // the first name of the sentence.
     const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;
     if (said && said.actor.type === 'person' && !inMarks[t + 1]) speakerInSentence = said;
-    // «بدوره أثنى رئيس الوزراء الإسرائيلي ... فكتب يقول»: an official named only by role.
+    // «بدوره أشاد وزير الخارجية المصري ... فكتب يقول»: an official named only by role.
     const role = m || inMarks[t] ? undefined : roleAt.get(t);
     if (role && !firstInSentence) roleSpeaker = { actorId: null, name: text.slice(tok.start, tokens[role.last]!.end), kind: 'anonymous' };
   }

@@ -87,9 +87,9 @@ describe('speakers in harder sentence shapes', () => {
       'a role subject in the paragraph takes the floor from the speaker of an earlier paragraph',
     ],
     [
-      'قال الرئيس الأمريكي، دونالد ترامب، إنه سيحصل على إجابات «بسرعة كبيرة» بشأن القضية.',
-      'بسرعة كبيرة',
-      'دونالد ترامب',
+      'قال الرئيس الروسي، فلاديمير بوتين، إنه سيرد «بحزم ووضوح» على العقوبات.',
+      'بحزم ووضوح',
+      'فلاديمير بوتين',
       'a person set off by commas after the title is the subject of the verb before the title',
     ],
     [

@@ -133,9 +133,11 @@ export function charClass(oneChar: RegExp): (text: string, i: number) => number 
 /** Letters, marks, digits, tatweel and joiners: what a token is made of. */
 const wordCharAt = charClass(/^[\p{L}\p{M}\p{N}\u0640\u200c\u200d]$/u);
 
-/** The words of a text as strings, split exactly where tokenize() splits (no normalising). */
-export function wordsOf(text: string): string[] {
-  const out: string[] = [];
+/**
+ * Calls visit(start, end) for each run of word characters: the same words as
+ * /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu, by a scan over a table of word characters.
+ */
+function forEachWordRun(text: string, visit: (start: number, end: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -149,8 +151,14 @@ export function wordsOf(text: string): string[] {
       i += step;
       step = i < n ? wordCharAt(text, i) : 0;
     }
-    out.push(text.slice(start, i));
+    visit(start, i);
   }
+}
+
+/** The words of a text as strings, split exactly where tokenize() splits (no normalising). */
+export function wordsOf(text: string): string[] {
+  const out: string[] = [];
+  forEachWordRun(text, (start, end) => out.push(text.slice(start, end)));
   return out;
 }
 
@@ -166,25 +174,12 @@ export function wordForms(tokens: readonly Token[]): readonly WordForm[] | undef
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const forms: WordForm[] = [];
-  // A scan over a table of word characters: the same words as /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu.
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let step = wordCharAt(text, i);
-    if (step === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (step > 0) {
-      i += step;
-      step = i < n ? wordCharAt(text, i) : 0;
-    }
-    const w = writtenForm(text, start, i);
-    if (w.norm.length === 0) continue;
-    tokens.push({ start, end: i, text: w.raw, norm: w.norm });
+  forEachWordRun(text, (start, end) => {
+    const w = writtenForm(text, start, end);
+    if (w.norm.length === 0) return;
+    tokens.push({ start, end, text: w.raw, norm: w.norm });
     forms.push(w.form);
-  }
+  });
   formsOfTokens.set(tokens, forms);
   return tokens;
 }

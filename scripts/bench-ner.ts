@@ -1,6 +1,7 @@
 // Tagger speed and load time, single-threaded: tokens per second over the dev set laid out as the
 // extension sees it (word tokens + punctuation, two passes per document), first pass and warm.
-// Usage: npx tsx scripts/bench-ner.ts
+// Usage: npx tsx scripts/bench-ner.ts [--json]  (`npm run bench` runs it with --json in a fresh process,
+// so the load is a cold one)
 
 import { conllView } from '../nlp/tagger/align';
 import { fromBase64 } from '../nlp/tagger/hash';
@@ -37,8 +38,10 @@ export async function benchTagger(
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await benchTagger();
-  console.log(
-    `tagger: load ${r.loadMs.toFixed(1)} ms (decode + table ${r.decodeMs.toFixed(1)} ms); ` +
-      `${Math.round(r.coldTokensPerSecond).toLocaleString('en')} tokens/s first pass, ${Math.round(r.warmTokensPerSecond).toLocaleString('en')} tokens/s warm`,
-  );
+  if (process.argv.includes('--json')) console.log(JSON.stringify(r));
+  else
+    console.log(
+      `tagger: load ${r.loadMs.toFixed(1)} ms (decode + table ${r.decodeMs.toFixed(1)} ms); ` +
+        `${Math.round(r.coldTokensPerSecond).toLocaleString('en')} tokens/s first pass, ${Math.round(r.warmTokensPerSecond).toLocaleString('en')} tokens/s warm`,
+    );
 }

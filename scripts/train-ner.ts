@@ -66,6 +66,11 @@ const opts: TwoPassOptions = {
   seed: SEED,
   folds: 4,
   minCount: Number(process.env.NER_MIN_COUNT ?? 3),
+  objective: (['crf', 'pa'] as const).find((o) => o === process.env.NER_OBJECTIVE) ?? 'perceptron',
+  c: Number(process.env.NER_PA_C ?? 1),
+  l2: Number(process.env.NER_L2 ?? 1),
+  eta: Number(process.env.NER_ETA ?? 0.1),
+  average: process.env.NER_CRF_AVG === '1',
   decoder: (m) => createTagger(m).tagDocument,
   lists,
   onEpoch: (epoch, raw) => {

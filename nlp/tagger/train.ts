@@ -1,5 +1,6 @@
 // Averaged structured perceptron: learns feature weights and tag transitions from BIO-tagged sentences.
 
+import { type CrfParams, trainCrf } from './crf';
 import { viterbi } from './decode';
 import { docCodes } from './doc';
 import { BIAS_HASH, Featurizer, type WordLists } from './features';
@@ -23,6 +24,15 @@ export interface TrainOptions {
   minCount?: number;
   /** Called after each epoch with the averaged model so far (for dev-set model selection). */
   onEpoch?: (epoch: number, model: RawModel) => void;
+  /** What is learnt: the averaged perceptron (default), averaged passive–aggressive with Hamming cost, or a CRF by log-likelihood (crf.ts). */
+  objective?: 'perceptron' | 'crf' | 'pa';
+  /** Passive–aggressive only: the largest step (default 1). */
+  c?: number;
+  /** CRF only: L2 strength over the whole training set (default 1) and AdaGrad rate (default 0.1). */
+  l2?: number;
+  eta?: number;
+  /** CRF only: average the iterates (as the perceptron does). */
+  average?: boolean;
 }
 
 /** Unquantised averaged weights, one row of NT per feature hash. */
@@ -86,6 +96,25 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
   }
   const gold = data.map((s) => Int32Array.from(s.tags, tagIndex));
   const nf = hashes.length;
+  if (opts.objective === 'crf') {
+    const toRaw = (p: CrfParams): RawModel => ({
+      hashes: Uint32Array.from(hashes),
+      weights: Float32Array.from(p.w),
+      trans: Float32Array.from(p.trans),
+      start: Float32Array.from(p.start),
+      lists: opts.lists,
+    });
+    const onEpoch = opts.onEpoch;
+    const p = trainCrf(feats, gold, nf, {
+      epochs: opts.epochs,
+      l2: opts.l2 ?? 1,
+      eta: opts.eta ?? 0.1,
+      average: opts.average,
+      rand: mulberry32(opts.seed),
+      onEpoch: onEpoch && ((epoch, params) => onEpoch(epoch, toRaw(params))),
+    });
+    return toRaw(p);
+  }
   const w = new Float64Array(nf * NT);
   const u = new Float64Array(nf * NT);
   const tw = new Float64Array(NT * NT);
@@ -103,6 +132,43 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
     const start = new Float32Array(NT);
     for (let i = 0; i < NT; i++) start[i] = sw[i]! - su[i]! / c;
     return { hashes: Uint32Array.from(hashes), weights, trans, start, lists: opts.lists };
+  };
+  // Passive–aggressive (1-best MIRA): the step that makes gold beat the cost-augmented best sequence
+  // by its Hamming loss, capped at C. `emit` holds the cost-augmented scores (+1 off gold).
+  const pa = opts.objective === 'pa';
+  const C = opts.c ?? 1;
+  const delta = new Map<number, number>();
+  const dTrans = new Float64Array(NT * NT + NT);
+  const paStep = (g: Int32Array, pred: Int32Array, em: Float64Array, fids: Int32Array, offs: Int32Array): number => {
+    let loss = 0;
+    let margin = 0;
+    delta.clear();
+    dTrans.fill(0);
+    for (let t = 0; t < g.length; t++) {
+      const gy = g[t]!;
+      const py = pred[t]!;
+      if (gy !== py) {
+        loss++;
+        margin += em[t * NT + gy]! - (em[t * NT + py]! - 1);
+        for (let k = offs[t]!; k < offs[t + 1]!; k++) {
+          const row = fids[k]! * NT;
+          delta.set(row + gy, (delta.get(row + gy) ?? 0) + 1);
+          delta.set(row + py, (delta.get(row + py) ?? 0) - 1);
+        }
+      }
+      const gi = t === 0 ? NT * NT + gy : g[t - 1]! * NT + gy;
+      const pi = t === 0 ? NT * NT + py : pred[t - 1]! * NT + py;
+      if (gi !== pi) {
+        dTrans[gi]! += 1;
+        dTrans[pi]! -= 1;
+        margin += t === 0 ? sw[gy]! - sw[py]! : tw[gi]! - tw[pi]!;
+      }
+    }
+    if (loss === 0) return 0;
+    let norm = 0;
+    for (const v of delta.values()) norm += v * v;
+    for (const v of dTrans) norm += v * v;
+    return norm > 0 ? Math.max(0, Math.min(C, (loss - margin) / norm)) : 0;
   };
   let emit = new Float64Array(64 * NT);
   const tr32 = new Float64Array(NT * NT);
@@ -129,32 +195,37 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
       }
       tr32.set(tw);
       st32.set(sw);
+      if (pa) for (let i = 0; i < n * NT; i++) if (i % NT !== g[Math.floor(i / NT)]) emit[i]! += 1;
       const pred = viterbi(emit, n, tr32, st32);
-      for (let t = 0; t < n; t++) {
-        const gy = g[t]!;
-        const py = pred[t]!;
-        const gp = t > 0 ? g[t - 1]! : -1;
-        const pp = t > 0 ? pred[t - 1]! : -1;
-        if (gy !== py) {
-          for (let k = offs[t]!; k < offs[t + 1]!; k++) {
-            const row = fids[k]! * NT;
-            w[row + gy]! += 1;
-            u[row + gy]! += c;
-            w[row + py]! -= 1;
-            u[row + py]! -= c;
+      const tau = pa ? paStep(g, pred, emit, fids, offs) : 1;
+      if (tau > 0) {
+        const tc = tau * c;
+        for (let t = 0; t < n; t++) {
+          const gy = g[t]!;
+          const py = pred[t]!;
+          const gp = t > 0 ? g[t - 1]! : -1;
+          const pp = t > 0 ? pred[t - 1]! : -1;
+          if (gy !== py) {
+            for (let k = offs[t]!; k < offs[t + 1]!; k++) {
+              const row = fids[k]! * NT;
+              w[row + gy]! += tau;
+              u[row + gy]! += tc;
+              w[row + py]! -= tau;
+              u[row + py]! -= tc;
+            }
           }
-        }
-        if (gy !== py || gp !== pp) {
-          if (t === 0) {
-            sw[gy]! += 1;
-            su[gy]! += c;
-            sw[py]! -= 1;
-            su[py]! -= c;
-          } else {
-            tw[gp * NT + gy]! += 1;
-            tu[gp * NT + gy]! += c;
-            tw[pp * NT + py]! -= 1;
-            tu[pp * NT + py]! -= c;
+          if (gy !== py || gp !== pp) {
+            if (t === 0) {
+              sw[gy]! += tau;
+              su[gy]! += tc;
+              sw[py]! -= tau;
+              su[py]! -= tc;
+            } else {
+              tw[gp * NT + gy]! += tau;
+              tu[gp * NT + gy]! += tc;
+              tw[pp * NT + py]! -= tau;
+              tu[pp * NT + py]! -= tc;
+            }
           }
         }
       }
@@ -179,11 +250,12 @@ export function compress(raw: RawModel, maxFeatures: number): NerModel {
     mag[f] = m;
     maxAbs = Math.max(maxAbs, m);
   }
+  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
+  // A row whose every weight rounds to 0 changes no score: it is not stored (a CRF has many).
   const order = Array.from(mag.keys())
-    .filter((f) => mag[f]! > 0)
+    .filter((f) => mag[f]! >= scale / 2)
     .sort((a, b) => mag[b]! - mag[a]! || raw.hashes[a]! - raw.hashes[b]!);
   const keep = order.slice(0, maxFeatures).sort((a, b) => raw.hashes[a]! - raw.hashes[b]!);
-  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
   const keys = new Uint32Array(keep.length);
   const weights = new Int8Array(keep.length * NT);
   keep.forEach((f, i) => {

@@ -77,6 +77,33 @@ describe('NER training on a tiny corpus', () => {
     expect(plain).toBeLessThan(eager);
   });
 
+  it.each([
+    ['passive–aggressive (Hamming cost)', { objective: 'pa' as const, c: 1 }],
+    ['CRF', { objective: 'crf' as const, l2: 0.1, eta: 0.3 }],
+    ['CRF with averaged iterates', { objective: 'crf' as const, l2: 0.1, eta: 0.3, average: true }],
+  ])('learns the corpus with the %s objective too', (_name, objective) => {
+    const other = createTagger(compress(train(CORPUS, { ...OPTS, ...objective }), 100_000));
+    expect(other.tagWords('غادر رامي خوري بيروت .'.split(' ').map(normalize))).toEqual(['O', 'B-PERS', 'I-PERS', 'B-LOC', 'O']);
+    expect(other.tagWords('وقال مدير شركة نور للطاقة إن الأرباح زادت .'.split(' ').map(normalize))).toEqual([
+      'O',
+      'O',
+      'B-ORG',
+      'I-ORG',
+      'I-ORG',
+      'O',
+      'O',
+      'O',
+      'O',
+    ]);
+  });
+
+  it('takes no passive–aggressive step larger than C', () => {
+    const big = train(CORPUS, { ...OPTS, objective: 'pa', c: 1, epochs: 1 });
+    const small = train(CORPUS, { ...OPTS, objective: 'pa', c: 1e-4, epochs: 1 });
+    const maxAbs = (w: Float32Array) => w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    expect(maxAbs(small.weights)).toBeLessThan(maxAbs(big.weights) / 10);
+  });
+
   it('rejects a label outside the BIO set instead of learning it', () => {
     expect(() => train([{ words: ['ا'], tags: ['B-PER'] }], OPTS)).toThrow(/unknown tag/);
   });

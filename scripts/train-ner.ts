@@ -71,6 +71,8 @@ const opts: TwoPassOptions = {
   l2: Number(process.env.NER_L2 ?? 1),
   eta: Number(process.env.NER_ETA ?? 0.1),
   average: process.env.NER_CRF_AVG === '1',
+  dropout: Number(process.env.NER_DROPOUT ?? 0),
+  bag: Number(process.env.NER_BAG ?? 1),
   decoder: (m) => createTagger(m).tagDocument,
   lists,
   onEpoch: (epoch, raw) => {

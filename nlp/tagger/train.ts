@@ -28,7 +28,7 @@ export interface TrainOptions {
   objective?: 'perceptron' | 'crf' | 'pa';
   /** Passive–aggressive only: the largest step (default 1). */
   c?: number;
-  /** CRF only: L2 strength over the whole training set (default 1) and AdaGrad rate (default 0.1). */
+  /** CRF only: L2 strength over the whole training set (default 10) and AdaGrad rate (default 0.05). */
   l2?: number;
   eta?: number;
   /** Perceptron and passive–aggressive: how many learners (seeds seed, seed + 1, …) to average (default 1). */
@@ -111,8 +111,8 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
     const onEpoch = opts.onEpoch;
     const p = trainCrf(feats, gold, nf, {
       epochs: opts.epochs,
-      l2: opts.l2 ?? 1,
-      eta: opts.eta ?? 0.1,
+      l2: opts.l2 ?? 10,
+      eta: opts.eta ?? 0.05,
       average: opts.average,
       rand: mulberry32(opts.seed),
       onEpoch: onEpoch && ((epoch, params) => onEpoch(epoch, toRaw(params))),

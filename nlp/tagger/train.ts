@@ -1,5 +1,6 @@
 // Averaged structured perceptron: learns feature weights and tag transitions from BIO-tagged sentences.
 
+import { type CrfParams, trainCrf } from './crf';
 import { viterbi } from './decode';
 import { docCodes } from './doc';
 import { BIAS_HASH, Featurizer, type WordLists } from './features';
@@ -23,6 +24,19 @@ export interface TrainOptions {
   minCount?: number;
   /** Called after each epoch with the averaged model so far (for dev-set model selection). */
   onEpoch?: (epoch: number, model: RawModel) => void;
+  /** What is learnt: the averaged perceptron (default), averaged passive–aggressive with Hamming cost, or a CRF by log-likelihood (crf.ts). */
+  objective?: 'perceptron' | 'crf' | 'pa';
+  /** Passive–aggressive only: the largest step (default 1). */
+  c?: number;
+  /** CRF only: L2 strength over the whole training set (default 10) and AdaGrad rate (default 0.05). */
+  l2?: number;
+  eta?: number;
+  /** Perceptron and passive–aggressive: how many learners (seeds seed, seed + 1, …) to average (default 1). */
+  bag?: number;
+  /** Perceptron and passive–aggressive: probability of hiding a feature occurrence from a step (default 0). */
+  dropout?: number;
+  /** CRF only: average the iterates (as the perceptron does). */
+  average?: boolean;
 }
 
 /** Unquantised averaged weights, one row of NT per feature hash. */
@@ -86,80 +100,172 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
   }
   const gold = data.map((s) => Int32Array.from(s.tags, tagIndex));
   const nf = hashes.length;
-  const w = new Float64Array(nf * NT);
-  const u = new Float64Array(nf * NT);
-  const tw = new Float64Array(NT * NT);
-  const tu = new Float64Array(NT * NT);
-  const sw = new Float64Array(NT);
-  const su = new Float64Array(NT);
-  let c = 1;
-  const rand = mulberry32(opts.seed);
-  const order = Array.from(data, (_, i) => i);
-  const snapshot = (): RawModel => {
-    const weights = new Float32Array(nf * NT);
-    for (let i = 0; i < weights.length; i++) weights[i] = w[i]! - u[i]! / c;
-    const trans = new Float32Array(NT * NT);
-    for (let i = 0; i < trans.length; i++) trans[i] = tw[i]! - tu[i]! / c;
-    const start = new Float32Array(NT);
-    for (let i = 0; i < NT; i++) start[i] = sw[i]! - su[i]! / c;
-    return { hashes: Uint32Array.from(hashes), weights, trans, start, lists: opts.lists };
-  };
-  let emit = new Float64Array(64 * NT);
-  const tr32 = new Float64Array(NT * NT);
-  const st32 = new Float64Array(NT);
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
-    for (const si of order) {
-      const { ids: fids, offs } = feats[si]!;
-      const g = gold[si]!;
-      const n = g.length;
-      if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
-      emit.fill(0, 0, n * NT);
-      for (let t = 0; t < n; t++) {
-        const e = t * NT;
-        for (let k = offs[t]!; k < offs[t + 1]!; k++) {
-          const row = fids[k]! * NT;
-          for (let y = 0; y < NT; y++) emit[e + y]! += w[row + y]!;
-        }
-      }
-      tr32.set(tw);
-      st32.set(sw);
-      const pred = viterbi(emit, n, tr32, st32);
-      for (let t = 0; t < n; t++) {
+  if (opts.objective === 'crf') {
+    const toRaw = (p: CrfParams): RawModel => ({
+      hashes: Uint32Array.from(hashes),
+      weights: Float32Array.from(p.w),
+      trans: Float32Array.from(p.trans),
+      start: Float32Array.from(p.start),
+      lists: opts.lists,
+    });
+    const onEpoch = opts.onEpoch;
+    const p = trainCrf(feats, gold, nf, {
+      epochs: opts.epochs,
+      l2: opts.l2 ?? 10,
+      eta: opts.eta ?? 0.05,
+      average: opts.average,
+      rand: mulberry32(opts.seed),
+      onEpoch: onEpoch && ((epoch, params) => onEpoch(epoch, toRaw(params))),
+    });
+    return toRaw(p);
+  }
+  // One averaged learner per seed; with `bag` > 1 their averaged weights are averaged again
+  // (bagging over shuffles: less variance from the order the sentences come in).
+  const learner = (seed: number) => {
+    const w = new Float64Array(nf * NT);
+    const u = new Float64Array(nf * NT);
+    const tw = new Float64Array(NT * NT);
+    const tu = new Float64Array(NT * NT);
+    const sw = new Float64Array(NT);
+    const su = new Float64Array(NT);
+    let c = 1;
+    const rand = mulberry32(seed);
+    const order = Array.from(data, (_, i) => i);
+    const snapshot = (): RawModel => {
+      const weights = new Float32Array(nf * NT);
+      for (let i = 0; i < weights.length; i++) weights[i] = w[i]! - u[i]! / c;
+      const trans = new Float32Array(NT * NT);
+      for (let i = 0; i < trans.length; i++) trans[i] = tw[i]! - tu[i]! / c;
+      const start = new Float32Array(NT);
+      for (let i = 0; i < NT; i++) start[i] = sw[i]! - su[i]! / c;
+      return { hashes: Uint32Array.from(hashes), weights, trans, start, lists: opts.lists };
+    };
+    // Passive–aggressive (1-best MIRA): the step that makes gold beat the cost-augmented best sequence
+    // by its Hamming loss, capped at C. `emit` holds the cost-augmented scores (+1 off gold).
+    const pa = opts.objective === 'pa';
+    const C = opts.c ?? 1;
+    const delta = new Map<number, number>();
+    const dTrans = new Float64Array(NT * NT + NT);
+    const paStep = (g: Int32Array, pred: Int32Array, em: Float64Array, fids: Int32Array, offs: Int32Array): number => {
+      let loss = 0;
+      let margin = 0;
+      delta.clear();
+      dTrans.fill(0);
+      for (let t = 0; t < g.length; t++) {
         const gy = g[t]!;
         const py = pred[t]!;
-        const gp = t > 0 ? g[t - 1]! : -1;
-        const pp = t > 0 ? pred[t - 1]! : -1;
         if (gy !== py) {
+          loss++;
+          margin += em[t * NT + gy]! - (em[t * NT + py]! - 1);
           for (let k = offs[t]!; k < offs[t + 1]!; k++) {
             const row = fids[k]! * NT;
-            w[row + gy]! += 1;
-            u[row + gy]! += c;
-            w[row + py]! -= 1;
-            u[row + py]! -= c;
+            delta.set(row + gy, (delta.get(row + gy) ?? 0) + 1);
+            delta.set(row + py, (delta.get(row + py) ?? 0) - 1);
           }
         }
-        if (gy !== py || gp !== pp) {
-          if (t === 0) {
-            sw[gy]! += 1;
-            su[gy]! += c;
-            sw[py]! -= 1;
-            su[py]! -= c;
-          } else {
-            tw[gp * NT + gy]! += 1;
-            tu[gp * NT + gy]! += c;
-            tw[pp * NT + py]! -= 1;
-            tu[pp * NT + py]! -= c;
-          }
+        const gi = t === 0 ? NT * NT + gy : g[t - 1]! * NT + gy;
+        const pi = t === 0 ? NT * NT + py : pred[t - 1]! * NT + py;
+        if (gi !== pi) {
+          dTrans[gi]! += 1;
+          dTrans[pi]! -= 1;
+          margin += t === 0 ? sw[gy]! - sw[py]! : tw[gi]! - tw[pi]!;
         }
       }
-      c++;
-    }
+      if (loss === 0) return 0;
+      let norm = 0;
+      for (const v of delta.values()) norm += v * v;
+      for (const v of dTrans) norm += v * v;
+      return norm > 0 ? Math.max(0, Math.min(C, (loss - margin) / norm)) : 0;
+    };
+    // Feature dropout: each occurrence is hidden from one step with this probability, so no single
+    // strong feature (a list hit, the word itself) carries a decision alone.
+    const dropout = opts.dropout ?? 0;
+    const thin = ({ ids, offs }: { ids: Int32Array; offs: Int32Array }): { ids: Int32Array; offs: Int32Array } => {
+      const kept = new Int32Array(ids.length);
+      const newOffs = new Int32Array(offs.length);
+      let m = 0;
+      for (let t = 0; t + 1 < offs.length; t++) {
+        newOffs[t] = m;
+        for (let k = offs[t]!; k < offs[t + 1]!; k++) if (rand() >= dropout) kept[m++] = ids[k]!;
+      }
+      newOffs[offs.length - 1] = m;
+      return { ids: kept.subarray(0, m), offs: newOffs };
+    };
+    let emit = new Float64Array(64 * NT);
+    const tr32 = new Float64Array(NT * NT);
+    const st32 = new Float64Array(NT);
+    const runEpoch = (): void => {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rand() * (i + 1));
+        const t = order[i]!;
+        order[i] = order[j]!;
+        order[j] = t;
+      }
+      for (const si of order) {
+        const { ids: fids, offs } = dropout > 0 ? thin(feats[si]!) : feats[si]!;
+        const g = gold[si]!;
+        const n = g.length;
+        if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
+        emit.fill(0, 0, n * NT);
+        for (let t = 0; t < n; t++) {
+          const e = t * NT;
+          for (let k = offs[t]!; k < offs[t + 1]!; k++) {
+            const row = fids[k]! * NT;
+            for (let y = 0; y < NT; y++) emit[e + y]! += w[row + y]!;
+          }
+        }
+        tr32.set(tw);
+        st32.set(sw);
+        if (pa) for (let i = 0; i < n * NT; i++) if (i % NT !== g[Math.floor(i / NT)]) emit[i]! += 1;
+        const pred = viterbi(emit, n, tr32, st32);
+        const tau = pa ? paStep(g, pred, emit, fids, offs) : 1;
+        if (tau > 0) {
+          const tc = tau * c;
+          for (let t = 0; t < n; t++) {
+            const gy = g[t]!;
+            const py = pred[t]!;
+            const gp = t > 0 ? g[t - 1]! : -1;
+            const pp = t > 0 ? pred[t - 1]! : -1;
+            if (gy !== py) {
+              for (let k = offs[t]!; k < offs[t + 1]!; k++) {
+                const row = fids[k]! * NT;
+                w[row + gy]! += tau;
+                u[row + gy]! += tc;
+                w[row + py]! -= tau;
+                u[row + py]! -= tc;
+              }
+            }
+            if (gy !== py || gp !== pp) {
+              if (t === 0) {
+                sw[gy]! += tau;
+                su[gy]! += tc;
+                sw[py]! -= tau;
+                su[py]! -= tc;
+              } else {
+                tw[gp * NT + gy]! += tau;
+                tu[gp * NT + gy]! += tc;
+                tw[pp * NT + py]! -= tau;
+                tu[pp * NT + py]! -= tc;
+              }
+            }
+          }
+        }
+        c++;
+      }
+    };
+    return { runEpoch, snapshot };
+  };
+  const learners = Array.from({ length: Math.max(1, opts.bag ?? 1) }, (_, i) => learner(opts.seed + i));
+  const snapshot = (): RawModel => {
+    const all = learners.map((l) => l.snapshot());
+    const first = all[0]!;
+    if (all.length === 1) return first;
+    const mean = (key: 'weights' | 'trans' | 'start') =>
+      Float32Array.from(first[key], (_, i) => all.reduce((s, m) => s + m[key][i]!, 0) / all.length);
+    return { ...first, weights: mean('weights'), trans: mean('trans'), start: mean('start') };
+  };
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (const l of learners) l.runEpoch();
     opts.onEpoch?.(epoch, snapshot());
   }
   return snapshot();
@@ -179,11 +285,12 @@ export function compress(raw: RawModel, maxFeatures: number): NerModel {
     mag[f] = m;
     maxAbs = Math.max(maxAbs, m);
   }
+  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
+  // A row whose every weight rounds to 0 changes no score: it is not stored (a CRF has many).
   const order = Array.from(mag.keys())
-    .filter((f) => mag[f]! > 0)
+    .filter((f) => mag[f]! >= scale / 2)
     .sort((a, b) => mag[b]! - mag[a]! || raw.hashes[a]! - raw.hashes[b]!);
   const keep = order.slice(0, maxFeatures).sort((a, b) => raw.hashes[a]! - raw.hashes[b]!);
-  const scale = maxAbs > 0 ? maxAbs / 127 : 1;
   const keys = new Uint32Array(keep.length);
   const weights = new Int8Array(keep.length * NT);
   keep.forEach((f, i) => {

@@ -6,11 +6,11 @@ import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
 import { conllFromTokenTags, conllView } from '../nlp/tagger/align';
 import { Clusters, clusterWords } from '../nlp/tagger/clusters';
-import { prf, scoreEntities } from '../nlp/tagger/conll';
+import { type ConllSentence, prf, scoreEntities } from '../nlp/tagger/conll';
 import { toBase64 } from '../nlp/tagger/hash';
 import { createTagger, encodeModel } from '../nlp/tagger/index';
 import { compress, type RawModel, type TaggedSentence, type TwoPassOptions, train, trainTwoPass, withOPenalty } from '../nlp/tagger/train';
-import { buildWordLists, chunk, clusterCorpus, loadAnercorp, loadAqmar, MODEL_TS, toTrainingDoc } from './ner-data';
+import { buildWordLists, chunk, clusterCorpus, loadAnercorp, loadAqmar, loadWikifane, MODEL_TS, toTrainingDoc } from './ner-data';
 
 const SEED = 20260;
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 16);
@@ -44,14 +44,30 @@ if (CLUSTERS[0]! > 0) {
 }
 const gazetteer = HINTS ? await loadGazetteer() : null;
 const docs: TaggedSentence[][] = chunk(trainSet).map((d) => toTrainingDoc(d, gazetteer));
+// Other corpora, learnt once in the final training (see MODEL-CARD.md): NER_WIKIFANE=plain adds WikiFANE
+// as if it were ANERcorp, =domain gives it corpus-private feature copies (Daumé 2007); NER_WF_KEEP=names
+// keeps only its sentences with a name, =perloc those with a person or place. NER_AQMAR=misc|o adds AQMAR
+// the same way (its own copies under =domain).
+const WF_MODE = process.env.NER_WIKIFANE ?? 'none';
+const WF_KEEP = process.env.NER_WF_KEEP ?? 'all';
 const AQMAR_MODE = process.env.NER_AQMAR ?? 'none';
-if (AQMAR_MODE !== 'none')
-  for (const article of loadAqmar(AQMAR_MODE === 'misc')) docs.push(...chunk(article).map((d) => toTrainingDoc(d, gazetteer)));
+const extra: TaggedSentence[] = [];
+const addExtra = (sentences: ConllSentence[], domain: number) => {
+  for (const d of chunk(sentences)) for (const s of toTrainingDoc(d, gazetteer)) extra.push(WF_MODE === 'domain' ? { ...s, domain } : s);
+};
+if (WF_MODE !== 'none') {
+  const keep = (s: ConllSentence) =>
+    WF_KEEP === 'all' || s.tags.some((t) => (WF_KEEP === 'names' ? t !== 'O' : t.endsWith('PERS') || t.endsWith('LOC')));
+  addExtra(loadWikifane().filter(keep), 1);
+}
+if (AQMAR_MODE !== 'none') addExtra(loadAqmar(AQMAR_MODE === 'misc').flat(), 2);
 const devDocs = chunk(dev).map((d) => {
   const view = conllView(d.map((s) => s.tokens));
   return { gold: d.map((s) => s.tags), view, hints: gazetteer ? recognise(view.text, view.tokens, { gazetteer }).spans : [] };
 });
-console.log(`train ${trainSet.length} sentences, dev ${dev.length}; word lists ready in ${Date.now() - t0} ms`);
+console.log(
+  `train ${trainSet.length} sentences (+${extra.length} from other corpora), dev ${dev.length}; word lists ready in ${Date.now() - t0} ms`,
+);
 
 function devF1(raw: RawModel): number {
   const tagger = createTagger(compress(raw, MAX_FEATURES));
@@ -68,6 +84,9 @@ const opts: TwoPassOptions = {
   minCount: Number(process.env.NER_MIN_COUNT ?? 3),
   decoder: (m) => createTagger(m).tagDocument,
   lists,
+  extra,
+  // NER_WF_EPOCHS=k: the other corpora only in the first k epochs (with =domain), then ANERcorp alone.
+  otherCorpusEpochs: Number(process.env.NER_WF_EPOCHS ?? EPOCHS),
   onEpoch: (epoch, raw) => {
     const f = devF1(raw);
     console.log(`epoch ${epoch}: dev micro-F1 ${f.toFixed(2)} (${raw.hashes.length} features, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -75,7 +94,7 @@ const opts: TwoPassOptions = {
   },
 };
 if (TWO_PASS) trainTwoPass(docs, opts);
-else train(docs.flat(), opts);
+else train([...docs.flat(), ...extra], opts);
 // Trade precision for recall on dev: the O penalty in units of the largest weight.
 let maxAbs = 0;
 for (const w of best.raw!.weights) maxAbs = Math.max(maxAbs, Math.abs(w));

@@ -13,6 +13,11 @@ export interface TaggedSentence {
   doc?: Int32Array;
   /** Gazetteer/pattern code of each word (see features.ts hintCodes). */
   hints?: Int32Array;
+  /**
+   * Corpus of the sentence when training mixes corpora (0 or absent: the target, ANERcorp). Every
+   * feature then also gets a copy private to its corpus (Daumé 2007); see `train`.
+   */
+  domain?: number;
 }
 
 export interface TrainOptions {
@@ -21,6 +26,8 @@ export interface TrainOptions {
   lists: WordLists;
   /** Features seen fewer times than this in the training data get no weight (default 1: keep all). */
   minCount?: number;
+  /** Epochs that still visit sentences of other corpora (`domain` ≠ 0); later epochs see the target only. */
+  otherCorpusEpochs?: number;
   /** Called after each epoch with the averaged model so far (for dev-set model selection). */
   onEpoch?: (epoch: number, model: RawModel) => void;
 }
@@ -85,7 +92,9 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
     });
   }
   const gold = data.map((s) => Int32Array.from(s.tags, tagIndex));
-  const nf = hashes.length;
+  const nShared = hashes.length;
+  const targetRow = domainCopies(data, feats, nShared);
+  const nf = nShared + targetRow.extra;
   const w = new Float64Array(nf * NT);
   const u = new Float64Array(nf * NT);
   const tw = new Float64Array(NT * NT);
@@ -96,8 +105,13 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
   const rand = mulberry32(opts.seed);
   const order = Array.from(data, (_, i) => i);
   const snapshot = (): RawModel => {
-    const weights = new Float32Array(nf * NT);
+    // Only shared rows are kept; the target corpus's private copy is folded into them, which gives
+    // the same scores on target text as emitting both copies (the other corpora's copies are dropped).
+    const weights = new Float32Array(nShared * NT);
     for (let i = 0; i < weights.length; i++) weights[i] = w[i]! - u[i]! / c;
+    targetRow.rows.forEach((r, f) => {
+      if (r >= 0) for (let y = 0; y < NT; y++) weights[f * NT + y]! += w[r * NT + y]! - u[r * NT + y]! / c;
+    });
     const trans = new Float32Array(NT * NT);
     for (let i = 0; i < trans.length; i++) trans[i] = tw[i]! - tu[i]! / c;
     const start = new Float32Array(NT);
@@ -115,6 +129,7 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
       order[j] = t;
     }
     for (const si of order) {
+      if (epoch > (opts.otherCorpusEpochs ?? opts.epochs) && (data[si]!.domain ?? 0) !== 0) continue;
       const { ids: fids, offs } = feats[si]!;
       const g = gold[si]!;
       const n = g.length;
@@ -166,6 +181,46 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
 }
 
 /**
+ * "Frustratingly easy" domain adaptation (Daumé 2007): when any sentence names a corpus other than
+ * the target, each sentence's features get a second, corpus-private row appended (ids from `nShared`
+ * on). Returns, per shared row, its target-private row (-1 if none) and how many rows were added.
+ */
+function domainCopies(
+  data: readonly TaggedSentence[],
+  feats: { ids: Int32Array; offs: Int32Array }[],
+  nShared: number,
+): { rows: Int32Array; extra: number } {
+  const rows = new Int32Array(nShared).fill(-1);
+  if (!data.some((s) => (s.domain ?? 0) !== 0)) return { rows, extra: 0 };
+  const copy = new Map<number, number>();
+  data.forEach((s, si) => {
+    const d = s.domain ?? 0;
+    const { ids, offs } = feats[si]!;
+    const out = new Int32Array(ids.length * 2);
+    const newOffs = new Int32Array(offs.length);
+    let k = 0;
+    for (let t = 0; t + 1 < offs.length; t++) {
+      newOffs[t] = k;
+      for (let j = offs[t]!; j < offs[t + 1]!; j++) {
+        const id = ids[j]!;
+        const key = id * 16 + d;
+        let r = copy.get(key);
+        if (r === undefined) {
+          r = nShared + copy.size;
+          copy.set(key, r);
+          if (d === 0) rows[id] = r;
+        }
+        out[k++] = id;
+        out[k++] = r;
+      }
+    }
+    newOffs[offs.length - 1] = k;
+    feats[si] = { ids: out, offs: newOffs };
+  });
+  return { rows, extra: copy.size };
+}
+
+/**
  * Keep the `maxFeatures` rows with the largest weights and quantise them to int8 with one scale;
  * this is what keeps the artefact small.
  */
@@ -200,6 +255,8 @@ export interface TwoPassOptions extends TrainOptions {
   folds: number;
   /** Builds a decoder from a first-pass model (index.ts createTagger, passed in to keep this module free of it). */
   decoder: (m: NerModel) => (sentences: readonly (readonly string[])[], hints?: readonly (ArrayLike<number> | undefined)[]) => string[][];
+  /** Sentences of other corpora learnt once, in the final training only (no document codes; see `domain`). */
+  extra?: readonly TaggedSentence[];
 }
 
 /**
@@ -231,7 +288,7 @@ export function trainTwoPass(docs: readonly (readonly TaggedSentence[])[], opts:
       });
     });
   }
-  return train([...docs.flat(), ...withCodes.flat()], opts);
+  return train([...docs.flat(), ...withCodes.flat(), ...(opts.extra ?? [])], opts);
 }
 
 /**

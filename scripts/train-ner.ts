@@ -14,7 +14,7 @@ import { buildWordLists, chunk, clusterCorpus, loadAnercorp, loadAqmar, loadWiki
 
 const SEED = 20260;
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 16);
-const MAX_FEATURES = Number(process.env.NER_MAX_FEATURES ?? 150_000);
+const MAX_FEATURES = Number(process.env.NER_MAX_FEATURES ?? 70_000);
 // Two passes (document votes, see doc.ts) are on by default since the model has word clusters
 // (dev +0.6; NER_TWO_PASS=0 trains one pass). Gazetteer/pattern hints are off: they carry word
 // statistics the gazetteer build takes from this very corpus (nameTokens), so on training text
@@ -44,20 +44,21 @@ if (CLUSTERS[0]! > 0) {
 }
 const gazetteer = HINTS ? await loadGazetteer() : null;
 const docs: TaggedSentence[][] = chunk(trainSet).map((d) => toTrainingDoc(d, gazetteer));
-// Other corpora, learnt once in the final training (see MODEL-CARD.md): NER_WIKIFANE=plain adds WikiFANE
-// as if it were ANERcorp, =domain gives it corpus-private feature copies (Daumé 2007); NER_WF_KEEP=names
-// keeps only its sentences with a name, =perloc those with a person or place. NER_AQMAR=misc|o adds AQMAR
-// the same way (its own copies under =domain).
-const WF_MODE = process.env.NER_WIKIFANE ?? 'none';
-const WF_KEEP = process.env.NER_WF_KEEP ?? 'all';
-const AQMAR_MODE = process.env.NER_AQMAR ?? 'none';
+// Other corpora, learnt once in the final training with corpus-private feature copies (Daumé 2007;
+// see MODEL-CARD.md). NER_WIKIFANE=names (default) takes WikiFANE's sentences that have a name, =all
+// every sentence, =perloc those with a person or place, =none none; NER_AQMAR=misc (default) adds
+// AQMAR with its MIS classes as MISC, =o as O, =none not at all; NER_DOMAIN_COPIES=0 learns them as
+// if they were ANERcorp.
+const WIKIFANE = process.env.NER_WIKIFANE ?? 'names';
+const AQMAR_MODE = process.env.NER_AQMAR ?? 'misc';
+const COPIES = process.env.NER_DOMAIN_COPIES !== '0';
 const extra: TaggedSentence[] = [];
 const addExtra = (sentences: ConllSentence[], domain: number) => {
-  for (const d of chunk(sentences)) for (const s of toTrainingDoc(d, gazetteer)) extra.push(WF_MODE === 'domain' ? { ...s, domain } : s);
+  for (const d of chunk(sentences)) for (const s of toTrainingDoc(d, gazetteer)) extra.push(COPIES ? { ...s, domain } : s);
 };
-if (WF_MODE !== 'none') {
+if (WIKIFANE !== 'none') {
   const keep = (s: ConllSentence) =>
-    WF_KEEP === 'all' || s.tags.some((t) => (WF_KEEP === 'names' ? t !== 'O' : t.endsWith('PERS') || t.endsWith('LOC')));
+    WIKIFANE === 'all' || s.tags.some((t) => (WIKIFANE === 'names' ? t !== 'O' : t.endsWith('PERS') || t.endsWith('LOC')));
   addExtra(loadWikifane().filter(keep), 1);
 }
 if (AQMAR_MODE !== 'none') addExtra(loadAqmar(AQMAR_MODE === 'misc').flat(), 2);
@@ -85,8 +86,6 @@ const opts: TwoPassOptions = {
   decoder: (m) => createTagger(m).tagDocument,
   lists,
   extra,
-  // NER_WF_EPOCHS=k: the other corpora only in the first k epochs (with =domain), then ANERcorp alone.
-  otherCorpusEpochs: Number(process.env.NER_WF_EPOCHS ?? EPOCHS),
   onEpoch: (epoch, raw) => {
     const f = devF1(raw);
     console.log(`epoch ${epoch}: dev micro-F1 ${f.toFixed(2)} (${raw.hashes.length} features, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);

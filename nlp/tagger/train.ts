@@ -26,8 +26,6 @@ export interface TrainOptions {
   lists: WordLists;
   /** Features seen fewer times than this in the training data get no weight (default 1: keep all). */
   minCount?: number;
-  /** Epochs that still visit sentences of other corpora (`domain` ≠ 0); later epochs see the target only. */
-  otherCorpusEpochs?: number;
   /** Called after each epoch with the averaged model so far (for dev-set model selection). */
   onEpoch?: (epoch: number, model: RawModel) => void;
 }
@@ -129,7 +127,6 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
       order[j] = t;
     }
     for (const si of order) {
-      if (epoch > (opts.otherCorpusEpochs ?? opts.epochs) && (data[si]!.domain ?? 0) !== 0) continue;
       const { ids: fids, offs } = feats[si]!;
       const g = gold[si]!;
       const n = g.length;

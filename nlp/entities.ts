@@ -199,7 +199,7 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
 }
 
 /** Margin (in units of the tagger's largest feature weight) above which a lone unlisted word the tagger found stays a name. */
-const LONE_WORD_MARGIN = 1.3;
+const LONE_WORD_MARGIN = 0.45;
 
 /**
  * The one place where tagger spans meet the rules. Where they overlap, the rules keep the span

@@ -234,3 +234,217 @@ export function clusterCorpus(train: readonly ConllSentence[]): string[][] {
   if (cur.length > 0) add(cur);
   return out;
 }
+
+/** ANERcorp's label for each WikiFANE fine class (its Readme's two-level taxonomy); null writes O. */
+export const WIKIFANE_CLASSES: Readonly<Record<string, EntityType | null>> = {
+  // Persons (coarse PER), whatever their occupation.
+  Politician: 'PERS',
+  Religious_PER: 'PERS',
+  Artist: 'PERS',
+  Other_PER: 'PERS',
+  Scientist: 'PERS',
+  Athlete: 'PERS',
+  Businessperson: 'PERS',
+  Engineer: 'PERS',
+  Police: 'PERS',
+  Lawyer: 'PERS',
+  // PER.Group is peoples and faiths («المسلمين», «العرب»): ANERcorp leaves them O (العرب 77/77, المسلمين 28/29).
+  Group: null,
+  // GPE and natural places are LOC in ANERcorp («البحر الأحمر», «النيل» tagged LOC).
+  'Population-Center': 'LOC',
+  Nation: 'LOC',
+  'State-or-Province': 'LOC',
+  'County-or-District': 'LOC',
+  'GPE-Cluster': 'LOC',
+  Continent: 'LOC',
+  'Water-Body': 'LOC',
+  'Land-Region-Natural': 'LOC',
+  // «الأرض», «الشمس», «القمر» are O in ANERcorp (30, 52 and 35 of as many).
+  Celestial: null,
+  // Organisations; the state's own bodies among Government become O below (STATE_BODY).
+  Commercial: 'ORG',
+  'Non-Governmental': 'ORG',
+  Government: 'ORG',
+  Educational: 'ORG',
+  Media: 'ORG',
+  Sports: 'ORG',
+  Religious_ORG: 'ORG',
+  'Medical-Science': 'ORG',
+  Entertainment: 'ORG',
+  // Facilities, products, vehicles, named weapons: ANERcorp's MISC («الكعبة», «البيت الأبيض», «سانتياغو
+  // برنابيو», «القرآن», «ويندوز», «كلاشنيكوف», «سوخوي» are MISC there).
+  'Building-Grounds': 'MISC',
+  'Subarea-Facility': 'MISC',
+  Path: 'LOC',
+  Airport: 'LOC',
+  Plant: 'MISC',
+  Book: 'MISC',
+  Software: 'MISC',
+  Hardware: 'MISC',
+  Movie: 'MISC',
+  Sound: 'MISC',
+  Food: 'MISC',
+  Drug: 'MISC',
+  Air: 'MISC',
+  Water: 'MISC',
+  Land: 'MISC',
+  Shooting: 'MISC',
+  // Weapon kinds are common nouns («الرمح», «القنبلة النيوترونية», «الهاون»): O.
+  Projectile: null,
+  Blunt: null,
+  Exploding: null,
+  Chemical: null,
+  Nuclear: null,
+  Sharp: null,
+};
+
+type EntityType = 'PERS' | 'LOC' | 'ORG' | 'MISC';
+
+const normWords = (s: string) => new Set(s.split(/\s+/).map(normalize));
+/** Tokens WikiFANE's segmenter split off the front of a word («و تعتبر», «ب مختلف», «ال سورية»). */
+const WF_PREFIXES = new Map<string, number>([
+  ...[...normWords('و ف')].map((w) => [w, 1] as [string, number]),
+  ...[...normWords('ب ل ك')].map((w) => [w, 2] as [string, number]),
+  ...[...normWords('ال ا')].map((w) => [w, 3] as [string, number]),
+]);
+/** Pronoun suffixes it split off the end («عاصمة ها», «بيلي ه»). «كم» is not among them: it is mostly «km». */
+const WF_SUFFIXES = normWords('ه ها هم هما هن ي نا كما كن');
+const ARABIC_START = /^[\u0621-\u064a]/;
+/**
+ * Descriptor words ANERcorp leaves outside the name after them (counts on its training part:
+ * «مدينة» 92 outside/0 inside, «منطقة» 38/0, «قطاع» 15/1, «مطار» 9/0, «شارع» 5/0, «نهر» 11/2,
+ * «شركة» 16/1, «صحيفة» 13/0, «نادي» 14/5, «مسجد» 25/1); the value is the type of the rest, null = keep.
+ */
+const WF_DESCRIPTORS = new Map<string, EntityType | null>([
+  ...[...normWords('جمهورية قطاع مدينة ولاية منطقة جبال نهر شارع مطار حكومة جزيرة محافظة مقاطعة اقليم')].map(
+    (w) => [w, 'LOC'] as [string, EntityType],
+  ),
+  ...[...normWords('شركة صحيفة جريدة قناة نادي مجلة حركة')].map((w) => [w, null] as [string, null]),
+]);
+/** Heads of a state's own bodies, untagged in ANERcorp («وزارة» 33/33, «الجيش» 83/86, «القوات» 46/46, «الحكومة» 96/96). */
+const WF_STATE_BODY = normWords('وزارة الوزارة الجيش جيش القوات الحكومة الشرطة البرلمان');
+/** «مجلس X» councils ANERcorp leaves untagged («مجلس الأمن» it tags). */
+const WF_DOMESTIC_COUNCILS = normWords('النواب الوزراء الشيوخ الشعب الشورى التشريعي الادارة الامة العموم اللوردات الوطني البلدي');
+
+/** A word and its readings without a leading conjunction and preposition («وبمدينة» → «مدينة»; «وزارة» stays). */
+function headForms(w: string): string[] {
+  const n = normalize(w);
+  const m = /^([وف]?)([بلك]?)(.+)$/.exec(n);
+  if (!m) return [n];
+  return [n, m[2]! + m[3]!, m[3]!].filter((f) => f.length >= 3);
+}
+
+/**
+ * One WikiFANE sentence written the way ANERcorp and the extension see words: split-off prefixes
+ * joined to the next word and pronoun suffixes to the previous one; the joined word keeps the name's
+ * tag (a prefix before a name's first word is inside it, as «وإسرائيل»/B-LOC in ANERcorp).
+ */
+export function rejoinClitics(tokens: readonly string[], tags: readonly string[]): ConllSentence {
+  const out: ConllSentence = { tokens: [], tags: [] };
+  let prefix = '';
+  let prefixTag: string | null = null;
+  // Clitics come in the order conjunction, preposition, article («و ب ال…»); one out of order ends the
+  // word instead («ل ك» is «لك», to you).
+  let stage = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const tag = tags[i] ?? 'O';
+    const next = tokens[i + 1];
+    const prefixStage = WF_PREFIXES.get(tok);
+    if (prefixStage !== undefined && next !== undefined && ARABIC_START.test(next) && prefixStage > stage) {
+      prefix += prefix.endsWith('ل') && tok === 'ال' ? 'ل' : tok;
+      prefixTag ??= tag;
+      stage = prefixStage;
+      continue;
+    }
+    const last = out.tokens.length - 1;
+    if (prefix === '' && last >= 0 && WF_SUFFIXES.has(tok) && ARABIC_START.test(out.tokens[last]!)) {
+      // A suffix turns a final «ة» into «ت» and «ى» into «ا» («عاصمة ها» → «عاصمتها»).
+      out.tokens[last] = out.tokens[last]!.replace(/ة$/, 'ت').replace(/ى$/, 'ا') + tok;
+      if (out.tags[last] === 'O' && tag !== 'O') out.tags[last] = tag;
+      continue;
+    }
+    // «ل» + «ال…» is written «لل…».
+    const word = prefix.endsWith('ل') && tok.startsWith('ال') ? prefix + tok.slice(1) : prefix + tok;
+    let merged = tag;
+    if (prefixTag !== null) {
+      if (tag === 'O') merged = prefixTag.startsWith('B-') ? prefixTag : 'O';
+      else if (prefixTag.startsWith('B-') && tag === `I-${prefixTag.slice(2)}`) merged = prefixTag;
+      // A conjunction outside names before a word inside one starts a new name («واويل و ياي»).
+      else if (prefixTag === 'O' && tag.startsWith('I-')) merged = `B-${tag.slice(2)}`;
+    }
+    out.tokens.push(word);
+    out.tags.push(merged);
+    prefix = '';
+    prefixTag = null;
+    stage = 0;
+  }
+  if (prefix !== '') {
+    out.tokens.push(prefix);
+    out.tags.push(prefixTag ?? 'O');
+  }
+  return out;
+}
+
+/**
+ * WikiFANE fine-class tags (already rejoined) → ANERcorp labels: the class table above, then the
+ * state-body and descriptor conventions ANERcorp follows, checked on its training part.
+ */
+export function mapWikifaneTags(tokens: readonly string[], fine: readonly string[]): string[] {
+  const out = fine.map(() => 'O');
+  let i = 0;
+  while (i < fine.length) {
+    const m = /^[BI]-(.+)$/.exec(fine[i]!);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const cls = m[1]!;
+    let j = i + 1;
+    while (j < fine.length && fine[j] === `I-${cls}`) j++;
+    let type = WIKIFANE_CLASSES[cls] ?? null;
+    let first = i;
+    const heads = headForms(tokens[i]!);
+    const council = heads.includes(normalize('مجلس')) && j - i > 1 && WF_DOMESTIC_COUNCILS.has(normalize(tokens[i + 1]!));
+    if (type === 'ORG' && (heads.some((h) => WF_STATE_BODY.has(h)) || council)) type = null;
+    const descriptor = heads.find((h) => WF_DESCRIPTORS.has(h));
+    if (type !== null && j - i > 1 && type !== 'PERS' && descriptor !== undefined) {
+      type = WF_DESCRIPTORS.get(descriptor) ?? type;
+      first++;
+    }
+    if (type !== null) for (let k = first; k < j; k++) out[k] = `${k === first ? 'B' : 'I'}-${type}`;
+    i = j;
+  }
+  return out;
+}
+
+/** WikiFANE sentences as ANERcorp-style CoNLL (U+200E marks and BOM dropped, clitics rejoined, labels mapped). */
+export function parseWikifane(text: string): ConllSentence[] {
+  const out: ConllSentence[] = [];
+  let tokens: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (tokens.length > 0) {
+      const joined = rejoinClitics(tokens, tags);
+      out.push({ tokens: joined.tokens, tags: mapWikifaneTags(joined.tokens, joined.tags) });
+    }
+    tokens = [];
+    tags = [];
+  };
+  for (const line of text.split(/\r?\n/)) {
+    const [tok = '', tag = 'O'] = line.replace(/[\u200e\u200f\ufeff]/g, '').split('\t');
+    if (!tok.trim()) {
+      flush();
+      continue;
+    }
+    tokens.push(tok.trim());
+    tags.push(tag.trim() || 'O');
+  }
+  flush();
+  return out;
+}
+
+/** WikiFANE as labelled training data (see parseWikifane). */
+export function loadWikifane(): ConllSentence[] {
+  return parseWikifane(requireFile(WIKIFANE));
+}

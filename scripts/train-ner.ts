@@ -6,15 +6,15 @@ import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
 import { conllFromTokenTags, conllView } from '../nlp/tagger/align';
 import { Clusters, clusterWords } from '../nlp/tagger/clusters';
-import { prf, scoreEntities } from '../nlp/tagger/conll';
+import { type ConllSentence, prf, scoreEntities } from '../nlp/tagger/conll';
 import { toBase64 } from '../nlp/tagger/hash';
 import { createTagger, encodeModel } from '../nlp/tagger/index';
 import { compress, type RawModel, type TaggedSentence, type TwoPassOptions, train, trainTwoPass, withOPenalty } from '../nlp/tagger/train';
-import { buildWordLists, chunk, clusterCorpus, loadAnercorp, loadAqmar, MODEL_TS, toTrainingDoc } from './ner-data';
+import { buildWordLists, chunk, clusterCorpus, loadAnercorp, loadAqmar, loadWikifane, MODEL_TS, toTrainingDoc } from './ner-data';
 
 const SEED = 20260;
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 20);
-const MAX_FEATURES = Number(process.env.NER_MAX_FEATURES ?? 150_000);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 16);
+const MAX_FEATURES = Number(process.env.NER_MAX_FEATURES ?? 70_000);
 // Two passes (document votes, see doc.ts) are on by default since the model has word clusters
 // (dev +0.6; NER_TWO_PASS=0 trains one pass). Gazetteer/pattern hints are off: they carry word
 // statistics the gazetteer build takes from this very corpus (nameTokens), so on training text
@@ -44,14 +44,31 @@ if (CLUSTERS[0]! > 0) {
 }
 const gazetteer = HINTS ? await loadGazetteer() : null;
 const docs: TaggedSentence[][] = chunk(trainSet).map((d) => toTrainingDoc(d, gazetteer));
-const AQMAR_MODE = process.env.NER_AQMAR ?? 'none';
-if (AQMAR_MODE !== 'none')
-  for (const article of loadAqmar(AQMAR_MODE === 'misc')) docs.push(...chunk(article).map((d) => toTrainingDoc(d, gazetteer)));
+// Other corpora, learnt once in the final training with corpus-private feature copies (Daumé 2007;
+// see MODEL-CARD.md). NER_WIKIFANE=names (default) takes WikiFANE's sentences that have a name, =all
+// every sentence, =perloc those with a person or place, =none none; NER_AQMAR=misc (default) adds
+// AQMAR with its MIS classes as MISC, =o as O, =none not at all; NER_DOMAIN_COPIES=0 learns them as
+// if they were ANERcorp.
+const WIKIFANE = process.env.NER_WIKIFANE ?? 'names';
+const AQMAR_MODE = process.env.NER_AQMAR ?? 'misc';
+const COPIES = process.env.NER_DOMAIN_COPIES !== '0';
+const extra: TaggedSentence[] = [];
+const addExtra = (sentences: ConllSentence[], domain: number) => {
+  for (const d of chunk(sentences)) for (const s of toTrainingDoc(d, gazetteer)) extra.push(COPIES ? { ...s, domain } : s);
+};
+if (WIKIFANE !== 'none') {
+  const keep = (s: ConllSentence) =>
+    WIKIFANE === 'all' || s.tags.some((t) => (WIKIFANE === 'names' ? t !== 'O' : t.endsWith('PERS') || t.endsWith('LOC')));
+  addExtra(loadWikifane().filter(keep), 1);
+}
+if (AQMAR_MODE !== 'none') addExtra(loadAqmar(AQMAR_MODE === 'misc').flat(), 2);
 const devDocs = chunk(dev).map((d) => {
   const view = conllView(d.map((s) => s.tokens));
   return { gold: d.map((s) => s.tags), view, hints: gazetteer ? recognise(view.text, view.tokens, { gazetteer }).spans : [] };
 });
-console.log(`train ${trainSet.length} sentences, dev ${dev.length}; word lists ready in ${Date.now() - t0} ms`);
+console.log(
+  `train ${trainSet.length} sentences (+${extra.length} from other corpora), dev ${dev.length}; word lists ready in ${Date.now() - t0} ms`,
+);
 
 function devF1(raw: RawModel): number {
   const tagger = createTagger(compress(raw, MAX_FEATURES));
@@ -66,16 +83,9 @@ const opts: TwoPassOptions = {
   seed: SEED,
   folds: 4,
   minCount: Number(process.env.NER_MIN_COUNT ?? 3),
-  objective: (['crf', 'pa'] as const).find((o) => o === process.env.NER_OBJECTIVE) ?? 'perceptron',
-  c: Number(process.env.NER_PA_C ?? 1),
-  l2: Number(process.env.NER_L2 ?? 10),
-  eta: Number(process.env.NER_ETA ?? 0.05),
-  average: process.env.NER_CRF_AVG === '1',
-  // Feature dropout 0.4 (dev +0.6 over none, two passes; see MODEL-CARD.md, as are the objectives).
-  dropout: Number(process.env.NER_DROPOUT ?? 0.4),
-  bag: Number(process.env.NER_BAG ?? 1),
   decoder: (m) => createTagger(m).tagDocument,
   lists,
+  extra,
   onEpoch: (epoch, raw) => {
     const f = devF1(raw);
     console.log(`epoch ${epoch}: dev micro-F1 ${f.toFixed(2)} (${raw.hashes.length} features, ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -83,7 +93,7 @@ const opts: TwoPassOptions = {
   },
 };
 if (TWO_PASS) trainTwoPass(docs, opts);
-else train(docs.flat(), opts);
+else train([...docs.flat(), ...extra], opts);
 // Trade precision for recall on dev: the O penalty in units of the largest weight.
 let maxAbs = 0;
 for (const w of best.raw!.weights) maxAbs = Math.max(maxAbs, Math.abs(w));

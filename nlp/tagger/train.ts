@@ -1,6 +1,5 @@
 // Averaged structured perceptron: learns feature weights and tag transitions from BIO-tagged sentences.
 
-import { type CrfParams, trainCrf } from './crf';
 import { viterbi } from './decode';
 import { docCodes } from './doc';
 import { BIAS_HASH, Featurizer, type WordLists } from './features';
@@ -14,6 +13,11 @@ export interface TaggedSentence {
   doc?: Int32Array;
   /** Gazetteer/pattern code of each word (see features.ts hintCodes). */
   hints?: Int32Array;
+  /**
+   * Corpus of the sentence when training mixes corpora (0 or absent: the target, ANERcorp). Every
+   * feature then also gets a copy private to its corpus (Daumé 2007); see `train`.
+   */
+  domain?: number;
 }
 
 export interface TrainOptions {
@@ -24,19 +28,6 @@ export interface TrainOptions {
   minCount?: number;
   /** Called after each epoch with the averaged model so far (for dev-set model selection). */
   onEpoch?: (epoch: number, model: RawModel) => void;
-  /** What is learnt: the averaged perceptron (default), averaged passive–aggressive with Hamming cost, or a CRF by log-likelihood (crf.ts). */
-  objective?: 'perceptron' | 'crf' | 'pa';
-  /** Passive–aggressive only: the largest step (default 1). */
-  c?: number;
-  /** CRF only: L2 strength over the whole training set (default 10) and AdaGrad rate (default 0.05). */
-  l2?: number;
-  eta?: number;
-  /** Perceptron and passive–aggressive: how many learners (seeds seed, seed + 1, …) to average (default 1). */
-  bag?: number;
-  /** Perceptron and passive–aggressive: probability of hiding a feature occurrence from a step (default 0). */
-  dropout?: number;
-  /** CRF only: average the iterates (as the perceptron does). */
-  average?: boolean;
 }
 
 /** Unquantised averaged weights, one row of NT per feature hash. */
@@ -99,176 +90,131 @@ export function train(data: readonly TaggedSentence[], opts: TrainOptions): RawM
     });
   }
   const gold = data.map((s) => Int32Array.from(s.tags, tagIndex));
-  const nf = hashes.length;
-  if (opts.objective === 'crf') {
-    const toRaw = (p: CrfParams): RawModel => ({
-      hashes: Uint32Array.from(hashes),
-      weights: Float32Array.from(p.w),
-      trans: Float32Array.from(p.trans),
-      start: Float32Array.from(p.start),
-      lists: opts.lists,
+  const nShared = hashes.length;
+  const targetRow = domainCopies(data, feats, nShared);
+  const nf = nShared + targetRow.extra;
+  const w = new Float64Array(nf * NT);
+  const u = new Float64Array(nf * NT);
+  const tw = new Float64Array(NT * NT);
+  const tu = new Float64Array(NT * NT);
+  const sw = new Float64Array(NT);
+  const su = new Float64Array(NT);
+  let c = 1;
+  const rand = mulberry32(opts.seed);
+  const order = Array.from(data, (_, i) => i);
+  const snapshot = (): RawModel => {
+    // Only shared rows are kept; the target corpus's private copy is folded into them, which gives
+    // the same scores on target text as emitting both copies (the other corpora's copies are dropped).
+    const weights = new Float32Array(nShared * NT);
+    for (let i = 0; i < weights.length; i++) weights[i] = w[i]! - u[i]! / c;
+    targetRow.rows.forEach((r, f) => {
+      if (r >= 0) for (let y = 0; y < NT; y++) weights[f * NT + y]! += w[r * NT + y]! - u[r * NT + y]! / c;
     });
-    const onEpoch = opts.onEpoch;
-    const p = trainCrf(feats, gold, nf, {
-      epochs: opts.epochs,
-      l2: opts.l2 ?? 10,
-      eta: opts.eta ?? 0.05,
-      average: opts.average,
-      rand: mulberry32(opts.seed),
-      onEpoch: onEpoch && ((epoch, params) => onEpoch(epoch, toRaw(params))),
-    });
-    return toRaw(p);
-  }
-  // One averaged learner per seed; with `bag` > 1 their averaged weights are averaged again
-  // (bagging over shuffles: less variance from the order the sentences come in).
-  const learner = (seed: number) => {
-    const w = new Float64Array(nf * NT);
-    const u = new Float64Array(nf * NT);
-    const tw = new Float64Array(NT * NT);
-    const tu = new Float64Array(NT * NT);
-    const sw = new Float64Array(NT);
-    const su = new Float64Array(NT);
-    let c = 1;
-    const rand = mulberry32(seed);
-    const order = Array.from(data, (_, i) => i);
-    const snapshot = (): RawModel => {
-      const weights = new Float32Array(nf * NT);
-      for (let i = 0; i < weights.length; i++) weights[i] = w[i]! - u[i]! / c;
-      const trans = new Float32Array(NT * NT);
-      for (let i = 0; i < trans.length; i++) trans[i] = tw[i]! - tu[i]! / c;
-      const start = new Float32Array(NT);
-      for (let i = 0; i < NT; i++) start[i] = sw[i]! - su[i]! / c;
-      return { hashes: Uint32Array.from(hashes), weights, trans, start, lists: opts.lists };
-    };
-    // Passive–aggressive (1-best MIRA): the step that makes gold beat the cost-augmented best sequence
-    // by its Hamming loss, capped at C. `emit` holds the cost-augmented scores (+1 off gold).
-    const pa = opts.objective === 'pa';
-    const C = opts.c ?? 1;
-    const delta = new Map<number, number>();
-    const dTrans = new Float64Array(NT * NT + NT);
-    const paStep = (g: Int32Array, pred: Int32Array, em: Float64Array, fids: Int32Array, offs: Int32Array): number => {
-      let loss = 0;
-      let margin = 0;
-      delta.clear();
-      dTrans.fill(0);
-      for (let t = 0; t < g.length; t++) {
+    const trans = new Float32Array(NT * NT);
+    for (let i = 0; i < trans.length; i++) trans[i] = tw[i]! - tu[i]! / c;
+    const start = new Float32Array(NT);
+    for (let i = 0; i < NT; i++) start[i] = sw[i]! - su[i]! / c;
+    return { hashes: Uint32Array.from(hashes), weights, trans, start, lists: opts.lists };
+  };
+  let emit = new Float64Array(64 * NT);
+  const tr32 = new Float64Array(NT * NT);
+  const st32 = new Float64Array(NT);
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    for (const si of order) {
+      const { ids: fids, offs } = feats[si]!;
+      const g = gold[si]!;
+      const n = g.length;
+      if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
+      emit.fill(0, 0, n * NT);
+      for (let t = 0; t < n; t++) {
+        const e = t * NT;
+        for (let k = offs[t]!; k < offs[t + 1]!; k++) {
+          const row = fids[k]! * NT;
+          for (let y = 0; y < NT; y++) emit[e + y]! += w[row + y]!;
+        }
+      }
+      tr32.set(tw);
+      st32.set(sw);
+      const pred = viterbi(emit, n, tr32, st32);
+      for (let t = 0; t < n; t++) {
         const gy = g[t]!;
         const py = pred[t]!;
+        const gp = t > 0 ? g[t - 1]! : -1;
+        const pp = t > 0 ? pred[t - 1]! : -1;
         if (gy !== py) {
-          loss++;
-          margin += em[t * NT + gy]! - (em[t * NT + py]! - 1);
           for (let k = offs[t]!; k < offs[t + 1]!; k++) {
             const row = fids[k]! * NT;
-            delta.set(row + gy, (delta.get(row + gy) ?? 0) + 1);
-            delta.set(row + py, (delta.get(row + py) ?? 0) - 1);
+            w[row + gy]! += 1;
+            u[row + gy]! += c;
+            w[row + py]! -= 1;
+            u[row + py]! -= c;
           }
         }
-        const gi = t === 0 ? NT * NT + gy : g[t - 1]! * NT + gy;
-        const pi = t === 0 ? NT * NT + py : pred[t - 1]! * NT + py;
-        if (gi !== pi) {
-          dTrans[gi]! += 1;
-          dTrans[pi]! -= 1;
-          margin += t === 0 ? sw[gy]! - sw[py]! : tw[gi]! - tw[pi]!;
-        }
-      }
-      if (loss === 0) return 0;
-      let norm = 0;
-      for (const v of delta.values()) norm += v * v;
-      for (const v of dTrans) norm += v * v;
-      return norm > 0 ? Math.max(0, Math.min(C, (loss - margin) / norm)) : 0;
-    };
-    // Feature dropout: each occurrence is hidden from one step with this probability, so no single
-    // strong feature (a list hit, the word itself) carries a decision alone.
-    const dropout = opts.dropout ?? 0;
-    const thin = ({ ids, offs }: { ids: Int32Array; offs: Int32Array }): { ids: Int32Array; offs: Int32Array } => {
-      const kept = new Int32Array(ids.length);
-      const newOffs = new Int32Array(offs.length);
-      let m = 0;
-      for (let t = 0; t + 1 < offs.length; t++) {
-        newOffs[t] = m;
-        for (let k = offs[t]!; k < offs[t + 1]!; k++) if (rand() >= dropout) kept[m++] = ids[k]!;
-      }
-      newOffs[offs.length - 1] = m;
-      return { ids: kept.subarray(0, m), offs: newOffs };
-    };
-    let emit = new Float64Array(64 * NT);
-    const tr32 = new Float64Array(NT * NT);
-    const st32 = new Float64Array(NT);
-    const runEpoch = (): void => {
-      for (let i = order.length - 1; i > 0; i--) {
-        const j = Math.floor(rand() * (i + 1));
-        const t = order[i]!;
-        order[i] = order[j]!;
-        order[j] = t;
-      }
-      for (const si of order) {
-        const { ids: fids, offs } = dropout > 0 ? thin(feats[si]!) : feats[si]!;
-        const g = gold[si]!;
-        const n = g.length;
-        if (emit.length < n * NT) emit = new Float64Array(n * NT * 2);
-        emit.fill(0, 0, n * NT);
-        for (let t = 0; t < n; t++) {
-          const e = t * NT;
-          for (let k = offs[t]!; k < offs[t + 1]!; k++) {
-            const row = fids[k]! * NT;
-            for (let y = 0; y < NT; y++) emit[e + y]! += w[row + y]!;
+        if (gy !== py || gp !== pp) {
+          if (t === 0) {
+            sw[gy]! += 1;
+            su[gy]! += c;
+            sw[py]! -= 1;
+            su[py]! -= c;
+          } else {
+            tw[gp * NT + gy]! += 1;
+            tu[gp * NT + gy]! += c;
+            tw[pp * NT + py]! -= 1;
+            tu[pp * NT + py]! -= c;
           }
         }
-        tr32.set(tw);
-        st32.set(sw);
-        if (pa) for (let i = 0; i < n * NT; i++) if (i % NT !== g[Math.floor(i / NT)]) emit[i]! += 1;
-        const pred = viterbi(emit, n, tr32, st32);
-        const tau = pa ? paStep(g, pred, emit, fids, offs) : 1;
-        if (tau > 0) {
-          const tc = tau * c;
-          for (let t = 0; t < n; t++) {
-            const gy = g[t]!;
-            const py = pred[t]!;
-            const gp = t > 0 ? g[t - 1]! : -1;
-            const pp = t > 0 ? pred[t - 1]! : -1;
-            if (gy !== py) {
-              for (let k = offs[t]!; k < offs[t + 1]!; k++) {
-                const row = fids[k]! * NT;
-                w[row + gy]! += tau;
-                u[row + gy]! += tc;
-                w[row + py]! -= tau;
-                u[row + py]! -= tc;
-              }
-            }
-            if (gy !== py || gp !== pp) {
-              if (t === 0) {
-                sw[gy]! += tau;
-                su[gy]! += tc;
-                sw[py]! -= tau;
-                su[py]! -= tc;
-              } else {
-                tw[gp * NT + gy]! += tau;
-                tu[gp * NT + gy]! += tc;
-                tw[pp * NT + py]! -= tau;
-                tu[pp * NT + py]! -= tc;
-              }
-            }
-          }
-        }
-        c++;
       }
-    };
-    return { runEpoch, snapshot };
-  };
-  const learners = Array.from({ length: Math.max(1, opts.bag ?? 1) }, (_, i) => learner(opts.seed + i));
-  const snapshot = (): RawModel => {
-    const all = learners.map((l) => l.snapshot());
-    const first = all[0]!;
-    if (all.length === 1) return first;
-    const mean = (key: 'weights' | 'trans' | 'start') =>
-      Float32Array.from(first[key], (_, i) => all.reduce((s, m) => s + m[key][i]!, 0) / all.length);
-    return { ...first, weights: mean('weights'), trans: mean('trans'), start: mean('start') };
-  };
-  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (const l of learners) l.runEpoch();
+      c++;
+    }
     opts.onEpoch?.(epoch, snapshot());
   }
   return snapshot();
+}
+
+/**
+ * "Frustratingly easy" domain adaptation (Daumé 2007): when any sentence names a corpus other than
+ * the target, each sentence's features get a second, corpus-private row appended (ids from `nShared`
+ * on). Returns, per shared row, its target-private row (-1 if none) and how many rows were added.
+ */
+function domainCopies(
+  data: readonly TaggedSentence[],
+  feats: { ids: Int32Array; offs: Int32Array }[],
+  nShared: number,
+): { rows: Int32Array; extra: number } {
+  const rows = new Int32Array(nShared).fill(-1);
+  if (!data.some((s) => (s.domain ?? 0) !== 0)) return { rows, extra: 0 };
+  const copy = new Map<number, number>();
+  data.forEach((s, si) => {
+    const d = s.domain ?? 0;
+    const { ids, offs } = feats[si]!;
+    const out = new Int32Array(ids.length * 2);
+    const newOffs = new Int32Array(offs.length);
+    let k = 0;
+    for (let t = 0; t + 1 < offs.length; t++) {
+      newOffs[t] = k;
+      for (let j = offs[t]!; j < offs[t + 1]!; j++) {
+        const id = ids[j]!;
+        const key = id * 16 + d;
+        let r = copy.get(key);
+        if (r === undefined) {
+          r = nShared + copy.size;
+          copy.set(key, r);
+          if (d === 0) rows[id] = r;
+        }
+        out[k++] = id;
+        out[k++] = r;
+      }
+    }
+    newOffs[offs.length - 1] = k;
+    feats[si] = { ids: out, offs: newOffs };
+  });
+  return { rows, extra: copy.size };
 }
 
 /**
@@ -286,7 +232,7 @@ export function compress(raw: RawModel, maxFeatures: number): NerModel {
     maxAbs = Math.max(maxAbs, m);
   }
   const scale = maxAbs > 0 ? maxAbs / 127 : 1;
-  // A row whose every weight rounds to 0 changes no score: it is not stored (a CRF has many).
+  // A row whose every weight rounds to 0 changes no score: it is not stored.
   const order = Array.from(mag.keys())
     .filter((f) => mag[f]! >= scale / 2)
     .sort((a, b) => mag[b]! - mag[a]! || raw.hashes[a]! - raw.hashes[b]!);
@@ -307,6 +253,8 @@ export interface TwoPassOptions extends TrainOptions {
   folds: number;
   /** Builds a decoder from a first-pass model (index.ts createTagger, passed in to keep this module free of it). */
   decoder: (m: NerModel) => (sentences: readonly (readonly string[])[], hints?: readonly (ArrayLike<number> | undefined)[]) => string[][];
+  /** Sentences of other corpora learnt once, in the final training only (no document codes; see `domain`). */
+  extra?: readonly TaggedSentence[];
 }
 
 /**
@@ -338,7 +286,7 @@ export function trainTwoPass(docs: readonly (readonly TaggedSentence[])[], opts:
       });
     });
   }
-  return train([...docs.flat(), ...withCodes.flat()], opts);
+  return train([...docs.flat(), ...withCodes.flat(), ...(opts.extra ?? [])], opts);
 }
 
 /**

@@ -77,53 +77,6 @@ describe('NER training on a tiny corpus', () => {
     expect(plain).toBeLessThan(eager);
   });
 
-  it.each([
-    ['passive–aggressive (Hamming cost)', { objective: 'pa' as const, c: 1 }],
-    ['CRF', { objective: 'crf' as const, l2: 0.1, eta: 0.3 }],
-    ['CRF with averaged iterates', { objective: 'crf' as const, l2: 0.1, eta: 0.3, average: true }],
-    ['perceptron with feature dropout', { dropout: 0.2 }],
-    ['perceptron bagged over three shuffles', { bag: 3 }],
-  ])('learns the corpus with the %s objective too', (_name, objective) => {
-    const other = createTagger(compress(train(CORPUS, { ...OPTS, ...objective }), 100_000));
-    expect(other.tagWords('غادر رامي خوري بيروت .'.split(' ').map(normalize))).toEqual(['O', 'B-PERS', 'I-PERS', 'B-LOC', 'O']);
-    expect(other.tagWords('وقال مدير شركة نور للطاقة إن الأرباح زادت .'.split(' ').map(normalize))).toEqual([
-      'O',
-      'O',
-      'B-ORG',
-      'I-ORG',
-      'I-ORG',
-      'O',
-      'O',
-      'O',
-      'O',
-    ]);
-  });
-
-  it('bags learners by averaging the weights of the same training under seeds seed, seed + 1', () => {
-    const bag = train(CORPUS, { ...OPTS, bag: 2 });
-    const a = train(CORPUS, OPTS);
-    const b = train(CORPUS, { ...OPTS, seed: OPTS.seed + 1 });
-    const i = bag.weights.findIndex((_, k) => a.weights[k] !== b.weights[k]);
-    expect(i).toBeGreaterThanOrEqual(0); // the two shuffles learnt something different
-    bag.weights.forEach((v, k) => {
-      expect(v).toBeCloseTo((a.weights[k]! + b.weights[k]!) / 2, 5);
-    });
-  });
-
-  it('hides features from steps with dropout, changing the weights but not the determinism', () => {
-    const once = train(CORPUS, { ...OPTS, dropout: 0.3 });
-    const twice = train(CORPUS, { ...OPTS, dropout: 0.3 });
-    expect(Array.from(twice.weights)).toEqual(Array.from(once.weights));
-    expect(Array.from(once.weights)).not.toEqual(Array.from(train(CORPUS, OPTS).weights));
-  });
-
-  it('takes no passive–aggressive step larger than C', () => {
-    const big = train(CORPUS, { ...OPTS, objective: 'pa', c: 1, epochs: 1 });
-    const small = train(CORPUS, { ...OPTS, objective: 'pa', c: 1e-4, epochs: 1 });
-    const maxAbs = (w: Float32Array) => w.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
-    expect(maxAbs(small.weights)).toBeLessThan(maxAbs(big.weights) / 10);
-  });
-
   it('rejects a label outside the BIO set instead of learning it', () => {
     expect(() => train([{ words: ['ا'], tags: ['B-PER'] }], OPTS)).toThrow(/unknown tag/);
   });

@@ -98,6 +98,12 @@ export function buildActors(
       if (candidates.length > 0) g = nearestBefore(candidates, s.start) ?? candidates[0];
       // «عبدالرحمن» for «رامي عبد الرحمن»: a compound family name written as one word.
       if (!g && key.length === 1) g = personByCompound.get(key[0]!) ?? undefined;
+      // «تشاوش» of «مولود تشاوش اوغلو»: the first word of a two-word family name, when only one person
+      // named in full has it and it is not a given name (a lone «محمد» is nobody's surname).
+      if (!g && key.length === 1 && !rec.doc.index.firstNames.has(key[0]!)) {
+        const inner = [...personFullByLast.values()].flat().filter((p) => p.full.slice(1, -1).some((w) => sameWord(w, key[0]!)));
+        if (inner.length === 1) g = inner[0];
+      }
     }
     const typedKey = `${type}|${k}`;
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);

@@ -177,6 +177,28 @@ describe('one organization, several written forms', () => {
     expect(a.quotes[0]?.speaker.name).toBe('رامي عبد الرحمن');
   });
 
+  it.each([
+    ['the first word of a two-word family name is the person named in full', 'بولنت', ['فاتح بولنت داود أوغلو']],
+    ["a given name standing alone is nobody's family name", 'محمد', ['أحمد محمد كريم', 'محمد']],
+  ])('%s', (_why, lone, people) => {
+    // A tagger stand-in that marks the full name and the lone word as persons, sure of each word, as
+    // the trained tagger is of «تشاوش» in «وقال تشاوش».
+    const full = people[0]!.split(' ');
+    const tag = (tokens: readonly { text: string }[]) =>
+      tokens.map((t, i) => {
+        const k = full.indexOf(t.text);
+        if (k >= 0 && tokens[i - k]?.text === full[0]) return k === 0 ? 'B-PERS' : 'I-PERS';
+        return t.text === lone ? 'B-PERS' : 'O';
+      });
+    const tagger: Tagger = { tag, tagWithMargins: (tokens) => ({ tags: tag(tokens), margins: tokens.map(() => 5) }) };
+    const withTagger = createAnalyzer({ gazetteer: testGazetteer(FACTS), tagger });
+    const a = withTagger({
+      title: null,
+      blocks: [`وقال المسؤول ${people[0]} إن المفاوضات مستمرة.`, `وأضاف ${lone} أن «الاتفاق قريب جدا من الآن».`],
+    });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(people);
+  });
+
   it('«منظمة أطباء بلا حدود» is written with its head and grouped with the bare name', () => {
     const a = run('وقالت منظمة أطباء بلا حدود إن الوضع صعب.\nوأضافت أطباء بلا حدود أن الفرق تعمل.');
     const msf = a.actors.filter((x) => x.type === 'organization');

@@ -159,10 +159,16 @@ for (const c of cityRows) {
 
 // 5. Other places and political entities (ArWikiCats geography and cities); organizations there are skipped.
 const ORG_HEAD = /^(جامعة|شركة|نادي|حزب|منظمة|مجلس|وزارة|هيئة|بنك|مصرف|معهد|مدرسة|مستشفى|متحف|كنيسة|مسجد|جامع|ملعب|مطار|فندق|قصر|سجن)\s/;
+// The country-linked titles (P17) mix places with plants, languages, films, dishes and people
+// («تعدد الزوجات» Polygyny, «رنين» resonance): from that file only titles that say they are places.
+const PLACE_TITLE =
+  /,|\b(province|county|region|district|state|states|island|islands|river|valley|mountains?|lake|sea|ocean|gulf|bay|kingdom|empire|republic|emirate|sultanate|caliphate|duchy|principality|dynasty|municipality|governorate|prefecture|territory|city|town|desert|peninsula|oblast|canton)\b/;
 for (const file of ['geography/P17_2_final_ll.json', 'geography/popopo.json', 'cities/cities_full.json']) {
   const geo = readJson<Record<string, string>>(join(GAZ, 'arwikicats', file));
   const small = file.startsWith('cities/');
+  const mixed = file.startsWith('geography/P17');
   for (const [en, rawAr] of Object.entries(geo)) {
+    if (mixed && !PLACE_TITLE.test(en)) continue;
     // As with the cities list: «محافظة حماة» is written «حماة» in running text.
     const ar = rawAr.replace(/^(ولاية|محافظة|مقاطعة|إقليم|منطقة|مدينة|بلدية) /, '');
     if (ORG_HEAD.test(ar)) continue;

@@ -95,6 +95,9 @@ describe('lookupName: what the bundled knowledge says about a name', () => {
     ['ديلي ميل', 'organization', 'a curated newspaper'],
     ['مدريد', 'place', 'negative: the city alone stays a place'],
     ['كلمة لا تعرفها المعرفة', null, 'negative: unknown names give nothing'],
+    ['تعدد الزوجات', null, 'negative: a Wikipedia title linked to countries (Polygyny) is not a place'],
+    ['قرفة', null, 'negative: nor is a spice from the same list (Cinnamon)'],
+    ['الدولة العثمانية', 'place', 'the same list keeps titles that say they are places (Ottoman Empire)'],
   ];
   it.each(rows)('%s', async (name, type) => {
     const found = await lookupName(name);

@@ -112,41 +112,31 @@ interface LoadReport {
   error?: string;
 }
 
-/** Model load time and heap, measured in a fresh Node process so nothing else is in the heap. */
-function measureLoad(): LoadReport {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'scripts', 'bench-load.ts')], {
+/** Run a bench script in a fresh Node process (through tsx) and read the JSON line it prints last. */
+function runFresh<T>(nodeArgs: string[], script: string, scriptArgs: string[], timeout: number): T | { error: string } {
+  const r = spawnSync(process.execPath, [...nodeArgs, '--import', 'tsx', join(ROOT, 'scripts', script), ...scriptArgs], {
     cwd: ROOT,
     encoding: 'utf8',
-    timeout: 120_000,
+    timeout,
   });
-  const line = r.stdout.trim().split('\n').at(-1) ?? '';
   try {
-    return JSON.parse(line) as LoadReport;
+    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '') as T;
   } catch {
-    return {
-      what: null,
-      loadMs: null,
-      heapMB: null,
-      baselineHeapMB: 0,
-      error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' '),
-    };
+    return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
   }
+}
+
+/** Model load time and heap, measured in a fresh Node process so nothing else is in the heap. */
+function measureLoad(): LoadReport {
+  const r = runFresh<LoadReport>(['--expose-gc'], 'bench-load.ts', [], 120_000);
+  return 'baselineHeapMB' in r ? r : { what: null, loadMs: null, heapMB: null, baselineHeapMB: 0, error: r.error };
 }
 
 type TaggerReport = Awaited<ReturnType<typeof import('./bench-ner').benchTagger>>;
 
 /** The NER tagger alone (issue budgets: ≥ 300,000 tokens/s, load ≤ 100 ms), in a fresh process so the load is cold. */
 function measureTagger(): TaggerReport | { error: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench-ner.ts'), '--json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  try {
-    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '') as TaggerReport;
-  } catch {
-    return { error: (r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ') };
-  }
+  return runFresh<TaggerReport>([], 'bench-ner.ts', ['--json'], 300_000);
 }
 
 function taggerMetrics(): Metric[] {

@@ -33,23 +33,16 @@ function recording(tagger: Tagger): { tagger: Tagger; last: () => string[] | nul
       return last;
     },
   };
-  if (tagger.tagWithMargins) {
-    const withMargins = tagger.tagWithMargins.bind(tagger);
-    wrapped.tagWithMargins = (tokens, text, hints) => {
-      const read = withMargins(tokens, text, hints);
-      last = read.tags;
-      return read;
-    };
-  }
-  // What the recogniser calls first when the tagger has it; without it the recogniser would fall back
-  // to tagWithMargins and the figures would be measured on a slower path than the extension's.
-  if (tagger.tagWithLoneMargins) {
-    const withLoneMargins = tagger.tagWithLoneMargins.bind(tagger);
-    wrapped.tagWithLoneMargins = (tokens, text, hints) => {
-      const read = withLoneMargins(tokens, text, hints);
-      last = read.tags;
-      return read;
-    };
+  // tagWithLoneMargins is what the recogniser calls first when the tagger has it; without it the
+  // recogniser would fall back to tagWithMargins and the figures would be measured on a slower path.
+  for (const method of ['tagWithMargins', 'tagWithLoneMargins'] as const) {
+    const read = tagger[method]?.bind(tagger);
+    if (read)
+      wrapped[method] = (tokens, text, hints) => {
+        const out = read(tokens, text, hints);
+        last = out.tags;
+        return out;
+      };
   }
   return { tagger: wrapped, last: () => last };
 }

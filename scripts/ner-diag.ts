@@ -6,10 +6,14 @@
 // Usage: npx tsx scripts/ner-diag.ts (NER_DIAG_EXAMPLES=n examples per kind, default 12)
 import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
+import { normalize } from '../nlp/normalize';
 import { conllFromSpans, conllFromTokenTags, conllView, flatPieces, trainingPieces } from '../nlp/tagger/align';
 import { bioSpans, prf, scoreEntities } from '../nlp/tagger/conll';
 import { anercorpSpans } from '../nlp/tagger/conll-view';
+import { fromBase64 } from '../nlp/tagger/hash';
 import { loadTagger } from '../nlp/tagger/index';
+import { decodeModel } from '../nlp/tagger/model';
+import { cliticReadings } from '../nlp/tokenize';
 import { chunk, loadAnercorp } from './ner-data';
 import { conventionRules } from './ner-run';
 
@@ -43,6 +47,20 @@ const ex = (k: string, s: string) => {
   if (a.length < Number(process.env.NER_DIAG_EXAMPLES ?? 12)) a.push(s);
   examples.set(k, a);
 };
+// 3. Words of the names both missed, by what the model's lists say of them: a missed word the lists
+// already know is lost to context, not to a gap in the lists.
+const { lists } = decodeModel(fromBase64((await import('../nlp/model/ner-model')).NER_MODEL_BASE64));
+const nameList = { PERS: lists.person, LOC: lists.placeToken, ORG: lists.orgToken, MISC: null } as const;
+const missedWords = new Map<string, number>();
+function countMissedWords(tokens: readonly string[], g: { start: number; end: number; type: string }): void {
+  for (let t = g.start; t < g.end; t++) {
+    const stems = cliticReadings(normalize(tokens[t]!)).map((r) => r.stem);
+    const listed = stems.some((w) => nameList[g.type as keyof typeof nameList]?.has(w) || lists.place?.has(w) || lists.org?.has(w));
+    const known = stems.some((w) => lists.lexicon?.has(w));
+    const k = `${g.type} ${listed ? 'in a name list' : 'in no name list'}, ${known ? 'a dictionary word' : 'not in the dictionary'}`;
+    missedWords.set(k, (missedWords.get(k) ?? 0) + 1);
+  }
+}
 /** Combined false positives by their shape against the gold name: the causes a convention can or cannot fix. */
 const causes = new Map<string, number>();
 const causeEx = new Map<string, string[]>();
@@ -95,11 +113,16 @@ for (const doc of chunk(dev)) {
       if (T.has(key(g))) {
         bump('fn: tagger had it');
         ex('fn: tagger had it', txt(g));
-      } else bump('fn: neither');
+      } else {
+        bump('fn: neither');
+        countMissedWords(s.tokens, g);
+      }
     }
   });
 }
 for (const [k, v] of [...cats].sort()) console.log(k.padEnd(30), v);
+console.log('\nwords of the names neither found');
+for (const [k, v] of [...missedWords].sort()) console.log(k.padEnd(50), v);
 console.log('\ncombined false positives by cause');
 for (const [k, v] of [...causes].sort((a, b) => b[1] - a[1])) console.log(k.padEnd(30), v);
 for (const [k, v] of causeEx) console.log(`\n## cause: ${k}\n${v.join('\n')}`);

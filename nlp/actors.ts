@@ -41,6 +41,18 @@ function sameWord(a: string, b: string): boolean {
   return a === b || (a.length >= 5 && b.length >= 5 && skeleton(a) === skeleton(b));
 }
 
+/** A key two words share exactly when sameWord holds between them. */
+function sameWordKey(w: string): string {
+  return w.length >= 5 ? `s|${skeleton(w)}` : `w|${w}`;
+}
+
+/** Add `g` to the list under `key`, once. */
+function listIn<K>(map: Map<K, Group[]>, key: K, g: Group): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [g]);
+  else if (list.at(-1) !== g) list.push(g);
+}
+
 /** Normalised role text with a leading و/ف/ب/ل stripped, to compare role phrases. */
 export function roleKey(role: string): string {
   let key = roleKeys.get(role);
@@ -79,6 +91,8 @@ export function buildActors(
   const order = [...spans].sort((a, b) => b.last - b.first - (a.last - a.first) || a.start - b.start);
   // People named in full, by the skeleton of their last word (sameWord implies equal skeletons).
   const personFullByLast = new Map<string, Group[]>();
+  // The same people by each word between their first and last (sameWordKey), so a lone word is looked up, not scanned for.
+  const personFullByInner = new Map<string, Group[]>();
   for (const s of order) {
     const type = TYPE_OF[s.type as keyof typeof TYPE_OF];
     const key = keyOf(text, s);
@@ -101,8 +115,8 @@ export function buildActors(
       // «تشاوش» of «مولود تشاوش اوغلو»: the first word of a two-word family name, when only one person
       // named in full has it and it is not a given name (a lone «محمد» is nobody's surname).
       if (!g && key.length === 1 && !rec.doc.index.firstNames.has(key[0]!)) {
-        const inner = [...personFullByLast.values()].flat().filter((p) => p.full.slice(1, -1).some((w) => sameWord(w, key[0]!)));
-        if (inner.length === 1) g = inner[0];
+        const inner = personFullByInner.get(sameWordKey(key[0]!));
+        if (inner?.length === 1) g = inner[0];
       }
     }
     const typedKey = `${type}|${k}`;
@@ -118,7 +132,8 @@ export function buildActors(
       groups.push(g);
       if (type === 'person' && key.length >= 2) {
         const lastSkeleton = skeleton(key[key.length - 1]!);
-        personFullByLast.set(lastSkeleton, [...(personFullByLast.get(lastSkeleton) ?? []), g]);
+        listIn(personFullByLast, lastSkeleton, g);
+        for (const w of key.slice(1, -1)) listIn(personFullByInner, sameWordKey(w), g);
         if (key.length >= 3 && COMPOUND_HEADS.has(key[key.length - 2]!)) {
           const compound = key.slice(-2).join('');
           const held = personByCompound.get(compound);

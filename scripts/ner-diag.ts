@@ -2,7 +2,8 @@
 // tokens and back) and where the combined recogniser (findEntities) loses to the tagger alone:
 // false positives by kind (no gold overlap, boundary, type) and source, and misses the tagger had.
 // The combined output is the CoNLL view `npm run ner` prints (ANERcorp/MUC convention, NER_CONVENTION
-// as in ner-run); its false positives are also sorted by their shape against the gold name.
+// as in ner-run); its false positives are also sorted by their shape against the gold name, and the
+// words of the names neither found are counted by whether the model's name lists and dictionary know them.
 // Usage: npx tsx scripts/ner-diag.ts (NER_DIAG_EXAMPLES=n examples per kind, default 12)
 import { loadGazetteer } from '../knowledge/recognizer';
 import { recognise } from '../nlp/entities';
@@ -47,7 +48,7 @@ const ex = (k: string, s: string) => {
   if (a.length < Number(process.env.NER_DIAG_EXAMPLES ?? 12)) a.push(s);
   examples.set(k, a);
 };
-// 3. Words of the names both missed, by what the model's lists say of them: a missed word the lists
+// 3. Words of the names neither found, by what the model's lists say of them: a missed word the lists
 // already know is lost to context, not to a gap in the lists.
 const { lists } = decodeModel(fromBase64((await import('../nlp/model/ner-model')).NER_MODEL_BASE64));
 const nameList = { PERS: lists.person, LOC: lists.placeToken, ORG: lists.orgToken, MISC: null } as const;

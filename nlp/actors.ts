@@ -46,7 +46,7 @@ function sameWordKey(w: string): string {
   return w.length >= 5 ? `s|${skeleton(w)}` : `w|${w}`;
 }
 
-/** Add `g` to the list under `key`, once. */
+/** Add `g` to the list under `key` unless it was just added there (a group adds all its keys at once). */
 function listIn<K>(map: Map<K, Group[]>, key: K, g: Group): void {
   const list = map.get(key);
   if (!list) map.set(key, [g]);
@@ -364,16 +364,11 @@ function addRoleMentions(text: string, rec: Recognition, roles: RolePhrase[], gr
   // Who holds each role, and each word of a role, looked up once rather than per role phrase.
   const byRole = new Map<string, Group[]>();
   const byRoleWord = new Map<string, Group[]>();
-  const add = (map: Map<string, Group[]>, key: string, g: Group) => {
-    const list = map.get(key) ?? [];
-    if (list.at(-1) !== g) list.push(g);
-    map.set(key, list);
-  };
   for (const g of groups) {
     if (g.type !== 'person') continue;
     for (const k of g.roleKeys) {
-      add(byRole, k, g);
-      for (const w of k.split(' ')) add(byRoleWord, w, g);
+      listIn(byRole, k, g);
+      for (const w of k.split(' ')) listIn(byRoleWord, w, g);
     }
   }
   for (const r of roles) {

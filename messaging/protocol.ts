@@ -18,6 +18,7 @@ const PageSignalsSchema = v.object({
   hasArticleElement: v.boolean(),
   hasArticleBody: v.boolean(),
   url: v.optional(v.nullable(text(4096))),
+  textSample: v.optional(v.nullable(text(2000))),
 });
 
 export const AnalyzeArticleSchema = v.object({

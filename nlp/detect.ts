@@ -114,12 +114,15 @@ interface LanguageVotes {
   words: number;
 }
 
+/** Fewer Arabic-script letters than this and a text says nothing of its language. */
+const TOO_LITTLE_SCRIPT = 12;
+
 function languageVotes(sample: Sample): LanguageVotes {
   const { arabic, other } = sample;
   // Folding keeps the letters that tell the languages apart (پ چ ژ گ ے ں ٹ ڈ ڑ ھ) and drops diacritics.
   const words = sample.words;
   const votes = { ar: 0, fa: 0, ur: 0, words: words.length };
-  if (arabic < 12 || arabic < (arabic + other) * 0.3) return { language: 'other', ...votes };
+  if (arabic < TOO_LITTLE_SCRIPT || arabic < (arabic + other) * 0.3) return { language: 'other', ...votes };
   let faLetters = 0;
   let urLetters = 0;
   let otherLetters = 0;
@@ -411,9 +414,19 @@ function typeNames(signals: PageSignals | null): string[] {
 /** Language, article and news decision with its evidence: what the evaluation prints when a page is wrong. */
 export function explainPage(signals: PageSignals | null, text: string): PageEvidence {
   const sample = sampleOf(text);
-  const votes = languageVotes(sample);
+  let votes = languageVotes(sample);
+  const reasons: string[] = [];
+  // A page whose extracted text has almost no Arabic script (a home page: the title alone, in English)
+  // is judged on its first visible text instead: an Urdu home page is Urdu, not "other".
+  if (sample.arabic < TOO_LITTLE_SCRIPT && signals?.textSample) {
+    const pageVotes = languageVotes(sampleOf(signals.textSample));
+    if (pageVotes.language !== 'other') {
+      votes = { ...pageVotes, words: votes.words };
+      reasons.push('language from the page text');
+    }
+  }
   let language = votes.language;
-  const reasons: string[] = [`votes ar ${votes.ar.toFixed(1)} fa ${votes.fa.toFixed(1)} ur ${votes.ur.toFixed(1)}`];
+  reasons.unshift(`votes ar ${votes.ar.toFixed(1)} fa ${votes.fa.toFixed(1)} ur ${votes.ur.toFixed(1)}`);
   // A declared language settles near-ties only: many Arabic sites declare lang="en".
   const declared = (signals?.lang ?? '').toLowerCase().slice(0, 2);
   if (language !== 'other' && (declared === 'fa' || declared === 'ur' || declared === 'ar') && declared !== language) {

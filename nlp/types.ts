@@ -69,6 +69,8 @@ export interface PageSignals {
   hasArticleBody: boolean;
   /** The page's canonical address (link rel=canonical, og:url, else the document URL): known news sites weigh in. */
   url?: string | null;
+  /** The page's first visible text: decides the language when the extracted article is too short to (a home page). */
+  textSample?: string | null;
 }
 
 /** Input to `analyze`: a title and the main text blocks, in reading order. */

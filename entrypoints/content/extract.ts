@@ -69,25 +69,34 @@ const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/;
 const ARABIC_LETTERS = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]/g;
 const LATIN_LETTERS = /[A-Za-z\u00c0-\u024f]/g;
 const NON_SPACE = /\S+/g;
+/** How much of a page's text the gate and the language check read: a home page's headlines are enough. */
+const PAGE_SAMPLE_CHARS = 6000;
+/** How much of it goes to the background with the article, for pages whose article text is too short to tell. */
+const LANGUAGE_SAMPLE_CHARS = 2000;
 
 // ---------------------------------------------------------------------------------------------
 // The gate
+
+/** The title and the page's first text nodes (scripts and styles skipped): enough to judge its script and language. */
+function pageTextSample(doc: Document): string {
+  let sample = doc.title ?? '';
+  const body = doc.body;
+  if (!body) return sample;
+  // Sample the first text nodes rather than reading the whole body.
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = 0, node = walker.nextNode(); node && n < 300 && sample.length < PAGE_SAMPLE_CHARS; n++, node = walker.nextNode()) {
+    const parent = node.parentNode?.nodeName;
+    if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT') continue;
+    sample += ` ${(node as Text).data}`;
+  }
+  return sample;
+}
 
 /** Cheap first check on every page: a non-Arabic-script page must cost the extension almost nothing. */
 export function hasArabicText(doc: Document): boolean {
   const lang = (doc.documentElement?.getAttribute('lang') ?? '').slice(0, 2).toLowerCase();
   if (lang === 'ar' || lang === 'fa' || lang === 'ur') return true;
-  let sample = doc.title ?? '';
-  const body = doc.body;
-  if (body) {
-    // Sample the first text nodes rather than reading the whole body.
-    const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let n = 0, node = walker.nextNode(); node && n < 300 && sample.length < 6000; n++, node = walker.nextNode()) {
-      const parent = node.parentNode?.nodeName;
-      if (parent === 'SCRIPT' || parent === 'STYLE' || parent === 'NOSCRIPT') continue;
-      sample += ` ${(node as Text).data}`;
-    }
-  }
+  const sample = pageTextSample(doc);
   if (!ARABIC_LETTER.test(sample)) return false;
   const arabic = sample.match(ARABIC_LETTERS)?.length ?? 0;
   const latin = sample.match(LATIN_LETTERS)?.length ?? 0;
@@ -168,6 +177,7 @@ export function collectSignals(doc: Document): PageSignals {
     hasArticleElement: doc.querySelector('article') !== null,
     hasArticleBody: doc.querySelector('[itemprop~="articleBody"]') !== null,
     url: pageUrl(doc),
+    textSample: squash(pageTextSample(doc)).slice(0, LANGUAGE_SAMPLE_CHARS),
   };
 }
 

@@ -112,6 +112,30 @@ describe('classifyPage with HTML signals', () => {
     ['Arabic report marked ReportageNewsArticle', 'ar', true, true, signals({ jsonLdTypes: ['ReportageNewsArticle'] }), NEWS_TEXT],
     ['Arabic report on a page declaring lang=en', 'ar', true, true, signals({ lang: 'en', ogType: 'article' }), NEWS_TEXT],
     ['English article', 'other', true, false, signals({ lang: 'en', hasArticleElement: true }), `${ENGLISH_TEXT} `.repeat(8)],
+    [
+      'Urdu home page whose extracted text is its English title',
+      'ur',
+      false,
+      false,
+      signals({ ogType: 'article', textSample: URDU_TEXT }),
+      'Daily News: Latest News, Breaking News',
+    ],
+    [
+      'Arabic home page whose extracted text is its English title',
+      'ar',
+      false,
+      false,
+      signals({ textSample: NEWS_TEXT }),
+      'Latest News and Headlines',
+    ],
+    [
+      'English page whose first text quotes an Arabic word',
+      'other',
+      false,
+      false,
+      signals({ textSample: `${ENGLISH_TEXT} سلام` }),
+      'An English title',
+    ],
   ])('%s → %s, article %s, Arabic news %s', (_what, language, isArticle, isArabicNews, sig, text) => {
     expect(classifyPage(sig, text)).toEqual({ language, isArticle, isArabicNews });
   });

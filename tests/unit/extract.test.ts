@@ -81,7 +81,8 @@ ${NEWS_PARAGRAPHS[2]}</div></body></html>`;
 
 describe('collectSignals', () => {
   it('reads language, direction, og:type, JSON-LD types inside @graph and as arrays, and the canonical address', () => {
-    expect(collectSignals(parse(NEWS_PAGE))).toEqual({
+    const { textSample, ...signals } = collectSignals(parse(NEWS_PAGE));
+    expect(signals).toEqual({
       lang: 'ar',
       dir: 'rtl',
       ogType: 'article',
@@ -90,6 +91,9 @@ describe('collectSignals', () => {
       hasArticleBody: true,
       url: 'https://www.alarabiya.net/politics/2026/11/24/x',
     });
+    // The page's first visible text, for the language of pages whose article text is too short to tell.
+    expect(textSample).toMatch(/^وزير الخارجية الأردني يبحث/);
+    expect(textSample?.length).toBeLessThanOrEqual(2000);
   });
 
   it.each([

@@ -96,7 +96,9 @@ async function main(): Promise<void> {
     console.log(row(`tuning (${tuning.length})`, halves.tuning));
     console.log(row(`checking (${check.length})`, halves.checking));
     console.log(row(`all (${news.report.articles.length})`, halves.all));
-    console.log('targets on the checking half: q.prec ≥ .97, q.rec ≥ .93, spk.acc ≥ .90, act.r ≥ .92, act.p ≥ .92, pers.r ≥ .95, frag ≤ 1.05');
+    console.log(
+      'targets on the checking half: q.prec ≥ .97, q.rec ≥ .93, spk.acc ≥ .90, act.r ≥ .92, act.p ≥ .92, pers.r ≥ .95, frag ≤ 1.05',
+    );
     if (failed.length > 0) console.log(`analysis failed on: ${failed.map((a) => a.file).join(', ')}`);
     if (args.has('--verbose')) {
       for (const a of news.report.articles) {

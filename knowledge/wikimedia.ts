@@ -147,26 +147,17 @@ export class WikimediaClient {
 
   private async fetchOnce(url: string): Promise<{ ok: true; body: unknown } | { ok: false; error: WikimediaError; waitMs: number | null }> {
     this.requests++;
-    const controller = new AbortController();
     const timeoutMs = this.options.timeoutMs ?? 10_000;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        reject(new WikimediaError('timeout', `Wikimedia did not answer within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
-    });
+    // One deadline for the answer and its body: a fetch aborted by it rejects, and so does reading the body.
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
-      const response = await Promise.race([
-        this.fetchFn(url, { headers: { 'Api-User-Agent': API_USER_AGENT, Accept: 'application/json' }, signal: controller.signal }),
-        timeout,
-      ]);
+      const response = await this.fetchFn(url, { headers: { 'Api-User-Agent': API_USER_AGENT, Accept: 'application/json' }, signal });
       const wait = retryAfterMs(response.headers.get('retry-after'), this.now());
       if (response.status === 429)
         return { ok: false, error: new WikimediaError('rate-limited', 'Wikimedia asks us to slow down'), waitMs: wait };
       if (response.status === 503 && wait !== null)
         return { ok: false, error: new WikimediaError('http', 'Wikimedia is busy'), waitMs: wait };
-      const text = await Promise.race([response.text(), timeout]);
+      const text = await response.text();
       if (response.status === 404) return { ok: true, body: null };
       if (response.status < 200 || response.status >= 300) throw new WikimediaError('http', `Wikimedia answered HTTP ${response.status}`);
       let body: unknown;
@@ -187,10 +178,8 @@ export class WikimediaClient {
       return { ok: true, body };
     } catch (e) {
       if (e instanceof WikimediaError) throw e;
-      if (controller.signal.aborted) throw new WikimediaError('timeout', `Wikimedia did not answer within ${timeoutMs / 1000} s`);
+      if (signal.aborted) throw new WikimediaError('timeout', `Wikimedia did not answer within ${timeoutMs / 1000} s`);
       throw new WikimediaError('network', 'Wikimedia could not be reached');
-    } finally {
-      clearTimeout(timer);
     }
   }
 

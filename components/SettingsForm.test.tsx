@@ -10,6 +10,7 @@ const DEFAULTS: Settings = {
   density: 'all',
   types: { person: true, organization: true, place: true, quote: true },
   pausedSites: [],
+  analyseSites: [],
   enrichment: false,
   uiLang: 'browser',
   theme: 'system',
@@ -25,6 +26,7 @@ function setup(over: Partial<SettingsFormProps> = {}) {
     onChange: vi.fn(),
     onEnrichment: vi.fn(),
     onPauseSite: vi.fn(),
+    onAnalyseSite: vi.fn(),
     onBackup: vi.fn(),
     onRestore: vi.fn(),
     onExport: vi.fn(),
@@ -76,6 +78,13 @@ describe('SettingsForm', () => {
     expect(props.onPauseSite).toHaveBeenCalledWith('www.example.com', true);
     fireEvent.click(screen.getByRole('button', { name: 'Resume on news.example' }));
     expect(props.onPauseSite).toHaveBeenCalledWith('news.example', false);
+  });
+
+  it('lists the sites analysed anyway and stops one', () => {
+    const props = setup({ lang: 'en', settings: { ...DEFAULTS, analyseSites: ['blog.example'] } });
+    expect(screen.getByTestId('analyse-sites').textContent).toContain('blog.example');
+    fireEvent.click(screen.getByRole('button', { name: 'Stop analysing every page of blog.example' }));
+    expect(props.onAnalyseSite).toHaveBeenCalledWith('blog.example', false);
   });
 
   it('clears everything only after a second, explicit confirmation; Cancel keeps everything', () => {

@@ -17,6 +17,8 @@ export interface SettingsFormProps {
   /** Turning enrichment on must ask for the host permissions inside this click. */
   onEnrichment(on: boolean): void;
   onPauseSite(site: string, paused: boolean): void;
+  /** Stop analysing every page of a site (the panel's "always analyse pages of this site"). */
+  onAnalyseSite(site: string, always: boolean): void;
   onBackup(): void;
   onRestore(file: File): void;
   onExport(format: ExportFormat): void;
@@ -168,6 +170,25 @@ export function SettingsForm(props: SettingsFormProps) {
                 <bdi dir="ltr">{site}</bdi>
                 <button type="button" onClick={() => props.onPauseSite(site, false)}>
                   {t(lang, 'resumeSite', { site })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sec-analyse-sites">
+        <h2 id="sec-analyse-sites">{t(lang, 'secAnalyseSites')}</h2>
+        <p class="note">{t(lang, 'analyseSitesHint')}</p>
+        {settings.analyseSites.length === 0 ? (
+          <p class="note">{t(lang, 'noAnalyseSites')}</p>
+        ) : (
+          <ul class="sites" data-testid="analyse-sites">
+            {settings.analyseSites.map((site) => (
+              <li key={site}>
+                <bdi dir="ltr">{site}</bdi>
+                <button type="button" onClick={() => props.onAnalyseSite(site, false)}>
+                  {t(lang, 'stopAnalyseSite', { site })}
                 </button>
               </li>
             ))}

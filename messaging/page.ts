@@ -16,9 +16,11 @@ export type PageMessage =
   /** Saved quotations of this page changed elsewhere (side panel): repaint them. */
   | { type: 'page:savedChanged' }
   /** What the page currently shows (PageState), for the side panel and tests. */
-  | { type: 'page:state' };
+  | { type: 'page:state' }
+  /** The reader asked to analyse a page not recognised as an Arabic news article: read its main text and paint it. */
+  | { type: 'page:analyseAnyway' };
 
-const BARE = new Set(['page:toggleMarks', 'page:nextMark', 'page:previousMark', 'page:savedChanged', 'page:state']);
+const BARE = new Set(['page:toggleMarks', 'page:nextMark', 'page:previousMark', 'page:savedChanged', 'page:state', 'page:analyseAnyway']);
 
 /** What `page:state` answers. */
 export interface PageState {

@@ -464,10 +464,14 @@ export function extractArticle(doc: Document): ExtractedArticle {
   return runAll(extractSteps(doc));
 }
 
-/** The same reading as pausable steps, for the live page (run with runSliced so a long article never blocks it). */
-export function* extractSteps(doc: Document): Steps<ExtractedArticle> {
+/**
+ * The same reading as pausable steps, for the live page (run with runSliced so a long article never blocks it).
+ * With `wholePage` the whole body is read (still without navigation, comments and other boilerplate): the main
+ * text of a page the reader asked to analyse although no article body was found on it.
+ */
+export function* extractSteps(doc: Document, wholePage = false): Steps<ExtractedArticle> {
   const items = jsonLdItems(doc);
-  const root = yield* findRoot(doc, items);
+  const root = wholePage ? doc.body : yield* findRoot(doc, items);
   yield;
   const title = findTitle(doc, root, items);
   const titleNodes = title.el ? readBlock(title.el) : null;

@@ -30,6 +30,8 @@ const SLICE_MARKS = 400;
 const NEAR_FROM = 600;
 /** How far beyond the viewport (above and below) marks are kept painted, so scrolling finds them ready. */
 const NEAR_MARGIN = '100% 0px';
+/** Fewer characters than this in the body found is not an article's body (a title, a date, a line of teaser). */
+const SHORT_BODY = 200;
 /** Late paragraphs (lazy loading, live blogs) are looked at after this quiet period. */
 const MUTATION_DEBOUNCE_MS = 400;
 const PIN_KEY = 'p';
@@ -72,6 +74,10 @@ function publishedAt(doc: Document): string | null {
     if (m?.[1]) return m[1];
   }
   return null;
+}
+
+function bodyLength(article: ExtractedArticle): number {
+  return article.blocks.reduce((n, b) => n + b.length, 0);
 }
 
 /** The analysis-text offset of a DOM point inside the extracted article, or null. */
@@ -128,10 +134,13 @@ export function createPageSession(
   /** Stop a half-done walk or paint once this session ended or the extension went away. */
   const ended = () => stopped || ctx.isInvalid;
   /** The article read a slice at a time (a 20,000-word page would otherwise block it for 100 ms and more). */
-  const extract = (stop = ended) => runSliced(extractSteps(doc), stop);
+  const extract = (stop = ended, wholePage = false) => runSliced(extractSteps(doc, wholePage), stop);
+  /** The reader asked to analyse this page (or every page of its site) whether or not it looks like an article. */
+  let anyway = false;
 
   const analyzeNow = (article: ExtractedArticle) =>
     ask({
+      anyway,
       type: 'analyzeArticle',
       url: location.href,
       canonicalUrl: canonicalUrl(doc),
@@ -164,19 +173,54 @@ export function createPageSession(
     });
     const article = await extract(() => ended() || paused);
     settingsNow = await settings;
-    if (stopped || paused || !article || article.blocks.length === 0) return;
+    if (stopped || paused || !article) return;
+    anyway = settingsNow.analyseSites.includes(location.hostname.toLowerCase());
+    if (await analyseAndPaint(article)) return;
+    // Not an article: the side panel says so at once and offers to analyse the page anyway.
+    cleanups.push(
+      onPageMessage(async (message) => {
+        if (message.type === 'page:state') return state();
+        if (message.type !== 'page:analyseAnyway' || anyway || stopped) return { ok: false };
+        anyway = true;
+        for (const cleanup of cleanups.splice(0)) cleanup();
+        return { ok: await analyseAnyway(article) };
+      }),
+    );
+  }
+
+  /** The reader's "analyse this page anyway": the article found, or the page's whole main text when that was short. */
+  async function analyseAnyway(found: ExtractedArticle): Promise<boolean> {
+    const article = bodyLength(found) >= SHORT_BODY ? found : await extract(ended, true);
+    return !!article && (await analyseAndPaint(article));
+  }
+
+  /** Analyse an article and paint it; false (and the background told why) when it is not one. */
+  async function analyseAndPaint(article: ExtractedArticle): Promise<boolean> {
+    if (bodyLength(article) === 0 || (!anyway && bodyLength(article) < SHORT_BODY && declaresArticle())) {
+      const reason = bodyLength(article) === 0 ? 'no-body' : 'short-body';
+      await ask({ type: 'reportNotArticle', url: location.href, title: article.title, reason }).catch(() => {});
+      return false;
+    }
     const answer = await analyzeNow(article);
-    if (stopped || !answer.analysis.page.isArabicNews) return;
+    if (stopped) return true;
+    if (!answer.analysis.page.isArabicNews && !anyway) return false;
     articleNow = article;
     analysisNow = answer.analysis;
     readingId = answer.readingId;
     lastBlocksKey = article.blocks.join('\n');
-    visible = settingsNow.density !== 'none';
+    visible = settingsNow?.density !== 'none';
     listen();
     // Paint what the analysis found at once; saved quotations (a second round trip) follow.
     await repaint();
     await loadSaved();
     if (savedQuotes.length > 0) await repaint();
+    return true;
+  }
+
+  /** The page says it is an article (og:type or an article body), so a short body means its body was missed. */
+  function declaresArticle(): boolean {
+    const signals = collectSignals(doc);
+    return signals.ogType === 'article' || signals.hasArticleBody;
   }
 
   async function loadSaved(): Promise<void> {
@@ -325,7 +369,7 @@ export function createPageSession(
     lastBlocksKey = key;
     try {
       const answer = await analyzeNow(article);
-      if (stopped || !answer.analysis.page.isArabicNews) return;
+      if (stopped || !(answer.analysis.page.isArabicNews || anyway)) return;
       articleNow = article;
       analysisNow = answer.analysis;
       readingId = answer.readingId ?? readingId;

@@ -7,7 +7,15 @@ import { SettingsForm } from '../../components/SettingsForm';
 import { dirOf, resolveLang, t, type UiLang } from '../../locales/index';
 import { ask } from '../../messaging/client';
 import type { StorageStatus } from '../../messaging/library-protocol';
-import { DEFAULT_SETTINGS, getSettings, type Settings, setSitePaused, updateSettings, watchSettings } from '../../storage/settings';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  type Settings,
+  setSiteAnalysed,
+  setSitePaused,
+  updateSettings,
+  watchSettings,
+} from '../../storage/settings';
 import { downloadText } from '../sidepanel/state';
 
 /** Hosts online enrichment talks to; asked for only when the reader turns enrichment on. */
@@ -82,6 +90,7 @@ function Options() {
       onChange={async (patch) => apply(await updateSettings(patch))}
       onEnrichment={(on) => void setEnrichment(on)}
       onPauseSite={async (site, paused) => apply(await setSitePaused(site, paused))}
+      onAnalyseSite={async (site, always) => apply(await setSiteAnalysed(site, always))}
       onBackup={() =>
         run(async () => {
           const file = await ask({ type: 'exportBackup' });

@@ -1,5 +1,5 @@
 // The side panel: three sections (this article, saved quotations, history) and an actor's timeline.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ActorList, type PanelActor } from '../../components/ActorList';
 import { ActorTimeline } from '../../components/ActorTimeline';
@@ -10,9 +10,48 @@ import { SavedQuotes } from '../../components/SavedQuotes';
 import { StateMessage } from '../../components/StateMessage';
 import { Tabs, tabPanelId } from '../../components/Tabs';
 import { type MessageKey, t } from '../../locales/index';
+import type { TabStatus } from '../../messaging/protocol';
+import { siteOf } from '../../storage/settings-values';
 import * as s from './state';
 
 const VIEW_KEYS: Record<s.ViewId, MessageKey> = { article: 'tabArticle', saved: 'tabSaved', history: 'tabHistory' };
+
+const NOT_ARTICLE_DETAIL: Record<NonNullable<TabStatus['notArticle']>, MessageKey | null> = {
+  'short-body': 'articleShortBody',
+  'no-body': 'articleNoBody',
+  'not-news': null,
+};
+
+/** A page not recognised as an Arabic news article: say so at once, and offer to analyse it anyway. */
+function NotArticle({ status }: { status: TabStatus }) {
+  const lang = s.lang.value;
+  const [remember, setRemember] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const site = status.url ? siteOf(status.url) : null;
+  const detail = status.notArticle ? NOT_ARTICLE_DETAIL[status.notArticle] : null;
+  return (
+    <StateMessage
+      kind="empty"
+      message={t(lang, 'articleNotArticle')}
+      action={{
+        label: t(lang, 'analyseAnyway'),
+        onClick: () => {
+          if (busy) return;
+          setBusy(true);
+          void s.analyseAnyway(remember).finally(() => setBusy(false));
+        },
+      }}
+    >
+      {detail && <p>{t(lang, detail)}</p>}
+      {site && (
+        <label class="option">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
+          {t(lang, 'analyseAlways', { site: `\u2068${site}\u2069` /* FSI…PDI: the host name stays whole in Arabic */ })}
+        </label>
+      )}
+    </StateMessage>
+  );
+}
 
 function ArticleView() {
   const lang = s.lang.value;
@@ -20,7 +59,7 @@ function ArticleView() {
   const current = s.article.value;
   if (!status) return <StateMessage kind="loading" message={t(lang, 'loading')} />;
   if (status.state === 'analysing') return <StateMessage kind="loading" message={t(lang, 'articleAnalysing')} />;
-  if (status.state === 'not-article') return <StateMessage kind="empty" message={t(lang, 'articleNotArticle')} />;
+  if (status.state === 'not-article') return <NotArticle status={status} />;
   if (status.state === 'error') return <StateMessage kind="error" message={t(lang, 'articleError', { error: status.error ?? '' })} />;
   if (status.state === 'idle') return <StateMessage kind="empty" message={t(lang, 'articleIdle')} />;
   if (!current) return <StateMessage kind="empty" message={t(lang, 'articleGone')} />;

@@ -10,6 +10,7 @@ import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '..
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
 import type { Theme } from '../../messaging/settings-types';
+import { setSiteAnalysed } from '../../storage/settings';
 
 export type ViewId = 'article' | 'saved' | 'history';
 export const VIEWS: readonly ViewId[] = ['article', 'saved', 'history'];
@@ -131,6 +132,18 @@ async function loadSavedHere(current: TabArticle | null): Promise<void> {
     savedHere.value = Object.fromEntries(items.map((q) => [`${q.start}:${q.end}`, q.id]));
   } catch {
     savedHere.value = {};
+  }
+}
+
+/** The reader's "analyse this page anyway" (and, when asked, every page of its site from now on). */
+export async function analyseAnyway(rememberSite: boolean): Promise<void> {
+  const url = tabStatus.value?.url;
+  try {
+    if (rememberSite && url) await setSiteAnalysed(url, true);
+    await toPage({ type: 'page:analyseAnyway' });
+    await refreshTab();
+  } catch (error) {
+    errorText.value = describe(error);
   }
 }
 

@@ -3,6 +3,7 @@
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import type { AnalyzeArticleRequest, TabArticle, TabStatus } from '../../messaging/protocol';
 import type { Analysis } from '../../nlp/types';
+import { applyFixes, listFixes } from '../../storage/fixes';
 import { hash53 } from '../../storage/hash';
 import { recordReading } from '../../storage/readings';
 import { getSettings, siteOf } from '../../storage/settings';
@@ -28,8 +29,16 @@ export function readingWritten(tabId: number): Promise<unknown> {
   return writes.get(tabId) ?? Promise.resolve();
 }
 
-/** The analysis of an article, from the recent ones when the same URL, title, text and page signals were seen. */
+/** The analysis of an article as the reader corrected it (not names, types, quotations, speakers, hidden actors). */
 async function analyse(request: AnalyzeArticleRequest): Promise<Analysis> {
+  const analysis = await analyseAsIs(request);
+  // Corrections are kept in memory after the first read; a database that cannot be read leaves the analysis as it is.
+  const fixes = await listFixes().catch(() => []);
+  return applyFixes(analysis, fixes, request.url);
+}
+
+/** The analysis of an article, from the recent ones when the same URL, title, text and page signals were seen. */
+async function analyseAsIs(request: AnalyzeArticleRequest): Promise<Analysis> {
   const key = `${request.url}\n${hash53(JSON.stringify([request.title, request.blocks, request.signals ?? null]))}`;
   const known = recent.get(key);
   if (known) return known;

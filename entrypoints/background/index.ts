@@ -30,6 +30,8 @@ export const PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type
   'getCard',
   'chooseEntity',
   'correctActor',
+  'addFix',
+  'removeFix',
   'reportPage',
   'openPanel',
 ]);

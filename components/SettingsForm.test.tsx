@@ -27,6 +27,8 @@ function setup(over: Partial<SettingsFormProps> = {}) {
     onEnrichment: vi.fn(),
     onPauseSite: vi.fn(),
     onAnalyseSite: vi.fn(),
+    fixes: [],
+    onRemoveFix: vi.fn(),
     onBackup: vi.fn(),
     onRestore: vi.fn(),
     onExport: vi.fn(),
@@ -85,6 +87,19 @@ describe('SettingsForm', () => {
     expect(screen.getByTestId('analyse-sites').textContent).toContain('blog.example');
     fireEvent.click(screen.getByRole('button', { name: 'Stop analysing every page of blog.example' }));
     expect(props.onAnalyseSite).toHaveBeenCalledWith('blog.example', false);
+  });
+
+  it('lists the reader’s corrections in words and removes one', () => {
+    const fixes = [
+      { id: 'f1', kind: 'type', label: 'عمان', site: null, type: 'organization', speaker: null, at: 2 },
+      { id: 'f2', kind: 'hide', label: 'وكالة الأنباء', site: 'news.example', type: null, speaker: null, at: 1 },
+    ] as const;
+    const props = setup({ lang: 'en', fixes: [...fixes] });
+    const list = screen.getByTestId('fixes').textContent ?? '';
+    expect(list).toContain('عمان — type: Organization');
+    expect(list).toContain('hidden on');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: وكالة الأنباء' }));
+    expect(props.onRemoveFix).toHaveBeenCalledWith('f2');
   });
 
   it('clears everything only after a second, explicit confirmation; Cancel keeps everything', () => {

@@ -1,6 +1,7 @@
 // One article on one page: extract → ask the background → paint → hover cards, keyboard, saving.
 // Everything it adds (listeners, observers, timers, highlights, the card host) goes away in stop().
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type FixChoice, FixDone, fixLabel, fixRequestOf } from '../../components/FixActions';
 import { HoverCard } from '../../components/HoverCard';
 import { QuoteCard, SaveQuoteForm } from '../../components/QuoteCard';
 import type { Card } from '../../knowledge/card-types';
@@ -44,7 +45,8 @@ interface Entry extends PaintEntry {
 type OpenCard =
   | { kind: 'actor'; mark: Mark; card: Card; token: number }
   | { kind: 'quote'; mark: Mark; busy: boolean; error: string | null }
-  | { kind: 'save'; start: number; end: number; busy: boolean; error: string | null };
+  | { kind: 'save'; start: number; end: number; busy: boolean; error: string | null }
+  | { kind: 'fixed'; mark: Mark; what: string; fixId: string; busy: boolean };
 
 function sameMark(a: Mark, b: Mark): boolean {
   return a.start === b.start && a.end === b.end && a.kind === b.kind;
@@ -116,6 +118,8 @@ export function createPageSession(
   let cardHost: CardHost | null = null;
   let shown: OpenCard | null = null;
   let cardToken = 0;
+  /** A correction on its way: the card's correction buttons wait. */
+  let fixing = false;
   let current: Mark | null = null;
   let rafPending = false;
   let lastPointer: { x: number; y: number } | null = null;
@@ -450,6 +454,11 @@ export function createPageSession(
         return { ok: true };
       case 'page:state':
         return state();
+      case 'page:fixesChanged':
+        await reanalyse();
+        return { ok: true };
+      case 'page:analyseAnyway':
+        return { ok: true }; // already analysed
     }
   }
 
@@ -465,6 +474,7 @@ export function createPageSession(
       const q = quoteOf(shown.mark);
       openCard = { kind: 'quote', label: q?.text ?? '', role: q?.speaker.name ?? null, saved: shown.mark.kind === 'saved' };
     } else if (shown?.kind === 'save') openCard = { kind: 'save', label: '', role: null, saved: false };
+    else if (shown?.kind === 'fixed') openCard = { kind: 'fixed', label: shown.what, role: null, saved: false };
     return { painted: entries.length > 0, marksVisible: visible, counts, openCard, pinned: hover.pinned };
   }
 
@@ -570,7 +580,16 @@ export function createPageSession(
           pinned={pinned}
           onClose={() => closeCard(true)}
           onOpenPanel={() => openInPanel(open.mark.actorId)}
+          onFix={(choice) => void fix(open.mark, choice, open.card.name.ar)}
+          fixBusy={fixing}
         />
+      );
+    }
+    if (open.kind === 'fixed') {
+      return (
+        <div class="sq-card" data-testid="fixed-card">
+          <FixDone lang={lang} what={open.what} busy={open.busy} onUndo={() => void undoFix(open.fixId)} />
+        </div>
       );
     }
     if (open.kind === 'quote') {
@@ -594,6 +613,8 @@ export function createPageSession(
           onSave={() => saveQuote(open.mark)}
           onUnsave={() => unsaveQuote(open.mark)}
           onClose={() => closeCard(true)}
+          onFix={q ? (choice) => void fix(open.mark, choice, q.text) : undefined}
+          speakers={(analysisNow?.actors ?? []).filter((a) => a.type !== 'place').map((a) => a.name)}
         />
       );
     }
@@ -682,6 +703,49 @@ export function createPageSession(
       renderOpen();
     } catch (error) {
       showFailure('quote', error);
+    }
+  }
+
+  /** Analyse the article again (the background applies the reader's corrections) and repaint it. */
+  async function reanalyse(): Promise<void> {
+    const article = articleNow;
+    if (!article || stopped) return;
+    const answer = await analyzeNow(article);
+    if (stopped) return;
+    analysisNow = answer.analysis;
+    readingId = answer.readingId ?? readingId;
+    await repaint();
+  }
+
+  /** One click on a card's correction: store it, repaint the page with it, and offer to undo. */
+  async function fix(mark: Mark, choice: FixChoice, subject: string): Promise<void> {
+    if (fixing) return;
+    fixing = true;
+    renderOpen();
+    try {
+      const row = await ask({ type: 'addFix', fix: fixRequestOf(choice, subject, location.href) });
+      await reanalyse();
+      const what = `${subject.length > 40 ? `${subject.slice(0, 40)}…` : subject} — ${fixLabel(uiLang(), choice)}`;
+      shown = { kind: 'fixed', mark, what, fixId: row.id, busy: false };
+      hover.opened(mark, true);
+      renderOpen();
+      cardHost?.announce(t(uiLang(), 'fixDone', { what }));
+    } catch (error) {
+      showFailure('quote', error);
+    } finally {
+      fixing = false;
+    }
+  }
+
+  async function undoFix(fixId: string): Promise<void> {
+    if (shown?.kind !== 'fixed') return;
+    shown = { ...shown, busy: true };
+    renderOpen();
+    try {
+      await ask({ type: 'removeFix', id: fixId });
+      await reanalyse();
+    } finally {
+      closeCard(true);
     }
   }
 

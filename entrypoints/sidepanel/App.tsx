@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ActorList, type PanelActor } from '../../components/ActorList';
 import { ActorTimeline } from '../../components/ActorTimeline';
+import { fixLabel } from '../../components/FixActions';
 import { citationText, outletOf } from '../../components/format';
 import { History } from '../../components/History';
 import { type PanelQuote, QuoteItem, speakerLabel } from '../../components/QuoteItem';
@@ -85,6 +86,7 @@ function ArticleView() {
     speakerKind: q.speaker.kind,
   }));
   const outlet = outletOf(current.url);
+  const speakers = analysis.actors.filter((a) => a.type !== 'place').map((a) => a.name);
   return (
     <div class="article-view">
       <h2 class="article-title" dir="auto">
@@ -104,6 +106,9 @@ function ArticleView() {
             onTimeline={(a) => {
               void s.openActor(a.name, current.readingId ? { readingId: current.readingId, actorId: a.id } : null);
             }}
+            onFix={(a, choice) =>
+              void s.fixFromPanel(a.name, choice, t(lang, 'fixDone', { what: `${a.name} — ${fixLabel(lang, choice)}` }))
+            }
           />
         )}
       </section>
@@ -123,6 +128,8 @@ function ArticleView() {
                   saved={q.key in s.savedHere.value}
                   copyState={s.copyState.value[q.key] ?? 'idle'}
                   onSave={() => s.saveArticleQuote(q.start, q.end)}
+                  speakers={speakers}
+                  onFix={(quote, choice) => void s.fixFromPanel(quote.text, choice, t(lang, 'fixDone', { what: fixLabel(lang, choice) }))}
                   onCopy={() =>
                     s.copyText(
                       q.key,

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe } from './axe';
 import { type Session, withSession } from './harness';
-import { highlights, pageState } from './page-helpers';
+import { highlights, hoverHighlight, openCard, pageState } from './page-helpers';
 
 const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
 
@@ -78,6 +78,98 @@ describe('finding the article and answering pages that are not one', () => {
     await page.reload();
     await page.waitForTimeout(1500);
     expect(await actorMarks(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Rest on a mark, wait for its card, and click one of the card's buttons (by data-testid). */
+async function clickOnCard(session: Session, page: Page, mark: string, text: string, button: string): Promise<void> {
+  await hoverHighlight(page, mark, text);
+  await expect
+    .poll(async () => Object.keys((await openCard(page, session.extensionId))?.buttons ?? {}), { timeout: 5_000 })
+    .toContain(button);
+  const target = (await openCard(page, session.extensionId))!.buttons[button]!;
+  await page.mouse.move(target.x, target.y, { steps: 3 });
+  await page.mouse.click(target.x, target.y);
+}
+
+const marked = async (page: Page, mark: string, text: string) => ((await highlights(page))[mark] ?? []).some((m) => m.includes(text));
+
+describe('corrections from the card', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('«not a name» takes the mark away at once, after a reload, and in a second article that repeats the name; undone in the settings', async () => {
+    const NAME = 'الخرطوم';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-place', NAME)).toBe(true);
+    await clickOnCard(session, page, 'siyaq-place', NAME, 'fix-not-name');
+    await expect.poll(() => marked(page, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(false);
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.text ?? '').toContain('ليس اسماً');
+
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-place', NAME)).toBe(false);
+    const second = await session.open('demo-article-2.html');
+    await painted(session, second);
+    expect(await marked(second, 'siyaq-person', 'غوتيريس')).toBe(true);
+    expect((await actorMarks(second)).some((m) => m.includes(NAME))).toBe(false);
+
+    // The settings list the correction; removing it brings the name back.
+    const options = await session.openOptions();
+    await expect.poll(() => options.getByTestId('fixes').textContent()).toContain(NAME);
+    expect(await axe(options)).toEqual([]);
+    await options.getByRole('button', { name: new RegExp(NAME) }).click();
+    await expect.poll(() => options.getByTestId('fixes').count()).toBe(0);
+    await options.close();
+    await second.reload();
+    await painted(session, second);
+    await expect.poll(() => marked(second, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(true);
+    await second.close();
+    await page.close();
+  });
+
+  it('«an organization» moves a person’s mark to the organizations, and «undo» on the card moves it back', async () => {
+    const NAME = 'عبد الفتاح البرهان';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await clickOnCard(session, page, 'siyaq-person', NAME, 'fix-type-organization');
+    await expect.poll(() => marked(page, 'siyaq-organization', NAME), { timeout: 5_000 }).toBe(true);
+    expect(await marked(page, 'siyaq-person', NAME)).toBe(false);
+    const undo = (await openCard(page, session.extensionId))!.buttons['fix-undo']!;
+    await page.mouse.move(undo.x, undo.y, { steps: 3 });
+    await page.mouse.click(undo.x, undo.y);
+    await expect.poll(() => marked(page, 'siyaq-person', NAME), { timeout: 5_000 }).toBe(true);
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-person', NAME)).toBe(true);
+    await page.close();
+  });
+
+  it('«not a quotation» takes a quotation’s mark away and keeps it away after a reload', async () => {
+    const QUOTE = 'المجتمع الدولي لا يملك ترف الانتظار';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await clickOnCard(session, page, 'siyaq-quote', QUOTE, 'fix-not-quote');
+    await expect.poll(() => marked(page, 'siyaq-quote', QUOTE), { timeout: 5_000 }).toBe(false);
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-quote', QUOTE)).toBe(false);
+    await page.close();
+  });
+
+  it('«hide on this site» takes the actor away on this site', async () => {
+    const NAME = 'جنيف';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await clickOnCard(session, page, 'siyaq-place', NAME, 'fix-hide');
+    await expect.poll(() => marked(page, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(false);
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-place', NAME)).toBe(false);
     await page.close();
   });
 });

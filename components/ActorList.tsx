@@ -1,6 +1,7 @@
 // "This article": every actor as a card, grouped by type and ordered by prominence (mentions, then quotations).
 import { type MessageKey, t, type UiLang } from '../locales/index';
 import type { ActorType } from '../nlp/types';
+import { ActorFixes, type FixChoice } from './FixActions';
 
 export interface PanelActor {
   id: string;
@@ -20,6 +21,8 @@ export interface ActorListProps {
   onShow(actor: PanelActor): void;
   /** Open the actor's timeline across the reader's history. */
   onTimeline(actor: PanelActor): void;
+  /** The reader's correction of this actor (not a name, another type, hide on this site). */
+  onFix?(actor: PanelActor, choice: FixChoice): void;
 }
 
 const GROUPS: { type: ActorType; key: MessageKey }[] = [
@@ -34,7 +37,7 @@ export function byProminence(a: PanelActor, b: PanelActor): number {
 }
 
 /** One actor: the name is the button that shows it on the page; role, description and quotations follow. */
-export function ActorTile({ actor, lang, onShow, onTimeline }: { actor: PanelActor } & Omit<ActorListProps, 'actors'>) {
+export function ActorTile({ actor, lang, onShow, onTimeline, onFix }: { actor: PanelActor } & Omit<ActorListProps, 'actors'>) {
   return (
     <article class={`actor actor-${actor.type}`} data-testid="actor" data-actor-id={actor.id} aria-labelledby={`actor-${actor.id}`}>
       <h4 class="actor-name">
@@ -80,12 +83,13 @@ export function ActorTile({ actor, lang, onShow, onTimeline }: { actor: PanelAct
           ))}
         </ul>
       )}
+      {onFix && <ActorFixes lang={lang} type={actor.type} onFix={(choice) => onFix(actor, choice)} />}
     </article>
   );
 }
 
 /** Actors grouped by type (people, organizations, places), each group ordered by prominence; empty groups are left out. */
-export function ActorList({ actors, lang, onShow, onTimeline }: ActorListProps) {
+export function ActorList({ actors, lang, onShow, onTimeline, onFix }: ActorListProps) {
   return (
     <div class="actor-groups" data-testid="actors">
       {GROUPS.map(({ type, key }) => {
@@ -99,7 +103,7 @@ export function ActorList({ actors, lang, onShow, onTimeline }: ActorListProps) 
             <ul class="rows">
               {members.map((actor) => (
                 <li key={actor.id}>
-                  <ActorTile actor={actor} lang={lang} onShow={onShow} onTimeline={onTimeline} />
+                  <ActorTile actor={actor} lang={lang} onShow={onShow} onTimeline={onTimeline} onFix={onFix} />
                 </li>
               ))}
             </ul>

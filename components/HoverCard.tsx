@@ -2,6 +2,7 @@
 import type { Card } from '../knowledge/card-types';
 import type { UiLang } from '../locales/index';
 import { tp as t } from '../locales/page';
+import { ActorFixes, type FixChoice } from './FixActions';
 
 export interface ActorCardProps {
   lang: UiLang;
@@ -13,6 +14,9 @@ export interface ActorCardProps {
   onClose?: () => void;
   /** How many of this actor's quotations to list before "…". */
   maxQuotes?: number;
+  /** Shown as the corrections row when given: not a name, another type, hide on this site. */
+  onFix?: (choice: FixChoice) => void;
+  fixBusy?: boolean;
 }
 
 /** Name in Arabic with the Latin form beside it; both isolated so neither reorders the other. */
@@ -35,7 +39,7 @@ export function ActorName({ card }: { card: Pick<Card, 'name'> }) {
 }
 
 /** The actor's card: who, what role here, what we know, what they said, where else they appeared. */
-export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, maxQuotes = 3 }: ActorCardProps) {
+export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, maxQuotes = 3, onFix, fixBusy }: ActorCardProps) {
   const role = card.roleAtDate?.label ?? card.roleInArticle;
   const quotes = card.quotesInArticle.slice(0, maxQuotes);
   const earlier = Math.max(0, card.seenIn.count - 1);
@@ -115,6 +119,7 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
           </button>
         </p>
       ) : null}
+      {onFix ? <ActorFixes lang={lang} type={card.type} busy={fixBusy} onFix={onFix} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // The quotation card over the article: who said it, and saving it. Data and actions come in props.
 import type { UiLang } from '../locales/index';
 import { tp as t } from '../locales/page';
+import { type FixChoice, QuoteFixes } from './FixActions';
 
 export interface QuoteCardProps {
   lang: UiLang;
@@ -15,6 +16,9 @@ export interface QuoteCardProps {
   onSave?: () => void;
   onUnsave?: () => void;
   onClose?: () => void;
+  /** Shown as the corrections row when given: not a quotation, said by another of these speakers or unknown. */
+  onFix?: (choice: FixChoice) => void;
+  speakers?: string[];
 }
 
 /** Who said a quotation and a button to keep it; "saved" is shown in words, not only by colour. */
@@ -29,6 +33,8 @@ export function QuoteCard({
   onSave,
   onUnsave,
   onClose,
+  onFix,
+  speakers = [],
 }: QuoteCardProps) {
   const who =
     speaker.kind === 'anonymous' ? (speaker.name ?? t(lang, 'cardAnonymous')) : speaker.name ? speaker.name : t(lang, 'cardUnknownSpeaker');
@@ -70,6 +76,7 @@ export function QuoteCard({
           {error}
         </p>
       ) : null}
+      {onFix ? <QuoteFixes lang={lang} speakers={speakers} current={speaker.name} busy={busy} onFix={onFix} /> : null}
     </div>
   );
 }

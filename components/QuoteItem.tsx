@@ -1,5 +1,6 @@
 // A quotation of the article with its speaker, and the two things a reader does with it: save and copy.
 import { t, type UiLang } from '../locales/index';
+import { type FixChoice, QuoteFixes } from './FixActions';
 
 export interface PanelQuote {
   key: string;
@@ -16,6 +17,9 @@ export interface QuoteItemProps {
   copyState: 'idle' | 'copied' | 'failed';
   onSave(quote: PanelQuote): void;
   onCopy(quote: PanelQuote): void;
+  /** The reader's correction (not a quotation, said by another of `speakers` or unknown). */
+  onFix?(quote: PanelQuote, choice: FixChoice): void;
+  speakers?: string[];
 }
 
 /** The speaker as the reader should see it: the name, or an honest word for an unnamed or unidentified one. */
@@ -25,7 +29,7 @@ export function speakerLabel(lang: UiLang, quote: Pick<PanelQuote, 'speakerName'
 }
 
 /** One quotation: the words, who said them, and save/copy buttons that say what happened. */
-export function QuoteItem({ quote, lang, saved, copyState, onSave, onCopy }: QuoteItemProps) {
+export function QuoteItem({ quote, lang, saved, copyState, onSave, onCopy, onFix, speakers = [] }: QuoteItemProps) {
   return (
     <figure class="quote" data-testid="quote">
       <blockquote dir="auto">{quote.text}</blockquote>
@@ -46,6 +50,7 @@ export function QuoteItem({ quote, lang, saved, copyState, onSave, onCopy }: Quo
           {copyState === 'copied' ? t(lang, 'copied') : copyState === 'failed' ? t(lang, 'copyFailed') : ''}
         </span>
       </div>
+      {onFix && <QuoteFixes lang={lang} speakers={speakers} current={quote.speakerName} onFix={(choice) => onFix(quote, choice)} />}
     </figure>
   );
 }

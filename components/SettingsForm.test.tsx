@@ -10,6 +10,7 @@ const DEFAULTS: Settings = {
   density: 'all',
   types: { person: true, organization: true, place: true, quote: true },
   pausedSites: [],
+  analyseSites: [],
   enrichment: false,
   uiLang: 'browser',
   theme: 'system',
@@ -25,6 +26,9 @@ function setup(over: Partial<SettingsFormProps> = {}) {
     onChange: vi.fn(),
     onEnrichment: vi.fn(),
     onPauseSite: vi.fn(),
+    onAnalyseSite: vi.fn(),
+    fixes: [],
+    onRemoveFix: vi.fn(),
     onBackup: vi.fn(),
     onRestore: vi.fn(),
     onExport: vi.fn(),
@@ -76,6 +80,26 @@ describe('SettingsForm', () => {
     expect(props.onPauseSite).toHaveBeenCalledWith('www.example.com', true);
     fireEvent.click(screen.getByRole('button', { name: 'Resume on news.example' }));
     expect(props.onPauseSite).toHaveBeenCalledWith('news.example', false);
+  });
+
+  it('lists the sites analysed anyway and stops one', () => {
+    const props = setup({ lang: 'en', settings: { ...DEFAULTS, analyseSites: ['blog.example'] } });
+    expect(screen.getByTestId('analyse-sites').textContent).toContain('blog.example');
+    fireEvent.click(screen.getByRole('button', { name: 'Stop analysing every page of blog.example' }));
+    expect(props.onAnalyseSite).toHaveBeenCalledWith('blog.example', false);
+  });
+
+  it('lists the reader’s corrections in words and removes one', () => {
+    const fixes = [
+      { id: 'f1', kind: 'type', label: 'عمان', site: null, type: 'organization', speaker: null, at: 2 },
+      { id: 'f2', kind: 'hide', label: 'وكالة الأنباء', site: 'news.example', type: null, speaker: null, at: 1 },
+    ] as const;
+    const props = setup({ lang: 'en', fixes: [...fixes] });
+    const list = screen.getByTestId('fixes').textContent ?? '';
+    expect(list).toContain('عمان — type: Organization');
+    expect(list).toContain('hidden on');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove: وكالة الأنباء' }));
+    expect(props.onRemoveFix).toHaveBeenCalledWith('f2');
   });
 
   it('clears everything only after a second, explicit confirmation; Cancel keeps everything', () => {

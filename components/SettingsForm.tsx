@@ -2,7 +2,7 @@
 // (backup, restore, export, forget a site, clear everything, storage usage and persistence).
 import { useState } from 'preact/hooks';
 import { type MessageKey, t, type UiLang } from '../locales/index';
-import type { StorageStatus } from '../messaging/library-protocol';
+import type { FixView, StorageStatus } from '../messaging/library-protocol';
 import type { Density, MarkKind, Settings, Theme, UiLangSetting } from '../messaging/settings-types';
 import { formatBytes } from './format';
 import type { ExportFormat } from './SavedQuotes';
@@ -17,12 +17,33 @@ export interface SettingsFormProps {
   /** Turning enrichment on must ask for the host permissions inside this click. */
   onEnrichment(on: boolean): void;
   onPauseSite(site: string, paused: boolean): void;
+  /** Stop analysing every page of a site (the panel's "always analyse pages of this site"). */
+  onAnalyseSite(site: string, always: boolean): void;
+  /** The reader's corrections of the analysis (null while loading), each removable. */
+  fixes: FixView[] | null;
+  onRemoveFix(id: string): void;
   onBackup(): void;
   onRestore(file: File): void;
   onExport(format: ExportFormat): void;
   onForgetSite(site: string): void;
   onClearAll(): void;
   onPersist(): void;
+}
+
+/** What a correction says, as the settings list it («ليس اسماً», «مخفي في …», «قاله …»). */
+export function fixText(lang: UiLang, fix: FixView): string {
+  switch (fix.kind) {
+    case 'not-name':
+      return t(lang, 'fixKindNotName');
+    case 'type':
+      return t(lang, 'fixKindType', { type: t(lang, fix.type ?? 'person') });
+    case 'hide':
+      return t(lang, 'fixKindHide', { site: `\u2068${fix.site ?? ''}\u2069` });
+    case 'not-quote':
+      return t(lang, 'fixKindNotQuote');
+    case 'speaker':
+      return t(lang, 'fixKindSpeaker', { speaker: fix.speaker ?? t(lang, 'speakerUnknown') });
+  }
 }
 
 const DENSITIES: { id: Density; key: MessageKey }[] = [
@@ -168,6 +189,46 @@ export function SettingsForm(props: SettingsFormProps) {
                 <bdi dir="ltr">{site}</bdi>
                 <button type="button" onClick={() => props.onPauseSite(site, false)}>
                   {t(lang, 'resumeSite', { site })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sec-analyse-sites">
+        <h2 id="sec-analyse-sites">{t(lang, 'secAnalyseSites')}</h2>
+        <p class="note">{t(lang, 'analyseSitesHint')}</p>
+        {settings.analyseSites.length === 0 ? (
+          <p class="note">{t(lang, 'noAnalyseSites')}</p>
+        ) : (
+          <ul class="sites" data-testid="analyse-sites">
+            {settings.analyseSites.map((site) => (
+              <li key={site}>
+                <bdi dir="ltr">{site}</bdi>
+                <button type="button" onClick={() => props.onAnalyseSite(site, false)}>
+                  {t(lang, 'stopAnalyseSite', { site })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="sec-fixes">
+        <h2 id="sec-fixes">{t(lang, 'corrections')}</h2>
+        <p class="note">{t(lang, 'fixesHint')}</p>
+        {props.fixes && props.fixes.length === 0 ? (
+          <p class="note">{t(lang, 'noFixes')}</p>
+        ) : (
+          <ul class="sites" data-testid="fixes">
+            {(props.fixes ?? []).map((fix) => (
+              <li key={fix.id}>
+                <span>
+                  <bdi dir="auto">{fix.label}</bdi> — {fixText(lang, fix)}
+                </span>
+                <button type="button" aria-label={`${t(lang, 'fixRemove')}: ${fix.label}`} onClick={() => props.onRemoveFix(fix.id)}>
+                  {t(lang, 'fixRemove')}
                 </button>
               </li>
             ))}

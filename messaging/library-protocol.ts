@@ -119,6 +119,27 @@ export const CorrectActorSchema = v.object({
   ),
 });
 
+const name = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
+const quote = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_CHARS));
+
+/** One correction of the analysis, from the hover card or the panel; applied to every reading from now on. */
+export const AddFixSchema = v.object({
+  type: v.literal('addFix'),
+  fix: v.variant('kind', [
+    v.object({ kind: v.literal('not-name'), name }),
+    v.object({ kind: v.literal('hide'), name, site: v.pipe(text(4096), v.minLength(1)) }),
+    v.object({ kind: v.literal('type'), name, type: actorType }),
+    v.object({ kind: v.literal('not-quote'), quote }),
+    v.object({ kind: v.literal('speaker'), quote, speaker: v.nullable(name) }),
+  ]),
+});
+
+/** Undo a correction. */
+export const RemoveFixSchema = v.object({ type: v.literal('removeFix'), id });
+
+/** Every correction, for the settings. */
+export const ListFixesSchema = v.object({ type: v.literal('listFixes') });
+
 export const DeleteReadingSchema = v.object({
   type: v.literal('deleteReading'),
   id,
@@ -170,6 +191,9 @@ export const LibraryRequestSchemas = [
   GetCardSchema,
   ChooseEntitySchema,
   CorrectActorSchema,
+  AddFixSchema,
+  RemoveFixSchema,
+  ListFixesSchema,
   DeleteReadingSchema,
   ForgetSiteSchema,
   ClearAllSchema,
@@ -245,6 +269,18 @@ export interface TimelineEntry {
   quotes: { text: string; start: number; end: number }[];
 }
 
+/** A reader's correction as the settings list it. */
+export interface FixView {
+  id: string;
+  kind: 'not-name' | 'type' | 'hide' | 'not-quote' | 'speaker';
+  /** The name or quotation corrected. */
+  label: string;
+  site: string | null;
+  type: ActorType | null;
+  speaker: string | null;
+  at: number;
+}
+
 export interface StorageStatus {
   usage: number | null;
   quota: number | null;
@@ -273,6 +309,9 @@ export interface LibraryResponses {
   getCard: Card;
   chooseEntity: Card;
   correctActor: { corrected: boolean };
+  addFix: FixView;
+  removeFix: { removed: boolean };
+  listFixes: { items: FixView[] };
   deleteReading: { deleted: boolean; savedQuotes: number };
   forgetSite: { readings: number; savedQuotes: number };
   clearAll: { cleared: 'all' | 'cache' };

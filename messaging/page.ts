@@ -16,9 +16,21 @@ export type PageMessage =
   /** Saved quotations of this page changed elsewhere (side panel): repaint them. */
   | { type: 'page:savedChanged' }
   /** What the page currently shows (PageState), for the side panel and tests. */
-  | { type: 'page:state' };
+  | { type: 'page:state' }
+  /** The reader asked to analyse a page not recognised as an Arabic news article: read its main text and paint it. */
+  | { type: 'page:analyseAnyway' }
+  /** The reader corrected the analysis (or took a correction back) elsewhere: analyse again and repaint. */
+  | { type: 'page:fixesChanged' };
 
-const BARE = new Set(['page:toggleMarks', 'page:nextMark', 'page:previousMark', 'page:savedChanged', 'page:state']);
+const BARE = new Set([
+  'page:toggleMarks',
+  'page:nextMark',
+  'page:previousMark',
+  'page:savedChanged',
+  'page:state',
+  'page:analyseAnyway',
+  'page:fixesChanged',
+]);
 
 /** What `page:state` answers. */
 export interface PageState {
@@ -26,7 +38,7 @@ export interface PageState {
   marksVisible: boolean;
   counts: Record<'person' | 'organization' | 'place' | 'quote' | 'saved', number>;
   /** The open card: the actor's name or the quotation's text, with the role or speaker. */
-  openCard: { kind: 'actor' | 'quote' | 'save'; label: string; role: string | null; saved: boolean } | null;
+  openCard: { kind: 'actor' | 'quote' | 'save' | 'fixed'; label: string; role: string | null; saved: boolean } | null;
   pinned: boolean;
 }
 

@@ -29,6 +29,16 @@ export const AnalyzeArticleSchema = v.object({
   blocks: v.pipe(v.array(text(200_000)), v.minLength(1), v.maxLength(20_000)),
   signals: v.optional(v.nullable(PageSignalsSchema)),
   publishedAt: v.optional(v.nullable(text(64))),
+  /** The reader asked to analyse this page although it is not recognised as an Arabic news article. */
+  anyway: v.optional(v.boolean()),
+});
+
+/** The page found no article body to analyse (nothing, or only a title and a line or two). */
+export const ReportNotArticleSchema = v.object({
+  type: v.literal('reportNotArticle'),
+  url: v.pipe(text(4096), v.url(), v.regex(/^https?:\/\//, 'only http(s) pages are analysed')),
+  title: v.nullable(text(2000)),
+  reason: v.picklist(['short-body', 'no-body']),
 });
 
 export const GetTabStatusSchema = v.object({
@@ -44,6 +54,7 @@ export const GetTabArticleSchema = v.object({
 
 export const RequestSchema = v.variant('type', [
   AnalyzeArticleSchema,
+  ReportNotArticleSchema,
   GetTabStatusSchema,
   GetTabArticleSchema,
   ...LibraryRequestSchemas,
@@ -63,11 +74,17 @@ export interface TabStatus {
   quotes: number;
   readingId: string | null;
   error: string | null;
+  /**
+   * Why a page is not an article: the page says it is an article but its body is short, no body was found,
+   * or the text is not Arabic news. Null for any other state.
+   */
+  notArticle: 'short-body' | 'no-body' | 'not-news' | null;
 }
 
 /** What each request answers. */
 export interface Responses extends LibraryResponses, PageResponses {
   analyzeArticle: { readingId: string | null; analysis: Analysis };
+  reportNotArticle: { ok: true };
   getTabStatus: TabStatus;
   getTabArticle: TabArticle | null;
 }

@@ -12,6 +12,8 @@ export interface Settings {
   types: Record<MarkKind, boolean>;
   /** Host names (e.g. "www.example.com") where the extension does nothing. */
   pausedSites: string[];
+  /** Host names whose pages are analysed even when they are not recognised as Arabic news articles. */
+  analyseSites: string[];
   /** Online enrichment from Wikidata/Wikipedia; off until the reader turns it on. */
   enrichment: boolean;
   uiLang: UiLangSetting;

@@ -12,6 +12,7 @@ const TABLE_KEYS = {
   savedQuotes: (r: Record<string, unknown>) => r.id,
   corrections: (r: Record<string, unknown>) => r.nameKey,
   choices: (r: Record<string, unknown>) => r.nameKey,
+  fixes: (r: Record<string, unknown>) => r.id,
 } as const;
 type BackupTable = keyof typeof TABLE_KEYS;
 
@@ -52,6 +53,14 @@ const ROW_SCHEMAS: Record<BackupTable, v.GenericSchema> = {
   }),
   corrections: v.looseObject({ nameKey: str, name: str, to: v.looseObject({ name: str }), at: num }),
   choices: v.looseObject({ nameKey: str, name: str, qid: v.nullable(str), at: num }),
+  fixes: v.looseObject({
+    id: str,
+    kind: v.picklist(['not-name', 'type', 'hide', 'not-quote', 'speaker']),
+    key: str,
+    label: str,
+    site: v.nullable(str),
+    at: num,
+  }),
 };
 
 const FileSchema = v.object({

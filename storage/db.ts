@@ -87,6 +87,27 @@ export interface CorrectionRow {
   at: number;
 }
 
+/**
+ * A reader's correction of the analysis: a name that is not one, an actor of another type, a quotation that is
+ * not one, another speaker, or an actor hidden on one site. Applied to every reading from then on.
+ */
+export interface FixRow {
+  /** kind, site and key: one row per correction of one thing. */
+  id: string;
+  kind: 'not-name' | 'type' | 'hide' | 'not-quote' | 'speaker';
+  /** The name key of the actor's name, or the quotation's text key. */
+  key: string;
+  /** The name or the quotation as the reader saw it. */
+  label: string;
+  /** The site a correction is limited to ("hide"), else null. */
+  site: string | null;
+  /** "type": the actor's right type. */
+  type: ActorType | null;
+  /** "speaker": the right speaker's name; null for "unknown". */
+  speaker: string | null;
+  at: number;
+}
+
 /** The entity the reader chose for an ambiguous name (qid null: none of these). */
 export interface ChoiceRow {
   nameKey: string;
@@ -123,10 +144,23 @@ export const READER_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    version: 3,
+    stores: { fixes: 'id, key, site' },
+  },
 ];
 
 /** The tables a reader backup contains. */
-export const READER_TABLES = ['readings', 'readingActors', 'readingQuotes', 'savedQuotes', 'corrections', 'choices', 'meta'] as const;
+export const READER_TABLES = [
+  'readings',
+  'readingActors',
+  'readingQuotes',
+  'savedQuotes',
+  'corrections',
+  'choices',
+  'fixes',
+  'meta',
+] as const;
 
 export class ReaderDb extends Dexie {
   readings!: EntityTable<ReadingRow, 'id'>;
@@ -135,6 +169,7 @@ export class ReaderDb extends Dexie {
   savedQuotes!: EntityTable<SavedQuoteRow, 'id'>;
   corrections!: EntityTable<CorrectionRow, 'nameKey'>;
   choices!: EntityTable<ChoiceRow, 'nameKey'>;
+  fixes!: EntityTable<FixRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
   constructor(name = READER_DB_NAME, versions: readonly SchemaVersion[] = READER_VERSIONS) {

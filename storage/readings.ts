@@ -4,6 +4,7 @@ import Dexie, { type Collection, type Table } from 'dexie';
 import type { HistoryHit, ReadingSummary, TimelineEntry } from '../messaging/library-protocol';
 import type { Actor, ActorType, Analysis } from '../nlp/types';
 import { type CorrectionRow, type ReaderDb, type ReadingActorRow, type ReadingQuoteRow, type ReadingRow, readerDb } from './db';
+import { type FixIndex, fixedType, fixIndex, isGone, listFixes, quoteKey } from './fixes';
 import { hash53 } from './hash';
 import { type PageIdentity, pageIdentity, siteOfUrl } from './identity';
 import { nameKey, queryKeys, textHasAny, textKeys } from './keys';
@@ -157,8 +158,22 @@ export async function recordReading(page: string | PageRef, analysis: Analysis, 
   return row;
 }
 
-/** The history view of a reading row. */
-export function summarize(r: ReadingRow): ReadingSummary {
+/** The reader's corrections as they bear on each site's readings (built once per site per call). */
+async function correctionsBySite(db: ReaderDb): Promise<(site: string) => FixIndex> {
+  const fixes = await listFixes(db);
+  const bySite = new Map<string, FixIndex>();
+  return (site) => {
+    let index = bySite.get(site);
+    if (!index) {
+      index = fixIndex(fixes, site);
+      bySite.set(site, index);
+    }
+    return index;
+  };
+}
+
+/** The history view of a reading row, without the actors the reader said are not names or hid on its site. */
+export function summarize(r: ReadingRow, fixes?: FixIndex): ReadingSummary {
   return {
     id: r.id,
     url: r.url,
@@ -169,7 +184,7 @@ export function summarize(r: ReadingRow): ReadingSummary {
     readAt: r.readAt,
     actorCount: r.actorCount,
     quoteCount: r.quoteCount,
-    topActors: r.topActors,
+    topActors: fixes ? r.topActors.filter((name) => !isGone(fixes, name)) : r.topActors,
   };
 }
 
@@ -191,14 +206,16 @@ export async function listReadingsPage(
 ): Promise<{ total: number; items: ReadingSummary[] }> {
   const limit = options.limit ?? 100;
   const offset = options.offset ?? 0;
+  const fixesOf = await correctionsBySite(db);
+  const view = (r: ReadingRow) => summarize(r, fixesOf(r.site));
   if (options.site) {
     const rows = await db.readings.where('site').equals(siteKey(options.site)).toArray();
     rows.sort((a, b) => b.readAt - a.readAt);
-    return { total: rows.length, items: rows.slice(offset, offset + limit).map(summarize) };
+    return { total: rows.length, items: rows.slice(offset, offset + limit).map(view) };
   }
   const total = await db.readings.count();
   const rows = await db.readings.orderBy('readAt').reverse().offset(offset).limit(limit).toArray();
-  return { total, items: rows.map(summarize) };
+  return { total, items: rows.map(view) };
 }
 
 /**
@@ -232,16 +249,18 @@ export async function searchHistory(query: string, limit = 50, db: ReaderDb = re
   ]);
   const keySet = new Set(keys);
   const any = (t: string) => textHasAny(t, keySet);
+  const fixesOf = await correctionsBySite(db);
   const items: HistoryHit[] = rows.map((r) => {
+    const fixes = fixesOf(r.site);
     const matches: HistoryHit['matches'] = [];
     if (site && r.site === site) matches.push({ field: 'site', text: r.site });
     if (r.title && any(r.title)) matches.push({ field: 'title', text: r.title });
     for (const a of actors) {
-      if (a.readingId === r.id && [a.name, ...a.aliases, a.latin ?? ''].some((n) => n && any(n)))
+      if (a.readingId === r.id && !isGone(fixes, a.name, a.aliases) && [a.name, ...a.aliases, a.latin ?? ''].some((n) => n && any(n)))
         matches.push({ field: 'actor', text: a.name });
     }
     for (const q of quotes) if (q.readingId === r.id && any(q.text)) matches.push({ field: 'quote', text: q.text });
-    return { reading: summarize(r), matches: matches.slice(0, 20) };
+    return { reading: summarize(r, fixes), matches: matches.slice(0, 20) };
   });
   return { items };
 }
@@ -273,17 +292,35 @@ export async function actorTimeline(
   target: { name?: string; readingId?: string; actorId?: string; limit?: number },
   db: ReaderDb = readerDb(),
 ): Promise<{ name: string; type: ActorType | null; entries: TimelineEntry[] }> {
-  const { name, type, keys } = await timelineKeys(target, db);
-  const actors = await db.readingActors.where('nameKeys').anyOf(keys).distinct().toArray();
-  const quotes = await db.readingQuotes.where('speakerKeys').anyOf(keys).distinct().toArray();
-  const readingIds = [...new Set([...actors.map((a) => a.readingId), ...quotes.map((q) => q.readingId)])];
-  const readings = (await db.readings.bulkGet(readingIds)).filter((r): r is ReadingRow => !!r);
+  const { name, type: storedType, keys } = await timelineKeys(target, db);
+  const found = await db.readingActors.where('nameKeys').anyOf(keys).distinct().toArray();
+  const saidBy = await db.readingQuotes.where('speakerKeys').anyOf(keys).distinct().toArray();
+  const foundIds = [...new Set([...found.map((a) => a.readingId), ...saidBy.map((q) => q.readingId)])];
+  const foundReadings = (await db.readings.bulkGet(foundIds)).filter((r): r is ReadingRow => !!r);
+  // The reader's corrections: an actor that is not a name (or hidden on a site) leaves the timeline there,
+  // quotations that are not ones or were said by someone else leave it everywhere.
+  const fixesOf = await correctionsBySite(db);
+  const siteOf = new Map(foundReadings.map((r) => [r.id, r.site]));
+  const fixesFor = (readingId: string) => fixesOf(siteOf.get(readingId) ?? '');
+  const actors = found.filter((a) => !isGone(fixesFor(a.readingId), a.name, a.aliases));
+  const quotes = saidBy.filter((q) => {
+    const fixes = fixesFor(q.readingId);
+    if (q.speakerName && isGone(fixes, q.speakerName)) return false;
+    const key = quoteKey(q.text);
+    if (fixes.notQuotes.has(key)) return false;
+    const speaker = fixes.speakers.get(key);
+    return speaker === undefined || (speaker !== null && keys.includes(nameKey(speaker)));
+  });
+  const kept = new Set([...actors.map((a) => a.readingId), ...quotes.map((q) => q.readingId)]);
+  const readings = foundReadings.filter((r) => kept.has(r.id));
+  const anyFixes = fixesOf('');
+  const type = fixedType(anyFixes, name) ?? storedType;
   const entries: TimelineEntry[] = readings.map((r) => {
     const here = actors.filter((a) => a.readingId === r.id);
     const said = quotes.filter((q) => q.readingId === r.id).sort((a, b) => a.start - b.start);
     const main = here.sort((a, b) => b.mentions - a.mentions)[0];
     return {
-      reading: summarize(r),
+      reading: summarize(r, fixesOf(r.site)),
       name: main?.name ?? said[0]?.speakerName ?? name,
       role: main?.role ?? null,
       mentions: here.reduce((n, a) => n + a.mentions, 0),

@@ -9,13 +9,14 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   density: 'all',
   types: Object.freeze({ person: true, organization: true, place: true, quote: true }),
   pausedSites: Object.freeze([]) as unknown as string[],
+  analyseSites: Object.freeze([]) as unknown as string[],
   enrichment: false,
   uiLang: 'browser',
   theme: 'system',
   recordPrivate: false,
 });
 
-const MAX_PAUSED_SITES = 2000;
+const MAX_SITES = 2000;
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
@@ -37,15 +38,17 @@ export function siteOf(urlOrHost: string): string | null {
   }
 }
 
+/** A stored list of sites, each as siteOf keeps it, without repeats or anything that is not a site. */
+function siteList(raw: unknown): string[] {
+  const list = Array.isArray(raw) ? raw : [];
+  const sites = list.flatMap((s) => (typeof s === 'string' ? [siteOf(s)] : [])).filter((s): s is string => !!s);
+  return [...new Set(sites)].slice(0, MAX_SITES);
+}
+
 /** Turn whatever is stored into a complete, valid Settings object (defaults fill the gaps). */
 export function sanitizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const types = (r.types && typeof r.types === 'object' ? r.types : {}) as Record<string, unknown>;
-  const paused = Array.isArray(r.pausedSites) ? r.pausedSites : [];
-  const sites = [...new Set(paused.flatMap((s) => (typeof s === 'string' ? [siteOf(s)] : [])).filter((s): s is string => !!s))].slice(
-    0,
-    MAX_PAUSED_SITES,
-  );
   return {
     density: oneOf(r.density, ['all', 'first', 'none'], DEFAULT_SETTINGS.density),
     types: {
@@ -54,7 +57,8 @@ export function sanitizeSettings(raw: unknown): Settings {
       place: bool(types.place, true),
       quote: bool(types.quote, true),
     },
-    pausedSites: sites,
+    pausedSites: siteList(r.pausedSites),
+    analyseSites: siteList(r.analyseSites),
     enrichment: bool(r.enrichment, false),
     uiLang: oneOf(r.uiLang, ['browser', 'ar', 'en'], DEFAULT_SETTINGS.uiLang),
     theme: oneOf(r.theme, ['system', 'light', 'dark'], DEFAULT_SETTINGS.theme),

@@ -35,13 +35,23 @@ export async function isSitePaused(url: string): Promise<boolean> {
   return !!site && (await getSettings()).pausedSites.includes(site);
 }
 
-/** Pause or resume the extension on a site (URL or host name). */
-export async function setSitePaused(urlOrHost: string, paused: boolean): Promise<Settings> {
+/** Add a site (URL or host name) to one of the settings' site lists, or take it out. */
+async function setSiteIn(list: 'pausedSites' | 'analyseSites', urlOrHost: string, on: boolean): Promise<Settings> {
   const site = siteOf(urlOrHost);
   const current = await getSettings();
   if (!site) return current;
-  const others = current.pausedSites.filter((s) => s !== site);
-  return updateSettings({ pausedSites: paused ? [...others, site] : others });
+  const others = current[list].filter((s) => s !== site);
+  return updateSettings({ [list]: on ? [...others, site] : others });
+}
+
+/** Pause or resume the extension on a site (URL or host name). */
+export function setSitePaused(urlOrHost: string, paused: boolean): Promise<Settings> {
+  return setSiteIn('pausedSites', urlOrHost, paused);
+}
+
+/** Analyse every page of a site, article or not (the reader's "always analyse this site"), or stop doing so. */
+export function setSiteAnalysed(urlOrHost: string, always: boolean): Promise<Settings> {
+  return setSiteIn('analyseSites', urlOrHost, always);
 }
 
 /** The enrichment switch for knowledge/: nothing goes online unless this answers true. */

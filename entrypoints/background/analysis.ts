@@ -3,6 +3,7 @@
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import type { AnalyzeArticleRequest, TabArticle, TabStatus } from '../../messaging/protocol';
 import type { Analysis } from '../../nlp/types';
+import { applyFixes, listFixes } from '../../storage/fixes';
 import { hash53 } from '../../storage/hash';
 import { recordReading } from '../../storage/readings';
 import { getSettings, siteOf } from '../../storage/settings';
@@ -20,7 +21,7 @@ const recent = new Map<string, Analysis>();
 const RECENT_ANALYSES = 4;
 
 function emptyStatus(tabId: number): TabStatus {
-  return { tabId, state: 'idle', url: null, title: null, actors: 0, quotes: 0, readingId: null, error: null };
+  return { tabId, state: 'idle', url: null, title: null, actors: 0, quotes: 0, readingId: null, error: null, notArticle: null };
 }
 
 /** Wait until the tab's reading (if one is being written) is on disk or has failed; never throws. */
@@ -28,8 +29,16 @@ export function readingWritten(tabId: number): Promise<unknown> {
   return writes.get(tabId) ?? Promise.resolve();
 }
 
-/** The analysis of an article, from the recent ones when the same URL, title, text and page signals were seen. */
+/** The analysis of an article as the reader corrected it (not names, types, quotations, speakers, hidden actors). */
 async function analyse(request: AnalyzeArticleRequest): Promise<Analysis> {
+  const analysis = await analyseAsIs(request);
+  // Corrections are kept in memory after the first read; a database that cannot be read leaves the analysis as it is.
+  const fixes = await listFixes().catch(() => []);
+  return applyFixes(analysis, fixes, request.url);
+}
+
+/** The analysis of an article, from the recent ones when the same URL, title, text and page signals were seen. */
+async function analyseAsIs(request: AnalyzeArticleRequest): Promise<Analysis> {
   const key = `${request.url}\n${hash53(JSON.stringify([request.title, request.blocks, request.signals ?? null]))}`;
   const known = recent.get(key);
   if (known) return known;
@@ -52,8 +61,11 @@ export const analysisHandlers = {
     tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'analysing', url: request.url, title: request.title });
     tabArticles.delete(tabId);
     const analysis = await analyse(request);
-    if (!analysis.page.isArabicNews) {
-      tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title });
+    if (!analysis.page.isArabicNews && !request.anyway) {
+      // A page marked up as an article whose text is too short to be one: the body was not found.
+      const declared = request.signals?.ogType === 'article' || !!request.signals?.hasArticleBody;
+      const notArticle = declared && !analysis.page.isArticle ? 'short-body' : 'not-news';
+      tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title, notArticle });
       return { readingId: null, analysis };
     }
     const done = (readingId: string | null, error: string | null): void => {
@@ -66,6 +78,7 @@ export const analysisHandlers = {
         quotes: analysis.quotes.length,
         readingId,
         error,
+        notArticle: null,
       });
       tabArticles.set(tabId, { url: request.url, title: request.title, publishedAt: request.publishedAt ?? null, readingId, analysis });
     };
@@ -91,6 +104,18 @@ export const analysisHandlers = {
     const before = writes.get(tabId);
     writes.set(tabId, before ? Promise.all([before, written]) : written);
     return { readingId: null, analysis };
+  },
+  async reportNotArticle(request, sender) {
+    const tabId = sender.tab?.id ?? -1;
+    tabArticles.delete(tabId);
+    tabStatus.set(tabId, {
+      ...emptyStatus(tabId),
+      state: 'not-article',
+      url: request.url,
+      title: request.title,
+      notArticle: request.reason,
+    });
+    return { ok: true };
   },
   async getTabArticle(request) {
     await readingWritten(request.tabId);

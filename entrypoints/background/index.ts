@@ -22,6 +22,7 @@ function isOwnSender(sender: Runtime.MessageSender): boolean {
  */
 export const PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type']>([
   'analyzeArticle',
+  'reportNotArticle',
   'savedForPage',
   'saveQuote',
   'unsaveQuote',
@@ -29,6 +30,8 @@ export const PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type
   'getCard',
   'chooseEntity',
   'correctActor',
+  'addFix',
+  'removeFix',
   'reportPage',
   'openPanel',
 ]);

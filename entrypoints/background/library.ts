@@ -1,9 +1,11 @@
 // The reader's library: history, saved quotations, corrections, backup and storage status.
 import browser from 'webextension-polyfill';
+import type { FixView } from '../../messaging/library-protocol';
 import { exportBackup, importBackup } from '../../storage/backup';
 import { cacheDb, readerDb } from '../../storage/db';
 import { clearAll, type SideStore, storageStatus } from '../../storage/durability';
 import { exportQuotes } from '../../storage/exports';
+import { addFix, type FixRow, listFixes, removeFix } from '../../storage/fixes';
 import { findSavedQuotes, listSavedQuotes, savedForPage, saveQuote, unsaveQuote, updateSavedQuote, viewOf } from '../../storage/quotes';
 import { actorTimeline, correctActor, deleteReading, forgetSite, listReadingsPage, searchHistory } from '../../storage/readings';
 import type { Handlers } from './handlers';
@@ -17,6 +19,10 @@ const sideStore: SideStore = {
     await browser.storage.local.set({ [key]: value });
   },
 };
+
+function viewOfFix(row: FixRow): FixView {
+  return { id: row.id, kind: row.kind, label: row.label, site: row.site, type: row.type, speaker: row.speaker, at: row.at };
+}
 
 export const libraryHandlers = {
   async saveQuote(r) {
@@ -48,6 +54,15 @@ export const libraryHandlers = {
   async correctActor(r) {
     const to = r.to && { name: r.to.name, type: r.to.type ?? null, knowledgeId: r.to.knowledgeId ?? null };
     return { corrected: await correctActor(r.name, to) };
+  },
+  async addFix(r) {
+    return viewOfFix(await addFix(r.fix));
+  },
+  async removeFix(r) {
+    return { removed: await removeFix(r.id) };
+  },
+  async listFixes() {
+    return { items: (await listFixes()).map(viewOfFix) };
   },
   async deleteReading(r) {
     return deleteReading(r.id, r.withSavedQuotes ?? false);

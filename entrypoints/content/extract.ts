@@ -55,12 +55,40 @@ const SKIP_ROLES = new Set([
   'dialog',
   'form',
 ]);
-// Class or id words of boilerplate regions: comments, related links, sharing, tickers, widgets, ads.
-// The first list matches anywhere in a class name («BGCommentSBar»), the second only as a whole word («ads», not «adsCenter»).
-const BOILERPLATE_PART =
-  /comment(?!ary)|share|social|related|ticker|breaking|newsletter|sidebar|outbrain|taboola|disqus|whatsapp|facebook|twitter|telegram/i;
-const BOILERPLATE_WORD =
-  /(?:^|[\s_-])(?:respond|urgent|subscribe|widget|promo|advert|ads?|banner|breadcrumbs?|tags?|keywords|menu|navbar|nav|footer|read-?more|more-?news|most-?read|popular|recommended|print|copyright|caption|hidden|sr-only)(?:$|[\s_-])/i;
+// Class and id names of boilerplate regions: comments, related links, sharing, tickers, widgets, ads.
+// Each name is read as one token and split into its words («share-buttons» → share, buttons): a region
+// word counts as the token's first or last word (or, for the commonest ones, any camelCase word: «BGCommentSBar»),
+// never as part of a longer word («commentary») and never after a negation («no-share»). State words
+// («hidden», «sr-only») count only as the whole token, so Drupal's «field-label-hidden» body is read.
+const REGION_WORDS = new Set(
+  'comment comments share sharing social related ticker breaking newsletter sidebar outbrain taboola disqus whatsapp facebook twitter telegram respond urgent subscribe widget widgets promo advert advertisement ad ads banner breadcrumb breadcrumbs tag tags keywords menu navbar nav footer caption'.split(
+    ' ',
+  ),
+);
+/** Words that also count inside a camelCase name. */
+const CAMEL_WORDS = new Set('comment comments share social related ticker breaking newsletter sidebar outbrain taboola disqus'.split(' '));
+const REGION_PHRASES =
+  /^(?:read-?more|more-?news|most-?read|most-?popular|popular|recommended|copyright)(?:$|-)|-(?:read-?more|more-?news|most-?read|popular|recommended|copyright)$/;
+const STATE_TOKENS = new Set(['hidden', 'sr-only', 'visually-hidden', 'screen-reader-text', 'print', 'print-only']);
+const NEGATIONS = new Set(['no', 'not', 'non', 'without', 'hide', 'hidden', 'has', 'with', 'disable', 'disabled']);
+
+/** Is one class or id token the name of a boilerplate region? */
+export function isBoilerplateToken(token: string): boolean {
+  const lower = token.toLowerCase();
+  if (STATE_TOKENS.has(lower)) return true;
+  const words = lower.split(/[-_]+/).filter((w) => w.length > 0);
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (!first || !last || NEGATIONS.has(first)) return false;
+  if (REGION_WORDS.has(first) || REGION_WORDS.has(last) || REGION_PHRASES.test(words.join('-'))) return true;
+  const camel = token.split(/(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|[-_]+/).map((w) => w.toLowerCase());
+  return camel.some((w) => CAMEL_WORDS.has(w));
+}
+
+function hasBoilerplateName(el: Element): boolean {
+  const tokens = `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/);
+  return tokens.some((token) => token.length > 1 && isBoilerplateToken(token));
+}
 /** Sentences sites put around every article: comment rules, disclaimers, copyright, follow-us and read-also lines. */
 const BOILERPLATE_TEXT =
   /لا تعبر عن رأي|مراجعة التعليقات|جميع الحقوق محفوظة|حقوق النشر|[اإ]قرأ أيضا|تابعونا على|تابعنا على|اشترك في النشرة|حمل تطبيق/;
@@ -243,8 +271,7 @@ function excluded(el: Element, classNames = true): boolean {
   const style = el.getAttribute('style');
   if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   if (!classNames) return false;
-  const names = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  return names.length > 1 && (BOILERPLATE_PART.test(names) || BOILERPLATE_WORD.test(names));
+  return hasBoilerplateName(el);
 }
 
 function flush(walk: Walk): void {
@@ -377,8 +404,30 @@ function textLength(el: Element): number {
   return squash(el.textContent ?? '').length;
 }
 
-/** The element to read: [itemprop=articleBody], <article>, <main>, then the largest text block. */
-function* findRoot(doc: Document): Steps<Element | null> {
+/**
+ * The element holding the body the page declares in JSON-LD articleBody: the paragraph that holds its opening
+ * words, widened until it holds most of the declared text. Null without a declared body or when it is not on the page.
+ */
+function* declaredBodyElement(doc: Document, items: Record<string, unknown>[]): Steps<Element | null> {
+  const declared = squash(jsonLdText(items, 'articleBody') ?? '');
+  if (declared.length < 200 || !doc.body) return null;
+  const opening = declared.slice(0, 24);
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(), n = 0; node; node = walker.nextNode()) {
+    if (++n % 200 === 0) yield;
+    if (!squash((node as Text).data).includes(opening)) continue;
+    for (let el = node.parentElement; el && el !== doc.body; el = el.parentElement) {
+      if (textLength(el) >= declared.length * 0.6) return excludedChain(el) ? null : el;
+    }
+    return null;
+  }
+  return null;
+}
+
+/** The element to read: the JSON-LD articleBody's element, [itemprop=articleBody], <article>, <main>, then the largest text block. */
+function* findRoot(doc: Document, items: Record<string, unknown>[]): Steps<Element | null> {
+  const declared = yield* declaredBodyElement(doc, items);
+  if (declared) return declared;
   const best = yield* largestTextBlock(doc);
   yield;
   const bestLength = best ? textLength(best) : 0;
@@ -425,11 +474,15 @@ export function extractArticle(doc: Document): ExtractedArticle {
   return runAll(extractSteps(doc));
 }
 
-/** The same reading as pausable steps, for the live page (run with runSliced so a long article never blocks it). */
-export function* extractSteps(doc: Document): Steps<ExtractedArticle> {
-  const root = yield* findRoot(doc);
-  yield;
+/**
+ * The same reading as pausable steps, for the live page (run with runSliced so a long article never blocks it).
+ * With `wholePage` the whole body is read (still without navigation, comments and other boilerplate): the main
+ * text of a page the reader asked to analyse although no article body was found on it.
+ */
+export function* extractSteps(doc: Document, wholePage = false): Steps<ExtractedArticle> {
   const items = jsonLdItems(doc);
+  const root = wholePage ? doc.body : yield* findRoot(doc, items);
+  yield;
   const title = findTitle(doc, root, items);
   const titleNodes = title.el ? readBlock(title.el) : null;
   const titleText = titleNodes?.text ?? title.text;

@@ -1,6 +1,7 @@
 // One article on one page: extract → ask the background → paint → hover cards, keyboard, saving.
 // Everything it adds (listeners, observers, timers, highlights, the card host) goes away in stop().
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { type FixChoice, FixDone, fixLabel, fixRequestOf } from '../../components/FixActions';
 import { HoverCard } from '../../components/HoverCard';
 import { QuoteCard, SaveQuoteForm } from '../../components/QuoteCard';
 import type { Card } from '../../knowledge/card-types';
@@ -30,6 +31,8 @@ const SLICE_MARKS = 400;
 const NEAR_FROM = 600;
 /** How far beyond the viewport (above and below) marks are kept painted, so scrolling finds them ready. */
 const NEAR_MARGIN = '100% 0px';
+/** Fewer characters than this in the body found is not an article's body (a title, a date, a line of teaser). */
+const SHORT_BODY = 200;
 /** Late paragraphs (lazy loading, live blogs) are looked at after this quiet period. */
 const MUTATION_DEBOUNCE_MS = 400;
 const PIN_KEY = 'p';
@@ -42,7 +45,8 @@ interface Entry extends PaintEntry {
 type OpenCard =
   | { kind: 'actor'; mark: Mark; card: Card; token: number }
   | { kind: 'quote'; mark: Mark; busy: boolean; error: string | null }
-  | { kind: 'save'; start: number; end: number; busy: boolean; error: string | null };
+  | { kind: 'save'; start: number; end: number; busy: boolean; error: string | null }
+  | { kind: 'fixed'; mark: Mark; what: string; fixId: string; busy: boolean };
 
 function sameMark(a: Mark, b: Mark): boolean {
   return a.start === b.start && a.end === b.end && a.kind === b.kind;
@@ -72,6 +76,10 @@ function publishedAt(doc: Document): string | null {
     if (m?.[1]) return m[1];
   }
   return null;
+}
+
+function bodyLength(article: ExtractedArticle): number {
+  return article.blocks.reduce((n, b) => n + b.length, 0);
 }
 
 /** The analysis-text offset of a DOM point inside the extracted article, or null. */
@@ -110,6 +118,8 @@ export function createPageSession(
   let cardHost: CardHost | null = null;
   let shown: OpenCard | null = null;
   let cardToken = 0;
+  /** A correction on its way: the card's correction buttons wait. */
+  let fixing = false;
   let current: Mark | null = null;
   let rafPending = false;
   let lastPointer: { x: number; y: number } | null = null;
@@ -128,10 +138,13 @@ export function createPageSession(
   /** Stop a half-done walk or paint once this session ended or the extension went away. */
   const ended = () => stopped || ctx.isInvalid;
   /** The article read a slice at a time (a 20,000-word page would otherwise block it for 100 ms and more). */
-  const extract = (stop = ended) => runSliced(extractSteps(doc), stop);
+  const extract = (stop = ended, wholePage = false) => runSliced(extractSteps(doc, wholePage), stop);
+  /** The reader asked to analyse this page (or every page of its site) whether or not it looks like an article. */
+  let anyway = false;
 
   const analyzeNow = (article: ExtractedArticle) =>
     ask({
+      anyway,
       type: 'analyzeArticle',
       url: location.href,
       canonicalUrl: canonicalUrl(doc),
@@ -164,19 +177,54 @@ export function createPageSession(
     });
     const article = await extract(() => ended() || paused);
     settingsNow = await settings;
-    if (stopped || paused || !article || article.blocks.length === 0) return;
+    if (stopped || paused || !article) return;
+    anyway = settingsNow.analyseSites.includes(location.hostname.toLowerCase());
+    if (await analyseAndPaint(article)) return;
+    // Not an article: the side panel says so at once and offers to analyse the page anyway.
+    cleanups.push(
+      onPageMessage(async (message) => {
+        if (message.type === 'page:state') return state();
+        if (message.type !== 'page:analyseAnyway' || anyway || stopped) return { ok: false };
+        anyway = true;
+        for (const cleanup of cleanups.splice(0)) cleanup();
+        return { ok: await analyseAnyway(article) };
+      }),
+    );
+  }
+
+  /** The reader's "analyse this page anyway": the article found, or the page's whole main text when that was short. */
+  async function analyseAnyway(found: ExtractedArticle): Promise<boolean> {
+    const article = bodyLength(found) >= SHORT_BODY ? found : await extract(ended, true);
+    return !!article && (await analyseAndPaint(article));
+  }
+
+  /** Analyse an article and paint it; false (and the background told why) when it is not one. */
+  async function analyseAndPaint(article: ExtractedArticle): Promise<boolean> {
+    if (bodyLength(article) === 0 || (!anyway && bodyLength(article) < SHORT_BODY && declaresArticle())) {
+      const reason = bodyLength(article) === 0 ? 'no-body' : 'short-body';
+      await ask({ type: 'reportNotArticle', url: location.href, title: article.title, reason }).catch(() => {});
+      return false;
+    }
     const answer = await analyzeNow(article);
-    if (stopped || !answer.analysis.page.isArabicNews) return;
+    if (stopped) return true;
+    if (!answer.analysis.page.isArabicNews && !anyway) return false;
     articleNow = article;
     analysisNow = answer.analysis;
     readingId = answer.readingId;
     lastBlocksKey = article.blocks.join('\n');
-    visible = settingsNow.density !== 'none';
+    visible = settingsNow?.density !== 'none';
     listen();
     // Paint what the analysis found at once; saved quotations (a second round trip) follow.
     await repaint();
     await loadSaved();
     if (savedQuotes.length > 0) await repaint();
+    return true;
+  }
+
+  /** The page says it is an article (og:type or an article body), so a short body means its body was missed. */
+  function declaresArticle(): boolean {
+    const signals = collectSignals(doc);
+    return signals.ogType === 'article' || signals.hasArticleBody;
   }
 
   async function loadSaved(): Promise<void> {
@@ -325,7 +373,7 @@ export function createPageSession(
     lastBlocksKey = key;
     try {
       const answer = await analyzeNow(article);
-      if (stopped || !answer.analysis.page.isArabicNews) return;
+      if (stopped || !(answer.analysis.page.isArabicNews || anyway)) return;
       articleNow = article;
       analysisNow = answer.analysis;
       readingId = answer.readingId ?? readingId;
@@ -406,6 +454,11 @@ export function createPageSession(
         return { ok: true };
       case 'page:state':
         return state();
+      case 'page:fixesChanged':
+        await reanalyse();
+        return { ok: true };
+      case 'page:analyseAnyway':
+        return { ok: true }; // already analysed
     }
   }
 
@@ -421,6 +474,7 @@ export function createPageSession(
       const q = quoteOf(shown.mark);
       openCard = { kind: 'quote', label: q?.text ?? '', role: q?.speaker.name ?? null, saved: shown.mark.kind === 'saved' };
     } else if (shown?.kind === 'save') openCard = { kind: 'save', label: '', role: null, saved: false };
+    else if (shown?.kind === 'fixed') openCard = { kind: 'fixed', label: shown.what, role: null, saved: false };
     return { painted: entries.length > 0, marksVisible: visible, counts, openCard, pinned: hover.pinned };
   }
 
@@ -526,7 +580,16 @@ export function createPageSession(
           pinned={pinned}
           onClose={() => closeCard(true)}
           onOpenPanel={() => openInPanel(open.mark.actorId)}
+          onFix={(choice) => void fix(open.mark, choice, open.card.name.ar)}
+          fixBusy={fixing}
         />
+      );
+    }
+    if (open.kind === 'fixed') {
+      return (
+        <div class="sq-card" data-testid="fixed-card">
+          <FixDone lang={lang} what={open.what} busy={open.busy} onUndo={() => void undoFix(open.fixId)} />
+        </div>
       );
     }
     if (open.kind === 'quote') {
@@ -550,6 +613,8 @@ export function createPageSession(
           onSave={() => saveQuote(open.mark)}
           onUnsave={() => unsaveQuote(open.mark)}
           onClose={() => closeCard(true)}
+          onFix={q ? (choice) => void fix(open.mark, choice, q.text) : undefined}
+          speakers={(analysisNow?.actors ?? []).filter((a) => a.type !== 'place').map((a) => a.name)}
         />
       );
     }
@@ -638,6 +703,49 @@ export function createPageSession(
       renderOpen();
     } catch (error) {
       showFailure('quote', error);
+    }
+  }
+
+  /** Analyse the article again (the background applies the reader's corrections) and repaint it. */
+  async function reanalyse(): Promise<void> {
+    const article = articleNow;
+    if (!article || stopped) return;
+    const answer = await analyzeNow(article);
+    if (stopped) return;
+    analysisNow = answer.analysis;
+    readingId = answer.readingId ?? readingId;
+    await repaint();
+  }
+
+  /** One click on a card's correction: store it, repaint the page with it, and offer to undo. */
+  async function fix(mark: Mark, choice: FixChoice, subject: string): Promise<void> {
+    if (fixing) return;
+    fixing = true;
+    renderOpen();
+    try {
+      const row = await ask({ type: 'addFix', fix: fixRequestOf(choice, subject, location.href) });
+      await reanalyse();
+      const what = `${subject.length > 40 ? `${subject.slice(0, 40)}…` : subject} — ${fixLabel(uiLang(), choice)}`;
+      shown = { kind: 'fixed', mark, what, fixId: row.id, busy: false };
+      hover.opened(mark, true);
+      renderOpen();
+      cardHost?.announce(t(uiLang(), 'fixDone', { what }));
+    } catch (error) {
+      showFailure('quote', error);
+    } finally {
+      fixing = false;
+    }
+  }
+
+  async function undoFix(fixId: string): Promise<void> {
+    if (shown?.kind !== 'fixed') return;
+    shown = { ...shown, busy: true };
+    renderOpen();
+    try {
+      await ask({ type: 'removeFix', id: fixId });
+      await reanalyse();
+    } finally {
+      closeCard(true);
     }
   }
 

@@ -6,8 +6,16 @@ import type { ExportFormat } from '../../components/SavedQuotes';
 import { SettingsForm } from '../../components/SettingsForm';
 import { dirOf, resolveLang, t, type UiLang } from '../../locales/index';
 import { ask } from '../../messaging/client';
-import type { StorageStatus } from '../../messaging/library-protocol';
-import { DEFAULT_SETTINGS, getSettings, type Settings, setSitePaused, updateSettings, watchSettings } from '../../storage/settings';
+import type { FixView, StorageStatus } from '../../messaging/library-protocol';
+import {
+  DEFAULT_SETTINGS,
+  getSettings,
+  type Settings,
+  setSiteAnalysed,
+  setSitePaused,
+  updateSettings,
+  watchSettings,
+} from '../../storage/settings';
 import { downloadText } from '../sidepanel/state';
 
 /** Hosts online enrichment talks to; asked for only when the reader turns enrichment on. */
@@ -23,6 +31,15 @@ const browserLang = browser.i18n?.getUILanguage?.() ?? navigator.language;
 const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
 const status = signal<StorageStatus | null>(null);
 const message = signal<string | null>(null);
+const fixes = signal<FixView[] | null>(null);
+
+async function loadFixes(): Promise<void> {
+  try {
+    fixes.value = (await ask({ type: 'listFixes' })).items;
+  } catch (error) {
+    message.value = t(lang.value, 'errGeneric', { error: describe(error) });
+  }
+}
 const lang = signal<UiLang>('ar');
 
 function describe(error: unknown): string {
@@ -65,7 +82,8 @@ async function run(task: () => Promise<string | null>): Promise<void> {
   } catch (error) {
     message.value = t(lang.value, 'errGeneric', { error: describe(error) });
   }
-  await refreshStatus();
+  // A task may change the data (restore, clear): show what is stored now.
+  await Promise.all([refreshStatus(), loadFixes()]);
 }
 
 function sum(counts: Record<string, number>): number {
@@ -82,6 +100,14 @@ function Options() {
       onChange={async (patch) => apply(await updateSettings(patch))}
       onEnrichment={(on) => void setEnrichment(on)}
       onPauseSite={async (site, paused) => apply(await setSitePaused(site, paused))}
+      onAnalyseSite={async (site, always) => apply(await setSiteAnalysed(site, always))}
+      fixes={fixes.value}
+      onRemoveFix={(id) =>
+        run(async () => {
+          await ask({ type: 'removeFix', id });
+          return t(lang.value, 'fixUndone');
+        })
+      }
       onBackup={() =>
         run(async () => {
           const file = await ask({ type: 'exportBackup' });
@@ -141,7 +167,7 @@ async function start(): Promise<void> {
   });
   const root = document.getElementById('app');
   if (root) render(<Options />, root);
-  await refreshStatus();
+  await Promise.all([refreshStatus(), loadFixes()]);
 }
 
 void start();

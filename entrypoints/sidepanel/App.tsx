@@ -1,8 +1,9 @@
 // The side panel: three sections (this article, saved quotations, history) and an actor's timeline.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ActorList, type PanelActor } from '../../components/ActorList';
 import { ActorTimeline } from '../../components/ActorTimeline';
+import { fixLabel } from '../../components/FixActions';
 import { citationText, outletOf } from '../../components/format';
 import { History } from '../../components/History';
 import { type PanelQuote, QuoteItem, speakerLabel } from '../../components/QuoteItem';
@@ -10,9 +11,48 @@ import { SavedQuotes } from '../../components/SavedQuotes';
 import { StateMessage } from '../../components/StateMessage';
 import { Tabs, tabPanelId } from '../../components/Tabs';
 import { type MessageKey, t } from '../../locales/index';
+import type { TabStatus } from '../../messaging/protocol';
+import { siteOf } from '../../storage/settings-values';
 import * as s from './state';
 
 const VIEW_KEYS: Record<s.ViewId, MessageKey> = { article: 'tabArticle', saved: 'tabSaved', history: 'tabHistory' };
+
+const NOT_ARTICLE_DETAIL: Record<NonNullable<TabStatus['notArticle']>, MessageKey | null> = {
+  'short-body': 'articleShortBody',
+  'no-body': 'articleNoBody',
+  'not-news': null,
+};
+
+/** A page not recognised as an Arabic news article: say so at once, and offer to analyse it anyway. */
+function NotArticle({ status }: { status: TabStatus }) {
+  const lang = s.lang.value;
+  const [remember, setRemember] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const site = status.url ? siteOf(status.url) : null;
+  const detail = status.notArticle ? NOT_ARTICLE_DETAIL[status.notArticle] : null;
+  return (
+    <StateMessage
+      kind="empty"
+      message={t(lang, 'articleNotArticle')}
+      action={{
+        label: t(lang, 'analyseAnyway'),
+        onClick: () => {
+          if (busy) return;
+          setBusy(true);
+          void s.analyseAnyway(remember).finally(() => setBusy(false));
+        },
+      }}
+    >
+      {detail && <p>{t(lang, detail)}</p>}
+      {site && (
+        <label class="option">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.currentTarget.checked)} />
+          {t(lang, 'analyseAlways', { site: `\u2068${site}\u2069` /* FSI…PDI: the host name stays whole in Arabic */ })}
+        </label>
+      )}
+    </StateMessage>
+  );
+}
 
 function ArticleView() {
   const lang = s.lang.value;
@@ -20,7 +60,7 @@ function ArticleView() {
   const current = s.article.value;
   if (!status) return <StateMessage kind="loading" message={t(lang, 'loading')} />;
   if (status.state === 'analysing') return <StateMessage kind="loading" message={t(lang, 'articleAnalysing')} />;
-  if (status.state === 'not-article') return <StateMessage kind="empty" message={t(lang, 'articleNotArticle')} />;
+  if (status.state === 'not-article') return <NotArticle status={status} />;
   if (status.state === 'error') return <StateMessage kind="error" message={t(lang, 'articleError', { error: status.error ?? '' })} />;
   if (status.state === 'idle') return <StateMessage kind="empty" message={t(lang, 'articleIdle')} />;
   if (!current) return <StateMessage kind="empty" message={t(lang, 'articleGone')} />;
@@ -46,6 +86,7 @@ function ArticleView() {
     speakerKind: q.speaker.kind,
   }));
   const outlet = outletOf(current.url);
+  const speakers = analysis.actors.filter((a) => a.type !== 'place').map((a) => a.name);
   return (
     <div class="article-view">
       <h2 class="article-title" dir="auto">
@@ -65,6 +106,9 @@ function ArticleView() {
             onTimeline={(a) => {
               void s.openActor(a.name, current.readingId ? { readingId: current.readingId, actorId: a.id } : null);
             }}
+            onFix={(a, choice) =>
+              void s.fixFromPanel(a.name, choice, t(lang, 'fixDone', { what: `${a.name} — ${fixLabel(lang, choice)}` }))
+            }
           />
         )}
       </section>
@@ -84,6 +128,8 @@ function ArticleView() {
                   saved={q.key in s.savedHere.value}
                   copyState={s.copyState.value[q.key] ?? 'idle'}
                   onSave={() => s.saveArticleQuote(q.start, q.end)}
+                  speakers={speakers}
+                  onFix={(quote, choice) => void s.fixFromPanel(quote.text, choice, t(lang, 'fixDone', { what: fixLabel(lang, choice) }))}
                   onCopy={() =>
                     s.copyText(
                       q.key,

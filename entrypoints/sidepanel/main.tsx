@@ -10,6 +10,8 @@ import { App } from './App';
 import * as s from './state';
 
 const params = new URLSearchParams(location.search);
+/** How often the panel looks at the tab's state: a page that is not an article is answered within about this. */
+const POLL_MS = 800;
 
 async function start(): Promise<void> {
   const browserLang = browser.i18n?.getUILanguage?.() ?? navigator.language;
@@ -43,9 +45,9 @@ async function start(): Promise<void> {
   // The tab's article changes as the reader browses: follow it while the panel is visible.
   const poll = async () => {
     if (document.visibilityState === 'visible') await s.refreshTab().catch(() => {});
-    setTimeout(poll, 1500);
+    setTimeout(poll, POLL_MS);
   };
-  setTimeout(poll, 1500);
+  setTimeout(poll, POLL_MS);
 
   // The database changes when a page is read or a quotation saved elsewhere: reload the visible list.
   let first = true;

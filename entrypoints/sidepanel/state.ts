@@ -2,6 +2,7 @@
 // Components only receive what is here; this module is the one place the panel asks for data.
 import { batch, computed, signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
+import { type FixChoice, fixRequestOf } from '../../components/FixActions';
 import type { ExportFormat, SavedFilter } from '../../components/SavedQuotes';
 import { EMPTY_FILTER } from '../../components/SavedQuotes';
 import { dirOf, resolveLang, type UiLang } from '../../locales/index';
@@ -10,6 +11,7 @@ import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '..
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
 import type { Theme } from '../../messaging/settings-types';
+import { setSiteAnalysed } from '../../storage/settings';
 
 export type ViewId = 'article' | 'saved' | 'history';
 export const VIEWS: readonly ViewId[] = ['article', 'saved', 'history'];
@@ -82,8 +84,8 @@ async function toPage(message: PageMessage): Promise<void> {
   await browser.tabs.sendMessage(id, message).catch(() => {});
 }
 
-/** Refresh the described tab's status and, when it changed, its article and the cards' descriptions. */
-export async function refreshTab(): Promise<void> {
+/** Refresh the described tab's status and, when it changed (or `force`), its article and the cards' descriptions. */
+export async function refreshTab(force = false): Promise<void> {
   // A real side panel follows the active tab; a panel page opened with ?tab= keeps describing that tab.
   const id = await describedTabId();
   tabId.value = id;
@@ -97,7 +99,7 @@ export async function refreshTab(): Promise<void> {
     before.state !== status.state ||
     before.readingId !== status.readingId ||
     before.url !== status.url;
-  if (!changed && article.value) return;
+  if (!changed && !force && article.value) return;
   if (status.state !== 'done') {
     article.value = null;
     return;
@@ -132,6 +134,43 @@ async function loadSavedHere(current: TabArticle | null): Promise<void> {
   } catch {
     savedHere.value = {};
   }
+}
+
+/** The reader's "analyse this page anyway" (and, when asked, every page of its site from now on). */
+export async function analyseAnyway(rememberSite: boolean): Promise<void> {
+  const url = tabStatus.value?.url;
+  try {
+    if (rememberSite && url) await setSiteAnalysed(url, true);
+    await toPage({ type: 'page:analyseAnyway' });
+    await refreshTab();
+  } catch (error) {
+    errorText.value = describe(error);
+  }
+}
+
+/** A correction from the panel: stored, applied to the page at once, and offered for undo. */
+export async function fixFromPanel(subject: string, choice: FixChoice, doneText: string): Promise<void> {
+  const url = article.value?.url ?? tabStatus.value?.url ?? '';
+  try {
+    const row = await ask({ type: 'addFix', fix: fixRequestOf(choice, subject, url) });
+    await afterFix();
+    toast.value = {
+      text: doneText,
+      undo: async () => {
+        toast.value = null;
+        await ask({ type: 'removeFix', id: row.id });
+        await afterFix();
+      },
+    };
+  } catch (error) {
+    errorText.value = describe(error);
+  }
+}
+
+/** The page analyses again with the corrections; the panel then shows what it shows. */
+async function afterFix(): Promise<void> {
+  await toPage({ type: 'page:fixesChanged' });
+  await refreshTab(true);
 }
 
 /** Ask the page to scroll to an actor's first mention and flash it. */

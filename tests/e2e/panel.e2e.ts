@@ -2,13 +2,11 @@
 // actor spelled two ways, the actor's timeline across both, a saved quotation tagged and exported, a backup
 // restored into a fresh profile, screenshots of every view in Arabic and English, and axe-core on each view.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axe } from './axe';
 import { ARTIFACTS, type Session, saveFailureArtifacts, startSession } from './harness';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const TITLE_1 = 'غوتيريش يدعو من جنيف إلى هدنة إنسانية في السودان';
 const TITLE_2 = 'غوتيريس يحذر في نيويورك من مجاعة';
@@ -35,20 +33,6 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.addStyleTag({ content: 'html { scrollbar-width: none; }' });
   await page.screenshot({ path: join(ARTIFACTS, `panel-${name}.png`), fullPage: true });
   await page.screenshot({ path: join(ARTIFACTS, `panel-${name}-first-screen.png`) });
-}
-
-/** Run axe-core on the page; returns the violations as readable lines (empty when the view passes). */
-async function axe(page: Page): Promise<string[]> {
-  // Extension pages forbid inline scripts (CSP); evaluating through the debugger protocol is not subject to it.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${AXE_SOURCE}\n;void 0`);
-  const violations = await page.evaluate(async () => {
-    const runner = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: unknown[] }> } }).axe;
-    const result = await runner.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    });
-    return result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
-  });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 async function openTab(panel: Page, lang: 'ar' | 'en', tab: 'article' | 'saved' | 'history'): Promise<void> {

@@ -1,6 +1,8 @@
 // What the content script reads from a page: the title and the body paragraphs, never the page's
 // navigation, tickers, related links, comments, forms or code; and every analysed span maps back
 // to exactly the characters the reader sees.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -9,11 +11,13 @@ import {
   extractArticle,
   extractSteps,
   hasArabicText,
+  isBoilerplateToken,
   rangeFor,
 } from '../../entrypoints/content/extract';
 import { runSliced, type Steps } from '../../entrypoints/content/slice';
 import { joinArticle } from '../../nlp/analyze';
-import { NEWS_PARAGRAPHS, NEWS_TITLE } from './arabic-texts';
+import { ROOT } from '../../scripts/browser';
+import { NEWS_PARAGRAPHS, NEWS_TITLE, STORY_TEXT } from './arabic-texts';
 
 const windows: Window[] = [];
 afterAll(async () => {
@@ -315,5 +319,46 @@ describe('hasArabicText', () => {
     // Arabic only after thousands of English text nodes: a sampling gate does not see it.
     const late = `<html><body>${'<p>English filler text.</p>'.repeat(3000)}<p>${NEWS_PARAGRAPHS[0]}</p></body></html>`;
     expect(hasArabicText(parse(late))).toBe(false);
+  });
+});
+
+describe('boilerplate class names are whole tokens (pages written for the tests)', () => {
+  const fixture = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'pages', name), 'utf8');
+
+  it.each([
+    ['a Drupal body field marked «field-label-hidden»', 'drupal-article.html', 'وقال الأمين العام لجامعة الدول العربية'],
+    ['a WordPress post body marked «entry-content no-share»', 'wordpress-article.html', 'وقال محافظ البنك المركزي'],
+  ])('reads %s', (_what, file, sentence) => {
+    const article = extractArticle(parse(fixture(file)));
+    expect(article.blocks.length).toBeGreaterThanOrEqual(3);
+    expect(article.blocks.some((b) => b.startsWith(sentence))).toBe(true);
+    expect(joinArticle(article).text).not.toContain('تعليق'); // the comments stay out
+    expect(joinArticle(article).text).not.toContain('منتخب الشباب'); // and the most-read box
+  });
+
+  it.each([
+    // token → boilerplate? → why
+    ['share-buttons', true, 'a region word first'],
+    ['links-promo', true, 'a region word last'],
+    ['comments-area', true, 'comments'],
+    ['BGCommentSBar', true, 'a camelCase word of a comment bar'],
+    ['most-read', true, 'a region phrase'],
+    ['hidden', true, 'a state word as the whole token'],
+    ['field-label-hidden', false, 'a state word inside a longer token describes something else (the label)'],
+    ['no-share', false, 'a negated region word'],
+    ['with-sidebar', false, 'a page wrapper that has a sidebar is not the sidebar'],
+    ['commentary-body', false, 'commentary is not comment'],
+    ['adsCenter', false, 'ads only as a whole word between dashes'],
+    ['entry-content', false, 'the body itself'],
+  ])('%s → %s (%s)', (token, expected) => {
+    expect(isBoilerplateToken(token)).toBe(expected);
+  });
+
+  it('reads the element holding the JSON-LD articleBody, even when a larger block of other text is on the page', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: NEWS_TITLE, articleBody: NEWS_PARAGRAPHS.join('\n') });
+    const teasers = Array.from({ length: 12 }, () => `<p>${STORY_TEXT.slice(0, 300)}</p>`).join('');
+    const html = `<html><head><script type="application/ld+json">${ld}</script></head><body>
+<div class="story-body">${NEWS_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</div><div class="stories">${teasers}</div></body></html>`;
+    expect(extractArticle(parse(html)).blocks).toEqual(NEWS_PARAGRAPHS);
   });
 });

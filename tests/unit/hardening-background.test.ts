@@ -109,7 +109,16 @@ describe('the message gate', () => {
 
   it('lets the content script ask everything the page needs', () => {
     // What entrypoints/content sends today: a new request there must be added here on purpose.
-    for (const type of ['analyzeArticle', 'savedForPage', 'saveQuote', 'unsaveQuote', 'getCard', 'reportPage', 'openPanel'] as const) {
+    for (const type of [
+      'analyzeArticle',
+      'reportNotArticle',
+      'savedForPage',
+      'saveQuote',
+      'unsaveQuote',
+      'getCard',
+      'reportPage',
+      'openPanel',
+    ] as const) {
       expect(PAGE_REQUESTS.has(type), type).toBe(true);
     }
   });

@@ -86,7 +86,8 @@ describe('two tabs at once', () => {
 });
 
 describe('schema upgrades', () => {
-  const V2: SchemaVersion = { version: 2, stores: { collections: 'id' } };
+  const NEXT = (READER_VERSIONS[READER_VERSIONS.length - 1]?.version ?? 1) + 1;
+  const V2: SchemaVersion = { version: NEXT, stores: { collections: 'id' } };
 
   it('an open older connection (another tab of the panel) steps aside, and the upgrade keeps every row', async () => {
     const name = `blocked-${Math.random()}`;
@@ -94,7 +95,7 @@ describe('schema upgrades', () => {
     await recordReading('https://news.example/a/1', first, old);
     const upgraded = new ReaderDb(name, [...READER_VERSIONS, V2]);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(NEXT);
     expect(await upgraded.readings.count()).toBe(1);
     expect(old.isOpen(), 'the old connection closed itself on versionchange').toBe(false);
   });
@@ -118,7 +119,7 @@ describe('schema upgrades', () => {
     expect(upgraded.isOpen()).toBe(false);
     stubborn.close();
     await opening;
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(NEXT);
     expect(await upgraded.readings.count(), 'nothing lost while waiting').toBe(1);
   });
 });

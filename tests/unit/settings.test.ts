@@ -7,6 +7,7 @@ import {
   isEnrichmentOn,
   isSitePaused,
   sanitizeSettings,
+  setSiteAnalysed,
   setSitePaused,
   siteOf,
   updateSettings,
@@ -59,6 +60,15 @@ describe('settings', () => {
     expect(await isSitePaused('https://example.org/')).toBe(false);
     await setSitePaused('www.example.com', false);
     expect(await isSitePaused('https://www.example.com/other')).toBe(false);
+  });
+
+  it('remembers a site whose every page is analysed, once, and forgets it again', async () => {
+    await setSiteAnalysed('https://Blog.Example.com/2026/10/post', true);
+    await setSiteAnalysed('blog.example.com', true);
+    expect((await getSettings()).analyseSites).toEqual(['blog.example.com']);
+    expect((await getSettings()).pausedSites).toEqual([]); // a separate list from the paused sites
+    await setSiteAnalysed('https://blog.example.com/', false);
+    expect((await getSettings()).analyseSites).toEqual([]);
   });
 
   it.each([

@@ -1,13 +1,16 @@
-// Migration harness: a version-1 database full of data, opened by a test-only version 2, keeps every row.
+// Migration harness: a database of the shipped schema full of data, opened by a test-only next version, keeps every row.
 import { describe, expect, it } from 'vitest';
 import { CACHE_VERSIONS, CacheDb, READER_TABLES, READER_VERSIONS, ReaderDb, type SchemaVersion } from '../../storage/db';
 import { saveQuote } from '../../storage/quotes';
 import { correctActor, recordReading } from '../../storage/readings';
 import { actor, analysis, quote } from './storage-fixtures';
 
+/** The newest shipped schema version. */
+const LATEST = READER_VERSIONS[READER_VERSIONS.length - 1]?.version ?? 1;
+
 /** A plausible next version: a new index on saved quotations, a new table, and a field filled by the upgrade. */
-const TEST_V2: SchemaVersion = {
-  version: 2,
+const TEST_NEXT: SchemaVersion = {
+  version: LATEST + 1,
   stores: { savedQuotes: 'id, readingId, pageKey, site, savedAt, speakerKey, *tags, updatedAt', collections: 'id, name' },
   upgrade: async (tx) => {
     await tx
@@ -43,19 +46,22 @@ async function populate(name: string) {
 
 describe('reader schema migration', () => {
   it('the shipped versions start at 1 and only grow', () => {
-    expect(READER_VERSIONS.map((v) => v.version)).toEqual(READER_VERSIONS.map((_, i) => i + 1));
+    const versions = READER_VERSIONS.map((v) => v.version);
+    expect(versions[0]).toBe(1);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
     expect(CACHE_VERSIONS[0]?.version).toBe(1);
   });
 
-  it('a v1 database with data upgraded to a test-only v2 keeps every row and gets the new field', async () => {
+  it('a database with data upgraded to a test-only next version keeps every row and gets the new field', async () => {
     const name = `migrate-${Math.random()}`;
     const before = await populate(name);
     expect(before.counts.readings).toBe(20);
     expect(before.counts.savedQuotes).toBe(10);
 
-    const upgraded = new ReaderDb(name, [...READER_VERSIONS, TEST_V2]);
+    const upgraded = new ReaderDb(name, [...READER_VERSIONS, TEST_NEXT]);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(LATEST + 1);
     for (const t of READER_TABLES) {
       expect(await upgraded.table(t).count(), t).toBe(before.counts[t]);
     }
@@ -73,12 +79,12 @@ describe('reader schema migration', () => {
   it('older code opening a newer database neither downgrades it nor loses rows (Dexie 4 adapts)', async () => {
     const name = `newer-${Math.random()}`;
     await populate(name);
-    const v2 = new ReaderDb(name, [...READER_VERSIONS, TEST_V2]);
-    await v2.open();
-    v2.close();
+    const newer = new ReaderDb(name, [...READER_VERSIONS, TEST_NEXT]);
+    await newer.open();
+    newer.close();
     const old = new ReaderDb(name);
     await old.open();
-    expect(old.backendDB().version / 10).toBe(2); // IndexedDB keeps version 2 (Dexie stores ×10)
+    expect(old.backendDB().version / 10).toBe(LATEST + 1); // IndexedDB keeps the newer version (Dexie stores ×10)
     expect(await old.readings.count()).toBe(20);
     old.close();
   });

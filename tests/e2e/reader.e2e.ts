@@ -1,0 +1,175 @@
+// The reader in control, in real Chromium with the built extension: article bodies found on CMS pages,
+// pages that are not articles answered at once in the panel and analysed when the reader asks.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axe } from './axe';
+import { type Session, withSession } from './harness';
+import { highlights, hoverHighlight, openCard, pageState } from './page-helpers';
+
+const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
+
+async function actorMarks(page: Page): Promise<string[]> {
+  const marks = await highlights(page);
+  return ACTOR_MARKS.flatMap((name) => marks[name] ?? []);
+}
+
+async function painted(session: Session, page: Page): Promise<void> {
+  await expect.poll(async () => (await pageState(session, page))?.painted ?? false, { timeout: 20_000 }).toBe(true);
+}
+
+describe('finding the article and answering pages that are not one', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it.each([
+    ['drupal-article.html', 'أحمد أبو الغيط', 'a Drupal body field marked «field-label-hidden»'],
+    ['wordpress-article.html', 'عادل شركس', 'a WordPress body marked «entry-content no-share»'],
+  ])('paints %s (%s)', async (file, name) => {
+    const page = await session.open(file);
+    await painted(session, page);
+    expect((await actorMarks(page)).some((m) => m.includes(name))).toBe(true);
+    await page.close();
+  });
+
+  it('says at once that an article page’s body is short, instead of waiting', async () => {
+    const page = await session.open('short-body.html');
+    const panel = await session.openPanel(page, 'en');
+    const started = Date.now();
+    await expect.poll(() => panel.locator('main').getAttribute('data-tab-state'), { interval: 50, timeout: 5_000 }).toBe('not-article');
+    expect(Date.now() - started).toBeLessThanOrEqual(1_000);
+    const text = (await panel.locator('[role=tabpanel]').textContent()) ?? '';
+    expect(text).toContain('Not recognised as an Arabic news article');
+    expect(text).toContain('only a few lines of its body could be found');
+    expect(await axe(panel)).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+
+  it('answers a page that is not news in the panel within a second, and analyses it when the reader asks', async () => {
+    const page = await session.open('travel-diary.html');
+    const panel = await session.openPanel(page, 'ar');
+    const started = Date.now();
+    await expect.poll(() => panel.locator('main').getAttribute('data-tab-state'), { interval: 50, timeout: 5_000 }).toBe('not-article');
+    expect(Date.now() - started).toBeLessThanOrEqual(1_000);
+    expect(await panel.locator('[role=tabpanel]').textContent()).toContain('لم تُعرَف هذه الصفحة مقالاً إخبارياً عربياً');
+    expect(await actorMarks(page)).toEqual([]);
+    expect(await axe(panel)).toEqual([]);
+
+    // «Analyse anyway», remembered for the site: this page is painted now, and the next page of the site at once.
+    await panel.getByRole('checkbox', { name: /حلّل دائماً صفحات/ }).check();
+    await panel.getByRole('button', { name: 'حلّل هذه الصفحة على أي حال' }).click();
+    await painted(session, page);
+    expect((await actorMarks(page)).some((m) => m.includes('الإسكندرية'))).toBe(true);
+    await expect.poll(() => panel.locator('main').getAttribute('data-tab-state'), { timeout: 10_000 }).toBe('done');
+    await panel.close();
+
+    await page.reload();
+    await painted(session, page);
+    const options = await session.openOptions();
+    await expect.poll(() => options.getByTestId('analyse-sites').textContent()).toContain('127.0.0.1');
+    await options
+      .getByRole('button', { name: /127\.0\.0\.1/ })
+      .last()
+      .click();
+    await expect.poll(() => options.getByTestId('analyse-sites').count()).toBe(0);
+    await options.close();
+    await page.reload();
+    await page.waitForTimeout(1500);
+    expect(await actorMarks(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Rest on a mark, wait for its card, and click one of the card's buttons (by data-testid). */
+async function clickOnCard(session: Session, page: Page, mark: string, text: string, button: string): Promise<void> {
+  await hoverHighlight(page, mark, text);
+  await expect
+    .poll(async () => Object.keys((await openCard(page, session.extensionId))?.buttons ?? {}), { timeout: 5_000 })
+    .toContain(button);
+  const target = (await openCard(page, session.extensionId))!.buttons[button]!;
+  await page.mouse.move(target.x, target.y, { steps: 3 });
+  await page.mouse.click(target.x, target.y);
+}
+
+const marked = async (page: Page, mark: string, text: string) => ((await highlights(page))[mark] ?? []).some((m) => m.includes(text));
+
+describe('corrections from the card', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('«not a name» takes the mark away at once, after a reload, and in a second article that repeats the name; undone in the settings', async () => {
+    const NAME = 'الخرطوم';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-place', NAME)).toBe(true);
+    await clickOnCard(session, page, 'siyaq-place', NAME, 'fix-not-name');
+    await expect.poll(() => marked(page, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(false);
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.text ?? '').toContain('ليس اسماً');
+
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-place', NAME)).toBe(false);
+    const second = await session.open('demo-article-2.html');
+    await painted(session, second);
+    expect(await marked(second, 'siyaq-person', 'غوتيريس')).toBe(true);
+    expect((await actorMarks(second)).some((m) => m.includes(NAME))).toBe(false);
+
+    // The settings list the correction; removing it brings the name back.
+    const options = await session.openOptions();
+    await expect.poll(() => options.getByTestId('fixes').textContent()).toContain(NAME);
+    expect(await axe(options)).toEqual([]);
+    await options.getByRole('button', { name: new RegExp(NAME) }).click();
+    await expect.poll(() => options.getByTestId('fixes').count()).toBe(0);
+    await options.close();
+    await second.reload();
+    await painted(session, second);
+    await expect.poll(() => marked(second, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(true);
+    await second.close();
+    await page.close();
+  });
+
+  it('«an organization» moves a person’s mark to the organizations, and «undo» on the card moves it back', async () => {
+    const NAME = 'عبد الفتاح البرهان';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await clickOnCard(session, page, 'siyaq-person', NAME, 'fix-type-organization');
+    await expect.poll(() => marked(page, 'siyaq-organization', NAME), { timeout: 5_000 }).toBe(true);
+    expect(await marked(page, 'siyaq-person', NAME)).toBe(false);
+    const undo = (await openCard(page, session.extensionId))!.buttons['fix-undo']!;
+    await page.mouse.move(undo.x, undo.y, { steps: 3 });
+    await page.mouse.click(undo.x, undo.y);
+    await expect.poll(() => marked(page, 'siyaq-person', NAME), { timeout: 5_000 }).toBe(true);
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-person', NAME)).toBe(true);
+    await page.close();
+  });
+
+  it('«not a quotation» takes a quotation’s mark away and keeps it away after a reload', async () => {
+    const QUOTE = 'المجتمع الدولي لا يملك ترف الانتظار';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await clickOnCard(session, page, 'siyaq-quote', QUOTE, 'fix-not-quote');
+    await expect.poll(() => marked(page, 'siyaq-quote', QUOTE), { timeout: 5_000 }).toBe(false);
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-quote', QUOTE)).toBe(false);
+    await page.close();
+  });
+
+  it('«hide on this site» takes the actor away on this site', async () => {
+    const NAME = 'جنيف';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    await clickOnCard(session, page, 'siyaq-place', NAME, 'fix-hide');
+    await expect.poll(() => marked(page, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(false);
+    await page.reload();
+    await painted(session, page);
+    expect(await marked(page, 'siyaq-place', NAME)).toBe(false);
+    await page.close();
+  });
+});

@@ -61,7 +61,18 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
       <h2 class="sq-title" data-testid="card-name">
         <ActorName card={card} />
       </h2>
-      {role ? (
+      {!card.roleAtDate && card.roles?.length ? (
+        <ul class="sq-role" data-testid="card-roles" aria-label={t(lang, 'cardRole')}>
+          {card.roles.slice(0, 3).map((f) => (
+            <li key={`${f.text}|${f.from}`}>
+              <bdi dir="auto" lang="ar">
+                {f.text}
+              </bdi>{' '}
+              <small class="sq-from">({f.from})</small>
+            </li>
+          ))}
+        </ul>
+      ) : role ? (
         <p class="sq-role" data-testid="card-role">
           <span class="sq-label">{t(lang, 'cardRole')}: </span>
           <bdi dir="auto" lang="ar">
@@ -78,6 +89,7 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
       {card.description ? (
         <p class="sq-desc" dir="auto">
           {card.description}
+          {card.descriptionFrom ? <small class="sq-from"> ({card.descriptionFrom})</small> : null}
         </p>
       ) : null}
       <p class="sq-count" data-testid="card-mentions">

@@ -10,7 +10,7 @@ export interface CardQuote {
 
 /** Where a fact on the card came from; `licence` is set when the text must be credited. */
 export interface CardSource {
-  kind: 'article' | 'gazetteer' | 'history' | 'wikidata' | 'wikipedia' | 'commons' | 'correction';
+  kind: 'article' | 'gazetteer' | 'history' | 'press' | 'wikidata' | 'wikipedia' | 'commons' | 'correction';
   label: string;
   url: string | null;
   licence: string | null;
@@ -29,6 +29,17 @@ export interface CardRole {
   /** ISO dates (day precision at most); null when the qualifier is absent. */
   start: string | null;
   end: string | null;
+}
+
+/** A role or description with where it comes from and of when («في الصحافة، 2015–2018»). */
+export interface CardFact {
+  text: string;
+  /** 'article': this article; 'history': the reader's own readings; 'press': the bundled who's-who. */
+  source: 'article' | 'history' | 'press' | 'wikipedia' | 'wikifane' | 'cities' | 'countries' | 'generated' | 'gazetteer';
+  /** Years seen, when known: «2015», «2015–2018». */
+  when: string | null;
+  /** Where and when, in Arabic, as the card shows it. */
+  from: string;
 }
 
 export interface CardImage {
@@ -61,6 +72,14 @@ export interface Card {
   aliases: string[];
   /** Role or title this article gives the actor. */
   roleInArticle: string | null;
+  /** Roles known for the actor: this article's first, then the reader's readings (newest first), then the press. */
+  roles?: CardFact[];
+  /** Where the description comes from, when it is offline knowledge. */
+  descriptionFrom?: string | null;
+  /** Country of the actor (ISO 3166 alpha-2) when known: nationality, seat or location. */
+  country?: string | null;
+  /** Actors it most often appears with, in the press and the reader's readings. */
+  companions?: string[];
   /** Role as of the article's date, from Wikidata (enrichment only). */
   roleAtDate: CardRole | null;
   description: string | null;

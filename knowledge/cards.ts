@@ -5,6 +5,8 @@ import type { CacheDb, ReaderDb } from '../storage/db';
 import { nameKey } from '../storage/keys';
 import { ofReading } from '../storage/readings';
 import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
+import { COUNTERPART, resolveCounterparts, TYPE_OF_LETTER as TYPE_OF, type WhoLookup } from './whoswho';
+import { type LocalWho, type LocalWhoReader, pickEntry, whoCard } from './whoswho-card';
 import {
   commonsFilePage,
   commonsImageUrl,
@@ -36,6 +38,10 @@ export interface CardDeps {
   wikimedia: WikimediaClient | null;
   /** The reader's enrichment switch (see enrichment.ts). */
   enrichmentOn: () => Promise<boolean>;
+  /** The bundled who's-who, loaded on first use; null or absent where it is not shipped. */
+  whoswho?: (() => Promise<WhoLookup>) | null;
+  /** What the reader's own readings say of an actor (roles, companions); absent without reader data. */
+  localWho?: LocalWhoReader | null;
   /** Where assembled online details are kept for a day (the client also caches each answer); optional. */
   cache?: CacheDb | null;
   now?: () => number;
@@ -48,9 +54,22 @@ function cardCacheKey(name: string, type: ActorType, publishedAt: string | null)
   return `${nameKey(name)}|${type}|${(publishedAt ?? '').slice(0, 10)}`;
 }
 
+/** An actor of an article analysed here (the CLI's --article), with its role already resolved. */
+export interface ArticleActor {
+  name: string;
+  type: ActorType;
+  role: string | null;
+  aliases: string[];
+  latin: string | null;
+  mentions: number;
+  quotes: CardQuote[];
+}
+
 export interface CardRequest {
   readingId?: string;
   actorId?: string;
+  actor?: ArticleActor;
+  article?: { url: string; title: string | null };
   name?: string;
   actorType?: ActorType;
   publishedAt?: string | null;
@@ -73,6 +92,17 @@ interface Subject {
 }
 
 async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Subject> {
+  if (req.actor) {
+    const a = req.actor;
+    return {
+      ...a,
+      quotes: a.quotes,
+      publishedAt: req.publishedAt ?? null,
+      keys: [...new Set([a.name, ...a.aliases].map(nameKey).filter(Boolean))],
+      fromArticle: req.article ?? null,
+      corrected: false,
+    };
+  }
   if (req.readingId && req.actorId) {
     if (!reader) throw new Error('no reader data here');
     const [actor, reading] = await Promise.all([
@@ -227,19 +257,49 @@ async function enrich(subject: Subject, client: WikimediaClient, reader: ReaderD
   };
 }
 
+/**
+ * «نظيره» in a stored reading: the stored actors keep no order, so the counterpart is the reading's most
+ * mentioned other person with a role of their own.
+ */
+async function counterpartRole(reader: ReaderDb, readingId: string, actorId: string, who: WhoLookup): Promise<string | null> {
+  const actors = (await ofReading(reader.readingActors, readingId).toArray()).sort((a, b) => a.mentions - b.mentions);
+  const self = actors.find((a) => a.actorId === actorId);
+  if (!self) return null;
+  const ordered = [...actors.filter((a) => a !== self), self];
+  const country = (a: (typeof actors)[number]) => pickEntry(who, [a.name, ...a.aliases], a.type)?.entry.c ?? null;
+  return resolveCounterparts(ordered, who.data.adjectives, country).at(-1) ?? null;
+}
+
 /** Assemble the card of an actor of a reading, or of a name; never touches the network while enrichment is off. */
 export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card> {
   const subject = await subjectOf(req, deps.reader);
-  const known = (await deps.lookup(subject.name)).filter((k) => subject.type === null || k.type === subject.type);
-  const entry = known[0] ?? null;
-  // Asked by a bare name, the card shows the bundled preferred name («بوتين» → «فلاديمير بوتين»).
-  if (!subject.fromArticle && !subject.corrected && entry?.names[0] && entry.names[0] !== subject.name) {
-    subject.aliases = [subject.name, ...subject.aliases];
-    subject.name = entry.names[0];
+  const who = deps.whoswho ? await deps.whoswho().catch(() => null) : null;
+  if (who && deps.reader && req.readingId && subject.role && COUNTERPART.test(subject.role)) {
+    subject.role = await counterpartRole(deps.reader, req.readingId, req.actorId ?? '', who);
   }
-  const type: ActorType = subject.type ?? entry?.type ?? 'person';
-  const aliases = [...new Set([...subject.aliases, ...(entry?.names ?? [])])].filter((n) => n !== subject.name).slice(0, 20);
+  const names = [subject.name, ...subject.aliases];
+  // An everyday word asked without a type is no place («فيروس»), whatever a list of world cities says.
+  const notPlace = subject.type === null && who !== null && who.isNotPlace(subject.name);
+  const known = (await deps.lookup(subject.name)).filter(
+    (k) => (subject.type === null || k.type === subject.type) && !(notPlace && k.type === 'place'),
+  );
+  let hit = who ? pickEntry(who, names, subject.type) : null;
+  // The press's actor decides the type of a bare name when several articles name it; else the gazetteer's entry.
+  const entry = (hit && hit.entry.a >= 3 && subject.type === null ? known.find((k) => k.type === TYPE_OF[hit!.entry.t]) : known[0]) ?? null;
+  if (who && entry && hit && TYPE_OF[hit.entry.t] !== entry.type) hit = pickEntry(who, names, entry.type);
+  // Asked by a bare name, the card shows the preferred name («بوتين» → «فلاديمير بوتين»).
+  const preferred = entry?.names[0] ?? hit?.entry.n;
+  if (!subject.fromArticle && !subject.corrected && preferred && preferred !== subject.name) {
+    subject.aliases = [subject.name, ...subject.aliases];
+    subject.name = preferred;
+  }
+  const type: ActorType = subject.type ?? entry?.type ?? (hit ? TYPE_OF[hit.entry.t] : 'person');
+  const aliases = [...new Set([...subject.aliases, ...(entry?.names ?? []), ...(hit ? [hit.entry.n, ...(hit.entry.v ?? [])] : [])])]
+    .filter((n) => n !== subject.name)
+    .slice(0, 20);
   const seenIn = await historyOf([...subject.keys, ...(entry ? [`k:${entry.id}`] : [])], deps.reader);
+  const local: LocalWho = deps.localWho ? await deps.localWho(subject.keys) : { roles: [], companions: [] };
+  const offline = whoCard(who, hit, subject.role, local);
 
   const sources: CardSource[] = [];
   if (subject.fromArticle)
@@ -252,6 +312,12 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
   if (subject.corrected) sources.push({ kind: 'correction', label: 'تصحيحك', url: null, licence: null });
   for (const s of entry?.sources ?? []) sources.push({ kind: 'gazetteer', label: s.name, url: s.url || null, licence: s.licence || null });
   if (seenIn.count > 0) sources.push({ kind: 'history', label: 'سجل قراءتك', url: null, licence: null });
+  if (hit && who) {
+    for (const id of new Set(['press', hit.entry.ds ?? 'press'])) {
+      const s = who.data.sources[id];
+      if (s) sources.push({ kind: 'press', label: s.name, url: s.url || null, licence: s.licence || null });
+    }
+  }
 
   let online: Enrichment = { ...NONE, state: 'off' };
   if (deps.wikimedia && (await deps.enrichmentOn())) {
@@ -278,8 +344,12 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
     type,
     aliases,
     roleInArticle: subject.role,
+    roles: offline.roles,
     roleAtDate: online.roleAtDate,
-    description: online.description ?? entry?.description ?? null,
+    description: online.description ?? offline.description?.text ?? entry?.description ?? null,
+    descriptionFrom: online.description ? null : (offline.description?.from ?? null),
+    country: offline.country,
+    companions: offline.companions,
     extract: online.extract,
     image: online.image,
     mentionCount: subject.mentions,

@@ -3,9 +3,11 @@ import browser from 'webextension-polyfill';
 import { buildCard, type CardDeps, chooseEntity } from '../../knowledge/cards';
 import { isEnrichmentOn, setEnrichmentGetter } from '../../knowledge/enrichment';
 import { lookupName } from '../../knowledge/recognizer';
+import { loadWhoswho } from '../../knowledge/whoswho';
 import { WikimediaClient } from '../../knowledge/wikimedia';
 import { cacheDb, readerDb } from '../../storage/db';
 import { isEnrichmentOn as enrichmentSetting } from '../../storage/settings';
+import { localWhoReader } from '../../storage/whoswho';
 import type { Handlers } from './handlers';
 
 /** Online only when the reader turned enrichment on and granted the Wikimedia host permission it asks for. */
@@ -28,6 +30,9 @@ function cardDeps(): CardDeps {
     wikimedia: new WikimediaClient({ cache: cacheDb(), isEnabled: isEnrichmentOn }),
     enrichmentOn: isEnrichmentOn,
     cache: cacheDb(),
+    // The who's-who ships beside the scripts (public/whoswho.json.gz), fetched on the first card only.
+    whoswho: () => loadWhoswho(() => fetch(browser.runtime.getURL('/whoswho.json.gz')).then((r) => r.arrayBuffer())),
+    localWho: localWhoReader(readerDb()),
   };
   return deps;
 }

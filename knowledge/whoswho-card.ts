@@ -1,0 +1,108 @@
+// What the who's-who and the reader's own readings add to a card: roles with where and when they were
+// seen, a one-line description, the country and the usual companions. Labels are Arabic: they are data
+// shown as written, like the names.
+import type { ActorType } from '../nlp/types';
+import type { CardFact } from './card-types';
+import { countryName, type RoleRow, roleWithCountry, TYPE_OF_LETTER, type WhoEntry, type WhoHit, type WhoLookup } from './whoswho';
+
+/** What the reader's readings say of an actor (see storage/whoswho.ts), the newest role first. */
+export interface LocalWho {
+  roles: { role: string; readAt: number }[];
+  companions: string[];
+}
+
+/** Reads the reader's who's-who for the keys an actor goes by; injected so knowledge/ never opens the database. */
+export type LocalWhoReader = (keys: readonly string[]) => Promise<LocalWho>;
+
+const FROM: Record<CardFact['source'], string> = {
+  article: 'في هذا المقال',
+  history: 'في قراءاتك',
+  press: 'في الصحافة',
+  wikipedia: 'ويكيبيديا (CC BY-SA)',
+  wikifane: 'ويكيبيديا عبر WikiFANE (CC BY-SA)',
+  cities: 'قائمة مدن العالم (CC BY 4.0)',
+  countries: 'أسماء الدول (CLDR)',
+  generated: 'من اسم الجهة',
+  gazetteer: 'المعجم المرفق',
+};
+
+function years(from: number, to: number): string | null {
+  if (!from) return null;
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+export function fact(text: string, source: CardFact['source'], when: string | null = null): CardFact {
+  return { text, source, when, from: when ? `${FROM[source]}، ${when}` : FROM[source] };
+}
+
+/** The entry a subject is: the best supported hit of its type under its name, else under one of its other names. */
+export function pickEntry(lookup: WhoLookup, names: readonly string[], type: ActorType | null): WhoHit | null {
+  for (const name of names) {
+    const hits = lookup.find(name, type).filter((h) => type !== null || h.entry.t !== 'l' || !lookup.isNotPlace(name));
+    if (hits.length) return hits.reduce((best, h) => (h.entry.a > best.entry.a ? h : best));
+  }
+  return null;
+}
+
+/**
+ * «مدينة في بيلاروسيا», «دولة», the encyclopaedia's line, else the press's most frequent role of more
+ * than one word («الرئيس الأمريكي» rather than «الرئيس»), else a one-word class.
+ */
+function describe(entry: WhoEntry): { text: string; source: CardFact['source']; when: string | null } | null {
+  if (entry.k) {
+    const where = entry.c && entry.k !== 'دولة' ? ` في ${countryName(entry.c)}` : '';
+    return { text: `${entry.k}${where}`, source: entry.ds === 'countries' ? 'countries' : 'cities', when: null };
+  }
+  if (entry.d && entry.ds === 'wikipedia') return { text: entry.d, source: 'wikipedia', when: null };
+  const role = entry.r?.find((r) => r[0].includes(' ')) ?? entry.r?.[0];
+  if (role) return { text: role[0], source: 'press', when: years(role[1], role[2]) };
+  if (entry.d) return { text: entry.d, source: (entry.ds as CardFact['source']) ?? 'wikifane', when: null };
+  if (entry.ds === 'generated' && entry.c) return { text: `جهة حكومية في ${countryName(entry.c)}`, source: 'generated', when: null };
+  return null;
+}
+
+/** Press roles, the most recently seen first, then the most frequent. */
+function pressRoles(rows: readonly RoleRow[]): CardFact[] {
+  return [...rows].sort((a, b) => b[2] - a[2] || b[3] - a[3]).map(([role, from, to]) => fact(role, 'press', years(from, to)));
+}
+
+export interface WhoCard {
+  type: ActorType | null;
+  name: string | null;
+  roles: CardFact[];
+  description: CardFact | null;
+  country: string | null;
+  companions: string[];
+}
+
+/** The who's-who's and the reader's part of a card; `articleRole` is the role this article gives, already resolved. */
+export function whoCard(
+  lookup: WhoLookup | null,
+  hit: WhoHit | null,
+  articleRole: string | null,
+  local: LocalWho,
+  year: number = new Date().getFullYear(),
+): WhoCard {
+  const entry = hit?.entry ?? null;
+  const country = entry?.c ?? null;
+  const roles: CardFact[] = [];
+  const seen = new Set<string>();
+  const add = (f: CardFact) => {
+    if (seen.has(f.text)) return;
+    seen.add(f.text);
+    roles.push(f);
+  };
+  if (articleRole)
+    add(fact(lookup && entry?.t === 'p' ? roleWithCountry(articleRole, country, lookup.data.adjectives) : articleRole, 'article'));
+  for (const r of local.roles) add(fact(r.role, 'history', String(new Date(r.readAt).getUTCFullYear() || year)));
+  for (const f of pressRoles(entry?.r ?? [])) add(f);
+  const d = entry ? describe(entry) : null;
+  return {
+    type: entry ? TYPE_OF_LETTER[entry.t] : null,
+    name: entry?.n ?? null,
+    roles,
+    description: d ? fact(d.text, d.source, d.when) : null,
+    country,
+    companions: [...new Set([...local.companions, ...(lookup && entry ? lookup.companions(entry) : [])])].slice(0, 6),
+  };
+}

@@ -3,13 +3,23 @@
 // → the last speaker), role subjects, anonymous sources and agencies («نقلت رويترز عن مصدر ...»).
 import { joined } from './gazetteer';
 import {
+  ABOUT_IT,
+  ADJUNCT_PREPOSITIONS,
+  AMMA,
   ANONYMOUS_HEADS,
+  CAME_VERBS,
   COMPLEMENTIZERS,
+  DESCRIBE_VERBS,
   FUNCTION_WORDS,
   NAMING_HEADS,
   ORG_HEADS,
+  PASS_ON_VERBS,
   REPORTING,
   SOURCE_PREPOSITIONS,
+  SPEECH_NOUNS,
+  STATEMENT_NOUNS,
+  STATEMENT_STEMS,
+  TALK_VERBS,
   TURN_MARKERS,
 } from './lexicon';
 import { normalize } from './normalize';
@@ -37,16 +47,11 @@ interface MentionRef {
 const WINDOW = 45;
 /** Tokens looked back for the subject of a pronoun-dropped cue (a long news paragraph is ~150). */
 const PRONOUN_LOOKBACK = 300;
-const NAQAL = new Set(['نقل', 'نقلت', 'ونقل', 'ونقلت', 'نقلا'].map(normalize));
 const AN = normalize('عن');
 const FI = normalize('في');
 const THE_STATEMENT = normalize('البيان');
 const SALLA = normalize('صلى');
 const UNKNOWN: Speaker = { actorId: null, name: null, kind: 'unknown' };
-
-const TALKED = new Set(['تحدث', 'تحدثت', 'يتحدث', 'تتحدث'].map(normalize));
-const CAME = new Set(['جاء', 'وجاء', 'ورد', 'وورد', 'فجاء'].map(normalize));
-const STATEMENT_STEMS = new Set(['بيان', 'بيانا', 'البيان'].map(normalize));
 
 /** «بيان», «ببيان», «والبيان»: a written statement, whose owner may speak through it. */
 function isStatement(tok: Token): boolean {
@@ -58,7 +63,7 @@ function isStatement(tok: Token): boolean {
 function isCueAt(tokens: readonly Token[], t: number): boolean {
   const tok = tokens[t]!;
   if (isCue(tok)) return true;
-  return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME.has(tokens[t - 2]!.norm);
+  return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME_VERBS.has(tokens[t - 2]!.norm);
 }
 
 /**
@@ -193,7 +198,7 @@ function subjectAfter(
     const owner = statementOwner(text, tokens, cue + 1, mentionAt, inMarks);
     if (owner) return speakerOf(owner);
   }
-  const naqal = NAQAL.has(tokens[cue]!.norm);
+  const naqal = PASS_ON_VERBS.has(tokens[cue]!.norm);
   let j = cue + 1;
   let seenSubject: MentionRef | null = null;
   let afterPhrase = false;
@@ -374,8 +379,6 @@ function fromLeft(
   return adjunct ?? nearest ?? (colonMention ? { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1 } : null);
 }
 
-const AMMA = new Set(['اما', 'واما'].map(normalize));
-
 function isAmma(tok: Token | undefined): boolean {
   return tok !== undefined && AMMA.has(tok.norm);
 }
@@ -391,21 +394,14 @@ function parenDelta(text: string, from: number, to: number): number {
   return n;
 }
 
-const DESCRIBE = new Set(['وصف', 'وصفت', 'وصفوا', 'واصفا', 'واصفه'].map(normalize));
-
 /** «وصف X بـ«...»»: a past-tense «وصف» (or «واصفا») whose quotation follows «بـ», with no comma between. */
 function describesAs(text: string, tokens: readonly Token[], cue: number, q: MarkedSpan): boolean {
-  if (!cliticReadings(tokens[cue]!.norm).some((r) => !r.prefix.includes('ال') && DESCRIBE.has(r.stem))) return false;
+  if (!cliticReadings(tokens[cue]!.norm).some((r) => !r.prefix.includes('ال') && DESCRIBE_VERBS.has(r.stem))) return false;
   if (!/ب[\u0640]?\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))) return false;
   // «وصف الشيخ X، ...، ولي العهد Y، بـ«...»»: with commas the subject is named before the object.
   for (let k = tokens[cue]!.end; k < q.open; k++) if (text[k] === '،' || text[k] === ',') return false;
   return true;
 }
-
-const SPEECH_NOUNS = new Set(['قول', 'تصريحات', 'تاكيد', 'اعلان', 'وصف'].map(normalize));
-const STATEMENT_NOUNS = new Set(['بيان', 'بيانه', 'بيانها', 'تصريح', 'تصريحات', 'تصريحه', 'تصريحها', 'رساله', 'تغريده'].map(normalize));
-const ABOUT_IT = new Set(['عنها', 'عنه', 'عنهم', 'عنهما'].map(normalize));
-const ADJUNCT_PREPOSITIONS = new Set(['في', 'عبر', 'خلال'].map(normalize));
 
 /** «في بيان», «ببيان», «عبر تصريحات»: a statement noun inside a prepositional phrase. */
 function adjunctNoun(tokens: readonly Token[], cue: number): boolean {
@@ -507,7 +503,7 @@ function pronounSubject(
     const prev = paragraphOf(tokens[t]!.start);
     if (!last || last.paragraph < prev) {
       for (let k = t; k >= stop && paragraphOf(tokens[k]!.start) === prev; k--) {
-        if (inMarks[k] || !(isCue(tokens[k]!) || TALKED.has(stripConj(tokens[k]!.norm)))) continue;
+        if (inMarks[k] || !(isCue(tokens[k]!) || TALK_VERBS.has(stripConj(tokens[k]!.norm)))) continue;
         const speaker = subjectAfter(text, tokens, k, t + 1, mentionAt, roleAt, inMarks);
         if (speaker && speaker.kind === 'actor') return speaker;
       }

@@ -1,6 +1,6 @@
 // Quotation-mark spans (« », “ ”, ‘ ’, ") — nested, unbalanced, across sentence ends — and the
 // decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
-import { NAMING_HEADS, REPORTING } from './lexicon';
+import { NAMING_HEADS, REPORTING, SPAN_PREPOSITIONS } from './lexicon';
 import { normalize } from './normalize';
 import { charClass, cliticReadings, normalizeWordAt } from './tokenize';
 import type { Span } from './types';
@@ -107,8 +107,6 @@ export interface QuoteContext {
   inTitle: boolean;
 }
 
-const PREPOSITIONS = new Set(['في', 'على', 'عبر', 'الى', 'من', 'عن', 'مع', 'ضد', 'حول', 'لدى', 'بين', 'بمحاربه', 'لمحاربه'].map(normalize));
-
 /** The word right before the opening mark, normalised, or '' at a sentence or paragraph start. */
 export function wordBefore(text: string, open: number): string {
   let e = open;
@@ -142,7 +140,7 @@ export function isQuotation(text: string, span: MarkedSpan, ctx: QuoteContext): 
   if (words >= 4) return true;
   if (!ctx.hasCue) return false;
   // A short span right after a preposition names a place, platform or event («على «فيسبوك»»).
-  if (before && PREPOSITIONS.has(before)) return false;
+  if (before && SPAN_PREPOSITIONS.has(before)) return false;
   // A short span right after a reporting verb and before «إن/أن/:» is the speaker's name.
   if (before && readings.some((w) => REPORTING.has(w))) {
     const after = text.slice(span.close + 1, span.close + 6).trim();

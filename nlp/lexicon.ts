@@ -156,3 +156,6 @@ export const ADJUNCT_PREPOSITIONS = set('في عبر خلال');
 
 /** A short marked span right after these names a place, platform or event («على «فيسبوك»»). */
 export const SPAN_PREPOSITIONS = set('في على عبر إلى من عن مع ضد حول لدى بين بمحاربة لمحاربة');
+
+/** Heads of a title in marks, besides the naming heads: «جوائز "..."», «صاحبة لقب «...»» («فئة» folds onto «فيه»). */
+export const TERM_HEADS = set('جوائز لقب فعالية فعاليات قائمة');

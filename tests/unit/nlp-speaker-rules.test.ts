@@ -2,6 +2,7 @@
 // who said it and why. A failing row names the rule that decided instead.
 import { describe, expect, it } from 'vitest';
 import { createTracingAnalyzer } from '../../nlp/analyze';
+import { QUOTATION_RULES } from '../../nlp/quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type RuleExample, SUBJECT_RULES } from '../../nlp/speaker-rules';
 import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
@@ -34,5 +35,17 @@ describe('speaker rule tables: each entry on its examples', () => {
     expect(k, `«${ex.quote}» is not read as a quotation`).toBeGreaterThanOrEqual(0);
     const got = analysis.quotes[k]!.speaker.name;
     expect(got, `rule fired: ${rules[k]}`).toBe(ex.speaker);
+  });
+});
+
+describe('quotation or not: each entry of the quotation table on its examples', () => {
+  const quoteRows = QUOTATION_RULES.flatMap((rule) =>
+    rule.examples.map(([body, span, isQuote, why]) => [`${rule.name}: ${why}`, body, span, isQuote] as const),
+  );
+  it.each(quoteRows)('%s', (_name, body, span, isQuote) => {
+    const [title, ...rest] = body.split('\n\n');
+    const input = rest.length > 0 ? { title: title!, blocks: rest } : { title: null, blocks: body.split('\n') };
+    const { analysis } = analyze(input);
+    expect(analysis.quotes.some((q) => q.text === span)).toBe(isQuote);
   });
 });

@@ -32,12 +32,18 @@ export type Analyzer = (input: ArticleInput) => Analysis;
 
 /** Bind the bundled knowledge once and get a fast, pure analyse function for articles. */
 export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
+  const traced = createTracingAnalyzer(deps);
+  return (input) => traced(input).analysis;
+}
+
+/** The analyser that also tells which speaker rule decided each quotation (same order as `quotes`). */
+export function createTracingAnalyzer(deps: AnalyzerDeps): (input: ArticleInput) => { analysis: Analysis; rules: string[] } {
   const entryOf = (id: string) => deps.gazetteer.byId.get(id);
-  return (input: ArticleInput): Analysis => {
+  return (input: ArticleInput) => {
     const { text } = joinArticle(input);
     const page = classifyPage(input.signals ?? null, text);
     const info = { ...page, title: input.title };
-    if (page.language !== 'ar') return { text, page: info, actors: [], quotes: [] };
+    if (page.language !== 'ar') return { analysis: { text, page: info, actors: [], quotes: [] }, rules: [] };
     const tokens = tokenize(text);
     const rec = recognise(text, tokens, deps);
     const actors = uniqueIds(buildActors(text, rec, entryOf));
@@ -60,7 +66,7 @@ export function createAnalyzer(deps: AnalyzerDeps): Analyzer {
       speaker: attributions[k]!.speaker,
       cue: attributions[k]!.cue,
     }));
-    return { text, page: info, actors, quotes };
+    return { analysis: { text, page: info, actors, quotes }, rules: attributions.map((a) => a.rule) };
   };
 }
 

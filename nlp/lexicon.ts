@@ -121,3 +121,41 @@ export const HONORIFIC_OPENERS = set('صلى رضي رحمه رحمها عليه
 
 /** Heads of place names («ولاية تكساس», «مدينة حلب»): never a given name before a family name. */
 export const PLACE_HEADS = set('ولاية مدينة محافظة منطقة جزيرة إقليم بلدة قرية مقاطعة عاصمة حي مخيم ميناء مطار');
+
+// ---- Speaker attribution: the words the quotation and speaker rules read (nlp/speaker-rules.ts). ----
+
+/** «نقلت X عن Y»: a verb of passing on words, whose source follows «عن». */
+export const PASS_ON_VERBS = set('نقل نقلت ونقل ونقلت نقلا');
+
+/** «تحدث X عن ...»: a verb that introduces someone speaking without a quotation of its own. */
+export const TALK_VERBS = set('تحدث تحدثت يتحدث تتحدث');
+
+/** «وجاء في البيان», «وورد في البيان»: the contents of a document. */
+export const CAME_VERBS = set('جاء وجاء ورد وورد فجاء');
+
+/** «بيان», «بيانا», «البيان»: a written statement, whose owner speaks through it. */
+export const STATEMENT_STEMS = set('بيان بيانا البيان');
+
+/** «أما X فـ...»: the topic particle. */
+export const AMMA = set('أما وأما');
+
+/** «وصف X بـ«...»»: the verb of describing someone as something. */
+export const DESCRIBE_VERBS = set('وصف وصفت وصفوا واصفا واصفة');
+
+/** «نقلت الوكالة قول X»: nouns of speech after a verb of passing on. */
+export const SPEECH_NOUNS = set('قول تصريحات تأكيد إعلان وصف');
+
+/** «في بيان», «عبر تصريحات»: nouns of a statement that sit in a prepositional phrase of the verb. */
+export const STATEMENT_NOUNS = set('بيان بيانه بيانها تصريح تصريحات تصريحه تصريحها رسالة تغريدة');
+
+/** «كتبت عنها»: «about it», which makes a verb a relative clause rather than a report. */
+export const ABOUT_IT = set('عنها عنه عنهم عنهما');
+
+/** Prepositions that make a statement noun an adjunct of the verb before it. */
+export const ADJUNCT_PREPOSITIONS = set('في عبر خلال');
+
+/** A short marked span right after these names a place, platform or event («على «فيسبوك»»). */
+export const SPAN_PREPOSITIONS = set('في على عبر إلى من عن مع ضد حول لدى بين بمحاربة لمحاربة');
+
+/** Heads of a title in marks, besides the naming heads: «جوائز "..."», «صاحبة لقب «...»» («فئة» folds onto «فيه»). */
+export const TERM_HEADS = set('جوائز لقب فعالية فعاليات قائمة');

@@ -1,6 +1,6 @@
 // Quotation-mark spans (« », “ ”, ‘ ’, ") — nested, unbalanced, across sentence ends — and the
 // decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
-import { NAMING_HEADS, REPORTING } from './lexicon';
+import { COMPLEMENTIZERS, NAMING_HEADS, ORG_HEADS, REPORTING, SPAN_PREPOSITIONS, TERM_HEADS } from './lexicon';
 import { normalize } from './normalize';
 import { charClass, cliticReadings, normalizeWordAt } from './tokenize';
 import type { Span } from './types';
@@ -107,8 +107,6 @@ export interface QuoteContext {
   inTitle: boolean;
 }
 
-const PREPOSITIONS = new Set(['في', 'على', 'عبر', 'الى', 'من', 'عن', 'مع', 'ضد', 'حول', 'لدى', 'بين', 'بمحاربه', 'لمحاربه'].map(normalize));
-
 /** The word right before the opening mark, normalised, or '' at a sentence or paragraph start. */
 export function wordBefore(text: string, open: number): string {
   let e = open;
@@ -118,35 +116,213 @@ export function wordBefore(text: string, open: number): string {
   return normalize(text.slice(s, e));
 }
 
+/** What the quotation rules read about one marked span. */
+interface SpanView {
+  text: string;
+  span: MarkedSpan;
+  ctx: QuoteContext;
+  /** The word right before the opening mark, normalised, and its readings without clitics. */
+  before: string;
+  readings: string[];
+  inner: string;
+  words: number;
+}
+
+/** One construction deciding «quotation or not»: true, false, or null to let the next entry decide. */
+export interface QuotationRule {
+  name: string;
+  /** [text, marked span, is it a quotation, why]. */
+  examples: [string, string, boolean, string][];
+  decide: (v: SpanView) => boolean | null;
+}
+
+const isHead = (w: string) => NAMING_HEADS.has(w) || ORG_HEADS.has(w) || TERM_HEADS.has(w);
+
+/** Quotation or name/term, in order; the first entry that decides wins. Precision first: a wrong «X said» is worse than none. */
+export const QUOTATION_RULES: QuotationRule[] = [
+  {
+    name: 'recognised-name',
+    examples: [['وقالت وكالة «تاس» الروسية إن الاجتماع انتهى.', 'تاس', false, 'a recognised name in marks is a name']],
+    decide: (v) => (v.ctx.isName ? false : null),
+  },
+  {
+    name: 'after-naming-head',
+    examples: [
+      [
+        'وقال الوزير في برنامج «حديث المساء والسهرة» إن الحوار مستمر.',
+        'حديث المساء والسهرة',
+        false,
+        'marks after «برنامج» or «جوائز» hold a title',
+      ],
+      [
+        'وألقى الوزير خطابا قال فيه «سنبقى حيث يجب أن نكون».',
+        'سنبقى حيث يجب أن نكون',
+        true,
+        '«فيه» is no head, though it folds like «فئة»',
+      ],
+    ],
+    decide: (v) => (v.readings.some((w) => isHead(w) || isHead(w.replace(/^ال/, ''))) ? false : null),
+  },
+  {
+    name: 'empty',
+    examples: [['وقال الوزير «...» ثم سكت.', '...', false, 'marks with no word in them']],
+    decide: (v) => (v.words === 0 ? false : null),
+  },
+  {
+    name: 'naming-head-with-owner',
+    examples: [
+      [
+        'وصار شعار الكلية «تسعة شهور رقمية» كما قال العميد.',
+        'تسعة شهور رقمية',
+        false,
+        '«شعار الكلية «...»»: a naming word with its owner before the marks',
+      ],
+    ],
+    decide: (v) => {
+      if (v.words >= 4 || !v.before.startsWith('ال')) return null;
+      const head = wordBefore(v.text, wordStart(v.text, v.span.open));
+      return head && cliticReadings(head).some((r) => NAMING_HEADS.has(r.stem)) ? false : null;
+    },
+  },
+  {
+    name: 'term-pair',
+    examples: [
+      [
+        'وقال الكاتب إن الصراع بين «الرجعية» و«التقدمية» قديم.',
+        'التقدمية',
+        false,
+        'a short term joined by «و» to the marks before it is a term too',
+      ],
+    ],
+    decide: (v) =>
+      v.words <= 2 && v.before === 'و' && /[»”"]\s*$/.test(v.text.slice(Math.max(0, v.span.open - 4), v.span.open - 1)) ? false : null,
+  },
+  {
+    name: 'number',
+    examples: [['وقال الوزير إن العدد بلغ «2015» هذا العام.', '2015', false, 'digits in marks are no one’s words']],
+    decide: (v) => (/^[\d\s.,%/-]+$/.test(v.inner) ? false : null),
+  },
+  {
+    name: 'scare-quoted-definite-word',
+    examples: [
+      ['وقال الوزير إن نتائج «الاستنزاف» كانت كبيرة على الجميع.', 'الاستنزاف', false, 'one definite noun in marks is the writer’s term'],
+      ['وقال الوزير إن الضربات كانت «مبررة» بالكامل.', 'مبررة', true, 'an indefinite word after a cue is the speaker’s word'],
+      [
+        'ووصف الوزير خصومه بـ«المجرمين» أمس.',
+        'المجرمين',
+        true,
+        'a definite word glued to «بـ» after «وصف» is how the speaker described them',
+      ],
+    ],
+    decide: (v) => {
+      if (v.words !== 1 || !cliticReadings(normalize(v.inner)).some((r) => r.prefix.endsWith('ال'))) return null;
+      // «ووصفهم بـ«المجرمين»»: a word glued to «بـ» after a verb of describing is the speaker's.
+      return /ب\u0640?\s*$/.test(v.text.slice(Math.max(0, v.span.open - 2), v.span.open)) ? null : false;
+    },
+  },
+  {
+    name: 'named-by-head',
+    examples: [
+      [
+        'وقال الوزير في كلمة خلال «المؤتمر الدولي لمواجهة الإرهاب» إن العمل مستمر.',
+        'المؤتمر الدولي لمواجهة الإرهاب',
+        false,
+        'a span that opens with a naming head and no cue right before it is a name',
+      ],
+      [
+        'وقال الوزير إن «المؤتمر الدولي لن ينعقد هذا العام».',
+        'المؤتمر الدولي لن ينعقد هذا العام',
+        true,
+        'after «إن» the same words are the speaker’s',
+      ],
+    ],
+    decide: (v) => {
+      const first = normalize(v.inner.split(/\s+/)[0] ?? '');
+      // «تطبيق قانون ...», «شبكة داعشية شبابية أميركية»: an indefinite head in a longer span may be a verbal or common noun.
+      const definite = first.startsWith('ال') && isHead(first.slice(2));
+      if (!definite && !(v.words <= 3 && isHead(first))) return null;
+      return introducedDirectly(v) ? null : false;
+    },
+  },
+  {
+    name: 'title-line',
+    examples: [
+      ['عاجل: بوتين «مستعد» للقاء\n\nوقال بوتين إنه مستعد للقاء.', 'مستعد', false, 'a short span in the title line is a headline term'],
+    ],
+    decide: (v) => (v.ctx.inTitle ? v.words >= 4 : null),
+  },
+  {
+    name: 'long-span',
+    examples: [
+      [
+        'وفي الختام «سنواصل العمل مع جميع الشركاء» كما هو معروف.',
+        'سنواصل العمل مع جميع الشركاء',
+        true,
+        'four words or more in marks reproduce someone’s words',
+      ],
+    ],
+    decide: (v) => (v.words >= 4 ? true : null),
+  },
+  {
+    name: 'short-without-cue',
+    examples: [['وصلت بعثة «الأمل» إلى المدينة صباحا.', 'الأمل', false, 'a short span with no reporting cue in its sentence is a term']],
+    decide: (v) => (v.ctx.hasCue ? null : false),
+  },
+  {
+    name: 'after-preposition',
+    examples: [
+      [
+        'وقال الوزير إنه كتب على «فيسبوك» رسالة.',
+        'فيسبوك',
+        false,
+        'a short span right after a preposition names a place, platform or event',
+      ],
+    ],
+    decide: (v) => (v.before && SPAN_PREPOSITIONS.has(v.before) ? false : null),
+  },
+  {
+    name: 'speaker-name-in-marks',
+    examples: [
+      [
+        'وقالت «مجموعة الأزمات» إن الوضع خطير.',
+        'مجموعة الأزمات',
+        false,
+        'a short span right after a reporting verb and before «إن/أن/:» is the speaker’s name',
+      ],
+    ],
+    decide: (v) => {
+      if (!v.before || !v.readings.some((w) => REPORTING.has(w))) return null;
+      const after = v.text.slice(v.span.close + 1, v.span.close + 6).trim();
+      return /^(إن|أن|ان|:|«|")/.test(after) ? false : null;
+    },
+  },
+];
+
+/** A reporting verb, «إن/أن» or a colon right before the marks. */
+function introducedDirectly(v: SpanView): boolean {
+  if (/:\s*$/.test(v.text.slice(Math.max(0, v.span.open - 3), v.span.open))) return true;
+  return v.readings.some((w) => REPORTING.has(w) || COMPLEMENTIZERS.has(w));
+}
+
 /**
  * Quotation or name/term? Names and titles in marks («تاس», «فيسبوك», «رؤية 2030») are not;
  * long spans are; short ones only when a cue attributes them and no naming word precedes them.
  */
 export function isQuotation(text: string, span: MarkedSpan, ctx: QuoteContext): boolean {
-  if (ctx.isName) return false;
   const before = wordBefore(text, span.open);
-  const readings = before ? cliticReadings(before).map((r) => r.stem) : [];
-  if (readings.some((w) => NAMING_HEADS.has(w) || NAMING_HEADS.has(w.replace(/^ال/, '')))) return false;
   const inner = text.slice(span.start, span.end);
-  const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-  if (words === 0) return false;
-  // «شعار الكلية «...»»: a naming word with its owner before the marks.
-  if (words < 4 && before.startsWith('ال')) {
-    const head = wordBefore(text, wordStart(text, span.open));
-    if (head && cliticReadings(head).some((r) => NAMING_HEADS.has(r.stem))) return false;
-  }
-  // «بين «الرجعية» و«التقدمية»»: a short term joined by «و» to the marks before it is a term too.
-  if (words <= 2 && before === 'و' && /[»”"]\s*$/.test(text.slice(Math.max(0, span.open - 4), span.open - 1))) return false;
-  if (/^[\d\s.,%/-]+$/.test(inner)) return false;
-  if (ctx.inTitle) return words >= 4;
-  if (words >= 4) return true;
-  if (!ctx.hasCue) return false;
-  // A short span right after a preposition names a place, platform or event («على «فيسبوك»»).
-  if (before && PREPOSITIONS.has(before)) return false;
-  // A short span right after a reporting verb and before «إن/أن/:» is the speaker's name.
-  if (before && readings.some((w) => REPORTING.has(w))) {
-    const after = text.slice(span.close + 1, span.close + 6).trim();
-    if (/^(إن|أن|ان|:|«|")/.test(after)) return false;
+  const view: SpanView = {
+    text,
+    span,
+    ctx,
+    before,
+    readings: before ? cliticReadings(before).map((r) => r.stem) : [],
+    inner,
+    words: inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+  };
+  for (const rule of QUOTATION_RULES) {
+    const decision = rule.decide(view);
+    if (decision !== null) return decision;
   }
   return true;
 }

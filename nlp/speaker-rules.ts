@@ -1,0 +1,441 @@
+// Who said a quotation, as tables of constructions of news prose. Each entry names its construction,
+// reads the scene at one place and answers or passes; the engine (attribution.ts) owns the loops and
+// tries the entries in order. Each entry's examples are its test rows (tests/unit/nlp-speaker-rules).
+import { joined } from './gazetteer';
+import {
+  ABOUT_IT,
+  ADJUNCT_PREPOSITIONS,
+  AMMA,
+  ANONYMOUS_HEADS,
+  COMPLEMENTIZERS,
+  DESCRIBE_VERBS,
+  FUNCTION_WORDS,
+  PASS_ON_VERBS,
+  SPEECH_NOUNS,
+  STATEMENT_NOUNS,
+} from './lexicon';
+import { normalize } from './normalize';
+import type { MarkedSpan } from './quotes';
+import {
+  AN,
+  anonymousAt,
+  isDefiniteStatement,
+  LOOKBACK,
+  type MentionRef,
+  personInPhrase,
+  type Scene,
+  speakerOf,
+  statementOwner,
+  stripConj,
+} from './speaker-scene';
+import { cliticReadings } from './tokenize';
+import type { Speaker, Token } from './types';
+
+/** A test row: an article body, one quotation in it, who said it, and why. */
+export interface RuleExample {
+  body: string;
+  quote: string;
+  speaker: string | null;
+  why: string;
+}
+
+export interface Rule<Read> {
+  name: string;
+  examples: RuleExample[];
+  read: Read;
+}
+
+const ALA = normalize('على');
+const ILA = normalize('إلى');
+const SALLA = normalize('صلى');
+
+// ---------------------------------------------------------------------------------------------
+// 1. The subject after a reporting verb: read(scene, cue token, first token not to read) → speaker.
+
+export type SubjectRead = (s: Scene, cue: number, limit: number) => Speaker | null;
+
+export const SUBJECT_RULES: Rule<SubjectRead>[] = [
+  {
+    name: 'blessing-bearer',
+    examples: [
+      {
+        body: 'قال النبي محمد صلى الله عليه وسلم كلاما لأصحابه.\nوروى الإمام أن رجلا أقبل فسأله، فقال صلى الله عليه وسلم: «هل من والديك أحد حي؟».',
+        quote: 'هل من والديك أحد حي؟',
+        speaker: 'محمد',
+        why: '«فقال صلى الله عليه وسلم»: the blessing names its bearer, the last one named with it',
+      },
+    ],
+    read: (s, cue, limit) => {
+      const subject = s.tokens[cue + 1];
+      if (!subject || cue + 1 >= limit || subject.norm !== SALLA) return null;
+      for (let t = cue - 1; t >= Math.max(0, cue - LOOKBACK); t--) {
+        const m = s.mentionAt[t];
+        if (m && !s.inMarks[t] && m.last === t && s.tokens[t + 1]?.norm === SALLA) return speakerOf(m);
+      }
+      return null;
+    },
+  },
+  {
+    name: 'statement-speaks',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين في بيان للكرملين «الحوار مستمر مع الجميع». وتابع البيان «لن نقبل بأي تهديد لأمننا».',
+        quote: 'لن نقبل بأي تهديد لأمننا',
+        speaker: 'الكرملين',
+        why: '«وتابع البيان»: the statement speaks for the body it was issued for',
+      },
+      {
+        body: 'وقال وزير الخارجية دونالد ترامب في بيان إن الاجتماع انتهى. وأضاف البيان «لن نقبل بأي تهديد لأمننا».',
+        quote: 'لن نقبل بأي تهديد لأمننا',
+        speaker: 'دونالد ترامب',
+        why: '«قال X في بيان … وأضاف البيان»: the statement is X’s',
+      },
+    ],
+    read: (s, cue, limit) => {
+      const subject = s.tokens[cue + 1];
+      if (!subject || cue + 1 >= limit || s.mentionAt[cue + 1] || !isDefiniteStatement(subject)) return null;
+      const owner = statementOwner(s, cue + 1);
+      return owner ? speakerOf(owner) : null;
+    },
+  },
+  {
+    name: 'verb-subject',
+    examples: [
+      {
+        body: 'قال الرئيس الروسي، فلاديمير بوتين، إنه سيرد «بحزم ووضوح» على العقوبات.',
+        quote: 'بحزم ووضوح',
+        speaker: 'فلاديمير بوتين',
+        why: 'a person set off by commas after the title is the subject of the verb before the title',
+      },
+      {
+        body: 'ونقلت وكالة الكرملين عن مصدر مطلع قوله إن «الاجتماع تأجل إلى موعد لاحق».',
+        quote: 'الاجتماع تأجل إلى موعد لاحق',
+        speaker: 'مصدر مطلع',
+        why: '«نقلت X عن Y»: the one passed on after «عن» spoke, not the one passing on',
+      },
+      {
+        body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
+        quote: 'المفاوضات لم تنته بعد',
+        speaker: 'مسؤول رفض الكشف عن اسمه',
+        why: 'an unnamed source written in prose is an anonymous speaker',
+      },
+    ],
+    read: verbSubject,
+  },
+];
+
+/** The subject after a cue token: a mention, an anonymous source, a role, or «نقلت X عن Y» → Y. */
+export function subjectAfter(s: Scene, cue: number, limit: number): Speaker | null {
+  for (const rule of SUBJECT_RULES) {
+    const speaker = rule.read(s, cue, limit);
+    if (speaker) return speaker;
+  }
+  return null;
+}
+
+function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
+  const { text, tokens, mentionAt, roleAt } = s;
+  const passOn = PASS_ON_VERBS.has(tokens[cue]!.norm);
+  let seenSubject: MentionRef | null = null;
+  let afterPhrase = false;
+  for (let j = cue + 1, steps = 0; j < limit && steps < 10; steps++, j++) {
+    const tok = tokens[j]!;
+    const n = tok.norm;
+    if (COMPLEMENTIZERS.has(n) && n !== ALA && n !== ILA) break;
+    const punct = text.slice(tokens[j - 1]!.end, tok.start);
+    // «قالت وزيرة الخارجية الفرنسية، كاترين كولونا، إنها»: a person set off by commas after a title is the subject.
+    const apposed = /^[\s،,]+$/.test(punct) && mentionAt[j]?.actor.type === 'person';
+    if (/[.،,:؛]/.test(punct) && steps > 0 && !seenSubject && !apposed) break;
+    // «نقلت وكالة بلومبرج قول الأمير محمد بن سلمان إن ...»: the agency reports someone's words.
+    if ((passOn && seenSubject && SPEECH_NOUNS.has(n)) || (n === AN && (passOn || seenSubject))) {
+      const passedOn = subjectAfter(s, j, limit);
+      if (passedOn) return passedOn;
+      break;
+    }
+    const m = mentionAt[j];
+    if (m && !seenSubject && afterPhrase && m.actor.type !== 'person') {
+      j = m.last;
+      continue;
+    }
+    if (m && !seenSubject && (m.actor.type !== 'place' || steps === 0)) {
+      // «دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش»: the organization is part of a title
+      // whose person follows in the same phrase.
+      const person = m.actor.type === 'person' ? null : personInPhrase(s, m.last + 1, limit);
+      if (person) {
+        j = person.first;
+        continue;
+      }
+      seenSubject = m;
+      // «نقلت رويترز عن ...»: keep looking for «عن» when the verb is «نقل»; a person speaking
+      // «عن» something («تحدث X عن شعور ...») speaks about it.
+      if (!passOn && (tokens[m.last + 1]?.norm !== AN || m.actor.type === 'person')) return speakerOf(m);
+      j = m.last;
+      continue;
+    }
+    if (!seenSubject && !afterPhrase && ANONYMOUS_HEADS.has(stripConj(n))) return anonymousAt(s, j, limit);
+    // «وأوضح الناطق باسم وزارة الصحة»: an official named only by role.
+    const role = roleAt.get(j);
+    if (!seenSubject && !m && role && !afterPhrase) {
+      return { actorId: null, name: text.slice(tokens[role.first]!.start, tokens[role.last]!.end), kind: 'anonymous' };
+    }
+    // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
+    if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
+  }
+  return seenSubject ? speakerOf(seenSubject) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. A reporting cue before the quotation, at token t: who its subject is, or how to go on.
+
+/**
+ * 'speaker': the cue's subject said it. 'skip': the cue reports no speech, look further back.
+ * 'subjectless': a cue without a subject of its own (resolved like a pronoun-dropped verb unless an
+ * earlier cue has one). 'adjunct': a statement noun whose owner speaks only when no verb is found.
+ */
+export interface CueReading {
+  kind: 'speaker' | 'skip' | 'subjectless' | 'adjunct';
+  speaker?: Speaker;
+}
+
+export type CueRead = (s: Scene, t: number, q: MarkedSpan, limit: number) => CueReading | null;
+
+export const CUE_RULES: Rule<CueRead>[] = [
+  {
+    name: 'amma-topic',
+    examples: [
+      {
+        body: 'وصل دونالد ترامب إلى موسكو. أما الكرملين فأعلن أنه «لن يشارك في القمة المقبلة أبدا».',
+        quote: 'لن يشارك في القمة المقبلة أبدا',
+        speaker: 'الكرملين',
+        why: '«أما X فأعلن»: the topic of «أما» is the subject of the verb with «ف»',
+      },
+    ],
+    read: (s, t) => {
+      const topic = s.mentionAt[t - 1];
+      if (!topic || topic.actor.type === 'place' || s.tokens[t]!.norm[0] !== 'ف' || !isAmma(s.tokens[topic.first - 1])) return null;
+      return { kind: 'speaker', speaker: speakerOf(topic) };
+    },
+  },
+  {
+    name: 'verb-with-object',
+    examples: [
+      {
+        body: 'وقال دونالد ترامب إن الأغنية التي كتب كلماتها الشاعر خالد المعلم «ستبقى في الذاكرة طويلا».',
+        quote: 'ستبقى في الذاكرة طويلا',
+        speaker: 'دونالد ترامب',
+        why: '«كتب كلماتها X»: a verb with an object of its own reports no speech',
+      },
+    ],
+    read: (s, t) => (hasObject(s, t) ? { kind: 'skip' } : null),
+  },
+  {
+    name: 'subject-verb',
+    examples: [
+      {
+        body: 'وفي المؤتمر، علي خامنئي يصف الاتفاق بـ«الخطأ الكبير».',
+        quote: 'الخطأ الكبير',
+        speaker: 'علي خامنئي',
+        why: 'a present-tense verb right after a name has that name as subject',
+      },
+    ],
+    read: (s, t) => {
+      const before = s.mentionAt[t - 1];
+      if (!before || before.actor.type === 'place' || !/^[يت]/.test(s.tokens[t]!.norm) || s.inMarks[t - 1]) return null;
+      return { kind: 'speaker', speaker: speakerOf(before) };
+    },
+  },
+  {
+    name: 'describe-as',
+    examples: [
+      {
+        body: 'وندد المرشد الأعلى آية الله علي خامنئي بالضربات، ووصف الرئيس الأمريكي دونالد ترامب ونظيره بـ«المجرمين».',
+        quote: 'المجرمين',
+        speaker: 'علي خامنئي',
+        why: '«ووصف X بـ«...»»: X is described; the subject of the sentence spoke',
+      },
+    ],
+    read: (s, t, q) => (describesAs(s, t, q) ? { kind: 'subjectless' } : null),
+  },
+  {
+    name: 'verb-subject',
+    examples: [
+      {
+        body: 'وقال البابا في بيان للكرملين «لن نقبل بأي تهديد بعد الآن».',
+        quote: 'لن نقبل بأي تهديد بعد الآن',
+        speaker: 'البابا',
+        why: '«قال X في بيان لـY»: the statement is an adjunct of the verb whose subject spoke',
+      },
+    ],
+    read: (s, t, _q, limit) => {
+      const speaker = subjectAfter(s, t, limit);
+      if (!speaker) return null;
+      // «وقال البابا في بيان للفاتيكان "..."»: a statement noun after a preposition is an adjunct of the
+      // verb before it; the statement's owner speaks only when no verb is found.
+      return { kind: adjunctNoun(s.tokens, t) ? 'adjunct' : 'speaker', speaker };
+    },
+  },
+  {
+    name: 'person-then-bare-verb',
+    examples: [
+      {
+        body: 'وأكد أصدقاؤه أن خالد المعلم، كتب في صفحته: «سأعود قريبا إلى بلدي».',
+        quote: 'سأعود قريبا إلى بلدي',
+        speaker: 'خالد المعلم',
+        why: 'a bare verb right after a person has that person as subject',
+      },
+    ],
+    read: (s, t) => {
+      const before = s.mentionAt[t - 1];
+      // «... لوكاشينكو، وقال» starts a new clause with the earlier subject, so و/ف-verbs do not count.
+      if (before?.actor.type !== 'person' || before.last !== t - 1 || s.inMarks[t - 1] || /^[وف]/.test(s.tokens[t]!.text)) return null;
+      return { kind: 'speaker', speaker: speakerOf(before) };
+    },
+  },
+];
+
+function isAmma(tok: Token | undefined): boolean {
+  return tok !== undefined && AMMA.has(tok.norm);
+}
+
+/** «وصف X بـ«...»»: a past-tense «وصف» (or «واصفا») whose quotation follows «بـ», with no comma between. */
+function describesAs(s: Scene, cue: number, q: MarkedSpan): boolean {
+  const { text, tokens } = s;
+  if (!cliticReadings(tokens[cue]!.norm).some((r) => !r.prefix.includes('ال') && DESCRIBE_VERBS.has(r.stem))) return false;
+  if (!/ب[\u0640]?\s*$/.test(text.slice(Math.max(0, q.open - 3), q.open))) return false;
+  // «وصف الشيخ X، ...، ولي العهد Y، بـ«...»»: with commas the subject is named before the object.
+  for (let k = tokens[cue]!.end; k < q.open; k++) if (text[k] === '،' || text[k] === ',') return false;
+  return true;
+}
+
+/** «في بيان», «ببيان», «عبر تصريحات»: a statement noun inside a prepositional phrase. */
+function adjunctNoun(tokens: readonly Token[], cue: number): boolean {
+  const n = tokens[cue]!.norm;
+  if (n.length > 3 && n[0] === 'ب' && STATEMENT_NOUNS.has(n.slice(1))) return true;
+  const prev = tokens[cue - 1];
+  return STATEMENT_NOUNS.has(n) && prev !== undefined && ADJUNCT_PREPOSITIONS.has(prev.norm);
+}
+
+/** The cue is followed by a noun carrying an object pronoun («كتب كلماتها»), so it reports no speech. */
+function hasObject(s: Scene, cue: number): boolean {
+  const next = s.tokens[cue + 1];
+  if (!next || !joined(s.text, s.tokens[cue]!, next) || s.mentionAt[cue + 1]) return false;
+  const n = next.norm;
+  // «مجلة كتبت عنها»: a verb about something («عنها», «عنه») is a relative clause, not a speech report.
+  if (ABOUT_IT.has(n)) return true;
+  if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || n.length < 5) return false;
+  return /^[^وفبل].*(?:ها|هم|هما)$/.test(n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. A cue without a subject («وأضاف أن «...»», «وقال: «...»»): whom the dropped pronoun stands for.
+
+/** What one look back from the cue over its paragraph found; the rules below decide from it. */
+export interface DroppedSubjectView {
+  /** The first person or organization of the nearest earlier sentence of the paragraph that names one. */
+  firstInSentence: MentionRef | null;
+  /** A person that a verb of saying introduced in that sentence («كما قال X، أستاذ ...»). */
+  saidInSentence: MentionRef | null;
+  /** An official named only by role before any name («بدوره أشاد وزير الخارجية ...»). */
+  roleSpeaker: Speaker | null;
+  /** «بدوره», «من جهته» in the cue's sentence: the floor changes hands. */
+  turn: boolean;
+  /** The speaker that an earlier paragraph introduced as talking, with no quotation since. */
+  introduced: Speaker | null;
+  /** Whether the running speaker is named in the cue's paragraph. */
+  lastNamedInParagraph: boolean;
+  para: number;
+}
+
+export interface Running {
+  speaker: Speaker;
+  paragraph: number;
+}
+
+export type DroppedRead = (v: DroppedSubjectView, last: Running | null) => Speaker | null;
+
+export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
+  {
+    name: 'role-in-paragraph',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع».\nبدوره أثنى رئيس الوزراء على القوات فكتب يقول في بيان: «أتمنى للجرحى الشفاء العاجل».',
+        quote: 'أتمنى للجرحى الشفاء العاجل',
+        speaker: 'رئيس الوزراء',
+        why: 'a role subject in the paragraph takes the floor from the speaker of an earlier paragraph',
+      },
+    ],
+    read: (v, last) => (!v.firstInSentence && v.roleSpeaker && !(last && last.paragraph === v.para) ? v.roleSpeaker : null),
+  },
+  {
+    name: 'introduced-in-previous-paragraph',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع».\nبدوره تحدث الشاعر خالد المعلم عن شعور المشاركين بعد دعوتهم.\nوقال: «هذه لحظات تاريخية لكل الشعراء».',
+        quote: 'هذه لحظات تاريخية لكل الشعراء',
+        speaker: 'خالد المعلم',
+        why: 'a paragraph that introduces someone speaking («تحدث X عن») hands them the next paragraph’s «وقال:»',
+      },
+    ],
+    read: (v) => v.introduced,
+  },
+  {
+    name: 'anonymous-keeps-floor',
+    examples: [
+      {
+        body: 'وصرح مسؤول كبير في الوزارة بأن «المحادثات صعبة». وأضاف أن «الوفد الروسي لم يقدم أي جديد».',
+        quote: 'الوفد الروسي لم يقدم أي جديد',
+        speaker: 'مسؤول كبير في الوزارة',
+        why: 'an unnamed source keeps the floor within its paragraph',
+      },
+    ],
+    read: (v, last) => (last && !v.turn && last.speaker.actorId === null && last.paragraph === v.para ? last.speaker : null),
+  },
+  {
+    name: 'running-speaker-named',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار». وبعد لقائه دونالد ترامب في موسكو أضاف بوتين أن الحوار مهم، وتابع: «لا بديل عنه».',
+        quote: 'لا بديل عنه',
+        speaker: 'فلاديمير بوتين',
+        why: 'the running speaker keeps the floor when the paragraph names them again',
+      },
+    ],
+    read: (v, last) => (last && v.firstInSentence && !v.turn && v.lastNamedInParagraph ? last.speaker : null),
+  },
+  {
+    name: 'said-in-sentence',
+    examples: [
+      {
+        body: 'وفي جامعة هارفارد يوجد بعض التردد، كما قال دونالد ترامب، أستاذ في الجامعة. قال: «نعم، يتغير كل شيء الآن».',
+        quote: 'نعم، يتغير كل شيء الآن',
+        speaker: 'دونالد ترامب',
+        why: 'a pronoun-dropped verb goes to the person a verb of saying introduced, not to the first name of the sentence',
+      },
+    ],
+    read: (v) => (v.saidInSentence ? speakerOf(v.saidInSentence) : null),
+  },
+  {
+    name: 'sentence-subject',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». بدوره، دعا دونالد ترامب إلى التهدئة وقال «لا حل إلا بالتفاوض».',
+        quote: 'لا حل إلا بالتفاوض',
+        speaker: 'دونالد ترامب',
+        why: '«بدوره، دعا X ... وقال»: the subject of the sentence, not the last quoted speaker',
+      },
+    ],
+    read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),
+  },
+  {
+    name: 'running-speaker',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع». وتابع: «ليس لدينا ما نخفيه».',
+        quote: 'ليس لدينا ما نخفيه',
+        speaker: 'فلاديمير بوتين',
+        why: '«وتابع:» continues the last speaker',
+      },
+    ],
+    read: (_v, last) => (last ? last.speaker : null),
+  },
+];

@@ -1,0 +1,223 @@
+// What the speaker rules read about an article: token maps (which actor mention covers a token,
+// which tokens sit inside quotation marks, where the role phrases are) and the small word tests
+// the rules share. Built once per article; the rules themselves keep no state.
+import { joined } from './gazetteer';
+import {
+  CAME_VERBS,
+  COMPLEMENTIZERS,
+  FUNCTION_WORDS,
+  NAMING_HEADS,
+  ORG_HEADS,
+  REPORTING,
+  SOURCE_PREPOSITIONS,
+  STATEMENT_STEMS,
+} from './lexicon';
+import { normalize } from './normalize';
+import type { MarkedSpan } from './quotes';
+import { cliticReadings } from './tokenize';
+import type { Actor, Speaker, Token } from './types';
+
+export interface MentionRef {
+  actor: Actor;
+  /** First and last token index. */
+  first: number;
+  last: number;
+}
+
+/** A role phrase the recogniser found («وزير الخارجية الروسي»), token indices inclusive. */
+export interface RoleSpan {
+  first: number;
+  last: number;
+  /** Normalised words, to compare with the roles the article gives its actors. */
+  key?: string;
+}
+
+export interface Scene {
+  text: string;
+  tokens: readonly Token[];
+  actors: readonly Actor[];
+  /** The actor mention covering each token. */
+  mentionAt: (MentionRef | undefined)[];
+  /** 1: inside marks (a name or term); 2: inside a quotation. */
+  inMarks: Uint8Array;
+  /** Role phrases by their first token. */
+  roleAt: Map<number, RoleSpan>;
+  paragraphOf: (pos: number) => number;
+}
+
+/** Tokens looked back for the subject of a pronoun-dropped cue (a long news paragraph is ~150). */
+export const LOOKBACK = 300;
+export const UNKNOWN: Speaker = { actorId: null, name: null, kind: 'unknown' };
+export const AN = normalize('عن');
+const FI = normalize('في');
+const THE_STATEMENT = normalize('البيان');
+
+export function buildScene(
+  text: string,
+  tokens: readonly Token[],
+  quotes: readonly MarkedSpan[],
+  actors: readonly Actor[],
+  allMarked: readonly MarkedSpan[],
+  roles: readonly RoleSpan[],
+): Scene {
+  const mentionAt: (MentionRef | undefined)[] = new Array(tokens.length);
+  for (const actor of actors) {
+    for (const m of actor.mentions) {
+      const first = tokenAt(tokens, m.start);
+      let last = first;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < m.end) last++;
+      const ref = { actor, first, last };
+      for (let t = first; t <= last; t++) mentionAt[t] = ref;
+    }
+  }
+  const inMarks = new Uint8Array(tokens.length);
+  const quoted = new Set(quotes);
+  for (const q of allMarked) {
+    const end = q.close >= 0 ? q.close : q.end;
+    const mark = quoted.has(q) ? 2 : 1;
+    for (let t = tokenAt(tokens, q.start); t < tokens.length && tokens[t]!.start < end; t++) inMarks[t] = mark;
+  }
+  return { text, tokens, actors, mentionAt, inMarks, roleAt: new Map(roles.map((r) => [r.first, r])), paragraphOf: paragraphIndex(text) };
+}
+
+export function speakerOf(m: MentionRef): Speaker {
+  return { actorId: m.actor.id, name: m.actor.name, kind: 'actor' };
+}
+
+/** A reporting verb or a source preposition («بحسب»), after its clitics and not after «ال». */
+export function isCue(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) {
+    if (r.prefix.includes('ال')) continue;
+    if (REPORTING.has(r.stem) || SOURCE_PREPOSITIONS.has(r.stem)) return true;
+  }
+  return false;
+}
+
+/** «بيان», «ببيان», «والبيان»: a written statement, whose owner may speak through it. */
+export function isStatement(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) if (!r.prefix.includes('ال') && STATEMENT_STEMS.has(r.stem)) return true;
+  return false;
+}
+
+export function isDefiniteStatement(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) if (!r.prefix.includes('ال') && r.stem === THE_STATEMENT) return true;
+  return false;
+}
+
+/** A reporting cue at token t, including «وجاء في البيان» where the statement itself reports. */
+export function isCueAt(tokens: readonly Token[], t: number): boolean {
+  const tok = tokens[t]!;
+  if (isCue(tok)) return true;
+  return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME_VERBS.has(tokens[t - 2]!.norm);
+}
+
+/**
+ * Who speaks through «البيان» at token t: the owner named right after a statement noun («بيان
+ * للفاتيكان», «البيان الصادر عن الوزارة») or, for «وقال X في بيان», the subject of that sentence —
+ * taken from the nearest statement noun at or before t that has one, within a bounded look-back.
+ */
+export function statementOwner(s: Scene, t: number): MentionRef | null {
+  const { text, tokens, mentionAt, inMarks } = s;
+  const stop = Math.max(0, t - LOOKBACK);
+  for (let k = t; k >= stop; k--) {
+    if (inMarks[k] || !isStatement(tokens[k]!)) continue;
+    for (let j = k + 1; j < Math.min(tokens.length, k + 5) && joined(text, tokens[j - 1]!, tokens[j]!); j++) {
+      const m = mentionAt[j];
+      if (m && m.actor.type !== 'place') return m;
+      // «البيان على أن البابا ...»: only «عن»/«لـ»/«الصادر» link a statement to its owner.
+      if (tokens[j]!.norm !== AN && FUNCTION_WORDS.has(tokens[j]!.norm)) break;
+    }
+    if (k === t) continue;
+    // «وقال الوزير X في بيان»: the nearest name before the statement in its sentence.
+    for (let j = k - 1; j >= Math.max(stop, k - 12); j--) {
+      if (sentenceEndBetween(text, tokens[j]!.end, tokens[j + 1]!.start)) break;
+      const m = mentionAt[j];
+      if (m && !inMarks[j] && m.actor.type !== 'place') return m;
+    }
+  }
+  return null;
+}
+
+/** A person mention within a few joined tokens, before any comma or «إن/أن». */
+export function personInPhrase(s: Scene, from: number, limit: number): MentionRef | null {
+  const { text, tokens, mentionAt } = s;
+  for (let t = from; t < Math.min(limit, from + 6); t++) {
+    if (!joined(text, tokens[t - 1]!, tokens[t]!) || COMPLEMENTIZERS.has(tokens[t]!.norm)) return null;
+    const m = mentionAt[t];
+    if (m && m.actor.type === 'person') return m;
+  }
+  return null;
+}
+
+export function stripConj(n: string): string {
+  return n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
+}
+
+/** «مصدر مطلع لوكالة «رويترز»»: a preposition before an outlet or agency ends the description. */
+function stopsAnonymous(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) {
+    // «مصدر في الوزارة» goes on: only a preposition glued to the head («لوكالة», «بصحيفة») ends it.
+    const preposition = r.prefix.replace(/ال$/, '');
+    if (preposition !== '' && preposition !== 'و' && (ORG_HEADS.has(r.stem) || NAMING_HEADS.has(r.stem))) return true;
+  }
+  return false;
+}
+
+/** «مصدر مطلع», «مسؤول كبير في الخارجية الأمريكية», «مسؤول رفض الكشف عن اسمه». */
+export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
+  const { text, tokens } = s;
+  let end = from;
+  while (end + 1 < limit && end - from < 7) {
+    const next = tokens[end + 1]!;
+    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || isCue(next) || stopsAnonymous(next)) break;
+    end++;
+  }
+  return { actorId: null, name: text.slice(tokens[from]!.start, tokens[end]!.end), kind: 'anonymous' };
+}
+
+/** A full stop, «!», «?» or «؟» in text[from, to), without slicing (called per token in look-backs). */
+export function sentenceEndBetween(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 46 || c === 33 || c === 63 || c === 0x61f) return true;
+  }
+  return false;
+}
+
+/** Closing minus opening round brackets in text[from, to). */
+export function parenDelta(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 41) n++;
+    else if (c === 40) n--;
+  }
+  return n;
+}
+
+/** The first token ending after pos. */
+export function tokenAt(tokens: readonly Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function paragraphIndex(text: string): (pos: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
+  return (pos: number) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}

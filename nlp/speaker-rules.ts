@@ -23,6 +23,7 @@ import {
   LOOKBACK,
   type MentionRef,
   personInPhrase,
+  resolveRole,
   type Scene,
   speakerOf,
   statementOwner,
@@ -114,6 +115,18 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«نقلت X عن Y»: the one passed on after «عن» spoke, not the one passing on',
       },
       {
+        body: 'وقال العميل الخاص في مكتب التحقيقات الفيدرالي، خالد المعلم: «نحقق في كل الأسباب الممكنة».',
+        quote: 'نحقق في كل الأسباب الممكنة',
+        speaker: 'خالد المعلم',
+        why: 'a person set off by a comma after a title that holds an organization is the subject, not the organization',
+      },
+      {
+        body: 'وتحدث الخبير الاقتصادي سامي المعلم عن الأسعار. وقال دونالد ترامب إن «الأسواق هادئة اليوم».\nويرى الخبير الاقتصادي المصري أن «الأسعار سترتفع في الشتاء المقبل».',
+        quote: 'الأسعار سترتفع في الشتاء المقبل',
+        speaker: 'سامي المعلم',
+        why: 'a later role stands for the person the article named with that role, though it is longer than the stored one',
+      },
+      {
         body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
         quote: 'المفاوضات لم تنته بعد',
         speaker: 'مسؤول رفض الكشف عن اسمه',
@@ -175,9 +188,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     if (!seenSubject && !afterPhrase && ANONYMOUS_HEADS.has(stripConj(n))) return anonymousAt(s, j, limit);
     // «وأوضح الناطق باسم وزارة الصحة»: an official named only by role.
     const role = roleAt.get(j);
-    if (!seenSubject && !m && role && !afterPhrase) {
-      return { actorId: null, name: text.slice(tokens[role.first]!.start, tokens[role.last]!.end), kind: 'anonymous' };
-    }
+    if (!seenSubject && !m && role && !afterPhrase) return resolveRole(s, role);
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
   }
@@ -241,6 +252,8 @@ export const CUE_RULES: Rule<CueRead>[] = [
     read: (s, t) => {
       const before = s.mentionAt[t - 1];
       if (!before || before.actor.type === 'place' || !/^[يت]/.test(s.tokens[t]!.norm) || s.inMarks[t - 1]) return null;
+      // «... إيلا.\nتقول X:»: the name must sit right before the verb, not across a sentence end.
+      if (!joined(s.text, s.tokens[t - 1]!, s.tokens[t]!)) return null;
       return { kind: 'speaker', speaker: speakerOf(before) };
     },
   },
@@ -264,6 +277,12 @@ export const CUE_RULES: Rule<CueRead>[] = [
         quote: 'لن نقبل بأي تهديد بعد الآن',
         speaker: 'البابا',
         why: '«قال X في بيان لـY»: the statement is an adjunct of the verb whose subject spoke',
+      },
+      {
+        body: 'وتقول ماريا خالد عن اليوم الذي غادر فيه دونالد ترامب: «كان يوما حزينا للجميع».',
+        quote: 'كان يوما حزينا للجميع',
+        speaker: 'ماريا خالد',
+        why: 'the subject of the verb wins over a name inside its object right before the colon',
       },
     ],
     read: (s, t, _q, limit) => {
@@ -398,6 +417,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لا بديل عنه',
         speaker: 'فلاديمير بوتين',
         why: 'the running speaker keeps the floor when the paragraph names them again',
+      },
+      {
+        body: 'وقالت ماريا خالد: «الوضع صعب جدا». ثم قال دونالد ترامب: «سنرى ما يحدث». وأضافت: «لن ننتظر طويلا بعد اليوم».',
+        quote: 'لن ننتظر طويلا بعد اليوم',
+        speaker: 'ماريا خالد',
+        why: '«وأضافت» agrees with the latest speaker a feminine verb introduced, not with «قال X» after her',
       },
     ],
     read: (v, last) => (last && v.firstInSentence && !v.turn && v.lastNamedInParagraph ? last.speaker : null),

@@ -11,6 +11,7 @@ const FACTS: TestFacts = {
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
     ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
     ['o:kremlin', 'o', 'الكرملين', 'Kremlin', '', 't'],
+    ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
   ],
   firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'خالد', 'علي', 'سامي'],

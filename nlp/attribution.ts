@@ -4,7 +4,7 @@
 // dropped-subject table; a quotation with no cue continues the running speaker of its paragraph.
 import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
-import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, type Running, subjectAfter } from './speaker-rules';
+import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
 import {
   buildScene,
   isCue,
@@ -73,11 +73,9 @@ export function attributeQuotes(
       const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last, history, agrees);
       found = { ...found, speaker: dropped.speaker, rule: `${found.rule}/${dropped.rule}` };
     }
-    let attribution: Attribution;
-    if (found) attribution = { speaker: found.speaker!, cue: found.cue, rule: found.rule };
-    // A quotation with no cue continues the running speaker, unless two paragraphs have passed.
-    else if (last && para - last.paragraph <= 2) attribution = { speaker: last.speaker, cue: null, rule: 'no-cue/running-speaker' };
-    else attribution = { speaker: UNKNOWN, cue: null, rule: 'no-cue' };
+    const attribution: Attribution = found
+      ? { speaker: found.speaker!, cue: found.cue, rule: found.rule }
+      : withoutCue(s, openTok, last, para);
     out.push(attribution);
     const id = attribution.speaker.actorId;
     if (id && gender && EXPLICIT_SUBJECT.has(attribution.rule) && !genderOf.has(id) && governs(s, found!.cueTok!, id))
@@ -88,6 +86,15 @@ export function attributeQuotes(
     }
   }
   return out;
+}
+
+/** A quotation no cue introduces: the first entry of the no-cue table that answers. */
+function withoutCue(s: Scene, openTok: number, last: Running | null, para: number): Attribution {
+  for (const rule of NO_CUE_RULES) {
+    const speaker = rule.read(s, openTok, last, para);
+    if (speaker) return { speaker, cue: null, rule: `no-cue/${rule.name}` };
+  }
+  return { speaker: UNKNOWN, cue: null, rule: 'no-cue' };
 }
 
 type Gender = 'feminine' | 'masculine';

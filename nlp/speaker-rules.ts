@@ -25,6 +25,7 @@ import {
   personInPhrase,
   resolveRole,
   type Scene,
+  sentenceEndBetween,
   speakerOf,
   statementOwner,
   stripConj,
@@ -188,7 +189,11 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     if (!seenSubject && !afterPhrase && ANONYMOUS_HEADS.has(stripConj(n))) return anonymousAt(s, j, limit);
     // «وأوضح الناطق باسم وزارة الصحة»: an official named only by role.
     const role = roleAt.get(j);
-    if (!seenSubject && !m && role && !afterPhrase) return resolveRole(s, role);
+    if (!seenSubject && !m && role && !afterPhrase) {
+      // «ويقول الباحث السياسي والخبير العسكري X:»: titles, then the person who carries them.
+      const person = personInPhrase(s, role.last + 1, limit);
+      return person ? speakerOf(person) : resolveRole(s, role);
+    }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
   }
@@ -462,5 +467,55 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
       },
     ],
     read: (_v, last) => (last ? last.speaker : null),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// 4. A quotation with no reporting cue around it: read(scene, first token of the quotation, running speaker).
+
+export type NoCueRead = (s: Scene, openTok: number, last: Running | null, para: number) => Speaker | null;
+
+export const NO_CUE_RULES: Rule<NoCueRead>[] = [
+  {
+    name: 'amma-topic-sentence',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». أما الرئيس دونالد ترامب، فعبر عن أسفه لأن «الحوار لم يبدأ بعد».',
+        quote: 'الحوار لم يبدأ بعد',
+        speaker: 'دونالد ترامب',
+        why: '«أما X، فـ...»: the topic of the sentence holds the floor even when its verb is no reporting cue',
+      },
+    ],
+    read: (s, openTok) => {
+      const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
+      const para = paragraphOf(tokens[openTok]?.start ?? text.length);
+      for (let t = openTok - 1, steps = 0; t > 0 && steps < 30; t--, steps++) {
+        if (paragraphOf(tokens[t]!.start) !== para || (!inMarks[t] && sentenceEndBetween(text, tokens[t]!.end, tokens[t + 1]!.start)))
+          break;
+        if (inMarks[t] || !isAmma(tokens[t])) continue;
+        // «أما النائب X، فـ...»: the topic, after the titles it may carry.
+        const topic = mentionAt[t + 1] ?? personInPhrase(s, t + 2, openTok);
+        return topic && topic.actor.type !== 'place' ? speakerOf(topic) : null;
+      }
+      return null;
+    },
+  },
+  {
+    name: 'running-speaker',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع». وهو يرى في ذلك «فرصة لا تتكرر كثيرا».',
+        quote: 'فرصة لا تتكرر كثيرا',
+        speaker: 'فلاديمير بوتين',
+        why: 'a quotation with no cue continues the running speaker',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nوصل الوفد.\nانتهى الاجتماع.\nوفي المساء جاء «وقت الاحتفال الكبير بالنصر».',
+        quote: 'وقت الاحتفال الكبير بالنصر',
+        speaker: null,
+        why: 'unless two paragraphs have passed since',
+      },
+    ],
+    read: (_s, _openTok, last, para) => (last && para - last.paragraph <= 2 ? last.speaker : null),
   },
 ];

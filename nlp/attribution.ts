@@ -2,9 +2,9 @@
 // article. Layouts are tried in order — a name before a colon («X: «...»»), a reporting cue before
 // the quotation, a cue after it («...»، قال X») — and a cue without a subject goes to the
 // dropped-subject table; a quotation with no cue continues the running speaker of its paragraph.
-import { TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
-import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, type Running, subjectAfter } from './speaker-rules';
+import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
 import {
   buildScene,
   isCue,
@@ -14,6 +14,7 @@ import {
   type MentionRef,
   parenDelta,
   type RoleSpan,
+  resolveRole,
   type Scene,
   sentenceEndBetween,
   speakerOf,
@@ -22,6 +23,7 @@ import {
   tokenAt,
   UNKNOWN,
 } from './speaker-scene';
+import { cliticReadings } from './tokenize';
 import type { Actor, Speaker, Token } from './types';
 
 export interface Attribution {
@@ -41,6 +43,11 @@ interface Found {
   rule: string;
 }
 
+/** Rules that read a subject the cue verb governs: its gender marking tells the subject's. */
+const EXPLICIT_SUBJECT = new Set(['verb-subject', 'cue-after', 'subject-verb', 'amma-topic', 'person-then-bare-verb']);
+/** Speakers remembered for agreement with a later pronoun-dropped verb. */
+const HISTORY = 8;
+
 /** Attribute every quotation in text order; `quotes` must be sorted by position. */
 export function attributeQuotes(
   text: string,
@@ -52,24 +59,63 @@ export function attributeQuotes(
 ): Attribution[] {
   const s = buildScene(text, tokens, quotes, actors, allMarked, roles);
   const out: Attribution[] = [];
-  let last: Running | null = null;
+  const history: Running[] = [];
+  // «قالت X» / «قال X»: the gender the article's verbs give each actor, for «وأضافت» to agree with.
+  const genderOf = new Map<string, Gender>();
   for (const q of quotes) {
     const openTok = tokenAt(tokens, q.open);
     const para = s.paragraphOf(q.open);
     let found = cueBefore(s, openTok, q) ?? cueAfter(s, q, para);
+    const gender = found?.cueTok != null ? cueGender(tokens[found.cueTok]!) : null;
+    const agrees = (sp: Speaker) => !gender || !sp.actorId || (genderOf.get(sp.actorId) ?? gender) === gender;
+    const last = history.at(-1) ?? null;
     if (found && found.speaker === null) {
-      const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last);
+      const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last, history, agrees);
       found = { ...found, speaker: dropped.speaker, rule: `${found.rule}/${dropped.rule}` };
     }
-    let attribution: Attribution;
-    if (found) attribution = { speaker: found.speaker!, cue: found.cue, rule: found.rule };
-    // A quotation with no cue continues the running speaker, unless two paragraphs have passed.
-    else if (last && para - last.paragraph <= 2) attribution = { speaker: last.speaker, cue: null, rule: 'no-cue/running-speaker' };
-    else attribution = { speaker: UNKNOWN, cue: null, rule: 'no-cue' };
+    const attribution: Attribution = found
+      ? { speaker: found.speaker!, cue: found.cue, rule: found.rule }
+      : withoutCue(s, openTok, last, para);
     out.push(attribution);
-    if (attribution.speaker.kind !== 'unknown') last = { speaker: attribution.speaker, paragraph: para };
+    const id = attribution.speaker.actorId;
+    if (id && gender && EXPLICIT_SUBJECT.has(attribution.rule) && !genderOf.has(id) && governs(s, found!.cueTok!, id))
+      genderOf.set(id, gender);
+    if (attribution.speaker.kind !== 'unknown') {
+      history.push({ speaker: attribution.speaker, paragraph: para });
+      if (history.length > HISTORY) history.shift();
+    }
   }
   return out;
+}
+
+/** A quotation no cue introduces: the first entry of the no-cue table that answers. */
+function withoutCue(s: Scene, openTok: number, last: Running | null, para: number): Attribution {
+  for (const rule of NO_CUE_RULES) {
+    const speaker = rule.read(s, openTok, last, para);
+    if (speaker) return { speaker, cue: null, rule: `no-cue/${rule.name}` };
+  }
+  return { speaker: UNKNOWN, cue: null, rule: 'no-cue' };
+}
+
+type Gender = 'feminine' | 'masculine';
+
+/** «قالت X»: X is the first name after the verb, so the verb agrees with X (not «نقلت الوكالة قول X»). */
+function governs(s: Scene, cueTok: number, actorId: string): boolean {
+  for (let t = cueTok + 1; t < Math.min(s.tokens.length, cueTok + 6); t++) {
+    const m = s.mentionAt[t];
+    if (m) return m.actor.id === actorId;
+  }
+  return false;
+}
+
+/** «وقالت», «تضيف», «مضيفة» → feminine; «وقال», «يضيف», «مضيفا» → masculine; other cues → null. */
+function cueGender(tok: Token): Gender | null {
+  for (const r of cliticReadings(tok.norm)) {
+    if (r.prefix.includes('ال')) continue;
+    if (CUE_GENDERS.feminine.has(r.stem)) return 'feminine';
+    if (CUE_GENDERS.masculine.has(r.stem)) return 'masculine';
+  }
+  return null;
 }
 
 /**
@@ -88,7 +134,6 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
       if (text.slice(tokens[t]!.end, q.open).includes(')')) break;
       const m = mentionAt[t];
       if (m && m.actor.type !== 'place') {
-        if (m.actor.type === 'person' && m.last === openTok - 1) return { speaker: speakerOf(m), cue: ':', cueTok: t, rule: 'colon-name' };
         colonMention = m;
         break;
       }
@@ -107,8 +152,9 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
     aside = Math.max(0, aside + parenDelta(text, tok.end, gapEnd));
     // «وقال X: «...». وتابع: «...»»: a verb without a subject is not completed across an earlier quotation.
     if (inMarks[t] === 2 && nearest) break;
-    if (inMarks[t]) continue;
+    // «وقالت X: «...». ورد Y: «...»»: a sentence that ends after an earlier quotation ends the search.
     if (!inMarks[t + 1] && sentenceEndBetween(text, tok.end, gapEnd)) break;
+    if (inMarks[t]) continue;
     if (aside > 0 || !isCueAt(tokens, t)) continue;
     const reading = readCue(s, t, q, openTok);
     if (reading.kind === 'speaker') return { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };
@@ -147,12 +193,25 @@ function cueAfter(s: Scene, q: MarkedSpan, para: number): Found | null {
   return null;
 }
 
-/** Look back once from a subjectless cue, then let the dropped-subject table decide. */
-function droppedSubject(s: Scene, cueTok: number, para: number, last: Running | null): { speaker: Speaker; rule: string } {
+/**
+ * Look back once from a subjectless cue, then let the dropped-subject table decide. A speaker whose
+ * known gender disagrees with the verb («وقالت» after «وقال X») is passed over, and the running
+ * speaker becomes the latest earlier one that agrees.
+ */
+function droppedSubject(
+  s: Scene,
+  cueTok: number,
+  para: number,
+  last: Running | null,
+  history: readonly Running[],
+  agrees: (sp: Speaker) => boolean,
+): { speaker: Speaker; rule: string } {
   const view = viewBack(s, cueTok, para, last);
+  let running = last;
+  for (let k = history.length - 1; running && !agrees(running.speaker); k--) running = k >= 0 ? history[k]! : null;
   for (const rule of DROPPED_SUBJECT_RULES) {
-    const speaker = rule.read(view, last);
-    if (speaker) return { speaker, rule: rule.name };
+    const speaker = rule.read(view, running);
+    if (speaker && agrees(speaker)) return { speaker, rule: rule.name };
   }
   return { speaker: UNKNOWN, rule: 'nobody' };
 }
@@ -192,8 +251,7 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;
     if (said && said.actor.type === 'person' && !inMarks[t + 1]) view.saidInSentence = said;
     const role = m || inMarks[t] ? undefined : roleAt.get(t);
-    if (role && !view.firstInSentence)
-      view.roleSpeaker = { actorId: null, name: text.slice(tok.start, tokens[role.last]!.end), kind: 'anonymous' };
+    if (role && !view.firstInSentence) view.roleSpeaker = resolveRole(s, role);
   }
   // «بدوره تحدث الشاعر X عن ...» then a paragraph «وقال: «...»»: the one the previous paragraph
   // introduced as speaking, when no quotation came after them.

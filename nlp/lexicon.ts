@@ -72,12 +72,14 @@ export const PLAIN_ADJECTIVES = set(`
   الأممي الأممية الإقليمي الإقليمية المركزي المركزية الشعبي الشعبية الفيدرالي الفيدرالية المحلي المحلية
 `);
 
-/** Reporting verbs and cues, without proclitics; feminine -ت forms are generated. */
-const PAST = `قال أكد أضاف أوضح صرح أشار نفى حذر شدد تابع اعتبر وصف كتب غرد ذكر أفاد أعلن رأى لفت بين نوه طالب دعا
+/** Reporting verbs and cues, without proclitics; feminine -ت forms are generated («بيّن» is left out: unvocalised it is «بين», between). */
+const PAST = `قال أكد أضاف أوضح صرح أشار نفى حذر شدد تابع اعتبر وصف كتب غرد ذكر أفاد أعلن رأى لفت نوه طالب دعا
   أردف استطرد زاد اعترف أجاب أورد ختم عرض أعرب لاحظ قال أبلغ نقل روى وعد هدد أقر استنكر ندد رحب انتقد تساءل
-  اتهم أوردت علق جادل أصر كرر ناشد طمأن توقع أبدى هتف تغنى سلط شرح يصف نشر دعت نفت رأت أدان حث`;
+  اتهم أوردت علق جادل أصر كرر ناشد طمأن توقع أبدى هتف تغنى سلط شرح يصف نشر دعت نفت رأت أدان حث دان اعتقد نصح`;
 const PRESENT = `يقول تقول يضيف تضيف يؤكد تؤكد يوضح توضح يشير تشير يرى ترى يعتبر تعتبر يتابع تتابع يكتب تكتب يصف تصف
-  يقولون يضيفون يؤكدون يحذر تحذر يشرح تشرح يتساءل`;
+  يقولون يضيفون يؤكدون يحذر تحذر يشرح تشرح يتساءل يعتقد تعتقد ينصح تنصح يدين تدين`;
+/** Past forms in PAST that are already feminine («دعت», «نفت»). */
+const FEMININE_PAST = 'دعت نفت رأت أوردت';
 const PARTICIPLES = `قائلا قائلة مضيفا مضيفة مشيرا مشيرة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة مشددا مشددة منددا
   مندد محذرا محذرة لافتا لافتة معلنا معلنة مطالبا مطالبة متابعا متابعة واصفا واصفة مستدركا مستدركة متسائلا
   متسائلة معربا معربة داعيا داعية مبينا مبينة منوها منوهة ملمحا مستطردا مردفا`;
@@ -97,6 +99,25 @@ function reportingVerbs(): Set<string> {
 
 /** Verbs and cues that introduce a quotation («وقال», «مضيفاً», «بقوله»). */
 export const REPORTING = reportingVerbs();
+
+/** Reporting cues by the gender of a singular subject: «قالت», «تقول», «مضيفة» / «قال», «يقول», «مضيفا». */
+function cueGenders(): { feminine: Set<string>; masculine: Set<string> } {
+  const feminine = set(FEMININE_PAST);
+  const masculine = new Set<string>();
+  for (const n of set(PAST)) {
+    if (feminine.has(n)) continue;
+    masculine.add(n);
+    if (!n.endsWith('ي') && !n.endsWith('ا') && !n.endsWith('ت')) feminine.add(`${n}ت`);
+  }
+  for (const n of set(PRESENT)) {
+    if (n.endsWith('ون')) continue;
+    (n.startsWith('ت') ? feminine : masculine).add(n);
+  }
+  for (const n of set(PARTICIPLES)) (n.endsWith('ه') ? feminine : masculine).add(n);
+  return { feminine, masculine };
+}
+
+export const CUE_GENDERS = cueGenders();
 
 /** Cues that name the source after them: «بحسب X», «وفق X», «نقلا عن X». */
 export const SOURCE_PREPOSITIONS = set('بحسب حسب وفق وفقا طبقا نقلا');

@@ -23,7 +23,9 @@ import {
   LOOKBACK,
   type MentionRef,
   personInPhrase,
+  resolveRole,
   type Scene,
+  sentenceEndBetween,
   speakerOf,
   statementOwner,
   stripConj,
@@ -114,6 +116,18 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«نقلت X عن Y»: the one passed on after «عن» spoke, not the one passing on',
       },
       {
+        body: 'وقال العميل الخاص في مكتب التحقيقات الفيدرالي، خالد المعلم: «نحقق في كل الأسباب الممكنة».',
+        quote: 'نحقق في كل الأسباب الممكنة',
+        speaker: 'خالد المعلم',
+        why: 'a person set off by a comma after a title that holds an organization is the subject, not the organization',
+      },
+      {
+        body: 'وتحدث الخبير الاقتصادي سامي المعلم عن الأسعار. وقال دونالد ترامب إن «الأسواق هادئة اليوم».\nويرى الخبير الاقتصادي المصري أن «الأسعار سترتفع في الشتاء المقبل».',
+        quote: 'الأسعار سترتفع في الشتاء المقبل',
+        speaker: 'سامي المعلم',
+        why: 'a later role stands for the person the article named with that role, though it is longer than the stored one',
+      },
+      {
         body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
         quote: 'المفاوضات لم تنته بعد',
         speaker: 'مسؤول رفض الكشف عن اسمه',
@@ -176,7 +190,9 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     // «وأوضح الناطق باسم وزارة الصحة»: an official named only by role.
     const role = roleAt.get(j);
     if (!seenSubject && !m && role && !afterPhrase) {
-      return { actorId: null, name: text.slice(tokens[role.first]!.start, tokens[role.last]!.end), kind: 'anonymous' };
+      // «ويقول الباحث السياسي والخبير العسكري X:»: titles, then the person who carries them.
+      const person = personInPhrase(s, role.last + 1, limit);
+      return person ? speakerOf(person) : resolveRole(s, role);
     }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
@@ -241,6 +257,8 @@ export const CUE_RULES: Rule<CueRead>[] = [
     read: (s, t) => {
       const before = s.mentionAt[t - 1];
       if (!before || before.actor.type === 'place' || !/^[يت]/.test(s.tokens[t]!.norm) || s.inMarks[t - 1]) return null;
+      // «... إيلا.\nتقول X:»: the name must sit right before the verb, not across a sentence end.
+      if (!joined(s.text, s.tokens[t - 1]!, s.tokens[t]!)) return null;
       return { kind: 'speaker', speaker: speakerOf(before) };
     },
   },
@@ -264,6 +282,12 @@ export const CUE_RULES: Rule<CueRead>[] = [
         quote: 'لن نقبل بأي تهديد بعد الآن',
         speaker: 'البابا',
         why: '«قال X في بيان لـY»: the statement is an adjunct of the verb whose subject spoke',
+      },
+      {
+        body: 'وتقول ماريا خالد عن اليوم الذي غادر فيه دونالد ترامب: «كان يوما حزينا للجميع».',
+        quote: 'كان يوما حزينا للجميع',
+        speaker: 'ماريا خالد',
+        why: 'the subject of the verb wins over a name inside its object right before the colon',
       },
     ],
     read: (s, t, _q, limit) => {
@@ -399,6 +423,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         speaker: 'فلاديمير بوتين',
         why: 'the running speaker keeps the floor when the paragraph names them again',
       },
+      {
+        body: 'وقالت ماريا خالد: «الوضع صعب جدا». ثم قال دونالد ترامب: «سنرى ما يحدث». وأضافت: «لن ننتظر طويلا بعد اليوم».',
+        quote: 'لن ننتظر طويلا بعد اليوم',
+        speaker: 'ماريا خالد',
+        why: '«وأضافت» agrees with the latest speaker a feminine verb introduced, not with «قال X» after her',
+      },
     ],
     read: (v, last) => (last && v.firstInSentence && !v.turn && v.lastNamedInParagraph ? last.speaker : null),
   },
@@ -437,5 +467,55 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
       },
     ],
     read: (_v, last) => (last ? last.speaker : null),
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// 4. A quotation with no reporting cue around it: read(scene, first token of the quotation, running speaker).
+
+export type NoCueRead = (s: Scene, openTok: number, last: Running | null, para: number) => Speaker | null;
+
+export const NO_CUE_RULES: Rule<NoCueRead>[] = [
+  {
+    name: 'amma-topic-sentence',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». أما الرئيس دونالد ترامب، فعبر عن أسفه لأن «الحوار لم يبدأ بعد».',
+        quote: 'الحوار لم يبدأ بعد',
+        speaker: 'دونالد ترامب',
+        why: '«أما X، فـ...»: the topic of the sentence holds the floor even when its verb is no reporting cue',
+      },
+    ],
+    read: (s, openTok) => {
+      const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
+      const para = paragraphOf(tokens[openTok]?.start ?? text.length);
+      for (let t = openTok - 1, steps = 0; t > 0 && steps < 30; t--, steps++) {
+        if (paragraphOf(tokens[t]!.start) !== para || (!inMarks[t] && sentenceEndBetween(text, tokens[t]!.end, tokens[t + 1]!.start)))
+          break;
+        if (inMarks[t] || !isAmma(tokens[t])) continue;
+        // «أما النائب X، فـ...»: the topic, after the titles it may carry.
+        const topic = mentionAt[t + 1] ?? personInPhrase(s, t + 2, openTok);
+        return topic && topic.actor.type !== 'place' ? speakerOf(topic) : null;
+      }
+      return null;
+    },
+  },
+  {
+    name: 'running-speaker',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع». وهو يرى في ذلك «فرصة لا تتكرر كثيرا».',
+        quote: 'فرصة لا تتكرر كثيرا',
+        speaker: 'فلاديمير بوتين',
+        why: 'a quotation with no cue continues the running speaker',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nوصل الوفد.\nانتهى الاجتماع.\nوفي المساء جاء «وقت الاحتفال الكبير بالنصر».',
+        quote: 'وقت الاحتفال الكبير بالنصر',
+        speaker: null,
+        why: 'unless two paragraphs have passed since',
+      },
+    ],
+    read: (_s, _openTok, last, para) => (last && para - last.paragraph <= 2 ? last.speaker : null),
   },
 ];

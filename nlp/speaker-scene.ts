@@ -138,12 +138,19 @@ export function statementOwner(s: Scene, t: number): MentionRef | null {
   return null;
 }
 
-/** A person mention within a few joined tokens, before any comma or «إن/أن». */
+/**
+ * A person mention within a few joined tokens, before «إن/أن», or set off by one comma right after
+ * the title («العميل الخاص في مكتب التحقيقات، X:»).
+ */
 export function personInPhrase(s: Scene, from: number, limit: number): MentionRef | null {
   const { text, tokens, mentionAt } = s;
   for (let t = from; t < Math.min(limit, from + 6); t++) {
-    if (!joined(text, tokens[t - 1]!, tokens[t]!) || COMPLEMENTIZERS.has(tokens[t]!.norm)) return null;
     const m = mentionAt[t];
+    if (!joined(text, tokens[t - 1]!, tokens[t]!)) {
+      const apposed = /^\s*[،,]\s*$/.test(text.slice(tokens[t - 1]!.end, tokens[t]!.start)) && m?.first === t;
+      return apposed && m.actor.type === 'person' ? m : null;
+    }
+    if (COMPLEMENTIZERS.has(tokens[t]!.norm)) return null;
     if (m && m.actor.type === 'person') return m;
   }
   return null;
@@ -220,4 +227,46 @@ function paragraphIndex(text: string): (pos: number) => number {
     }
     return lo;
   };
+}
+
+/** A word of a role phrase compared without its clitics and article: «للأمين» and «الأمين» → «امين». */
+function roleCore(word: string): string {
+  let w = normalize(word);
+  if (w.startsWith('لل')) w = `ال${w.slice(2)}`;
+  if (w.length > 4 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+  if (w.length > 4 && (w[0] === 'ب' || w[0] === 'ل') && w.startsWith('ال', 1)) w = w.slice(1);
+  return w.startsWith('ال') && w.length > 4 ? w.slice(2) : w;
+}
+
+function roleCores(phrase: string): string[] {
+  return phrase.split(/\s+/).filter(Boolean).map(roleCore);
+}
+
+/**
+ * «الوزير», «الخبير البيئي», «الرئيس الأميركي» standing for a person the article already named with
+ * that role: the head word must agree and the shorter of the two phrases must lie within the longer
+ * («الفنان» against «الفنان اللبناني»). Among several, the most words in common, then the person
+ * named last before the role. Otherwise the role stays an anonymous speaker.
+ */
+export function resolveRole(s: Scene, role: RoleSpan): Speaker {
+  const { text, tokens } = s;
+  const phrase = text.slice(tokens[role.first]!.start, tokens[role.last]!.end);
+  const words = roleCores(phrase);
+  const at = tokens[role.first]!.start;
+  let best: { actor: Actor; shared: number; lastSeen: number } | null = null;
+  for (const actor of s.actors) {
+    if (actor.type !== 'person' || !actor.role) continue;
+    const own = roleCores(actor.role);
+    if (own[0] !== words[0]) continue;
+    const [shorter, longer] = own.length <= words.length ? [own, words] : [words, own];
+    if (!shorter.every((w) => longer.includes(w))) continue;
+    let lastSeen = -1;
+    for (const m of actor.mentions) if (m.start < at) lastSeen = Math.max(lastSeen, m.start);
+    if (lastSeen < 0) continue;
+    if (!best || shorter.length > best.shared || (shorter.length === best.shared && lastSeen > best.lastSeen)) {
+      best = { actor, shared: shorter.length, lastSeen };
+    }
+  }
+  if (best) return { actorId: best.actor.id, name: best.actor.name, kind: 'actor' };
+  return { actorId: null, name: phrase, kind: 'anonymous' };
 }

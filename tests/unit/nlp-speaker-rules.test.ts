@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTracingAnalyzer } from '../../nlp/analyze';
 import { QUOTATION_RULES } from '../../nlp/quotes';
-import { CUE_RULES, DROPPED_SUBJECT_RULES, type RuleExample, SUBJECT_RULES } from '../../nlp/speaker-rules';
+import { CUE_RULES, DROPPED_SUBJECT_RULES, NO_CUE_RULES, type RuleExample, SUBJECT_RULES } from '../../nlp/speaker-rules';
 import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
 const FACTS: TestFacts = {
@@ -11,6 +11,7 @@ const FACTS: TestFacts = {
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
     ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
     ['o:kremlin', 'o', 'الكرملين', 'Kremlin', '', 't'],
+    ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
   ],
   firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'خالد', 'علي', 'سامي'],
@@ -19,7 +20,7 @@ const FACTS: TestFacts = {
 };
 const analyze = createTracingAnalyzer({ gazetteer: testGazetteer(FACTS) });
 
-const tables = { subject: SUBJECT_RULES, cue: CUE_RULES, droppedSubject: DROPPED_SUBJECT_RULES };
+const tables = { subject: SUBJECT_RULES, cue: CUE_RULES, droppedSubject: DROPPED_SUBJECT_RULES, noCue: NO_CUE_RULES };
 const rows: [string, RuleExample][] = Object.entries(tables).flatMap(([table, rules]) =>
   rules.flatMap((rule) => rule.examples.map((ex) => [`${table}/${rule.name}: ${ex.why}`, ex] as [string, RuleExample])),
 );

@@ -173,3 +173,47 @@ describe('corrections from the card', () => {
     await page.close();
   });
 });
+
+describe('overlapping names', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('paints one mark where a title used as a name holds a place, and opens the person’s card there', async () => {
+    const page = await session.open('overlap-article.html');
+    await painted(session, page);
+    const marks = await highlights(page);
+    // «الأميرة السعودية» in the second paragraph is the person; «السعودية» inside it is not painted a second time.
+    expect(marks['siyaq-person']).toContainEqual('الأميرة السعودية');
+    const overlapping = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const ranges = ['siyaq-person', 'siyaq-organization', 'siyaq-place'].flatMap((n) => [...(registry.get(n) ?? [])]);
+      let count = 0;
+      for (const a of ranges)
+        for (const b of ranges)
+          if (a !== b && a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && b.compareBoundaryPoints(Range.START_TO_END, a) > 0) count++;
+      return count;
+    });
+    expect(overlapping).toBe(0);
+    // The pointer on «السعودية» of «الأميرة السعودية» opens the person's card, not the country's.
+    const point = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const range = [...(registry.get('siyaq-person') ?? [])].find((r) => r.toString() === 'الأميرة السعودية');
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const word = document.createRange();
+      word.setStart(range.endContainer, range.endOffset - 'السعودية'.length + 2);
+      word.setEnd(range.endContainer, range.endOffset - 2);
+      const rect = word.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x + 30, point!.y + 30);
+    await page.mouse.move(point!.x, point!.y, { steps: 4 });
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('actor-card');
+    const card = (await openCard(page, session.extensionId))!;
+    expect(card.name).toContain('ريما بنت بندر');
+    await page.close();
+  });
+});

@@ -2,6 +2,7 @@
 // Everything it adds (listeners, observers, timers, highlights, the card host) goes away in stop().
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type FixChoice, FixDone, fixLabel, fixRequestOf } from '../../components/FixActions';
+import { genderOf } from '../../components/gender';
 import { HoverCard } from '../../components/HoverCard';
 import { QuoteCard, SaveQuoteForm } from '../../components/QuoteCard';
 import type { Card } from '../../knowledge/card-types';
@@ -573,6 +574,7 @@ export function createPageSession(
     const pinned = hover.pinned;
     if (!open) return null;
     if (open.kind === 'actor') {
+      const actor = analysisNow?.actors.find((a) => a.id === open.mark.actorId);
       return (
         <HoverCard
           lang={lang}
@@ -582,6 +584,9 @@ export function createPageSession(
           onOpenPanel={() => openInPanel(open.mark.actorId)}
           onFix={(choice) => void fix(open.mark, choice, open.card.name.ar)}
           fixBusy={fixing}
+          gender={analysisNow && actor ? genderOf(analysisNow, actor) : null}
+          currentUrl={location.href}
+          countsThisArticle={readingId !== null}
         />
       );
     }

@@ -236,6 +236,8 @@ function TimelineView({ name }: { name: string }) {
         name={data?.name ?? name}
         entries={data?.entries ?? []}
         correction={s.corrections.value[name] ?? null}
+        type={data?.type ?? null}
+        gender={data?.gender ?? null}
         onBack={() => {
           s.actorPage.value = null;
           void s.refreshView();

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe } from './axe';
 import { type Session, withSession } from './harness';
-import { highlights, hoverHighlight, openCard, pageState } from './page-helpers';
+import { askBackground, highlights, hoverHighlight, openCard, pageState, toPage } from './page-helpers';
 
 const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
 
@@ -214,6 +214,58 @@ describe('overlapping names', () => {
     await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('actor-card');
     const card = (await openCard(page, session.extensionId))!;
     expect(card.name).toContain('ريما بنت بندر');
+    await page.close();
+  });
+});
+
+describe('highlighting from the keyboard, and a note on the card', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('saves a selection with the keyboard shortcut, then takes a note on the saved quotation’s card', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    const SELECTED = 'مستعدة لدعم أي مبادرة إقليمية';
+    await page.evaluate((text) => {
+      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent?.includes(text))!;
+      const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes(text))!;
+      const at = node.textContent!.indexOf(text);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    }, SELECTED);
+    // What the background sends for the command «Save the selected text as a quotation» (Alt+Shift+S): headless
+    // Chromium does not deliver extension shortcuts, so the test sends it as the command listener does.
+    await toPage(session, page, { type: 'page:saveSelection' });
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('save-form');
+    const save = (await openCard(page, session.extensionId))!.buttons['save-selection']!;
+    await page.mouse.click(save.x, save.y); // saved with the speaker left unknown
+    await expect
+      .poll(async () => (await highlights(page))['siyaq-saved'] ?? [], { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining(SELECTED));
+
+    // The saved quotation's card takes a note, kept with the quotation.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => openCard(page, session.extensionId), { timeout: 3_000 }).toBeNull();
+    await hoverHighlight(page, 'siyaq-saved', SELECTED);
+    await expect
+      .poll(async () => Object.keys((await openCard(page, session.extensionId))?.buttons ?? {}), { timeout: 5_000 })
+      .toContain('note-input');
+    const card = (await openCard(page, session.extensionId))!;
+    await page.mouse.click(card.buttons['note-input']!.x, card.buttons['note-input']!.y);
+    await page.keyboard.type('للمقارنة مع بيان الأسبوع الماضي');
+    await page.mouse.click(card.buttons['save-note']!.x, card.buttons['save-note']!.y);
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.text ?? '', { timeout: 5_000 }).toContain('حُفظت الملاحظة');
+    const saved = await askBackground<{ items: { exact: string; note: string }[] }>(session, { type: 'listSavedQuotes' });
+    expect(saved.items.find((q) => q.exact.includes(SELECTED))?.note).toBe('للمقارنة مع بيان الأسبوع الماضي');
+
+    const options = await session.openOptions();
+    await expect.poll(() => options.getByTestId('shortcuts').textContent()).toContain('Alt+Shift+S');
+    await options.close();
     await page.close();
   });
 });

@@ -126,6 +126,44 @@ describe('ActorList', () => {
     expect(screen.getByText('الأمين العام للأمم المتحدة')).toBeTruthy();
   });
 
+  it('ranks by salience: a quoted actor and one in the title come before one merely mentioned more', () => {
+    render(
+      <ActorList
+        lang="ar"
+        onShow={() => {}}
+        onTimeline={() => {}}
+        actors={[
+          actor({ name: 'سامي نصر', mentionCount: 4 }),
+          actor({ name: 'ليلى حداد', mentionCount: 1, quotes: ['قول أول', 'قول ثان'] }),
+          actor({ name: 'هند الفارس', mentionCount: 2, inTitle: true, quotes: ['قول'] }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByTestId('actor').map((a) => a.querySelector('bdi')?.textContent)).toEqual(['ليلى حداد', 'هند الفارس', 'سامي نصر']);
+  });
+
+  it('puts places named once in passing on one line, each still shown on the page when clicked', () => {
+    const onShow = vi.fn();
+    render(
+      <ActorList
+        lang="en"
+        onShow={onShow}
+        onTimeline={() => {}}
+        actors={[
+          actor({ name: 'الخرطوم', type: 'place', mentionCount: 3 }),
+          actor({ name: 'جنيف', type: 'place', mentionCount: 1, inTitle: true }),
+          actor({ name: 'دارفور', type: 'place', mentionCount: 1 }),
+          actor({ name: 'بورتسودان', type: 'place', mentionCount: 1 }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByTestId('actor').map((a) => a.querySelector('bdi')?.textContent)).toEqual(['الخرطوم', 'جنيف']);
+    expect(screen.getByTestId('minor-places').textContent).toBe('Also mentioned once: بورتسودان, دارفور');
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Places (4)');
+    fireEvent.click(screen.getByRole('button', { name: 'Show دارفور on the page' }));
+    expect(onShow).toHaveBeenCalledWith(expect.objectContaining({ name: 'دارفور' }));
+  });
+
   it('asks to show the actor on the page when its name is clicked, and opens the timeline from its link', () => {
     const onShow = vi.fn();
     const onTimeline = vi.fn();

@@ -146,6 +146,7 @@ describe('the side panel and settings', () => {
     await openTab(panel, 'ar', 'saved');
     const saved = panel.getByTestId('saved-quote').filter({ hasText: QUOTE_1 });
     await expect.poll(() => saved.count(), { timeout: 10_000 }).toBe(1);
+    await saved.locator('details.note-tags > summary').click(); // note and tags open on demand
     const tagInput = saved.getByPlaceholder('أضف وسماً');
     await tagInput.fill(TAG);
     await tagInput.press('Enter');

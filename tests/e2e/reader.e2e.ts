@@ -4,17 +4,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe } from './axe';
 import { type Session, withSession } from './harness';
-import { askBackground, highlights, hoverHighlight, openCard, pageState, toPage } from './page-helpers';
+import { askBackground, highlights, hoverHighlight, openCard, painted, selectText, toPage } from './page-helpers';
 
 const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
 
 async function actorMarks(page: Page): Promise<string[]> {
   const marks = await highlights(page);
   return ACTOR_MARKS.flatMap((name) => marks[name] ?? []);
-}
-
-async function painted(session: Session, page: Page): Promise<void> {
-  await expect.poll(async () => (await pageState(session, page))?.painted ?? false, { timeout: 20_000 }).toBe(true);
 }
 
 describe('finding the article and answering pages that are not one', () => {
@@ -228,16 +224,7 @@ describe('highlighting from the keyboard, and a note on the card', () => {
     const page = await session.open('demo-article.html');
     await painted(session, page);
     const SELECTED = 'مستعدة لدعم أي مبادرة إقليمية';
-    await page.evaluate((text) => {
-      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent?.includes(text))!;
-      const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes(text))!;
-      const at = node.textContent!.indexOf(text);
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    }, SELECTED);
+    await selectText(page, SELECTED);
     // What the background sends for the command «Save the selected text as a quotation» (Alt+Shift+S): headless
     // Chromium does not deliver extension shortcuts, so the test sends it as the command listener does.
     await toPage(session, page, { type: 'page:saveSelection' });

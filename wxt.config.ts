@@ -22,6 +22,7 @@ export default defineConfig({
       'toggle-marks': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdToggleMarks__' },
       'next-mark': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdNextMark__' },
       'previous-mark': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_cmdPreviousMark__' },
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_cmdHighlightSelection__' },
     },
     content_security_policy:
       browser === 'firefox'

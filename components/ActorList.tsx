@@ -1,4 +1,5 @@
-// "This article": every actor as a card, grouped by type and ordered by prominence (mentions, then quotations).
+// "This article": every actor as a card, grouped by type and ordered by salience (quoted, in the title, mentions);
+// places named once in passing share one line instead of a card each.
 import { type MessageKey, t, type UiLang } from '../locales/index';
 import type { ActorType } from '../nlp/types';
 import { ActorFixes, type FixChoice } from './FixActions';
@@ -12,6 +13,8 @@ export interface PanelActor {
   description: string | null;
   mentionCount: number;
   quotes: string[];
+  /** Named in the article's title. */
+  inTitle?: boolean;
 }
 
 export interface ActorListProps {
@@ -31,9 +34,19 @@ const GROUPS: { type: ActorType; key: MessageKey }[] = [
   { type: 'place', key: 'groupPlace' },
 ];
 
-/** Most prominent first: more mentions, then more quotations, then name order (stable across renders). */
+/** How much an actor matters to the article: its quotations weigh most, then being in the title, then mentions. */
+export function salience(actor: PanelActor): number {
+  return actor.quotes.length * 3 + (actor.inTitle ? 2 : 0) + actor.mentionCount;
+}
+
+/** Most salient first, then name order (stable across renders). */
 export function byProminence(a: PanelActor, b: PanelActor): number {
-  return b.mentionCount - a.mentionCount || b.quotes.length - a.quotes.length || a.name.localeCompare(b.name, 'ar');
+  return salience(b) - salience(a) || a.name.localeCompare(b.name, 'ar');
+}
+
+/** A place named once in passing: not quoted, not in the title. */
+function isMinorPlace(actor: PanelActor): boolean {
+  return actor.type === 'place' && actor.mentionCount <= 1 && actor.quotes.length === 0 && !actor.inTitle;
 }
 
 /** One actor: the name is the button that shows it on the page; role, description and quotations follow. */
@@ -93,12 +106,14 @@ export function ActorList({ actors, lang, onShow, onTimeline, onFix }: ActorList
   return (
     <div class="actor-groups" data-testid="actors">
       {GROUPS.map(({ type, key }) => {
-        const members = actors.filter((a) => a.type === type).sort(byProminence);
-        if (members.length === 0) return null;
+        const all = actors.filter((a) => a.type === type).sort(byProminence);
+        if (all.length === 0) return null;
+        const members = all.filter((a) => !isMinorPlace(a));
+        const minor = all.filter(isMinorPlace);
         return (
           <section key={type} aria-labelledby={`group-${type}`} class="group">
             <h3 id={`group-${type}`}>
-              {t(lang, key)} <span class="count">({members.length})</span>
+              {t(lang, key)} <span class="count">({all.length})</span>
             </h3>
             <ul class="rows">
               {members.map((actor) => (
@@ -107,6 +122,19 @@ export function ActorList({ actors, lang, onShow, onTimeline, onFix }: ActorList
                 </li>
               ))}
             </ul>
+            {minor.length > 0 && (
+              <p class="minor" data-testid="minor-places">
+                {t(lang, 'minorPlaces')}{' '}
+                {minor.map((a, i) => (
+                  <span key={a.id}>
+                    {i > 0 && (lang === 'ar' ? '، ' : ', ')}
+                    <button type="button" class="link" aria-label={t(lang, 'showOnPage', { name: a.name })} onClick={() => onShow(a)}>
+                      <bdi dir="auto">{a.name}</bdi>
+                    </button>
+                  </span>
+                ))}
+              </p>
+            )}
           </section>
         );
       })}

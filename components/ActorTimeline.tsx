@@ -3,7 +3,9 @@
 import { useState } from 'preact/hooks';
 import { t, type UiLang } from '../locales/index';
 import type { TimelineEntry } from '../messaging/library-protocol';
+import type { ActorType } from '../nlp/types';
 import { formatDate, outletOf } from './format';
+import type { Gender } from './gender';
 
 export interface ActorTimelineProps {
   lang: UiLang;
@@ -13,10 +15,21 @@ export interface ActorTimelineProps {
   correction: string | null;
   onBack(): void;
   onCorrect(to: string | null): void;
+  /** The actor's type and (for a person, when the article says) gender: the heading's wording. */
+  type?: ActorType | null;
+  gender?: Gender;
+}
+
+/** «ما قاله» / «ما قالته» for a person, «ما جاء على لسان» for an organization, no "said" for a place. */
+function headingKey(type: ActorType | null, gender: Gender) {
+  if (type === 'place') return 'timelineOfPlace';
+  if (type === 'organization') return 'timelineOfOrg';
+  if (type === 'person' && gender) return gender === 'f' ? 'timelineOfF' : 'timelineOfM';
+  return 'timelineOf';
 }
 
 /** The actor page: heading, back button, one block per reading with its quotations, then the correction form. */
-export function ActorTimeline({ lang, name, entries, correction, onBack, onCorrect }: ActorTimelineProps) {
+export function ActorTimeline({ lang, name, entries, correction, onBack, onCorrect, type = null, gender = null }: ActorTimelineProps) {
   const [draft, setDraft] = useState('');
   const sorted = [...entries].sort((a, b) => b.reading.readAt - a.reading.readAt);
   const quoteCount = sorted.reduce((n, e) => n + e.quotes.length, 0);
@@ -26,7 +39,7 @@ export function ActorTimeline({ lang, name, entries, correction, onBack, onCorre
         {t(lang, 'back')}
       </button>
       <h2 id="timeline-heading" tabIndex={-1}>
-        {t(lang, 'timelineOf', {
+        {t(lang, headingKey(type, gender), {
           name: `\u2068${name}\u2069` /* FSI…PDI (first-strong isolate) keep the name's direction inside the sentence */,
         })}
       </h2>

@@ -22,6 +22,13 @@ const FIELD_KEYS: Record<HistoryHit['matches'][number]['field'], MessageKey> = {
   site: 'fieldSite',
 };
 
+/** A date the page declared, when it is one (pages also write «منذ ساعتين» or a bare time there). */
+function readableDate(value: string | null): Date | null {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /** One reading: the title links to the article; each actor opens its timeline. */
 export function ReadingItem({
   reading,
@@ -35,6 +42,8 @@ export function ReadingItem({
   onActor(name: string): void;
 }) {
   const fields = [...new Set(matches.map((m) => t(lang, FIELD_KEYS[m.field])))];
+  // One date per reading: the article's own when the page gave a readable one, else when it was read.
+  const published = readableDate(reading.publishedAt);
   const quoteMatch = matches.find((m) => m.field === 'quote');
   return (
     <article class="reading" data-testid="reading" data-id={reading.id}>
@@ -46,19 +55,17 @@ export function ReadingItem({
       <p class="meta">
         <bdi dir="ltr">{reading.site}</bdi>
         {' · '}
-        <time dateTime={new Date(reading.readAt).toISOString()}>{t(lang, 'readAt', { date: formatDate(lang, reading.readAt) })}</time>
-        {reading.publishedAt && (
-          <>
-            {' · '}
-            <span>{t(lang, 'publishedAt', { date: formatDate(lang, reading.publishedAt) })}</span>
-          </>
+        {published ? (
+          <time dateTime={published.toISOString()}>{t(lang, 'publishedAt', { date: formatDate(lang, published.getTime()) })}</time>
+        ) : (
+          <time dateTime={new Date(reading.readAt).toISOString()}>{t(lang, 'readAt', { date: formatDate(lang, reading.readAt) })}</time>
         )}
       </p>
       {reading.topActors.length > 0 && (
         <ul class="chips actors-inline" aria-label={t(lang, 'actorsHeading')}>
           {reading.topActors.map((name) => (
             <li key={name}>
-              <button type="button" class="chip" onClick={() => onActor(name)} aria-label={t(lang, 'timelineOf', { name })}>
+              <button type="button" class="chip" onClick={() => onActor(name)} aria-label={t(lang, 'timelineOfName', { name })}>
                 <bdi dir="auto">{name}</bdi>
               </button>
             </li>

@@ -46,9 +46,46 @@ describe('HoverCard', () => {
     ['ar', 'أقواله في هذا المقال', 'أول ظهور في قراءاتك'],
     ['en', 'Quotations in this article', 'First time in your reading'],
   ] as const)('speaks the interface language (%s)', (lang, quotesHeading, firstSeen) => {
-    render(<HoverCard lang={lang} card={base} />);
+    render(<HoverCard lang={lang} card={base} gender="m" />);
     expect(screen.getByText(quotesHeading)).toBeTruthy();
     expect(screen.getByTestId('card-history').textContent).toBe(firstSeen);
+  });
+
+  it.each([
+    // type, gender → mention count, quotations heading, earlier articles → why
+    ['person', 'm', 'عدد مرات ذكره في هذا المقال: 4', 'أقواله في هذا المقال', 'ورد في 2', 'a man'],
+    ['person', 'f', 'عدد مرات ذكرها في هذا المقال: 4', 'أقوالها في هذا المقال', 'وردت في 2', 'a woman: feminine forms'],
+    ['person', null, 'مرات الذكر في هذا المقال: 4', 'الاقتباسات المنسوبة في هذا المقال', 'ظهر الاسم في 2', 'unknown: neutral wording'],
+    [
+      'organization',
+      'm',
+      'مرات الذكر في هذا المقال: 4',
+      'ما جاء على لسان أنطونيو غوتيريش في هذا المقال',
+      'ظهر الاسم في 2',
+      'an organization',
+    ],
+    ['place', null, 'مرات الذكر في هذا المقال: 4', 'ما جاء على لسان', 'ظهر الاسم في 2', 'a place: never «ما قاله»'],
+  ] as const)('%s (%s): %s', (type, gender, mentions, quotesHeading, seen, _why) => {
+    const card: Card = { ...base, type, seenIn: { count: 3, firstSeen: 1, latestQuote: null } };
+    const { container } = render(<HoverCard lang="ar" card={card} gender={gender} />);
+    expect(screen.getByTestId('card-mentions').textContent).toBe(mentions);
+    expect(container.querySelector('.sq-quotes h3')?.textContent).toContain(quotesHeading);
+    expect(screen.getByTestId('card-history').textContent).toContain(seen);
+    expect(container.textContent).not.toMatch(/ما قال(ه|ته)?\b/);
+  });
+
+  it('does not offer this article’s own quotation, or count this article, as an earlier one', () => {
+    const here = 'https://example.com/now';
+    const card: Card = {
+      ...base,
+      seenIn: { count: 2, firstSeen: 1, latestQuote: { text: 'قول من هذا المقال', url: here, title: 'هذا المقال', readAt: 3 } },
+    };
+    const { unmount } = render(<HoverCard lang="en" card={card} currentUrl={here} />);
+    expect(screen.getByTestId('card-history').textContent).toBe('Seen in 1 of your earlier articles');
+    unmount();
+    // Not in the history (a private window): both readings counted are earlier ones.
+    render(<HoverCard lang="en" card={card} currentUrl={here} countsThisArticle={false} />);
+    expect(screen.getByTestId('card-history').textContent).toBe('Seen in 2 of your earlier articles');
   });
 
   it('lists this actor’s quotations here, at most maxQuotes, with an ellipsis for the rest', () => {

@@ -3,6 +3,18 @@ import type { Card } from '../knowledge/card-types';
 import type { UiLang } from '../locales/index';
 import { tp as t } from '../locales/page';
 import { ActorFixes, type FixChoice } from './FixActions';
+import type { Gender } from './gender';
+
+/** The card's words for a person by gender (neutral when unknown), an organization, or a place. */
+function cardWords(card: Pick<Card, 'type'>, gender: Gender) {
+  const person = card.type === 'person';
+  const g = person ? gender : null;
+  return {
+    mentions: g === 'm' ? 'cardMentionsM' : g === 'f' ? 'cardMentionsF' : 'cardMentions',
+    quotes: g === 'm' ? 'cardQuotesHereM' : g === 'f' ? 'cardQuotesHereF' : person ? 'cardQuotesHere' : 'cardQuotesHereOrg',
+    seen: g === 'm' ? 'cardSeenBeforeM' : g === 'f' ? 'cardSeenBeforeF' : 'cardSeenBefore',
+  } as const;
+}
 
 export interface ActorCardProps {
   lang: UiLang;
@@ -17,6 +29,12 @@ export interface ActorCardProps {
   /** Shown as the corrections row when given: not a name, another type, hide on this site. */
   onFix?: (choice: FixChoice) => void;
   fixBusy?: boolean;
+  /** A person's gender as the article gives it (null: neutral wording). */
+  gender?: Gender;
+  /** The page the card is shown on: its own quotation is not one of the reader's "earlier articles". */
+  currentUrl?: string | null;
+  /** False when this article is not in the history (a private window): every reading counted is an earlier one. */
+  countsThisArticle?: boolean;
 }
 
 /** Name in Arabic with the Latin form beside it; both isolated so neither reorders the other. */
@@ -39,11 +57,25 @@ export function ActorName({ card }: { card: Pick<Card, 'name'> }) {
 }
 
 /** The actor's card: who, what role here, what we know, what they said, where else they appeared. */
-export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, maxQuotes = 3, onFix, fixBusy }: ActorCardProps) {
+export function HoverCard({
+  lang,
+  card,
+  pinned = false,
+  onOpenPanel,
+  onClose,
+  maxQuotes = 3,
+  onFix,
+  fixBusy,
+  gender = null,
+  currentUrl = null,
+  countsThisArticle = true,
+}: ActorCardProps) {
   const role = card.roleAtDate?.label ?? card.roleInArticle;
   const quotes = card.quotesInArticle.slice(0, maxQuotes);
-  const earlier = Math.max(0, card.seenIn.count - 1);
-  const latest = card.seenIn.latestQuote;
+  const earlier = Math.max(0, card.seenIn.count - (countsThisArticle ? 1 : 0));
+  const latestQuote = card.seenIn.latestQuote;
+  const latest = latestQuote && latestQuote.url !== currentUrl ? latestQuote : null;
+  const words = cardWords(card, gender);
   return (
     <div class={`sq-card sq-${card.type}`} data-testid="actor-card" data-kind={card.type}>
       <header class="sq-head">
@@ -93,11 +125,11 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
         </p>
       ) : null}
       <p class="sq-count" data-testid="card-mentions">
-        {t(lang, 'cardMentions', { count: card.mentionCount })}
+        {t(lang, words.mentions, { count: card.mentionCount })}
       </p>
       {quotes.length > 0 ? (
-        <section class="sq-quotes" aria-label={t(lang, 'cardQuotesHere')}>
-          <h3>{t(lang, 'cardQuotesHere')}</h3>
+        <section class="sq-quotes" aria-label={t(lang, words.quotes, { name: card.name.ar })}>
+          <h3>{t(lang, words.quotes, { name: card.name.ar })}</h3>
           <ul>
             {quotes.map((q) => (
               <li key={`${q.start}-${q.end}`}>
@@ -111,7 +143,7 @@ export function HoverCard({ lang, card, pinned = false, onOpenPanel, onClose, ma
         </section>
       ) : null}
       <section class="sq-history" data-testid="card-history">
-        <p>{earlier > 0 ? t(lang, 'cardSeenBefore', { count: earlier }) : t(lang, 'cardSeenFirst')}</p>
+        <p>{earlier > 0 ? t(lang, words.seen, { count: earlier }) : t(lang, 'cardSeenFirst')}</p>
         {earlier > 0 && latest ? (
           <blockquote cite={latest.url} dir="auto" lang="ar">
             <q>{latest.text}</q>

@@ -19,6 +19,13 @@ export interface QuoteCardProps {
   /** Shown as the corrections row when given: not a quotation, said by another of these speakers or unknown. */
   onFix?: (choice: FixChoice) => void;
   speakers?: string[];
+  /** A saved quotation's note, editable on the card when onNote is given. */
+  note?: string;
+  onNote?: (note: string) => void;
+  /** True once the note on the card was saved. */
+  noteSaved?: boolean;
+  /** The reader started writing a note: the card must stay while they type. */
+  onNoteFocus?: () => void;
 }
 
 /** Who said a quotation and a button to keep it; "saved" is shown in words, not only by colour. */
@@ -35,6 +42,10 @@ export function QuoteCard({
   onClose,
   onFix,
   speakers = [],
+  note = '',
+  onNote,
+  noteSaved = false,
+  onNoteFocus,
 }: QuoteCardProps) {
   const who =
     speaker.kind === 'anonymous' ? (speaker.name ?? t(lang, 'cardAnonymous')) : speaker.name ? speaker.name : t(lang, 'cardUnknownSpeaker');
@@ -71,6 +82,28 @@ export function QuoteCard({
           </button>
         )}
       </p>
+      {saved && onNote ? (
+        <form
+          class="sq-note"
+          data-testid="note-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const field = (event.currentTarget as HTMLFormElement).elements.namedItem('note') as HTMLTextAreaElement | null;
+            onNote(field?.value.trim() ?? '');
+          }}
+        >
+          <label class="sq-field">
+            <span>{t(lang, 'cardNote')}</span>
+            <textarea name="note" rows={2} dir="auto" maxLength={5000} defaultValue={note} data-testid="note-input" onFocus={onNoteFocus} />
+          </label>
+          <button type="submit" class="sq-button" disabled={busy} data-testid="save-note">
+            {t(lang, 'cardNoteSave')}
+          </button>
+          <span role="status" class="sq-note-status">
+            {noteSaved ? t(lang, 'cardNoteSaved') : ''}
+          </span>
+        </form>
+      ) : null}
       {error ? (
         <p class="sq-error" role="alert">
           {error}

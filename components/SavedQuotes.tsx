@@ -65,62 +65,76 @@ export function SavedQuoteItem({ quote, lang, anchor, onNote, onTags, onDelete }
         {' · '}
         <time dateTime={new Date(quote.savedAt).toISOString()}>{formatDate(lang, quote.publishedAt ?? quote.savedAt)}</time>
       </p>
-      <label for={noteId} class="field-label">
-        {t(lang, 'note')}
-      </label>
-      <textarea
-        id={noteId}
-        dir="auto"
-        rows={2}
-        value={quote.note}
-        onChange={(e) => {
-          const value = e.currentTarget.value;
-          if (value !== quote.note) onNote(quote.id, value);
-        }}
-      />
-      <fieldset class="tags">
-        <legend class="visually-hidden">{t(lang, 'tags')}</legend>
-        <ul class="chips">
-          {quote.tags.map((tag) => (
-            <li key={tag} class="chip" data-testid="tag">
-              <bdi dir="auto">{tag}</bdi>
-              <button
-                type="button"
-                class="chip-remove"
-                aria-label={t(lang, 'removeTag', { tag })}
-                onClick={() =>
-                  onTags(
-                    quote.id,
-                    quote.tags.filter((x) => x !== tag),
-                  )
-                }
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-        <label for={tagId} class="visually-hidden">
-          {t(lang, 'addTag')}
+      {/* Note and tags open on demand: the list stays a compact list of quotations. */}
+      <details class="note-tags">
+        <summary>
+          {t(lang, 'noteAndTags')}
+          {(quote.note || quote.tags.length > 0) && (
+            <span class="preview" dir="auto">
+              {' — '}
+              {[quote.note.slice(0, 60) + (quote.note.length > 60 ? '…' : ''), ...quote.tags.map((tag) => `#${tag}`)]
+                .filter(Boolean)
+                .join(' ')}
+            </span>
+          )}
+        </summary>
+        <label for={noteId} class="field-label">
+          {t(lang, 'note')}
         </label>
-        <input
-          id={tagId}
-          type="text"
+        <textarea
+          id={noteId}
           dir="auto"
-          placeholder={t(lang, 'addTag')}
-          title={t(lang, 'addTagHint')}
-          value={tagDraft}
-          maxLength={64}
-          onInput={(e) => setTagDraft(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault();
-            const next = parseTags(tagDraft, quote.tags);
-            setTagDraft('');
-            if (next.length !== quote.tags.length) onTags(quote.id, next);
+          rows={2}
+          value={quote.note}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            if (value !== quote.note) onNote(quote.id, value);
           }}
         />
-      </fieldset>
+        <fieldset class="tags">
+          <legend class="visually-hidden">{t(lang, 'tags')}</legend>
+          <ul class="chips">
+            {quote.tags.map((tag) => (
+              <li key={tag} class="chip" data-testid="tag">
+                <bdi dir="auto">{tag}</bdi>
+                <button
+                  type="button"
+                  class="chip-remove"
+                  aria-label={t(lang, 'removeTag', { tag })}
+                  onClick={() =>
+                    onTags(
+                      quote.id,
+                      quote.tags.filter((x) => x !== tag),
+                    )
+                  }
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <label for={tagId} class="visually-hidden">
+            {t(lang, 'addTag')}
+          </label>
+          <input
+            id={tagId}
+            type="text"
+            dir="auto"
+            placeholder={t(lang, 'addTag')}
+            title={t(lang, 'addTagHint')}
+            value={tagDraft}
+            maxLength={64}
+            onInput={(e) => setTagDraft(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              const next = parseTags(tagDraft, quote.tags);
+              setTagDraft('');
+              if (next.length !== quote.tags.length) onTags(quote.id, next);
+            }}
+          />
+        </fieldset>
+      </details>
       <div class="actions">
         <button type="button" class="danger" onClick={() => onDelete(quote)}>
           {t(lang, 'delete')}

@@ -29,6 +29,7 @@ function setup(over: Partial<SettingsFormProps> = {}) {
     onAnalyseSite: vi.fn(),
     fixes: [],
     onRemoveFix: vi.fn(),
+    shortcuts: [],
     onBackup: vi.fn(),
     onRestore: vi.fn(),
     onExport: vi.fn(),
@@ -100,6 +101,20 @@ describe('SettingsForm', () => {
     expect(list).toContain('hidden on');
     fireEvent.click(screen.getByRole('button', { name: 'Remove: وكالة الأنباء' }));
     expect(props.onRemoveFix).toHaveBeenCalledWith('f2');
+  });
+
+  it('shows the keyboard shortcuts as the browser binds them, and says where to change them', () => {
+    setup({
+      lang: 'en',
+      shortcuts: [
+        { name: 'highlight-selection', description: 'Save the selected text as a quotation', shortcut: 'Alt+Shift+S' },
+        { name: 'next-mark', description: 'Next name or quotation', shortcut: '' },
+      ],
+    });
+    const list = screen.getByTestId('shortcuts').textContent ?? '';
+    expect(list).toContain('Save the selected text as a quotationAlt+Shift+S');
+    expect(list).toContain('Next name or quotationNo shortcut');
+    expect(screen.getByText(/extension shortcuts page/)).toBeTruthy();
   });
 
   it('clears everything only after a second, explicit confirmation; Cancel keeps everything', () => {

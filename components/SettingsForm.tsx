@@ -22,6 +22,8 @@ export interface SettingsFormProps {
   /** The reader's corrections of the analysis (null while loading), each removable. */
   fixes: FixView[] | null;
   onRemoveFix(id: string): void;
+  /** The extension's keyboard commands as the browser has them bound (empty where the browser cannot say). */
+  shortcuts: { name: string; description: string; shortcut: string }[];
   onBackup(): void;
   onRestore(file: File): void;
   onExport(format: ExportFormat): void;
@@ -235,6 +237,21 @@ export function SettingsForm(props: SettingsFormProps) {
           </ul>
         )}
       </section>
+
+      {props.shortcuts.length > 0 && (
+        <section aria-labelledby="sec-shortcuts">
+          <h2 id="sec-shortcuts">{t(lang, 'secShortcuts')}</h2>
+          <dl class="shortcuts" data-testid="shortcuts">
+            {props.shortcuts.map((c) => (
+              <div key={c.name}>
+                <dt>{c.description}</dt>
+                <dd>{c.shortcut ? <kbd dir="ltr">{c.shortcut}</kbd> : t(lang, 'shortcutNone')}</dd>
+              </div>
+            ))}
+          </dl>
+          <p class="note">{t(lang, 'shortcutsHint', { page: '\u2068chrome://extensions/shortcuts\u2069' })}</p>
+        </section>
+      )}
 
       <section aria-labelledby="sec-enrichment">
         <h2 id="sec-enrichment">{t(lang, 'secEnrichment')}</h2>

@@ -126,6 +126,44 @@ describe('ActorList', () => {
     expect(screen.getByText('الأمين العام للأمم المتحدة')).toBeTruthy();
   });
 
+  it('ranks by salience: a quoted actor and one in the title come before one merely mentioned more', () => {
+    render(
+      <ActorList
+        lang="ar"
+        onShow={() => {}}
+        onTimeline={() => {}}
+        actors={[
+          actor({ name: 'سامي نصر', mentionCount: 4 }),
+          actor({ name: 'ليلى حداد', mentionCount: 1, quotes: ['قول أول', 'قول ثان'] }),
+          actor({ name: 'هند الفارس', mentionCount: 2, inTitle: true, quotes: ['قول'] }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByTestId('actor').map((a) => a.querySelector('bdi')?.textContent)).toEqual(['ليلى حداد', 'هند الفارس', 'سامي نصر']);
+  });
+
+  it('puts places named once in passing on one line, each still shown on the page when clicked', () => {
+    const onShow = vi.fn();
+    render(
+      <ActorList
+        lang="en"
+        onShow={onShow}
+        onTimeline={() => {}}
+        actors={[
+          actor({ name: 'الخرطوم', type: 'place', mentionCount: 3 }),
+          actor({ name: 'جنيف', type: 'place', mentionCount: 1, inTitle: true }),
+          actor({ name: 'دارفور', type: 'place', mentionCount: 1 }),
+          actor({ name: 'بورتسودان', type: 'place', mentionCount: 1 }),
+        ]}
+      />,
+    );
+    expect(screen.getAllByTestId('actor').map((a) => a.querySelector('bdi')?.textContent)).toEqual(['الخرطوم', 'جنيف']);
+    expect(screen.getByTestId('minor-places').textContent).toBe('Also mentioned once: بورتسودان, دارفور');
+    expect(screen.getByRole('heading', { level: 3 }).textContent).toBe('Places (4)');
+    fireEvent.click(screen.getByRole('button', { name: 'Show دارفور on the page' }));
+    expect(onShow).toHaveBeenCalledWith(expect.objectContaining({ name: 'دارفور' }));
+  });
+
   it('asks to show the actor on the page when its name is clicked, and opens the timeline from its link', () => {
     const onShow = vi.fn();
     const onTimeline = vi.fn();
@@ -247,8 +285,29 @@ describe('History and the actor timeline', () => {
     const hits: HistoryHit[] = [{ reading: reading({ topActors: ['أنطونيو غوتيريس'] }), matches: [{ field: 'actor', text: 'غوتيريس' }] }];
     render(<History lang="ar" query="غوتيريش" resultsFor="غوتيريش" items={hits} onQuery={() => {}} onActor={onActor} />);
     expect(screen.getByText('وُجد في: الجهات')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'ما قاله أنطونيو غوتيريس عبر قراءاتك' }));
+    fireEvent.click(screen.getByRole('button', { name: 'الخط الزمني: أنطونيو غوتيريس' }));
     expect(onActor).toHaveBeenCalledWith('أنطونيو غوتيريس');
+  });
+
+  it.each([
+    ['2026-03-01T10:00:00Z', 'نُشر في', 'the article’s date when the page gave one'],
+    ['منذ ساعتين', 'قُرئ في', 'a date the page wrote in words: the reading’s date instead, never the raw text'],
+    [null, 'قُرئ في', 'no date on the page'],
+  ] as const)('shows one date per reading (%s → %s: %s)', (publishedAt, label, _why) => {
+    render(
+      <History
+        lang="ar"
+        query=""
+        resultsFor=""
+        items={[{ reading: reading({ publishedAt }), matches: [] }]}
+        onQuery={() => {}}
+        onActor={() => {}}
+      />,
+    );
+    const meta = document.querySelector('.reading .meta')?.textContent ?? '';
+    expect(meta).toContain(label);
+    expect(meta.split('·')).toHaveLength(2); // the site and one date, no stray separator
+    expect(meta).not.toContain('منذ');
   });
 
   it('says the history is empty, and that it stays on the device', () => {
@@ -285,6 +344,28 @@ describe('History and the actor timeline', () => {
     expect(items.map((li) => li.querySelector('h3')?.textContent)).toEqual(['نيويورك', 'جنيف']);
     expect(items[0]?.textContent).toContain('أنطونيو غوتيريس');
     expect(screen.getByTestId('timeline-quote').textContent).toBe('وقف فوري');
+  });
+
+  it.each([
+    ['person', 'm', 'ما قاله سامي نصر عبر قراءاتك', 'a man'],
+    ['person', 'f', 'ما قالته سامي نصر عبر قراءاتك', 'a woman'],
+    ['person', null, 'ما نُقل عن سامي نصر عبر قراءاتك', 'the article does not say: neutral'],
+    ['organization', null, 'ما جاء على لسان سامي نصر عبر قراءاتك', 'an organization'],
+    ['place', null, 'سامي نصر عبر قراءاتك', 'a place says nothing'],
+  ] as const)('heads a %s (%s) timeline «%s» (%s)', (type, gender, heading, _why) => {
+    render(
+      <ActorTimeline
+        lang="ar"
+        name="سامي نصر"
+        type={type}
+        gender={gender}
+        entries={[]}
+        correction={null}
+        onBack={() => {}}
+        onCorrect={() => {}}
+      />,
+    );
+    expect(document.getElementById('timeline-heading')?.textContent?.replace(/[\u2068\u2069]/g, '')).toBe(heading);
   });
 
   it('sends the reader’s correction of what the name means', () => {

@@ -9,10 +9,12 @@ import type { Handlers } from './handlers';
 
 const MENU_ID = 'siyaq-save-quote';
 
-const COMMANDS: Record<string, PageMessage> = {
+/** What each keyboard command (wxt.config.ts `commands`) asks the tab's content script. */
+export const COMMANDS: Record<string, PageMessage> = {
   'toggle-marks': { type: 'page:toggleMarks' },
   'next-mark': { type: 'page:nextMark' },
   'previous-mark': { type: 'page:previousMark' },
+  'highlight-selection': { type: 'page:saveSelection' },
 };
 
 type ActionApi = {

@@ -29,6 +29,8 @@ export interface ShowOptions {
 export interface CardHost {
   /** Whether an event target is our card (the page sees only the host element). */
   contains(target: EventTarget | null): boolean;
+  /** Whether the reader is typing in a field of the card (a note): keys are theirs, not shortcuts. */
+  typing(): boolean;
   /** Show content next to a range. */
   show(content: ComponentChild, anchor: Range, opts: ShowOptions): void;
   /** Re-render the open card (new data arrived) without moving focus. */
@@ -52,12 +54,14 @@ export function createCardHost(doc: Document, options: CardHostOptions): CardHos
   let focusBack: HTMLElement | null = null;
   let hiddenTitle: { el: Element; title: string } | null = null;
   let isOpen = false;
+  let shadowRoot: ShadowRoot | null = null;
 
   function ensure(): void {
     if (hostEl) return;
     const host = doc.createElement('siyaq-card');
     host.setAttribute('style', 'all: initial; position: fixed; inset: 0 auto auto 0; z-index: 2147483647;');
     const shadow = host.attachShadow({ mode: 'closed' });
+    shadowRoot = shadow;
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
     const root = doc.createElement('div');
@@ -197,5 +201,12 @@ export function createCardHost(doc: Document, options: CardHostOptions): CardHos
     hostEl = rootEl = floatEl = liveEl = null;
   }
 
-  return { contains, show, update, announce, hide, destroy };
+  function typing(): boolean {
+    const focused = shadowRoot?.activeElement;
+    return (
+      !!focused && (focused.localName === 'textarea' || (focused.localName === 'input' && (focused as HTMLInputElement).type === 'text'))
+    );
+  }
+
+  return { contains, typing, show, update, announce, hide, destroy };
 }

@@ -44,18 +44,50 @@ function savedFor(quote: Quote, saved: readonly AnchoredQuote[]): AnchoredQuote 
   return null;
 }
 
+/** Which actor mark wins where two overlap, after length: a person over an organization over a place. */
+const TYPE_RANK: Record<PaintKind, number> = { person: 0, organization: 1, place: 2, quote: 3, saved: 3 };
+
+/**
+ * One actor mark per stretch of text: where mentions overlap («الأميرة السعودية» and «السعودية» in it), the longest
+ * wins, then person over organization over place, so there is one underline and the card is of the whole name.
+ */
+export function oneMarkPerName(actorMarks: Mark[]): Mark[] {
+  const sorted = [...actorMarks].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mark[] = [];
+  let cluster: Mark[] = [];
+  let clusterEnd = -1;
+  const settle = () => {
+    if (cluster.length === 1) kept.push(cluster[0]!);
+    else if (cluster.length > 1) {
+      const byRank = [...cluster].sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_RANK[a.kind] - TYPE_RANK[b.kind]);
+      const chosen: Mark[] = [];
+      for (const m of byRank) if (chosen.every((c) => m.end <= c.start || m.start >= c.end)) chosen.push(m);
+      kept.push(...chosen);
+    }
+    cluster = [];
+  };
+  for (const m of sorted) {
+    if (m.start >= clusterEnd) settle();
+    cluster.push(m);
+    clusterEnd = Math.max(clusterEnd, m.end);
+  }
+  settle();
+  return kept;
+}
+
 /** Every mark to paint, in reading order; saved quotations are painted even when quotes are switched off. */
 export function buildMarks(analysis: Analysis, options: MarkOptions): Mark[] {
-  const marks: Mark[] = [];
+  const actorMarks: Mark[] = [];
   if (options.density !== 'none') {
     for (const actor of analysis.actors) {
       if (!options.types[actor.type]) continue;
       const mentions = [...actor.mentions].sort((a, b) => a.start - b.start);
       const chosen = options.density === 'first' ? mentions.slice(0, 1) : mentions;
       for (const m of chosen)
-        marks.push({ kind: actor.type, start: m.start, end: m.end, actorId: actor.id, quoteIndex: null, savedId: null });
+        actorMarks.push({ kind: actor.type, start: m.start, end: m.end, actorId: actor.id, quoteIndex: null, savedId: null });
     }
   }
+  const marks = oneMarkPerName(actorMarks);
   const claimed = new Set<string>();
   analysis.quotes.forEach((quote, quoteIndex) => {
     const saved = savedFor(quote, options.saved);

@@ -2,6 +2,7 @@
 // Everything it adds (listeners, observers, timers, highlights, the card host) goes away in stop().
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type FixChoice, FixDone, fixLabel, fixRequestOf } from '../../components/FixActions';
+import { genderOf } from '../../components/gender';
 import { HoverCard } from '../../components/HoverCard';
 import { QuoteCard, SaveQuoteForm } from '../../components/QuoteCard';
 import type { Card } from '../../knowledge/card-types';
@@ -31,7 +32,7 @@ const SLICE_MARKS = 400;
 const NEAR_FROM = 600;
 /** How far beyond the viewport (above and below) marks are kept painted, so scrolling finds them ready. */
 const NEAR_MARGIN = '100% 0px';
-/** Fewer characters than this in the body found is not an article's body (a title, a date, a line of teaser). */
+/** Fewer characters than this is not an article's body (a title, a date, a line of teaser): "analyse anyway" reads the whole page. */
 const SHORT_BODY = 200;
 /** Late paragraphs (lazy loading, live blogs) are looked at after this quiet period. */
 const MUTATION_DEBOUNCE_MS = 400;
@@ -44,7 +45,7 @@ interface Entry extends PaintEntry {
 
 type OpenCard =
   | { kind: 'actor'; mark: Mark; card: Card; token: number }
-  | { kind: 'quote'; mark: Mark; busy: boolean; error: string | null }
+  | { kind: 'quote'; mark: Mark; busy: boolean; error: string | null; noteSaved?: boolean }
   | { kind: 'save'; start: number; end: number; busy: boolean; error: string | null }
   | { kind: 'fixed'; mark: Mark; what: string; fixId: string; busy: boolean };
 
@@ -200,9 +201,9 @@ export function createPageSession(
 
   /** Analyse an article and paint it; false (and the background told why) when it is not one. */
   async function analyseAndPaint(article: ExtractedArticle): Promise<boolean> {
-    if (bodyLength(article) === 0 || (!anyway && bodyLength(article) < SHORT_BODY && declaresArticle())) {
-      const reason = bodyLength(article) === 0 ? 'no-body' : 'short-body';
-      await ask({ type: 'reportNotArticle', url: location.href, title: article.title, reason }).catch(() => {});
+    // Nothing to analyse: say so at once (a short body is analysed, and the background says when it is too short).
+    if (bodyLength(article) === 0) {
+      await ask({ type: 'reportNotArticle', url: location.href, title: article.title, reason: 'no-body' }).catch(() => {});
       return false;
     }
     const answer = await analyzeNow(article);
@@ -219,12 +220,6 @@ export function createPageSession(
     await loadSaved();
     if (savedQuotes.length > 0) await repaint();
     return true;
-  }
-
-  /** The page says it is an article (og:type or an article body), so a short body means its body was missed. */
-  function declaresArticle(): boolean {
-    const signals = collectSignals(doc);
-    return signals.ogType === 'article' || signals.hasArticleBody;
   }
 
   async function loadSaved(): Promise<void> {
@@ -407,6 +402,7 @@ export function createPageSession(
       return;
     }
     const fromCard = cardHost?.contains(event.target);
+    if (fromCard && cardHost?.typing()) return; // a note being written: its letters are not shortcuts
     if (
       event.key.toLowerCase() === PIN_KEY &&
       !event.altKey &&
@@ -573,6 +569,7 @@ export function createPageSession(
     const pinned = hover.pinned;
     if (!open) return null;
     if (open.kind === 'actor') {
+      const actor = analysisNow?.actors.find((a) => a.id === open.mark.actorId);
       return (
         <HoverCard
           lang={lang}
@@ -582,6 +579,9 @@ export function createPageSession(
           onOpenPanel={() => openInPanel(open.mark.actorId)}
           onFix={(choice) => void fix(open.mark, choice, open.card.name.ar)}
           fixBusy={fixing}
+          gender={analysisNow && actor ? genderOf(analysisNow, actor) : null}
+          currentUrl={location.href}
+          countsThisArticle={readingId !== null}
         />
       );
     }
@@ -614,6 +614,10 @@ export function createPageSession(
           onUnsave={() => unsaveQuote(open.mark)}
           onClose={() => closeCard(true)}
           onFix={q ? (choice) => void fix(open.mark, choice, q.text) : undefined}
+          note={saved?.note ?? ''}
+          onNote={saved ? (note) => void saveNote(saved.id, note) : undefined}
+          noteSaved={open.noteSaved ?? false}
+          onNoteFocus={() => hover.opened(open.mark, true)}
           speakers={(analysisNow?.actors ?? []).filter((a) => a.type !== 'place').map((a) => a.name)}
         />
       );
@@ -700,6 +704,22 @@ export function createPageSession(
       };
       if (shown?.kind === 'quote') shown = { kind: 'quote', mark: plain, busy: false, error: null };
       hover.opened(plain, hover.pinned);
+      renderOpen();
+    } catch (error) {
+      showFailure('quote', error);
+    }
+  }
+
+  /** A note written on a saved quotation's card. */
+  async function saveNote(id: string, note: string): Promise<void> {
+    const open = shown;
+    if (open?.kind !== 'quote') return;
+    shown = { ...open, busy: true, error: null, noteSaved: false };
+    renderOpen();
+    try {
+      const view = await ask({ type: 'updateSavedQuote', id, note });
+      savedQuotes = savedQuotes.map((s) => (s.id === id ? { ...s, note: view.note } : s));
+      if (shown?.kind === 'quote') shown = { ...shown, busy: false, noteSaved: true };
       renderOpen();
     } catch (error) {
       showFailure('quote', error);

@@ -32,6 +32,12 @@ const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
 const status = signal<StorageStatus | null>(null);
 const message = signal<string | null>(null);
 const fixes = signal<FixView[] | null>(null);
+const shortcuts = signal<{ name: string; description: string; shortcut: string }[]>([]);
+
+async function loadShortcuts(): Promise<void> {
+  const all = (await browser.commands?.getAll?.().catch(() => [])) ?? [];
+  shortcuts.value = all.map((c) => ({ name: c.name ?? '', description: c.description ?? c.name ?? '', shortcut: c.shortcut ?? '' }));
+}
 
 async function loadFixes(): Promise<void> {
   try {
@@ -102,6 +108,7 @@ function Options() {
       onPauseSite={async (site, paused) => apply(await setSitePaused(site, paused))}
       onAnalyseSite={async (site, always) => apply(await setSiteAnalysed(site, always))}
       fixes={fixes.value}
+      shortcuts={shortcuts.value}
       onRemoveFix={(id) =>
         run(async () => {
           await ask({ type: 'removeFix', id });
@@ -167,7 +174,7 @@ async function start(): Promise<void> {
   });
   const root = document.getElementById('app');
   if (root) render(<Options />, root);
-  await Promise.all([refreshStatus(), loadFixes()]);
+  await Promise.all([refreshStatus(), loadFixes(), loadShortcuts()]);
 }
 
 void start();

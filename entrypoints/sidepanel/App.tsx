@@ -67,6 +67,7 @@ function ArticleView() {
 
   const { analysis } = current;
   const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
+  const titleLength = current.title && analysis.text.startsWith(current.title) ? current.title.length : 0;
   const actors: PanelActor[] = analysis.actors.map((a) => ({
     id: a.id,
     name: a.name,
@@ -76,6 +77,7 @@ function ArticleView() {
     description: s.descriptions.value[a.id]?.description ?? null,
     mentionCount: a.mentions.length,
     quotes: analysis.quotes.filter((q) => q.speaker.actorId === a.id).map((q) => q.text),
+    inTitle: a.mentions.some((m) => m.end <= titleLength),
   }));
   const quotes: (PanelQuote & { start: number; end: number })[] = analysis.quotes.map((q) => ({
     key: `${q.start}:${q.end}`,
@@ -236,6 +238,8 @@ function TimelineView({ name }: { name: string }) {
         name={data?.name ?? name}
         entries={data?.entries ?? []}
         correction={s.corrections.value[name] ?? null}
+        type={data?.type ?? null}
+        gender={data?.gender ?? null}
         onBack={() => {
           s.actorPage.value = null;
           void s.refreshView();

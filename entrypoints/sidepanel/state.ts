@@ -3,6 +3,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import { type FixChoice, fixRequestOf } from '../../components/FixActions';
+import { type Gender, genderOf } from '../../components/gender';
 import type { ExportFormat, SavedFilter } from '../../components/SavedQuotes';
 import { EMPTY_FILTER } from '../../components/SavedQuotes';
 import { dirOf, resolveLang, type UiLang } from '../../locales/index';
@@ -11,6 +12,7 @@ import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '..
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
 import type { Theme } from '../../messaging/settings-types';
+import type { ActorType } from '../../nlp/types';
 import { setSiteAnalysed } from '../../storage/settings';
 
 export type ViewId = 'article' | 'saved' | 'history';
@@ -49,7 +51,7 @@ export const historyItems = signal<HistoryHit[]>([]);
 export const historyItemsFor = signal('');
 export const historyLoad = signal<Load>('loading');
 
-export const timeline = signal<{ name: string; entries: TimelineEntry[] } | null>(null);
+export const timeline = signal<{ name: string; type: ActorType | null; gender: Gender; entries: TimelineEntry[] } | null>(null);
 export const timelineLoad = signal<Load>('loading');
 export const corrections = signal<Record<string, string>>({});
 
@@ -405,8 +407,13 @@ export async function openActor(name: string, ref: { readingId: string; actorId:
   try {
     const answer = await ask(actorRef ? { type: 'actorTimeline', ...actorRef, limit: 1000 } : { type: 'actorTimeline', name, limit: 1000 });
     if (actorPage.value !== name) return;
+    // The article the timeline was opened from says whether a person is a man or a woman.
+    const here = article.value;
+    const actor =
+      actorRef && here?.readingId === actorRef.readingId ? here.analysis.actors.find((a) => a.id === actorRef?.actorId) : undefined;
+    const gender = here && actor ? genderOf(here.analysis, actor) : null;
     batch(() => {
-      timeline.value = { name: answer.name || name, entries: answer.entries };
+      timeline.value = { name: answer.name || name, type: answer.type, gender, entries: answer.entries };
       timelineLoad.value = 'ready';
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 // Reading what the extension shows on a page, the way a reader (or a screen reader) would meet it:
 // the page's highlight registry, the card inside its closed shadow root, and the page's own state.
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { PageMessage, PageState } from '../../messaging/page';
 import { inExtensionWorld } from '../../scripts/browser';
 import { type Session, tabIdOf } from './harness';
@@ -139,4 +140,23 @@ export async function askBackground<T>(session: Session, request: object): Promi
   } finally {
     await page.close();
   }
+}
+
+/** Select a piece of an article paragraph's text, as a reader dragging over it would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const p = [...document.querySelectorAll('article p')].find((e) => e.textContent?.includes(wanted))!;
+    const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes(wanted))!;
+    const at = node.textContent!.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + wanted.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, text);
+}
+
+/** Wait until the content script has painted the page (the first marks are registered). */
+export async function painted(session: Session, page: Page, timeout = 20_000): Promise<void> {
+  await expect.poll(async () => (await pageState(session, page))?.painted ?? false, { timeout }).toBe(true);
 }

@@ -2,19 +2,24 @@
 // (kept after reload and browser restart), Arabic vs other pages, screenshots and an axe check.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generatedArticlePage } from '../../scripts/bench-corpus';
 import { ROOT } from '../../scripts/browser';
 import { ARTIFACTS, type Session, withSession } from './harness';
-import { askBackground, badgeOf, highlights, hoverHighlight, openCard, pageState, setSettings, toPage } from './page-helpers';
+import {
+  askBackground,
+  badgeOf,
+  highlights,
+  hoverHighlight,
+  openCard,
+  pageState,
+  painted,
+  selectText,
+  setSettings,
+  toPage,
+} from './page-helpers';
 
 const PAGES_DEV = join(ROOT, '..', 'shared', 'data', 'pages-dev');
-
-/** Wait until the content script has painted (or say why not). */
-async function painted(session: Session, page: Page): Promise<void> {
-  await expect.poll(async () => (await pageState(session, page))?.painted ?? false, { timeout: 20_000 }).toBe(true);
-}
 
 const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
 
@@ -218,16 +223,7 @@ describe('marks and cards on the page', () => {
     const page = await session.open('demo-article.html');
     await painted(session, page);
     const SELECTED = 'مستعدة لدعم أي مبادرة إقليمية';
-    await page.evaluate((text) => {
-      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent?.includes(text))!;
-      const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.includes(text))!;
-      const at = node.textContent!.indexOf(text);
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-    }, SELECTED);
+    await selectText(page, SELECTED);
     await toPage(session, page, { type: 'page:saveSelection', text: SELECTED });
     await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('save-form');
     const form = (await openCard(page, session.extensionId))!;

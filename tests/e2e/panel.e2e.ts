@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { axe } from './axe';
 import { ARTIFACTS, type Session, saveFailureArtifacts, startSession } from './harness';
+import { askBackground } from './page-helpers';
 
 const TITLE_1 = 'غوتيريش يدعو من جنيف إلى هدنة إنسانية في السودان';
 const TITLE_2 = 'غوتيريس يحذر في نيويورك من مجاعة';
@@ -61,6 +62,11 @@ describe('the side panel and settings', () => {
   beforeAll(async () => {
     session = await startSession();
     article1 = await session.open('demo-article.html');
+    // The second article is read after the first is recorded: "newest first" then has one answer.
+    for (let tries = 0; tries < 100; tries++) {
+      if ((await askBackground<{ total: number }>(session, { type: 'listReadings' })).total > 0) break;
+      await article1.waitForTimeout(200);
+    }
     article2 = await session.open('demo-article-2.html');
   });
   afterAll(async () => {
@@ -140,6 +146,7 @@ describe('the side panel and settings', () => {
     await openTab(panel, 'ar', 'saved');
     const saved = panel.getByTestId('saved-quote').filter({ hasText: QUOTE_1 });
     await expect.poll(() => saved.count(), { timeout: 10_000 }).toBe(1);
+    await saved.locator('details.note-tags > summary').click(); // note and tags open on demand
     const tagInput = saved.getByPlaceholder('أضف وسماً');
     await tagInput.fill(TAG);
     await tagInput.press('Enter');

@@ -4,17 +4,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe } from './axe';
 import { type Session, withSession } from './harness';
-import { highlights, hoverHighlight, openCard, pageState } from './page-helpers';
+import { askBackground, highlights, hoverHighlight, openCard, painted, selectText, toPage } from './page-helpers';
 
 const ACTOR_MARKS = ['siyaq-person', 'siyaq-organization', 'siyaq-place'];
 
 async function actorMarks(page: Page): Promise<string[]> {
   const marks = await highlights(page);
   return ACTOR_MARKS.flatMap((name) => marks[name] ?? []);
-}
-
-async function painted(session: Session, page: Page): Promise<void> {
-  await expect.poll(async () => (await pageState(session, page))?.painted ?? false, { timeout: 20_000 }).toBe(true);
 }
 
 describe('finding the article and answering pages that are not one', () => {
@@ -170,6 +166,93 @@ describe('corrections from the card', () => {
     await page.reload();
     await painted(session, page);
     expect(await marked(page, 'siyaq-place', NAME)).toBe(false);
+    await page.close();
+  });
+});
+
+describe('overlapping names', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('paints one mark where a title used as a name holds a place, and opens the person’s card there', async () => {
+    const page = await session.open('overlap-article.html');
+    await painted(session, page);
+    const marks = await highlights(page);
+    // «الأميرة السعودية» in the second paragraph is the person; «السعودية» inside it is not painted a second time.
+    expect(marks['siyaq-person']).toContainEqual('الأميرة السعودية');
+    const overlapping = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const ranges = ['siyaq-person', 'siyaq-organization', 'siyaq-place'].flatMap((n) => [...(registry.get(n) ?? [])]);
+      let count = 0;
+      for (const a of ranges)
+        for (const b of ranges)
+          if (a !== b && a.compareBoundaryPoints(Range.START_TO_END, b) > 0 && b.compareBoundaryPoints(Range.START_TO_END, a) > 0) count++;
+      return count;
+    });
+    expect(overlapping).toBe(0);
+    // The pointer on «السعودية» of «الأميرة السعودية» opens the person's card, not the country's.
+    const point = await page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const range = [...(registry.get('siyaq-person') ?? [])].find((r) => r.toString() === 'الأميرة السعودية');
+      if (!range) return null;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const word = document.createRange();
+      word.setStart(range.endContainer, range.endOffset - 'السعودية'.length + 2);
+      word.setEnd(range.endContainer, range.endOffset - 2);
+      const rect = word.getBoundingClientRect();
+      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x + 30, point!.y + 30);
+    await page.mouse.move(point!.x, point!.y, { steps: 4 });
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('actor-card');
+    const card = (await openCard(page, session.extensionId))!;
+    expect(card.name).toContain('ريما بنت بندر');
+    await page.close();
+  });
+});
+
+describe('highlighting from the keyboard, and a note on the card', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('saves a selection with the keyboard shortcut, then takes a note on the saved quotation’s card', async () => {
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    const SELECTED = 'مستعدة لدعم أي مبادرة إقليمية';
+    await selectText(page, SELECTED);
+    // What the background sends for the command «Save the selected text as a quotation» (Alt+Shift+S): headless
+    // Chromium does not deliver extension shortcuts, so the test sends it as the command listener does.
+    await toPage(session, page, { type: 'page:saveSelection' });
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.kind ?? null, { timeout: 5_000 }).toBe('save-form');
+    const save = (await openCard(page, session.extensionId))!.buttons['save-selection']!;
+    await page.mouse.click(save.x, save.y); // saved with the speaker left unknown
+    await expect
+      .poll(async () => (await highlights(page))['siyaq-saved'] ?? [], { timeout: 10_000 })
+      .toContainEqual(expect.stringContaining(SELECTED));
+
+    // The saved quotation's card takes a note, kept with the quotation.
+    await page.mouse.move(5, 5);
+    await expect.poll(() => openCard(page, session.extensionId), { timeout: 3_000 }).toBeNull();
+    await hoverHighlight(page, 'siyaq-saved', SELECTED);
+    await expect
+      .poll(async () => Object.keys((await openCard(page, session.extensionId))?.buttons ?? {}), { timeout: 5_000 })
+      .toContain('note-input');
+    const card = (await openCard(page, session.extensionId))!;
+    await page.mouse.click(card.buttons['note-input']!.x, card.buttons['note-input']!.y);
+    await page.keyboard.type('للمقارنة مع بيان الأسبوع الماضي');
+    await page.mouse.click(card.buttons['save-note']!.x, card.buttons['save-note']!.y);
+    await expect.poll(async () => (await openCard(page, session.extensionId))?.text ?? '', { timeout: 5_000 }).toContain('حُفظت الملاحظة');
+    const saved = await askBackground<{ items: { exact: string; note: string }[] }>(session, { type: 'listSavedQuotes' });
+    expect(saved.items.find((q) => q.exact.includes(SELECTED))?.note).toBe('للمقارنة مع بيان الأسبوع الماضي');
+
+    const options = await session.openOptions();
+    await expect.poll(() => options.getByTestId('shortcuts').textContent()).toContain('Alt+Shift+S');
+    await options.close();
     await page.close();
   });
 });

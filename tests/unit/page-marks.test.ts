@@ -1,6 +1,14 @@
 // What gets painted follows the reader's density and type choices, and saved quotations always show.
 import { describe, expect, it } from 'vitest';
-import { buildMarks, innermost, locateSelection, type Mark, quoteSelector, stepMark } from '../../entrypoints/content/marks';
+import {
+  buildMarks,
+  innermost,
+  locateSelection,
+  type Mark,
+  oneMarkPerName,
+  quoteSelector,
+  stepMark,
+} from '../../entrypoints/content/marks';
 import type { AnchoredQuote } from '../../messaging/library-protocol';
 import type { Analysis } from '../../nlp/types';
 
@@ -72,6 +80,67 @@ describe('buildMarks', () => {
   it('skips a saved quotation that could not be found again (orphan)', () => {
     const orphan = { ...savedAt(0, 4), anchor: { status: 'removed', start: null, end: null, found: null } } as AnchoredQuote;
     expect(buildMarks(analysis, { density: 'none', types: ALL, saved: [orphan] })).toEqual([]);
+  });
+});
+
+describe('overlapping names: one mark wins', () => {
+  const PHRASE = 'واستقبلت الأميرة السعودية وفد المنظمة العربية للتنمية في الرياض';
+  const span = (s: string) => {
+    const start = PHRASE.indexOf(s);
+    return { start, end: start + s.length };
+  };
+  const mark = (kind: Mark['kind'], s: string, actorId: string): Mark => ({ kind, ...span(s), actorId, quoteIndex: null, savedId: null });
+  const names = (marks: Mark[]) => marks.map((m) => `${m.kind}:${PHRASE.slice(m.start, m.end)}`);
+
+  it.each([
+    // marks → what is painted → why
+    [
+      [mark('person', 'الأميرة السعودية', 'p'), mark('place', 'السعودية', 'sa')],
+      ['person:الأميرة السعودية'],
+      'the longer name holds the shorter',
+    ],
+    [
+      [mark('place', 'المنظمة العربية', 'x'), mark('organization', 'المنظمة العربية', 'o')],
+      ['organization:المنظمة العربية'],
+      'the same words: organization over place',
+    ],
+    [
+      [mark('person', 'الأميرة السعودية', 'p'), mark('organization', 'السعودية وفد', 'o')],
+      ['person:الأميرة السعودية'],
+      'two names sharing a word: the longer one (person on a tie) keeps it',
+    ],
+    [
+      [mark('person', 'الأميرة السعودية', 'p'), mark('place', 'الرياض', 'r')],
+      ['person:الأميرة السعودية', 'place:الرياض'],
+      'names apart are both painted',
+    ],
+  ] as const)('%#: %j', (marks, expected, _why) => {
+    expect(names(oneMarkPerName([...marks]))).toEqual(expected);
+  });
+
+  it('under the pointer on «السعودية» of «الأميرة السعودية», the person’s card opens (one mark is left there)', () => {
+    const text = PHRASE;
+    const princess = span('الأميرة السعودية');
+    const country = span('السعودية');
+    const overlapping: Analysis = {
+      text,
+      page: { language: 'ar', isArticle: true, isArabicNews: true, title: null },
+      actors: [
+        {
+          id: 'p',
+          name: 'الأميرة السعودية',
+          type: 'person',
+          role: null,
+          aliases: [],
+          mentions: [{ ...princess, text: 'الأميرة السعودية' }],
+        },
+        { id: 'sa', name: 'السعودية', type: 'place', role: null, aliases: [], mentions: [{ ...country, text: 'السعودية' }] },
+      ],
+      quotes: [],
+    };
+    const marks = buildMarks(overlapping, { density: 'all', types: ALL, saved: [] });
+    const under = marks.filter((m) => m.start <= country.start + 2 && m.end > country.start + 2);
+    expect(innermost(under)?.actorId).toBe('p');
   });
 });
 

@@ -1,6 +1,6 @@
 // Messages reaching the page are checked before anything happens; the badge fits the toolbar.
 import { describe, expect, it } from 'vitest';
-import { badgeText } from '../../entrypoints/background/page';
+import { badgeText, COMMANDS } from '../../entrypoints/background/page';
 import { parsePageMessage } from '../../messaging/page';
 
 describe('parsePageMessage', () => {
@@ -25,5 +25,22 @@ describe('badgeText', () => {
     [120, '99+', 'capped to fit'],
   ] as const)('%i → %s (%s)', (count, text, _why) => {
     expect(badgeText(count)).toBe(text);
+  });
+});
+
+describe('keyboard commands', () => {
+  it('every command of the manifest asks the page something it accepts, highlighting a selection among them', async () => {
+    const config = (await import('../../wxt.config')).default as {
+      manifest: (env: { browser: string }) => { commands: Record<string, { suggested_key?: object; description: string }> };
+    };
+    const commands = config.manifest({ browser: 'chrome' }).commands;
+    for (const name of Object.keys(commands)) {
+      expect(COMMANDS[name], name).toBeDefined();
+      expect(parsePageMessage(COMMANDS[name]), name).not.toBeNull();
+      expect(commands[name]?.description, name).toMatch(/^__MSG_\w+__$/); // named in both interface languages
+    }
+    expect(COMMANDS['highlight-selection']).toEqual({ type: 'page:saveSelection' });
+    // Chrome takes at most four suggested shortcuts; the rest the reader binds in the browser.
+    expect(Object.values(commands).filter((c) => c.suggested_key).length).toBeLessThanOrEqual(4);
   });
 });

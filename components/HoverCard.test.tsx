@@ -42,6 +42,24 @@ describe('HoverCard', () => {
     expect(screen.getByTestId('card-mentions').textContent).toContain('4');
   });
 
+  it('lists the roles known, the article’s first, each with where and when it was seen, and where the description comes from', () => {
+    const card: Card = {
+      ...base,
+      roles: [
+        { text: 'الأمين العام للأمم المتحدة', source: 'article', when: null, from: 'في هذا المقال' },
+        { text: 'رئيس وزراء البرتغال', source: 'press', when: '2015', from: 'في الصحافة، 2015' },
+      ],
+      description: 'سياسي برتغالي',
+      descriptionFrom: 'ويكيبيديا، CC BY-SA',
+    };
+    const { container } = render(<HoverCard lang="ar" card={card} />);
+    expect([...screen.getByTestId('card-roles').querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'الأمين العام للأمم المتحدة (في هذا المقال)',
+      'رئيس وزراء البرتغال (في الصحافة، 2015)',
+    ]);
+    expect(container.querySelector('.sq-desc')?.textContent).toBe('سياسي برتغالي (ويكيبيديا، CC BY-SA)');
+  });
+
   it.each([
     ['ar', 'أقواله في هذا المقال', 'أول ظهور في قراءاتك'],
     ['en', 'Quotations in this article', 'First time in your reading'],

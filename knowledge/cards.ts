@@ -6,7 +6,7 @@ import { nameKey } from '../storage/keys';
 import { ofReading } from '../storage/readings';
 import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
 import { COUNTERPART, resolveCounterparts, TYPE_OF_LETTER as TYPE_OF, type WhoLookup } from './whoswho';
-import { type LocalWho, type LocalWhoReader, pickEntry, whoCard } from './whoswho-card';
+import { type LocalWho, type LocalWhoReader, likelyType, pickEntry, whoCard } from './whoswho-card';
 import {
   commonsFilePage,
   commonsImageUrl,
@@ -283,10 +283,16 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
   const known = (await deps.lookup(subject.name)).filter(
     (k) => (subject.type === null || k.type === subject.type) && !(notPlace && k.type === 'place'),
   );
-  let hit = who ? pickEntry(who, names, subject.type) : null;
-  // The press's actor decides the type of a bare name when several articles name it; else the gazetteer's entry.
-  const entry = (hit && hit.entry.a >= 3 && subject.type === null ? known.find((k) => k.type === TYPE_OF[hit!.entry.t]) : known[0]) ?? null;
-  if (who && entry && hit && TYPE_OF[hit.entry.t] !== entry.type) hit = pickEntry(who, names, entry.type);
+  // A bare name's type: what the press and the reference lists say of it (see likelyType).
+  const asked =
+    subject.type ??
+    likelyType(
+      who,
+      names,
+      known.map((k) => k.type),
+    );
+  const hit = who ? pickEntry(who, names, asked) : null;
+  const entry = known.find((k) => asked === null || k.type === asked) ?? null;
   // Asked by a bare name, the card shows the preferred name («بوتين» → «فلاديمير بوتين»).
   const preferred = entry?.names[0] ?? hit?.entry.n;
   if (!subject.fromArticle && !subject.corrected && preferred && preferred !== subject.name) {

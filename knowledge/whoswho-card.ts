@@ -3,7 +3,16 @@
 // shown as written, like the names.
 import type { ActorType } from '../nlp/types';
 import type { CardFact } from './card-types';
-import { countryName, type RoleRow, roleWithCountry, TYPE_OF_LETTER, type WhoEntry, type WhoHit, type WhoLookup } from './whoswho';
+import {
+  countryName,
+  organizationKind,
+  type RoleRow,
+  roleWithCountry,
+  TYPE_OF_LETTER,
+  type WhoEntry,
+  type WhoHit,
+  type WhoLookup,
+} from './whoswho';
 
 /** What the reader's readings say of an actor (see storage/whoswho.ts), the newest role first. */
 export interface LocalWho {
@@ -18,10 +27,10 @@ const FROM: Record<CardFact['source'], string> = {
   article: 'في هذا المقال',
   history: 'في قراءاتك',
   press: 'في الصحافة',
-  wikipedia: 'ويكيبيديا (CC BY-SA)',
-  wikifane: 'ويكيبيديا عبر WikiFANE (CC BY-SA)',
-  cities: 'قائمة مدن العالم (CC BY 4.0)',
-  countries: 'أسماء الدول (CLDR)',
+  wikipedia: 'ويكيبيديا، CC BY-SA',
+  wikifane: 'ويكيبيديا عبر WikiFANE، CC BY-SA',
+  cities: 'قائمة مدن العالم، CC BY 4.0',
+  countries: 'أسماء الدول، CLDR',
   generated: 'من اسم الجهة',
   gazetteer: 'المعجم المرفق',
 };
@@ -44,6 +53,27 @@ export function pickEntry(lookup: WhoLookup, names: readonly string[], type: Act
   return null;
 }
 
+/** What being in a reference list (a gazetteer entry, a listed city or country) weighs, in press articles. */
+const LISTED = 5;
+
+/**
+ * The type a name asked without one most likely has: the press's article count per type, plus weight for
+ * each reference list that gives that type («تكساس» is a state though a few texts took it for a person).
+ */
+export function likelyType(lookup: WhoLookup | null, names: readonly string[], listed: readonly ActorType[]): ActorType | null {
+  const score = new Map<ActorType, number>();
+  const add = (type: ActorType, n: number) => score.set(type, (score.get(type) ?? 0) + n);
+  for (const type of new Set(listed)) add(type, LISTED);
+  const name = names.find((n) => lookup?.find(n).length) ?? null;
+  for (const type of ['person', 'organization', 'place'] as const) {
+    // An everyday word is no place, whatever the analysis of some texts made of it.
+    if (type === 'place' && name && lookup?.isNotPlace(name)) continue;
+    const hit = lookup && name ? pickEntry(lookup, [name], type) : null;
+    if (hit) add(type, hit.entry.a + (hit.entry.k ? LISTED : 0));
+  }
+  return [...score].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}
+
 /**
  * «مدينة في بيلاروسيا», «دولة», the encyclopaedia's line, else the press's most frequent role of more
  * than one word («الرئيس الأمريكي» rather than «الرئيس»), else a one-word class.
@@ -51,13 +81,18 @@ export function pickEntry(lookup: WhoLookup, names: readonly string[], type: Act
 function describe(entry: WhoEntry): { text: string; source: CardFact['source']; when: string | null } | null {
   if (entry.k) {
     const where = entry.c && entry.k !== 'دولة' ? ` في ${countryName(entry.c)}` : '';
-    return { text: `${entry.k}${where}`, source: entry.ds === 'countries' ? 'countries' : 'cities', when: null };
+    return { text: `${entry.k}${where}`, source: entry.k === 'دولة' ? 'countries' : 'cities', when: null };
   }
   if (entry.d && entry.ds === 'wikipedia') return { text: entry.d, source: 'wikipedia', when: null };
   const role = entry.r?.find((r) => r[0].includes(' ')) ?? entry.r?.[0];
   if (role) return { text: role[0], source: 'press', when: years(role[1], role[2]) };
-  if (entry.d) return { text: entry.d, source: (entry.ds as CardFact['source']) ?? 'wikifane', when: null };
-  if (entry.ds === 'generated' && entry.c) return { text: `جهة حكومية في ${countryName(entry.c)}`, source: 'generated', when: null };
+  const where = entry.c ? ` في ${countryName(entry.c)}` : '';
+  if (entry.ds === 'generated') return { text: `${entry.d}${where}`, source: 'generated', when: null };
+  const org = entry.t === 'o';
+  if (entry.d) return { text: org ? `${entry.d}${where}` : entry.d, source: (entry.ds as CardFact['source']) ?? 'wikifane', when: null };
+  // An organization the press names without a role: its name's head noun says what it is («وزارة في إيطاليا»).
+  const kind = org && entry.n.includes(' ') ? organizationKind(entry.n.split(/\s+/)[0]!) : null;
+  if (kind || (org && where)) return { text: `${kind ?? 'جهة'}${where}`, source: 'generated', when: null };
   return null;
 }
 
@@ -84,7 +119,8 @@ export function whoCard(
   year: number = new Date().getFullYear(),
 ): WhoCard {
   const entry = hit?.entry ?? null;
-  const country = entry?.c ?? null;
+  // An organization's name often says its country («الشرطة الإسرائيلية», «شركة نفط الكويت»).
+  const country = entry?.c ?? (lookup && entry?.t === 'o' ? lookup.countryIn(entry.n.split(/\s+/).slice(1)) : null);
   const roles: CardFact[] = [];
   const seen = new Set<string>();
   const add = (f: CardFact) => {
@@ -96,7 +132,7 @@ export function whoCard(
     add(fact(lookup && entry?.t === 'p' ? roleWithCountry(articleRole, country, lookup.data.adjectives) : articleRole, 'article'));
   for (const r of local.roles) add(fact(r.role, 'history', String(new Date(r.readAt).getUTCFullYear() || year)));
   for (const f of pressRoles(entry?.r ?? [])) add(f);
-  const d = entry ? describe(entry) : null;
+  const d = entry ? describe({ ...entry, ...(country ? { c: country } : {}) }) : null;
   return {
     type: entry ? TYPE_OF_LETTER[entry.t] : null,
     name: entry?.n ?? null,

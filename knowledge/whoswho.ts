@@ -123,6 +123,19 @@ export function countryName(code: string): string {
   }
 }
 
+// Nouns that head an organization's name («شركة …», «جامعة …»), as a card names the kind.
+const ORGANIZATION_KINDS = new Set(
+  `وزارة شركة جامعة لجنة هيئة مؤسسة مدرسة قوات مكتب مديرية إمارة مجلس حزب حركة جمعية اتحاد نادي منظمة وكالة
+  صحيفة جريدة مجلة قناة إذاعة بنك مصرف جيش محكمة مستشفى معهد غرفة فرقة كتيبة لواء جبهة تنظيم جماعة ائتلاف تحالف`
+    .split(/\s+/)
+    .map((w) => normalize(w)),
+);
+
+/** The kind an organization noun heading a name says («شركة»), or null; «ال» and clitics are not stripped. */
+export function organizationKind(word: string): string | null {
+  return ORGANIZATION_KINDS.has(normalize(word)) ? word : null;
+}
+
 /** A found actor: the entry and the index it came from. */
 export interface WhoHit {
   entry: WhoEntry;
@@ -159,15 +172,36 @@ export class WhoLookup {
     return hits;
   }
 
-  /** «وزارة الخارجية السورية», «الجيش الإسرائيلي»: a known head and a nationality adjective make an organization. */
+  /**
+   * A name whose construction says it is an organization: a state body and a nationality adjective
+   * («وزارة الخارجية السورية», «الجيش الإسرائيلي»), or an organization noun heading a longer name
+   * («شركة نفط الكويت», «جامعة …»). Its description is that noun, and the country when the name gives one.
+   */
   generatedOrganization(name: string): WhoEntry | null {
     const words = name.trim().split(/\s+/);
     if (words.length < 2) return null;
-    const country = countryOfAdjective(words[words.length - 1]!, this.data.adjectives);
-    if (!country) return null;
-    const head = normalize(words.slice(0, -1).join(' '));
-    if (!this.orgHeads.has(head)) return null;
-    return { n: name.trim(), t: 'o', a: 0, c: country, ds: 'generated' };
+    const last = countryOfAdjective(words[words.length - 1]!, this.data.adjectives);
+    const stateBody = last !== null && this.orgHeads.has(normalize(words.slice(0, -1).join(' ')));
+    const kind = organizationKind(words[0]!);
+    if (!stateBody && !kind) return null;
+    const country = last ?? this.countryIn(words.slice(1));
+    return { n: name.trim(), t: 'o', a: 0, ds: 'generated', d: kind ?? 'جهة حكومية', ...(country ? { c: country } : {}) };
+  }
+
+  /** The country a name's words name: a nationality adjective, a country's or a listed city's name («نفط الكويت» → KW). */
+  countryIn(words: readonly string[]): string | null {
+    for (const w of words) {
+      const c = countryOfAdjective(w, this.data.adjectives);
+      if (c) return c;
+    }
+    for (let i = 0; i < words.length; i++) {
+      for (const n of [2, 1]) {
+        // A listed country or city («نفط الكويت», «بترول أبوظبي»): a city gives its country.
+        const hit = this.find(words.slice(i, i + n).join(' '), 'place').find((h) => h.entry.k);
+        if (hit?.entry.c) return hit.entry.c;
+      }
+    }
+    return null;
   }
 
   /** True when the corpus shows a one-word name to be an everyday word, not a place. */

@@ -133,12 +133,39 @@ function countries(): { byName: Map<string, string>; adjectives: Record<string, 
   return { byName, adjectives, rows };
 }
 
+// Words before a place name in running text: prepositions of place and place nouns («في», «مدينة»).
+const LOCATIVE = new Set('في من الى نحو قرب مدينه ولايه عاصمه بلده محافظه منطقه اقليم شمال جنوب شرق غرب وسط داخل حتى عبر'.split(' '));
+
 /**
- * One-word names that the world-cities and ArWikiCats lists alone make places, for a town under 100,000
- * people or a given name («فيروس» → Virú, Peru; «جون» → Cove, Benin): asked without a type, they are
- * an everyday word or a person far more often than that town.
+ * How often each one-word place name is written as a place in the corpus: after a preposition or place
+ * noun («في جدة», «مدينة جدة»), out of all its occurrences (with «و», «ف», «ب», «ل» stripped; «بفيروس»
+ * is «with a virus» as often as «بجدة» is «in Jeddah», so a clitic is no evidence).
  */
-function everydayPlaceNames(cities: { CityNameAr: string; Population: number }[]): string[] {
+async function placeContexts(words: ReadonlySet<string>, limit: number): Promise<Map<string, { seen: number; asPlace: number }>> {
+  const out = new Map<string, { seen: number; asPlace: number }>();
+  for await (const line of corpusLines(limit)) {
+    const toks = nameTokens(line);
+    toks.forEach((tok, i) => {
+      const stem = tok.replace(/^[وف]?[بل]?/, '');
+      const word = words.has(tok) ? tok : words.has(stem) ? stem : null;
+      if (!word) return;
+      const c = out.get(word) ?? { seen: 0, asPlace: 0 };
+      c.seen++;
+      const before = (toks[i - 1] ?? '').replace(/^و/, '');
+      if (LOCATIVE.has(before)) c.asPlace++;
+      out.set(word, c);
+    });
+  }
+  return out;
+}
+
+/**
+ * One-word names that only the world-cities and ArWikiCats lists make places, and that are more likely
+ * something else when asked without a type: a word the corpus rarely writes as a place (under 10% of at
+ * least 10 occurrences: «كورونا» in «فيروس كورونا», «جون» the given name); for a word the corpus hardly
+ * has, a town under 100,000 people or a given name.
+ */
+async function everydayPlaceNames(cities: { CityNameAr: string; Population: number }[], limit: number): Promise<string[]> {
   const minor = new Set((gazetteer.minorSources ?? '').split(','));
   const firstNames = new Set(gazetteer.firstNames.split(' '));
   const population = new Map<string, number>();
@@ -147,17 +174,26 @@ function everydayPlaceNames(cities: { CityNameAr: string; Population: number }[]
     if (toks.length === 1) population.set(toks[0]!, Math.max(population.get(toks[0]!) ?? 0, c.Population));
   }
   const major = new Set<string>();
-  const weak = new Set<string>();
+  const candidates = new Set<string>();
   for (const [, type, names, , , sources] of gazetteer.entries) {
     const onlyMinor = sources.split(',').every((s) => minor.has(s));
     for (const name of names.split('|')) {
       const toks = nameTokens(name);
       if (toks.length !== 1) continue;
       if (type !== 'l' || !onlyMinor) major.add(toks[0]!);
-      else if ((population.get(toks[0]!) ?? 0) < 100_000 || firstNames.has(toks[0]!)) weak.add(toks[0]!);
+      else candidates.add(toks[0]!);
     }
   }
-  return [...weak].filter((w) => !major.has(w)).sort();
+  for (const w of major) candidates.delete(w);
+  const contexts = await placeContexts(candidates, limit);
+  return [...candidates]
+    .filter((w) => {
+      const ctx = contexts.get(w);
+      if (ctx && ctx.seen >= 10) return ctx.asPlace < ctx.seen * 0.1;
+      const pop = population.get(w);
+      return (pop !== undefined && pop < 100_000) || firstNames.has(w);
+    })
+    .sort();
 }
 
 // What an encyclopaedia description's first word says its subject is.
@@ -356,7 +392,7 @@ async function build(): Promise<number> {
   }
   for (const list of Object.values(keys)) list.sort((a, b) => entries[b]!.a - entries[a]!.a || a - b);
 
-  const notPlaces = everydayPlaceNames(cities);
+  const notPlaces = await everydayPlaceNames(cities, limit);
   const index: WhoIndex = {
     version: 1,
     texts: texts.length,

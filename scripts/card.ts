@@ -36,8 +36,9 @@ function view(card: Card) {
 
 /** Whether the bundled knowledge knows anything of a name. */
 async function isKnown(name: string, who: WhoLookup | null): Promise<boolean> {
-  if ((await lookupName(name)).length > 0) return true;
-  return who !== null && pickEntry(who, [name], null) !== null;
+  // A list's town named like an everyday word («فيروس») is not knowledge of that word.
+  const listed = (await lookupName(name)).filter((k) => !(k.type === 'place' && who?.isNotPlace(name)));
+  return listed.length > 0 || (who !== null && pickEntry(who, [name], null) !== null);
 }
 
 async function whoOrNull(): Promise<WhoLookup | null> {

@@ -64,6 +64,15 @@ describe('names as readers write them', () => {
     expect(pickEntry(who, [name], null)?.entry).toMatchObject({ t: 'o', c: country });
   });
 
+  it('an organization noun heading a name makes an organization, with the country the name gives', () => {
+    const hit = pickEntry(who, ['شركة موانئ إسرائيل'], null);
+    expect([hit?.entry.t, hit?.entry.c, whoCard(who, hit, null, { roles: [], companions: [] }).description?.text]).toEqual([
+      'o',
+      'IL',
+      `شركة في ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('IL')}`,
+    ]);
+  });
+
   it('an unknown head with a nationality is not made an organization', () => {
     expect(pickEntry(who, ['المطبخ الروسي'], null)).toBeNull();
   });

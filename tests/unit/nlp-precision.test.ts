@@ -130,3 +130,56 @@ describe('the words a new reader saw painted, with the bundled lists', () => {
     for (const w of words) expect(painted.filter((p) => p.includes(w))).toEqual([]);
   });
 });
+
+describe('organizations and people the rules read as constructions', () => {
+  // body → actors listed (type:name) → why
+  const rows: [string, string[], string][] = [
+    ['وبثت قناة CNN وTRT التقرير.', ['organization:CNN', 'organization:TRT'], 'Latin capitals inside Arabic text name outlets'],
+    ['وبلغ حجم الـGDP رقما قياسيا ببث TV.', [], 'negative: units and formats in Latin capitals are not bodies'],
+    [
+      'وقالت الحكومة البريطانية إن المنتخب المصري سيلعب.',
+      ['organization:الحكومة البريطانية', 'organization:المنتخب المصري'],
+      'a government or team head with a nationality adjective is a body',
+    ],
+    ['وقالت الحكومة الحالية إن الوضع صعب.', [], 'negative: without a nationality the government is a description'],
+    [
+      'وقاتل جيش التحرير الفلسطيني ولواء أحرار الشام في المنطقة.',
+      ['organization:جيش التحرير الفلسطيني', 'organization:لواء أحرار الشام'],
+      'armed groups after «جيش/لواء»; «لواء» without «ال» is a brigade, not a general',
+    ],
+    ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
+    ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
+    [
+      'وقال اللاعب محمد الثاني في الترتيب إن السباق صعب.',
+      ['person:محمد'],
+      'negative: after a title that is not a ruler’s, an ordinal is no regnal number',
+    ],
+    [
+      'ويقول المحلل عبد الناصر العايد إن الوضع صعب.',
+      ['person:عبد الناصر العايد'],
+      'after a compound given name a definite word is the family name',
+    ],
+    ['وأصر الرئيس بيار نكورونزيزا على الترشح.', ['person:بيار نكورونزيزا'], 'a long transliterated family name is not a verb'],
+  ];
+  const analyzeEmpty = createAnalyzer({
+    gazetteer: testGazetteer({
+      entries: [
+        ['l:eg', 'l', 'مصر', 'Egypt', '', 't'],
+        ['l:gb', 'l', 'بريطانيا', 'Britain', '', 't'],
+        ['l:ps', 'l', 'فلسطين', 'Palestine', '', 't'],
+        ['l:sham', 'l', 'الشام', 'Levant', '', 't'],
+      ],
+      firstNames: ['محمد', 'عبدالله'],
+      common: ['العايد', 'الترتيب'],
+    }),
+  });
+  it.each(rows)('%s', (body, expected) => {
+    const a = analyzeEmpty({ title: null, blocks: [body] });
+    expect(
+      a.actors
+        .filter((x) => x.type !== 'place')
+        .map((x) => `${x.type}:${x.name}`)
+        .sort(),
+    ).toEqual(expected);
+  });
+});

@@ -241,7 +241,8 @@ function givenAtOnce(doc: Doc, i: number): boolean {
   const n = doc.tokens[i]!.norm;
   if (doc.index.common.has(n) || ORG_HEADS.has(n) || TITLE_WORDS.has(n) || FUNCTION_WORDS.has(n)) return false;
   for (const r of doc.readings[i] ?? []) {
-    if (r.prefix.includes('ك') || r.prefix.includes('ال')) continue;
+    // «ك» never, «س» only before a verb («وساد» is not و + س + a name).
+    if (r.prefix.includes('ك') || r.prefix.includes('ال') || r.prefix.includes('س')) continue;
     if (doc.index.firstNames.has(r.stem)) return true;
   }
   return false;
@@ -1066,6 +1067,8 @@ function foreignPair(doc: Doc, k: number): number {
   const n = b.norm;
   if (known) return k + 1;
   if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
+  // «صناعة مستقبله»: a final «ه» written as such (not «ة») is an attached pronoun.
+  if (/[^ة]ه$/.test(b.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return -1;
   const c = toks[k + 2];
   if (c && joined(doc.text, b, c) && nameLike(doc, k + 2, 'next')) return -1;
   return k + 1;

@@ -3,7 +3,7 @@
 // not one; `keepNames` runs them all over the recognised spans. Rules look at the words and their
 // immediate neighbours only, so the layer stays linear in the number of spans.
 import type { EntitySpan } from './entities';
-import { FUNCTION_WORDS, PLACE_HEADS } from './lexicon';
+import { FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
 import { type Doc, isDefinite } from './patterns';
 
@@ -41,11 +41,17 @@ export const DISEASE_WORDS = words(`
   الملاريا ملاريا الكوليرا كوليرا الحصبة حصبة زيكا الطاعون السرطان سرطان جدري الجدري
 `);
 
-/** Heads of works, prizes and campaigns: the name after them is a title, not an actor («جائزة نوبل», «سورة لقمان»). */
+/**
+ * Heads of works, prizes and campaigns: a name in quotation marks after them is a title, not an actor
+ * («برنامج «صباح الخير»», «سورة «لقمان»»). Without marks the name after «كتاب/برنامج» is the owner
+ * («كتاب أوباما», «برنامج البنك التجاري»); only prizes and chapters are named after someone uninvolved.
+ */
 export const WORK_HEADS = words(`
   سورة جائزة جوائز برنامج فيلم مسلسل أغنية أغنيته ألبوم كتاب كتابه رواية روايته مسرحية قصيدة
   عملية حملة مبادرة هاشتاق هاشتاغ وسم لقب
 `);
+/** Heads whose name is a title even without quotation marks: «جائزة نوبل», «سورة لقمان». */
+const NAMED_AFTER_HEADS = words('سورة جائزة جوائز');
 
 /** Particles and pronoun forms that no name contains («بلى يا رسول الله», «أتعرفين يا أمي أنك»). */
 export const NEVER_IN_NAMES = words('يا أيها بلى نعم كلا أنك إنك أنكم إنكم لك لكم اللهم');
@@ -85,13 +91,14 @@ function tokensOf(span: EntitySpan): number[] {
   return out;
 }
 
-/** The word before the span, also across an opening quotation mark («سورة «لقمان»»). */
-function wordBefore(doc: Doc, span: EntitySpan): number {
+/** The word right before the span and whether an opening quotation mark stands between them («سورة «لقمان»»); -1 for none. */
+function wordBefore(doc: Doc, span: EntitySpan): { k: number; quoted: boolean } {
   const k = span.first - 1;
   const before = doc.tokens[k];
-  if (!before) return -1;
+  if (!before) return { k: -1, quoted: false };
   const gap = doc.text.slice(before.end, doc.tokens[span.first]!.start).trim();
-  return gap === '' || /^["«“‘]$/.test(gap) ? k : -1;
+  if (gap === '') return { k, quoted: false };
+  return /^["«“‘]$/.test(gap) ? { k, quoted: true } : { k: -1, quoted: false };
 }
 
 /**
@@ -134,12 +141,44 @@ function placeContext(doc: Doc, i: number): boolean {
   return next >= 0 && doc.gaz[next]!.entry.type === 'place';
 }
 
+const INFLECTIONS = ['ين', 'ون', 'ات', 'ان', 'ه', 'ها', 'هم'];
+
+/** An everyday word (of the lists, a title or a head), also with «ال», a clitic or an ending: «الرواتب», «كشريك», «ناديين», «مستقبله». */
+function everydayWord(doc: Doc, i: number): boolean {
+  const isEveryday = (w: string) => doc.index.common.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w);
+  for (const stem of stems(doc, i)) {
+    const bare = stem.startsWith('ال') ? stem.slice(2) : stem;
+    if (isEveryday(stem) || isEveryday(bare)) return true;
+    for (const end of INFLECTIONS)
+      if (bare.length > end.length + 2 && bare.endsWith(end) && isEveryday(bare.slice(0, -end.length))) return true;
+  }
+  return false;
+}
+
+/** A word of the name lists (given names, name words, first words of known names). */
+function nameListWord(doc: Doc, i: number): boolean {
+  return !unknownWord(doc, i);
+}
+
+/** Shared by the table and keepNames, which keeps such a name as MISC rather than dropping it. */
+const TITLE_OF_WORK: PrecisionRule = {
+  name: 'title-of-work',
+  example: '«جائزة نوبل», «سورة «لقمان»», «برنامج «صباح الخير»»: the name of a prize, chapter or programme',
+  rejects: (s, { doc }) => {
+    if (s.type === 'LOC') return false;
+    const { k, quoted } = wordBefore(doc, s);
+    if (k >= 0 && anyStemIn(doc, k, quoted ? WORK_HEADS : NAMED_AFTER_HEADS)) return true;
+    return s.first < s.last && anyStemIn(doc, s.first, NAMED_AFTER_HEADS);
+  },
+};
+
 /** The table: each rule with the construction it names. Order does not matter; any rule rejecting drops the span. */
 export const PRECISION_RULES: readonly PrecisionRule[] = [
   {
     name: 'calendar',
     example: '«يوم الخميس», «في شهر رمضان»: days and months are dates, not people or places',
-    rejects: (s, { doc }) => tokensOf(s).every((t) => anyStemIn(doc, t, CALENDAR_WORDS)),
+    // Only persons and places: a month may name a maker («نيسان» the company) where the tagger reads an organization.
+    rejects: (s, { doc }) => s.type !== 'ORG' && tokensOf(s).every((t) => anyStemIn(doc, t, CALENDAR_WORDS)),
   },
   {
     name: 'disease',
@@ -182,15 +221,7 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
       return raw.length >= 4 && PRONOUN_END.test(raw) && unknownWord(doc, s.first);
     },
   },
-  {
-    name: 'title-of-work',
-    example: '«جائزة نوبل», «سورة «لقمان»», «برنامج «صباح الخير»»: the name of a prize, chapter or programme',
-    rejects: (s, { doc }) => {
-      if (s.type === 'LOC') return false;
-      const k = wordBefore(doc, s);
-      return (k >= 0 && anyStemIn(doc, k, WORK_HEADS)) || (s.first < s.last && anyStemIn(doc, s.first, WORK_HEADS));
-    },
-  },
+  TITLE_OF_WORK,
   {
     name: 'ambiguous-place-word',
     example: '«الدعم المالي», «نشر الخبر»: a place name that is an everyday word needs «في/إلى/من» or a place head before it',
@@ -207,6 +238,12 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     name: 'minor-place-in-prose',
     example: '«أنني سعيدة للغاية», «ليته سكت»: a small town from the long lists, shaped like an everyday word, with no place context',
     rejects: minorPlaceInProse,
+  },
+  {
+    name: 'everyday-words',
+    example: '«ارتداء لاعب قميص ناديين», «أشاد بدوره كشريك أساسي»: a person made only of everyday words, none of them a name',
+    rejects: (s, { doc }) =>
+      s.type === 'PERS' && s.source !== 'gazetteer' && tokensOf(s).every((t) => everydayWord(doc, t) && !nameListWord(doc, t)),
   },
   {
     name: 'bare-given-name',
@@ -227,5 +264,13 @@ export function keepNames(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
     } else for (let t = s.first; t <= s.last; t++) for (const w of stems(doc, t)) fullPersonWords.add(w);
   }
   const ctx: PrecisionContext = { doc, fullPersonWords, personCount };
-  return spans.filter((s) => !PRECISION_RULES.some((r) => r.rejects(s, ctx)));
+  const out: EntitySpan[] = [];
+  for (const s of spans) {
+    // MISC spans (events, works) are never painted as actors; they stay for the CoNLL view.
+    if (s.type === 'MISC') out.push(s);
+    else if (!PRECISION_RULES.some((r) => r.rejects(s, ctx))) out.push(s);
+    // «جائزة نوبل», «سورة «لقمان»»: the title of a work is a name, of something that is not an actor.
+    else if (TITLE_OF_WORK.rejects(s, ctx)) out.push({ ...s, type: 'MISC' });
+  }
+  return out;
 }

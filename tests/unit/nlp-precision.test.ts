@@ -19,7 +19,7 @@ const FACTS: TestFacts = {
   ],
   firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
   nameTokens: ['الحربي', 'رمضان'],
-  common: ['الجامعة', 'الحظ'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي'],
 };
 const index = testGazetteer(FACTS);
 
@@ -76,6 +76,27 @@ describe('precision rules: a word is painted only with evidence that it is a nam
       {},
       [],
       'negative: an unknown word with an attached pronoun after a title is a noun',
+    ],
+    [
+      'everyday-words',
+      'وتفادى اللاعب قميص ناديين في موسم واحد.',
+      {},
+      [],
+      'negative: after a title, everyday words (one with a plural ending) are no foreign name',
+    ],
+    [
+      'everyday-words',
+      'وأشاد الوزير بدوره كشريك أساسي.',
+      { كشريك: 'B-PERS', أساسي: 'I-PERS' },
+      [],
+      'negative: a tagger person made of everyday words',
+    ],
+    [
+      'everyday-words',
+      'وقال وزير البحرية راي مابوس إن السفن جاهزة.',
+      {},
+      ['person:راي مابوس'],
+      'a foreign family name the lists do not know keeps the pair',
     ],
     ['title-of-work', 'وفاز الكاتب بجائزة نوبل للآداب.', {}, [], 'negative: the name of a prize is not an actor'],
     ['title-of-work', 'كما ورد في سورة «لقمان» من القرآن.', { لقمان: 'B-PERS' }, [], 'negative: the name of a chapter is a title'],
@@ -147,6 +168,7 @@ describe('organizations and people the rules read as constructions', () => {
       ['organization:جيش التحرير الفلسطيني', 'organization:لواء أحرار الشام'],
       'armed groups after «جيش/لواء»; «لواء» without «ال» is a brigade, not a general',
     ],
+    ['وساد الصمت في القاعة.', [], 'negative: «س» glued to a word is the future prefix of a verb, never before a given name'],
     ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
     ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
     [
@@ -169,7 +191,7 @@ describe('organizations and people the rules read as constructions', () => {
         ['l:ps', 'l', 'فلسطين', 'Palestine', '', 't'],
         ['l:sham', 'l', 'الشام', 'Levant', '', 't'],
       ],
-      firstNames: ['محمد', 'عبدالله'],
+      firstNames: ['محمد', 'عبدالله', 'اد'],
       common: ['العايد', 'الترتيب'],
     }),
   });

@@ -93,6 +93,8 @@ export function buildActors(
   const personFullByLast = new Map<string, Group[]>();
   // The same people by each word between their first and last (sameWordKey), so a lone word is looked up, not scanned for.
   const personFullByInner = new Map<string, Group[]>();
+  // And by their first word, so a given name alone («كاظم») finds the one person named in full with it.
+  const personFullByFirst = new Map<string, Group[]>();
   for (const s of order) {
     const type = TYPE_OF[s.type as keyof typeof TYPE_OF];
     const key = keyOf(text, s);
@@ -118,6 +120,11 @@ export function buildActors(
         const inner = personFullByInner.get(sameWordKey(key[0]!));
         if (inner?.length === 1) g = inner[0];
       }
+      // «كاظم» after «كاظم الساهر»: a given name alone is the one person the article named in full with it.
+      if (!g && key.length === 1 && rec.doc.index.firstNames.has(key[0]!)) {
+        const named = personFullByFirst.get(key[0]!);
+        if (named?.length === 1) g = named[0];
+      }
     }
     const typedKey = `${type}|${k}`;
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
@@ -134,6 +141,7 @@ export function buildActors(
         const lastSkeleton = skeleton(key[key.length - 1]!);
         listIn(personFullByLast, lastSkeleton, g);
         for (const w of key.slice(1, -1)) listIn(personFullByInner, sameWordKey(w), g);
+        listIn(personFullByFirst, key[0]!, g);
         if (key.length >= 3 && COMPOUND_HEADS.has(key[key.length - 2]!)) {
           const compound = key.slice(-2).join('');
           const held = personByCompound.get(compound);

@@ -3,6 +3,7 @@
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
+import { keepNames } from './precision';
 import type { EntityTag, Span, Tagger, Token } from './types';
 
 /** One recognised name in the text (offsets into the analysed text, clitics excluded). */
@@ -101,6 +102,7 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
       tagger.tagWithMargins?.(tokens, text, out) ?? { tags: tagger.tag(tokens, text, out), margins: undefined };
     out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, read.tags), read.margins);
   }
+  out = keepNames(doc, out);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return { spans: out, roles, doc };
 }

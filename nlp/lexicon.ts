@@ -46,8 +46,11 @@ export const TITLE_WORDS = withIndefinite(`
 /** Titles that are pronoun-bearing role mentions of the following name («نظيره ألكسندر لوكاشينكو»). */
 export const COUNTERPART_WORDS = set('نظيره نظيرته نظيرها نظيرهم زميله زميلته');
 
+/** Heads of armed groups, currents and national teams: «جيش التحرير الفلسطيني», «لواء أحرار الشام», «منتخب مصر». */
+export const GROUP_HEADS = set('جيش فيلق لواء سرايا كتيبة تيار منتخب');
+
 /** Heads of organization names: «وزارة الدفاع», «منظمة العفو الدولية», «وكالة «تاس»». */
-export const ORG_HEADS = set(`
+export const ORG_HEADS = set(`${[...GROUP_HEADS].join(' ')}
   وزارة وكالة حزب حركة منظمة مجلس جامعة شركة هيئة لجنة مكتب صحيفة جريدة مجلة قناة شبكة موقع إذاعة
   نادي اتحاد جمعية مؤسسة بنك مصرف معهد محكمة تنظيم جماعة جبهة كتائب ائتلاف تحالف مفوضية
   رابطة دائرة مديرية برلمان صندوق منتدى فصيل أكاديمية كلية مستشفى مدرسة
@@ -62,7 +65,12 @@ export const NAMING_HEADS = set(`
 `);
 
 /** Definite heads that form an organization with a following adjective («التلفزيون الروسي الرسمي»). */
-export const DEFINITE_ORG_HEADS = set('التلفزيون الجيش الشرطة الخارجية الداخلية الجمعية الوكالة الهيئة اللجنة');
+/** Definite heads of governments, teams and forces that a nationality names: «الحكومة البريطانية», «المنتخب المصري». */
+export const DEFINITE_BODY_HEADS = set('الحكومة المنتخب الحرس');
+
+export const DEFINITE_ORG_HEADS = set(
+  `التلفزيون الجيش الشرطة الخارجية الداخلية الجمعية الوكالة الهيئة اللجنة ${[...DEFINITE_BODY_HEADS].join(' ')}`,
+);
 
 /** Adjectives that never start a name and are never a family name on their own. */
 export const PLAIN_ADJECTIVES = set(`
@@ -70,6 +78,7 @@ export const PLAIN_ADJECTIVES = set(`
   الإسلامي الإسلامية العربي العربية الاتحادي الاتحادية الخارجية الداخلية الأسبق السابق السابقة الحالي الحالية
   الجديد الجديدة الأمني الأمنية العسكري العسكرية السياسي السياسية الاقتصادي الاقتصادية التنفيذي التنفيذية
   الأممي الأممية الإقليمي الإقليمية المركزي المركزية الشعبي الشعبية الفيدرالي الفيدرالية المحلي المحلية
+  الثوري الثورية المسلحة
 `);
 
 /** Reporting verbs and cues, without proclitics; feminine -ت forms are generated («بيّن» is left out: unvocalised it is «بين», between). */

@@ -4,6 +4,7 @@
 import { type GazetteerIndex, type GazetteerMatch, joined } from './gazetteer';
 import {
   COUNTERPART_WORDS,
+  DEFINITE_BODY_HEADS,
   DEFINITE_ORG_HEADS,
   FUNCTION_WORDS,
   HONORIFIC_OPENERS,
@@ -240,7 +241,8 @@ function givenAtOnce(doc: Doc, i: number): boolean {
   const n = doc.tokens[i]!.norm;
   if (doc.index.common.has(n) || ORG_HEADS.has(n) || TITLE_WORDS.has(n) || FUNCTION_WORDS.has(n)) return false;
   for (const r of doc.readings[i] ?? []) {
-    if (r.prefix.includes('ك') || r.prefix.includes('ال')) continue;
+    // «ك» never, «س» only before a verb («وساد» is not و + س + a name).
+    if (r.prefix.includes('ك') || r.prefix.includes('ال') || r.prefix.includes('س')) continue;
     if (doc.index.firstNames.has(r.stem)) return true;
   }
   return false;
@@ -306,7 +308,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
     if (!/^ال/.test(t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return false;
     // «كريم العراقي», «نوال الكويتية»: Arabic puts the nationality before a name, so a place adjective
     // right after a lone given name is that person's family name.
-    if (PLAIN_ADJECTIVES.has(n)) return false;
+    // Ordinals are no family names; a ruler's regnal number is added after the name (withRegnalNumber).
+    if (PLAIN_ADJECTIVES.has(n) || REGNAL_NUMBERS.has(n)) return false;
     if (isNisbaOfPlace(n, doc.placeWords) && !(givenAt(doc, i - 1) && !partOfName(doc, i - 2))) return false;
     return known || !doc.index.common.has(n);
   }
@@ -331,7 +334,10 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   // «مولود تشاوش أوغلو»: after a given name, «تش» writes a foreign /ch/, not a verb.
   const foreignCh = position === 'next' && n.startsWith('تش') && doc.index.firstNames.has(doc.tokens[i - 1]?.norm ?? '');
-  if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4 && !foreignCh) return false;
+  // «بيار نكورونزيزا»: inside a name, a long word ending in a vowel letter is a transliterated family
+  // name; verbs that long end in a plural or dual suffix («يستطيعون», «يتحدثان», «يكتبوا»).
+  const foreignLong = position === 'next' && n.length >= 7 && /[اوي]$/.test(n) && !/(?:ون|ين|ان|وا)$/.test(n);
+  if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4 && !foreignCh && !foreignLong) return false;
   return true;
 }
 
@@ -369,12 +375,14 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
   const first = toks[i];
   if (!first) return -1;
   const firstNorm = firstKnown ? stemOf(doc, i) : first.norm;
+  // «عبد الناصر العايد», «أبو بكر البغدادي»: a compound given name is followed by the family name as a nasab is.
+  let nasab = false;
   if (KUNYA.has(firstNorm) || firstNorm === ABD) {
     if (!toks[i + 1] || !joined(doc.text, first, toks[i + 1]!)) return -1;
     j = i + 1;
+    nasab = true;
   } else if (!firstKnown && !nameLike(doc, i, 'first')) return -1;
   let count = j - i + 1;
-  let nasab = false;
   while (count < 6) {
     const next = toks[j + 1];
     if (!next || !joined(doc.text, toks[j]!, next)) break;
@@ -438,6 +446,8 @@ function quotedAfter(doc: Doc, i: number): { first: number; last: number } | nul
 /** Where the name proper starts in token i: after و/ف/ب/ل/ك when they are clitics of a known word. */
 export function nameStartOffset(doc: Doc, i: number, person = true): number {
   const t = doc.tokens[i]!;
+  // «وTRT»: a Latin name after an Arabic clitic starts after it.
+  if (/^[وبلف][A-Za-z]/.test(t.text)) return t.start + 1;
   let stem = stripClitics(doc, i);
   if (stem === t.norm && person) stem = stemOf(doc, i);
   const k = t.norm.length - stem.length;
@@ -463,6 +473,12 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     if (credit) {
       hits.push({ first: credit.first, last: credit.last, type: 'ORG', gazetteer: null, role: null, roleMention: null });
       i = credit.last + 1;
+      continue;
+    }
+    // «CNN», «TRT», «وTRT»: an acronym in Latin capitals inside Arabic text names an outlet or body.
+    if (latinAcronymAt(doc, i)) {
+      hits.push({ first: i, last: i, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i++;
       continue;
     }
     // Places named with a head word: «مطار بن غوريون», «سجن نفحة», «سوق عكاظ», «قاعدة «فورت هود»».
@@ -534,7 +550,10 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         i += 3;
         continue;
       }
-      if (first && joined(doc.text, toks[i]!, first) && isAdjective(doc, first.norm)) {
+      // «الحكومة البريطانية», «المنتخب المصري»: these heads make a name only with a nationality («الحكومة الحالية» is none).
+      const nationalOnly = hasWord(doc, i, DEFINITE_BODY_HEADS, true);
+      const adjective = first !== undefined && (nationalOnly ? isNisbaOfPlace(first.norm, doc.placeWords) : isAdjective(doc, first.norm));
+      if (first && joined(doc.text, toks[i]!, first) && adjective) {
         // «الجيش الإسرائيلي الجمعة», «الخارجية الأمريكية للصحافيين»: after a nationality only adjectives follow.
         let last = i + 1;
         if (isNisbaOfPlace(first.norm, doc.placeWords)) {
@@ -595,6 +614,18 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     i++;
   }
   return { hits, roles };
+}
+
+/** Latin capitals that are units, formats, illnesses or countries, not the name of a body. */
+const NOT_BODY_ACRONYMS = new Set(
+  'TV PDF GDP SMS USB DNA HIV AIDS COVID SARS MERS GPS CEO VIP VAR FM AM PM OK USD EUR US USA UK UAE EU ID IQ PCR'.split(' '),
+);
+
+/** Token i is two to six Latin capitals (after an Arabic و/ب/ل at most) and not a unit or format. */
+function latinAcronymAt(doc: Doc, i: number): boolean {
+  const text = doc.tokens[i]!.text;
+  const m = /^[وبلف]?([A-Z][A-Z0-9&]{1,5})$/.exec(text);
+  return m !== null && !NOT_BODY_ACRONYMS.has(m[1]!) && doc.covered[i]! < 0;
 }
 
 const NAQLAN = normalize('نقلا');
@@ -694,6 +725,26 @@ function personHit(doc: Doc, first: number, last: number): PatternHit {
     role: null,
     roleMention: null,
   };
+}
+
+/** Titles of rulers, whose names carry a regnal number. */
+const ROYAL_TITLES = new Set(['الملك', 'الملكه', 'البابا', 'السلطان', 'الامبراطور', 'القيصر'].map(normalize));
+const REGNAL_NUMBERS = new Set(
+  ['الأول', 'الثاني', 'الثالث', 'الرابع', 'الخامس', 'السادس', 'السابع', 'الثامن', 'التاسع', 'العاشر', 'الحادي', 'الأولى', 'الثانية'].map(
+    normalize,
+  ),
+);
+const ASHAR = normalize('عشر');
+
+/** The last token of a ruler's name with its regnal number after `last` («الثاني», «السادس عشر»), or `last`. */
+function withRegnalNumber(doc: Doc, last: number): number {
+  const toks = doc.tokens;
+  const next = toks[last + 1];
+  // The name may already have taken the number in as a family name («بنديكت السادس»).
+  if (REGNAL_NUMBERS.has(toks[last]!.norm)) return next && joined(doc.text, toks[last]!, next) && next.norm === ASHAR ? last + 1 : last;
+  if (!next || !joined(doc.text, toks[last]!, next) || !REGNAL_NUMBERS.has(next.norm)) return last;
+  const after = toks[last + 2];
+  return after && joined(doc.text, next, after) && after.norm === ASHAR ? last + 2 : last + 1;
 }
 
 /** Titles that belong to the name they precede («البابا فرنسيس», «البابا بنديكت السادس عشر»). */
@@ -960,6 +1011,8 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
     // «وزير البحرية راي مابوس», «الوزير سيغمار غابريل»: a transliterated name whose first word looks
     // like an everyday word or a verb, read only as a pair ending in an unknown word.
     if (last < nameStart) last = foreignPair(doc, nameStart);
+    // «الملك عبدالله الثاني», «البابا بنديكت السادس عشر»: a ruler's regnal number belongs to the name.
+    if (last >= nameStart && j === i && ROYAL_TITLES.has(stripClitics(doc, i))) last = withRegnalNumber(doc, last);
     if (last >= nameStart) {
       const lastG = doc.gazAt[last];
       // «البابا فرنسيس»: a pope's title is written as part of his name.
@@ -1014,6 +1067,8 @@ function foreignPair(doc: Doc, k: number): number {
   const n = b.norm;
   if (known) return k + 1;
   if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
+  // «صناعة مستقبله»: a final «ه» written as such (not «ة») is an attached pronoun.
+  if (/[^ة]ه$/.test(b.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return -1;
   const c = toks[k + 2];
   if (c && joined(doc.text, b, c) && nameLike(doc, k + 2, 'next')) return -1;
   return k + 1;

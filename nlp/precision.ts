@@ -1,0 +1,276 @@
+// The precision layer: a span is painted as an actor only when nothing says it is an ordinary word.
+// Each rule names one construction of news writing where a recogniser reads a word as a name that is
+// not one; `keepNames` runs them all over the recognised spans. Rules look at the words and their
+// immediate neighbours only, so the layer stays linear in the number of spans.
+import type { EntitySpan } from './entities';
+import { FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
+import { normalize } from './normalize';
+import { type Doc, isDefinite } from './patterns';
+
+/** What the rules may consult besides the span: the document and the words of multi-word person names in it. */
+export interface PrecisionContext {
+  doc: Doc;
+  /** Clitic-free words of every person span of two words or more («سعيد» once «سعيد الحربي» is named). */
+  fullPersonWords: Set<string>;
+  /** How many one-word person spans each given name has: a name the article keeps using is someone's. */
+  personCount: Map<string, number>;
+}
+
+export interface PrecisionRule {
+  name: string;
+  /** An Arabic example of what the rule rejects, for the reader of this table. */
+  example: string;
+  rejects(span: EntitySpan, ctx: PrecisionContext): boolean;
+}
+
+function words(list: string): Set<string> {
+  return new Set(list.split(/\s+/).filter(Boolean).map(normalize));
+}
+
+/** Days and months (Gregorian, Levantine and Hijri), with and without «ال». */
+export const CALENDAR_WORDS = words(`
+  يوم شهر السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة سبت أحد اثنين ثلاثاء أربعاء خميس جمعة
+  يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
+  كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الثاني الأول
+  محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة ذو ذي
+`);
+
+/** Diseases and their agents: «فيروس كورونا» names an illness, never a person or a place. */
+export const DISEASE_WORDS = words(`
+  فيروس فايروس الفيروس فيروسات كورونا كوفيد إيبولا ايبولا إنفلونزا انفلونزا الإنفلونزا الانفلونزا الإيدز
+  الملاريا ملاريا الكوليرا كوليرا الحصبة حصبة زيكا الطاعون السرطان سرطان جدري الجدري
+`);
+
+/**
+ * Heads of works, prizes and campaigns: a name in quotation marks after them is a title, not an actor
+ * («برنامج «صباح الخير»», «سورة «لقمان»»). Without marks the name after «كتاب/برنامج» is the owner
+ * («كتاب أوباما», «برنامج البنك التجاري»); only prizes and chapters are named after someone uninvolved.
+ */
+export const WORK_HEADS = words(`
+  سورة جائزة جوائز برنامج فيلم مسلسل أغنية أغنيته ألبوم كتاب كتابه رواية روايته مسرحية قصيدة
+  عملية حملة مبادرة هاشتاق هاشتاغ وسم لقب
+`);
+/** Heads whose name is a title even without quotation marks: «جائزة نوبل», «سورة لقمان». */
+const NAMED_AFTER_HEADS = words('سورة جائزة جوائز');
+
+/** Particles and pronoun forms that no name contains («بلى يا رسول الله», «أتعرفين يا أمي أنك»). */
+export const NEVER_IN_NAMES = words('يا أيها بلى نعم كلا أنك إنك أنكم إنكم لك لكم اللهم');
+
+/** Everyday words that are also the names of countries or cities: «الدعم المالي», «نشر الخبر», «صور الحادث». */
+export const AMBIGUOUS_PLACE_WORDS = words('مالي الخبر صور حماة');
+
+/** Words before a place that say it is one: prepositions of place and direction. */
+const PLACE_CUES = words(`
+  في إلى الى من نحو قرب بين داخل خارج شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي ضواحي أنحاء دولة جمهورية
+  زار يزور زيارة عاصمة حدود
+`);
+
+const TANWEEN = /[\u064b-\u064d]/;
+/** Letters a word ends with when a pronoun is attached, as written (not «ة»): «ضغوطه», «بلادها», «قادتهم». */
+const PRONOUN_END = /(?:[^ة]ه|ها|هم|هما|هن|كم)$/;
+const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
+
+/** The token's readings without و/ف/ب/ل/ك and «ال» (the word itself first). */
+function stems(doc: Doc, i: number): string[] {
+  return (doc.readings[i] ?? []).map((r) => r.stem);
+}
+
+function anyStemIn(doc: Doc, i: number, set: Set<string>): boolean {
+  return stems(doc, i).some((s) => set.has(s));
+}
+
+/** Unknown to every name list: neither a given name, a name word nor the first word of a known name. */
+function unknownWord(doc: Doc, i: number): boolean {
+  const { index } = doc;
+  return !stems(doc, i).some((s) => index.firstNames.has(s) || index.nameTokens.has(s) || index.phrases.has(s));
+}
+
+function tokensOf(span: EntitySpan): number[] {
+  const out: number[] = [];
+  for (let t = span.first; t <= span.last; t++) out.push(t);
+  return out;
+}
+
+/** The word right before the span and whether an opening quotation mark stands between them («سورة «لقمان»»); -1 for none. */
+function wordBefore(doc: Doc, span: EntitySpan): { k: number; quoted: boolean } {
+  const k = span.first - 1;
+  const before = doc.tokens[k];
+  if (!before) return { k: -1, quoted: false };
+  const gap = doc.text.slice(before.end, doc.tokens[span.first]!.start).trim();
+  if (gap === '') return { k, quoted: false };
+  return /^["«“‘]$/.test(gap) ? { k, quoted: true } : { k: -1, quoted: false };
+}
+
+/**
+ * A lone given name names nobody in particular when it is a short Arabic word (the shapes of everyday
+ * nouns, adjectives and verbs: «طالب», «سعيد», «أشرف», «جاد»), is written once, and the article names
+ * no one in full with it. A one-word person entry («أوباما») is a name of its own.
+ */
+function bareGivenName(span: EntitySpan, ctx: PrecisionContext): boolean {
+  if (span.type !== 'PERS' || span.first !== span.last || span.role) return false;
+  if (span.source === 'gazetteer' && !span.surname) return false;
+  const { doc } = ctx;
+  // The word as the span writes it: its clitics are already outside the span.
+  const word = normalize(doc.text.slice(span.start, span.end));
+  if (!((doc.index.firstNames.has(word) && word.length <= 5) || everydayShape(word))) return false;
+  return !ctx.fullPersonWords.has(word) && (ctx.personCount.get(word) ?? 0) < 2;
+}
+
+/** Four letters in the commonest shapes of Arabic adjectives and nouns: أفعل, فاعل, فعيل, فعال, فعول («أشرف», «ثابت», «سعيد»). */
+function everydayShape(w: string): boolean {
+  return w.length === 4 && (w[0] === 'ا' || w[1] === 'ا' || w[2] === 'ي' || w[2] === 'ا' || w[2] === 'و');
+}
+
+/**
+ * A one-word town from the long lists shaped like an everyday feminine noun or adjective, or a word
+ * with a pronoun (final «ة/ه», no «ال»: «أنني سعيدة», «ليته سكت»), with nothing around it that says place.
+ */
+function minorPlaceInProse(s: EntitySpan, { doc }: PrecisionContext): boolean {
+  if (s.type !== 'LOC' || s.source !== 'gazetteer' || s.first !== s.last) return false;
+  const list = doc.index.phrases.get(normalize(doc.text.slice(s.start, s.end)));
+  if (!list?.every((p) => p.rest.length > 0 || p.minor)) return false;
+  const raw = doc.tokens[s.first]!.text.replace(DIACRITICS, '');
+  return /[ةه]$/.test(raw) && !isDefinite(doc, s.first) && !placeContext(doc, s.first);
+}
+
+/** A preposition of place or a place head before token i, or another place right after it («حبالين وسرار»). */
+function placeContext(doc: Doc, i: number): boolean {
+  const k = i - 1;
+  if (k >= 0 && (anyStemIn(doc, k, PLACE_CUES) || anyStemIn(doc, k, PLACE_HEADS))) return true;
+  const next = doc.covered[i + 1] ?? -1;
+  return next >= 0 && doc.gaz[next]!.entry.type === 'place';
+}
+
+const INFLECTIONS = ['ين', 'ون', 'ات', 'ان', 'ه', 'ها', 'هم'];
+
+/** An everyday word (of the lists, a title or a head), also with «ال», a clitic or an ending: «الرواتب», «كشريك», «ناديين», «مستقبله». */
+function everydayWord(doc: Doc, i: number): boolean {
+  const isEveryday = (w: string) => doc.index.common.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w);
+  for (const stem of stems(doc, i)) {
+    const bare = stem.startsWith('ال') ? stem.slice(2) : stem;
+    if (isEveryday(stem) || isEveryday(bare)) return true;
+    for (const end of INFLECTIONS)
+      if (bare.length > end.length + 2 && bare.endsWith(end) && isEveryday(bare.slice(0, -end.length))) return true;
+  }
+  return false;
+}
+
+/** A word of the name lists (given names, name words, first words of known names). */
+function nameListWord(doc: Doc, i: number): boolean {
+  return !unknownWord(doc, i);
+}
+
+/** Shared by the table and keepNames, which keeps such a name as MISC rather than dropping it. */
+const TITLE_OF_WORK: PrecisionRule = {
+  name: 'title-of-work',
+  example: '«جائزة نوبل», «سورة «لقمان»», «برنامج «صباح الخير»»: the name of a prize, chapter or programme',
+  rejects: (s, { doc }) => {
+    if (s.type === 'LOC') return false;
+    const { k, quoted } = wordBefore(doc, s);
+    if (k >= 0 && anyStemIn(doc, k, quoted ? WORK_HEADS : NAMED_AFTER_HEADS)) return true;
+    return s.first < s.last && anyStemIn(doc, s.first, NAMED_AFTER_HEADS);
+  },
+};
+
+/** The table: each rule with the construction it names. Order does not matter; any rule rejecting drops the span. */
+export const PRECISION_RULES: readonly PrecisionRule[] = [
+  {
+    name: 'calendar',
+    example: '«يوم الخميس», «في شهر رمضان»: days and months are dates, not people or places',
+    // Only persons and places: a month may name a maker («نيسان» the company) where the tagger reads an organization.
+    rejects: (s, { doc }) => s.type !== 'ORG' && tokensOf(s).every((t) => anyStemIn(doc, t, CALENDAR_WORDS)),
+  },
+  {
+    name: 'disease',
+    example: '«بفيروس كورونا»: an illness and its agent are not actors',
+    rejects: (s, { doc }) => tokensOf(s).some((t) => anyStemIn(doc, t, DISEASE_WORDS)),
+  },
+  {
+    name: 'adjective-after-noun',
+    example: '«المعارضة السورية», «الرئيس المالي»: a one-word name read through «ال» that it is never written with is an adjective',
+    rejects: (s, { doc }) => {
+      if (s.source !== 'gazetteer' || s.first !== s.last) return false;
+      const tok = doc.tokens[s.first]!;
+      return /ال$/.test(normalize(doc.text.slice(tok.start, s.start)));
+    },
+  },
+  {
+    name: 'case-ending',
+    example: '«بندًا», «عمدًا»: a word written with tanween is a common noun or adverb',
+    rejects: (s, { doc }) => s.first === s.last && s.source !== 'gazetteer' && TANWEEN.test(doc.tokens[s.first]!.text),
+  },
+  {
+    name: 'particle-inside',
+    example: '«بلى يا», «أمي أنك»: vocatives and pronoun particles are never part of a name',
+    rejects: (s, { doc }) => s.source !== 'gazetteer' && tokensOf(s).some((t) => NEVER_IN_NAMES.has(doc.tokens[t]!.norm)),
+  },
+  {
+    name: 'ends-on-function-word',
+    example: '«وقالت منظمة إن»: a name does not end on a particle, unless it is spelled letter by letter («إن تي في»)',
+    rejects: (s, { doc }) => {
+      if (s.source === 'gazetteer' || s.first === s.last || !FUNCTION_WORDS.has(doc.tokens[s.last]!.norm)) return false;
+      return tokensOf(s).some((t) => doc.tokens[t]!.norm.length > 2);
+    },
+  },
+  {
+    name: 'pronoun-suffix',
+    example: '«كثف الرئيس ضغوطه»: an unknown word with an attached pronoun is a noun',
+    rejects: (s, { doc }) => {
+      if (s.first !== s.last || s.source === 'gazetteer') return false;
+      const raw = doc.tokens[s.first]!.text.replace(DIACRITICS, '');
+      return raw.length >= 4 && PRONOUN_END.test(raw) && unknownWord(doc, s.first);
+    },
+  },
+  TITLE_OF_WORK,
+  {
+    name: 'ambiguous-place-word',
+    example: '«الدعم المالي», «نشر الخبر»: a place name that is an everyday word needs «في/إلى/من» or a place head before it',
+    rejects: (s, { doc }) => {
+      if (s.type !== 'LOC' || s.first !== s.last || s.source === 'pattern') return false;
+      if (!anyStemIn(doc, s.first, AMBIGUOUS_PLACE_WORDS)) return false;
+      const tok = doc.tokens[s.first]!;
+      // «بمالي», «لمالي»: a preposition glued on says place as «في» does.
+      if (/^[وف]?[بل]/.test(normalize(doc.text.slice(tok.start, s.start)))) return false;
+      return !placeContext(doc, s.first);
+    },
+  },
+  {
+    name: 'minor-place-in-prose',
+    example: '«أنني سعيدة للغاية», «ليته سكت»: a small town from the long lists, shaped like an everyday word, with no place context',
+    rejects: minorPlaceInProse,
+  },
+  {
+    name: 'everyday-words',
+    example: '«ارتداء لاعب قميص ناديين», «أشاد بدوره كشريك أساسي»: a person made only of everyday words, none of them a name',
+    rejects: (s, { doc }) =>
+      s.type === 'PERS' && s.source !== 'gazetteer' && tokensOf(s).every((t) => everydayWord(doc, t) && !nameListWord(doc, t)),
+  },
+  {
+    name: 'bare-given-name',
+    example: '«وقال طالب في الجامعة», «سعيد الحظ»: a lone given name with no family name, title or full mention',
+    rejects: bareGivenName,
+  },
+];
+
+/** The spans that no precision rule rejects. */
+export function keepNames(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
+  const fullPersonWords = new Set<string>();
+  const personCount = new Map<string, number>();
+  for (const s of spans) {
+    if (s.type !== 'PERS') continue;
+    if (s.first === s.last) {
+      const w = normalize(doc.text.slice(s.start, s.end));
+      personCount.set(w, (personCount.get(w) ?? 0) + 1);
+    } else for (let t = s.first; t <= s.last; t++) for (const w of stems(doc, t)) fullPersonWords.add(w);
+  }
+  const ctx: PrecisionContext = { doc, fullPersonWords, personCount };
+  const out: EntitySpan[] = [];
+  for (const s of spans) {
+    // MISC spans (events, works) are never painted as actors; they stay for the CoNLL view.
+    if (s.type === 'MISC') out.push(s);
+    else if (!PRECISION_RULES.some((r) => r.rejects(s, ctx))) out.push(s);
+    // «جائزة نوبل», «سورة «لقمان»»: the title of a work is a name, of something that is not an actor.
+    else if (TITLE_OF_WORK.rejects(s, ctx)) out.push({ ...s, type: 'MISC' });
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+// The precision layer: ordinary words that a name list or the tagger reads as names are not painted.
+// Each rule of nlp/precision.ts has rows that it rejects and rows where the same word is a name.
+import { describe, expect, it } from 'vitest';
+import { loadAnalyzer } from '../../knowledge/recognizer';
+import { createAnalyzer } from '../../nlp/analyze';
+import { PRECISION_RULES } from '../../nlp/precision';
+import type { Analysis, Tagger } from '../../nlp/types';
+import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
+
+// Facts written for the test. «سعيدة» and «فيروس» are small towns from a long list (source 'small').
+const FACTS: TestFacts = {
+  entries: [
+    ['l:mali', 'l', 'مالي', 'Mali', '', 't'],
+    ['l:syria', 'l', 'سورية|سوريا', 'Syria', '', 't'],
+    ['l:khobar', 'l', 'الخبر', 'Khobar', '', 't'],
+    ['l:saida', 'l', 'سعيدة', 'Saida', '', 'small'],
+    ['l:viru', 'l', 'فيروس', 'Viru', '', 'small'],
+    ['p:nobel', 'p', 'ألفريد نوبل', 'Alfred Nobel', '', 't'],
+  ],
+  firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
+  nameTokens: ['الحربي', 'رمضان'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي'],
+};
+const index = testGazetteer(FACTS);
+
+function actors(body: string, tagger: Tagger | null = null): string[] {
+  const a: Analysis = createAnalyzer({ gazetteer: index, tagger })({ title: null, blocks: [body] });
+  return a.actors.map((x) => `${x.type}:${x.name}`).sort();
+}
+
+describe('precision rules: a word is painted only with evidence that it is a name', () => {
+  // rule → body → tagger tags (by word) → actors listed → why
+  const rows: [string, string, Record<string, string>, string[], string][] = [
+    [
+      'calendar',
+      'أعلنت الوزارة يوم الخميس أن الاجتماع تأجل إلى يناير.',
+      { الخميس: 'B-PERS', يناير: 'B-LOC' },
+      [],
+      'negative: a day and a month are dates',
+    ],
+    ['calendar', 'وقال محمد رمضان إن الاجتماع تأجل.', {}, ['person:محمد رمضان'], 'a month name inside a full name stays part of it'],
+    [
+      'disease',
+      'سجلت الولاية إصابات جديدة بفيروس كورونا.',
+      { بفيروس: 'B-LOC', كورونا: 'I-LOC' },
+      [],
+      'negative: an illness is not a place',
+    ],
+    ['disease', 'انتشر فيروس جديد في المدينة.', {}, [], 'negative: «فيروس» is a small town in the lists, but here the word'],
+    [
+      'adjective-after-noun',
+      'قال الرئيس المالي للشركة إن المعارضة السورية تلقت الدعم.',
+      {},
+      [],
+      'negative: nationality-shaped adjectives agree with the noun before them',
+    ],
+    [
+      'adjective-after-noun',
+      'وصل الوفد إلى مالي ثم إلى سورية.',
+      {},
+      ['place:سورية', 'place:مالي'],
+      'the same words without «ال» after «إلى» are the countries',
+    ],
+    ['case-ending', 'وتفرض الأزمة نفسها بندًا على جدول الأعمال.', { بندًا: 'B-LOC' }, [], 'negative: tanween marks a common noun'],
+    ['particle-inside', 'قلنا: بلى يا صاحبي.', { بلى: 'B-PERS', يا: 'I-PERS' }, [], 'negative: a vocative is never part of a name'],
+    [
+      'ends-on-function-word',
+      'وقالت منظمة إن التقرير صدر.',
+      { منظمة: 'B-ORG', إن: 'I-ORG' },
+      [],
+      'negative: a head word and a particle name nothing',
+    ],
+    [
+      'pronoun-suffix',
+      'وكثف الرئيس ضغوطه على الحكومة.',
+      {},
+      [],
+      'negative: an unknown word with an attached pronoun after a title is a noun',
+    ],
+    [
+      'everyday-words',
+      'وتفادى اللاعب قميص ناديين في موسم واحد.',
+      {},
+      [],
+      'negative: after a title, everyday words (one with a plural ending) are no foreign name',
+    ],
+    [
+      'everyday-words',
+      'وأشاد الوزير بدوره كشريك أساسي.',
+      { كشريك: 'B-PERS', أساسي: 'I-PERS' },
+      [],
+      'negative: a tagger person made of everyday words',
+    ],
+    [
+      'everyday-words',
+      'وقال وزير البحرية راي مابوس إن السفن جاهزة.',
+      {},
+      ['person:راي مابوس'],
+      'a foreign family name the lists do not know keeps the pair',
+    ],
+    ['title-of-work', 'وفاز الكاتب بجائزة نوبل للآداب.', {}, [], 'negative: the name of a prize is not an actor'],
+    ['title-of-work', 'كما ورد في سورة «لقمان» من القرآن.', { لقمان: 'B-PERS' }, [], 'negative: the name of a chapter is a title'],
+    ['ambiguous-place-word', 'نشر الخبر في الصحف وتلقى دعما ماليا.', {}, [], 'negative: «الخبر» is the news here'],
+    ['ambiguous-place-word', 'سافر الوفد إلى الخبر ثم عاد.', {}, ['place:الخبر'], 'after «إلى» it is the city'],
+    ['minor-place-in-prose', 'قالت إنها سعيدة للغاية بالنتيجة.', {}, [], 'negative: a feminine adjective that a small town is also called'],
+    ['minor-place-in-prose', 'وصل الجيش إلى سعيدة فجرا.', {}, ['place:سعيدة'], 'after «إلى» the small town is a place'],
+    [
+      'bare-given-name',
+      'وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.',
+      { سعيد: 'B-PERS' },
+      [],
+      'negative: given names that are everyday words, alone and once',
+    ],
+    [
+      'bare-given-name',
+      'وقال سعيد الحربي إن الخطة جاهزة، وأضاف سعيد أنها تبدأ غدا.',
+      { سعيد: 'B-PERS' },
+      ['person:سعيد الحربي'],
+      'the article names him in full, so the given name alone is the same man',
+    ],
+  ];
+  for (const [rule, body, tags, expected, why] of rows) {
+    it(`${rule}: ${why}`, () => {
+      expect(PRECISION_RULES.some((r) => r.name === rule)).toBe(true);
+      expect(actors(body, fixedTagger(tags, 5))).toEqual(expected);
+    });
+  }
+});
+
+describe('the words a new reader saw painted, with the bundled lists', () => {
+  // body → words that must not be any actor's mention → why
+  const rows: [string, string[], string][] = [
+    ['أعلنت وزارة الصحة يوم الخميس تسجيل إصابات جديدة بفيروس كورونا.', ['الخميس', 'فيروس', 'كورونا'], 'a day and an illness'],
+    [
+      'انتشر فيروس جديد بعد أن نشر الخبر في الصحف عن الدعم المالي.',
+      ['فيروس', 'الخبر', 'المالي', 'مالي'],
+      'everyday words that are also places',
+    ],
+    [
+      'وأدان الرئيس العمل الإرهابي، وقالت الصحيفة إن التحقيق مستمر.',
+      ['العمل', 'الإرهابي', 'الصحيفة'],
+      'a description and a bare head word',
+    ],
+    ['وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.', ['طالب', 'سعيد', 'أشرف'], 'given names used as words'],
+    ['وقالت منظمة إن الأوضاع تتدهور.', ['منظمة'], 'a head word without a name'],
+  ];
+  it.each(rows)('%s', async (body, words) => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: [body] });
+    const painted = a.actors.flatMap((x) => x.mentions.map((m) => m.text));
+    for (const w of words) expect(painted.filter((p) => p.includes(w))).toEqual([]);
+  });
+});
+
+describe('organizations and people the rules read as constructions', () => {
+  // body → actors listed (type:name) → why
+  const rows: [string, string[], string][] = [
+    ['وبثت قناة CNN وTRT التقرير.', ['organization:CNN', 'organization:TRT'], 'Latin capitals inside Arabic text name outlets'],
+    ['وبلغ حجم الـGDP رقما قياسيا ببث TV.', [], 'negative: units and formats in Latin capitals are not bodies'],
+    [
+      'وقالت الحكومة البريطانية إن المنتخب المصري سيلعب.',
+      ['organization:الحكومة البريطانية', 'organization:المنتخب المصري'],
+      'a government or team head with a nationality adjective is a body',
+    ],
+    ['وقالت الحكومة الحالية إن الوضع صعب.', [], 'negative: without a nationality the government is a description'],
+    [
+      'وقاتل جيش التحرير الفلسطيني ولواء أحرار الشام في المنطقة.',
+      ['organization:جيش التحرير الفلسطيني', 'organization:لواء أحرار الشام'],
+      'armed groups after «جيش/لواء»; «لواء» without «ال» is a brigade, not a general',
+    ],
+    ['وساد الصمت في القاعة.', [], 'negative: «س» glued to a word is the future prefix of a verb, never before a given name'],
+    ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
+    ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
+    [
+      'وقال اللاعب محمد الثاني في الترتيب إن السباق صعب.',
+      ['person:محمد'],
+      'negative: after a title that is not a ruler’s, an ordinal is no regnal number',
+    ],
+    [
+      'ويقول المحلل عبد الناصر العايد إن الوضع صعب.',
+      ['person:عبد الناصر العايد'],
+      'after a compound given name a definite word is the family name',
+    ],
+    ['وأصر الرئيس بيار نكورونزيزا على الترشح.', ['person:بيار نكورونزيزا'], 'a long transliterated family name is not a verb'],
+  ];
+  const analyzeEmpty = createAnalyzer({
+    gazetteer: testGazetteer({
+      entries: [
+        ['l:eg', 'l', 'مصر', 'Egypt', '', 't'],
+        ['l:gb', 'l', 'بريطانيا', 'Britain', '', 't'],
+        ['l:ps', 'l', 'فلسطين', 'Palestine', '', 't'],
+        ['l:sham', 'l', 'الشام', 'Levant', '', 't'],
+      ],
+      firstNames: ['محمد', 'عبدالله', 'اد'],
+      common: ['العايد', 'الترتيب'],
+    }),
+  });
+  it.each(rows)('%s', (body, expected) => {
+    const a = analyzeEmpty({ title: null, blocks: [body] });
+    expect(
+      a.actors
+        .filter((x) => x.type !== 'place')
+        .map((x) => `${x.type}:${x.name}`)
+        .sort(),
+    ).toEqual(expected);
+  });
+});

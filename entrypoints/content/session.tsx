@@ -181,12 +181,12 @@ export function createPageSession(
     settingsNow = await settings;
     if (stopped || paused || !article) return;
     anyway = settingsNow.analyseSites.includes(location.hostname.toLowerCase());
-    if (await analyseAndPaint(article)) return;
+    if (await (anyway ? analyseAnyway(article) : analyseAndPaint(article))) return;
     // Not an article: the side panel says so at once and offers to analyse the page anyway.
     cleanups.push(
       onPageMessage(async (message) => {
         if (message.type === 'page:state') return state();
-        if (message.type !== 'page:analyseAnyway' || anyway || stopped) return { ok: false };
+        if (message.type !== 'page:analyseAnyway' || stopped) return { ok: false };
         anyway = true;
         for (const cleanup of cleanups.splice(0)) cleanup();
         return { ok: await analyseAnyway(article) };

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { t, type UiLang } from '../locales/index';
 import type { TimelineEntry } from '../messaging/library-protocol';
 import type { ActorType } from '../nlp/types';
-import { formatDate, outletOf } from './format';
+import { articleDate, formatDate, outletOf } from './format';
 import type { Gender } from './gender';
 
 export interface ActorTimelineProps {
@@ -56,8 +56,8 @@ export function ActorTimeline({ lang, name, entries, correction, onBack, onCorre
         {sorted.map((entry) => (
           <li key={entry.reading.id} data-testid="timeline-entry">
             <p class="when">
-              <time dateTime={entry.reading.publishedAt ?? new Date(entry.reading.readAt).toISOString()}>
-                {formatDate(lang, entry.reading.publishedAt ?? entry.reading.readAt)}
+              <time dateTime={articleDate(entry.reading.publishedAt, entry.reading.readAt).date.toISOString()}>
+                {formatDate(lang, articleDate(entry.reading.publishedAt, entry.reading.readAt).date.getTime())}
               </time>
               {' · '}
               <bdi dir="ltr">{outletOf(entry.reading.url) ?? entry.reading.site}</bdi>

@@ -42,27 +42,19 @@ export function ActorFixes({
   busy?: boolean;
   onFix: (choice: FixChoice) => void;
 }) {
+  const choices: [FixChoice, string][] = [
+    [{ kind: 'not-name' }, 'fix-not-name'],
+    ...TYPES.filter((other) => other !== type).map((other): [FixChoice, string] => [{ kind: 'type', type: other }, `fix-type-${other}`]),
+    [{ kind: 'hide' }, 'fix-hide'],
+  ];
   return (
     <fieldset class="sq-fixes" data-testid="actor-fixes">
       <legend class="sq-label">{t(lang, 'fixHeading')}</legend>
-      <button type="button" class="sq-link" disabled={busy} onClick={() => onFix({ kind: 'not-name' })} data-testid="fix-not-name">
-        {t(lang, 'fixNotName')}
-      </button>
-      {TYPES.filter((other) => other !== type).map((other) => (
-        <button
-          key={other}
-          type="button"
-          class="sq-link"
-          disabled={busy}
-          onClick={() => onFix({ kind: 'type', type: other })}
-          data-testid={`fix-type-${other}`}
-        >
-          {t(lang, TYPE_KEYS[other])}
+      {choices.map(([choice, testId]) => (
+        <button key={testId} type="button" class="sq-link" disabled={busy} onClick={() => onFix(choice)} data-testid={testId}>
+          {fixLabel(lang, choice)}
         </button>
       ))}
-      <button type="button" class="sq-link" disabled={busy} onClick={() => onFix({ kind: 'hide' })} data-testid="fix-hide">
-        {t(lang, 'fixHide')}
-      </button>
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 // History: readings newest first (title, site, date, actors) with search across titles, actors and quotations.
 import { type MessageKey, t, type UiLang } from '../locales/index';
 import type { HistoryHit, ReadingSummary } from '../messaging/library-protocol';
-import { formatDate } from './format';
+import { articleDate, formatDate } from './format';
 import { VirtualList } from './VirtualList';
 
 export interface HistoryProps {
@@ -22,13 +22,6 @@ const FIELD_KEYS: Record<HistoryHit['matches'][number]['field'], MessageKey> = {
   site: 'fieldSite',
 };
 
-/** A date the page declared, when it is one (pages also write «منذ ساعتين» or a bare time there). */
-function readableDate(value: string | null): Date | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
 /** One reading: the title links to the article; each actor opens its timeline. */
 export function ReadingItem({
   reading,
@@ -43,7 +36,7 @@ export function ReadingItem({
 }) {
   const fields = [...new Set(matches.map((m) => t(lang, FIELD_KEYS[m.field])))];
   // One date per reading: the article's own when the page gave a readable one, else when it was read.
-  const published = readableDate(reading.publishedAt);
+  const { date, published } = articleDate(reading.publishedAt, reading.readAt);
   const quoteMatch = matches.find((m) => m.field === 'quote');
   return (
     <article class="reading" data-testid="reading" data-id={reading.id}>
@@ -55,11 +48,9 @@ export function ReadingItem({
       <p class="meta">
         <bdi dir="ltr">{reading.site}</bdi>
         {' · '}
-        {published ? (
-          <time dateTime={published.toISOString()}>{t(lang, 'publishedAt', { date: formatDate(lang, published.getTime()) })}</time>
-        ) : (
-          <time dateTime={new Date(reading.readAt).toISOString()}>{t(lang, 'readAt', { date: formatDate(lang, reading.readAt) })}</time>
-        )}
+        <time dateTime={date.toISOString()}>
+          {t(lang, published ? 'publishedAt' : 'readAt', { date: formatDate(lang, date.getTime()) })}
+        </time>
       </p>
       {reading.topActors.length > 0 && (
         <ul class="chips actors-inline" aria-label={t(lang, 'actorsHeading')}>

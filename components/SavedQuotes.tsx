@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { t, type UiLang } from '../locales/index';
 import type { AnchorStatus, SavedQuoteView } from '../messaging/library-protocol';
-import { formatDate } from './format';
+import { articleDate, formatDate } from './format';
 import { VirtualList } from './VirtualList';
 
 export type ExportFormat = 'markdown' | 'csv' | 'jsonld';
@@ -63,7 +63,9 @@ export function SavedQuoteItem({ quote, lang, anchor, onNote, onTags, onDelete }
         {' · '}
         <bdi>{quote.site}</bdi>
         {' · '}
-        <time dateTime={new Date(quote.savedAt).toISOString()}>{formatDate(lang, quote.publishedAt ?? quote.savedAt)}</time>
+        <time dateTime={articleDate(quote.publishedAt, quote.savedAt).date.toISOString()}>
+          {formatDate(lang, articleDate(quote.publishedAt, quote.savedAt).date.getTime())}
+        </time>
       </p>
       {/* Note and tags open on demand: the list stays a compact list of quotations. */}
       <details class="note-tags">

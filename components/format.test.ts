@@ -1,6 +1,6 @@
 // What copy and the lists show: a citation with who, where, when and the link; readable dates and sizes.
 import { describe, expect, it } from 'vitest';
-import { citationText, formatBytes, outletOf } from './format';
+import { articleDate, citationText, formatBytes, outletOf } from './format';
 
 describe('format', () => {
   it.each([
@@ -33,5 +33,18 @@ describe('format', () => {
     ['en', null, '—'],
   ] as const)('formatBytes(%s, %j) → %s', (lang, bytes, expected) => {
     expect(formatBytes(lang, bytes)).toBe(expected);
+  });
+});
+
+describe('articleDate', () => {
+  it.each([
+    ['2026-03-01T10:00:00Z', true, 'a date the page declared'],
+    ['منذ ساعتين', false, 'words instead of a date: the fallback, never the raw text'],
+    [null, false, 'no date on the page'],
+  ] as const)('%s → published %s (%s)', (declared, published, _why) => {
+    const fallback = Date.UTC(2026, 5, 1);
+    const result = articleDate(declared, fallback);
+    expect(result.published).toBe(published);
+    expect(result.date.getTime()).toBe(published ? Date.parse(declared as string) : fallback);
   });
 });

@@ -11,6 +11,17 @@ export function formatDate(lang: UiLang, value: number | string | null | undefin
   return new Intl.DateTimeFormat(LOCALE[lang], { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
 }
 
+/**
+ * The date to show for an article: the one its page declared when it is a date (pages also write «منذ ساعتين»
+ * or a bare time there), else the fallback (when it was read or saved). One format everywhere.
+ */
+export function articleDate(publishedAt: string | null | undefined, fallback: number): { date: Date; published: boolean } {
+  const declared = publishedAt ? new Date(publishedAt) : null;
+  return declared && !Number.isNaN(declared.getTime())
+    ? { date: declared, published: true }
+    : { date: new Date(fallback), published: false };
+}
+
 /** A byte count in the largest sensible unit, for the storage section of the settings. */
 export function formatBytes(lang: UiLang, bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';

@@ -83,7 +83,8 @@ export interface TabStatus {
 
 /** What each request answers. */
 export interface Responses extends LibraryResponses, PageResponses {
-  analyzeArticle: { readingId: string | null; analysis: Analysis };
+  /** `genders`: each person's gender where the article makes it clear (card wording). */
+  analyzeArticle: { readingId: string | null; analysis: Analysis; genders?: Record<string, 'm' | 'f'> };
   reportNotArticle: { ok: true };
   getTabStatus: TabStatus;
   getTabArticle: TabArticle | null;

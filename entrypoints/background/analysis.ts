@@ -1,5 +1,6 @@
 // Analysis of the article in a tab, and what the side panel asks about that tab.
 
+import { genderOf } from '../../components/gender';
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import type { AnalyzeArticleRequest, TabArticle, TabStatus } from '../../messaging/protocol';
 import type { Analysis } from '../../nlp/types';
@@ -50,6 +51,16 @@ async function analyseAsIs(request: AnalyzeArticleRequest): Promise<Analysis> {
   return analysis;
 }
 
+/** Each person's gender where the article makes it clear, for the page's card wording (kept out of the content script). */
+function gendersOf(analysis: Analysis): Record<string, 'm' | 'f'> {
+  const out: Record<string, 'm' | 'f'> = {};
+  for (const actor of analysis.actors) {
+    const gender = genderOf(analysis, actor);
+    if (gender) out[actor.id] = gender;
+  }
+  return out;
+}
+
 export const analysisHandlers = {
   async analyzeArticle(request, sender) {
     const tabId = sender.tab?.id ?? -1;
@@ -68,6 +79,7 @@ export const analysisHandlers = {
       tabStatus.set(tabId, { ...emptyStatus(tabId), state: 'not-article', url: request.url, title: request.title, notArticle });
       return { readingId: null, analysis };
     }
+    const genders = gendersOf(analysis);
     const done = (readingId: string | null, error: string | null): void => {
       tabStatus.set(tabId, {
         tabId,
@@ -85,7 +97,7 @@ export const analysisHandlers = {
     // A private window leaves no history unless the reader allowed it in the settings.
     if (!record) {
       done(null, null);
-      return { readingId: null, analysis };
+      return { readingId: null, analysis, genders };
     }
     const page = { url: request.url, canonicalUrl: request.canonicalUrl ?? null, publishedAt: request.publishedAt ?? null };
     const writing = recordReading(page, analysis);
@@ -93,7 +105,7 @@ export const analysisHandlers = {
       // The extension's own pages wait for the reading's id.
       const reading = await writing;
       done(reading.id, null);
-      return { readingId: reading.id, analysis };
+      return { readingId: reading.id, analysis, genders };
     }
     // A tab paints first and learns the reading's id from what it asks next (savedForPage), which waits for this
     // write; a full disk shows in the tab's status (the side panel says so) instead of leaving the page unpainted.
@@ -103,7 +115,7 @@ export const analysisHandlers = {
     );
     const before = writes.get(tabId);
     writes.set(tabId, before ? Promise.all([before, written]) : written);
-    return { readingId: null, analysis };
+    return { readingId: null, analysis, genders };
   },
   async reportNotArticle(request, sender) {
     const tabId = sender.tab?.id ?? -1;

@@ -2,7 +2,6 @@
 // Everything it adds (listeners, observers, timers, highlights, the card host) goes away in stop().
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { type FixChoice, FixDone, fixLabel, fixRequestOf } from '../../components/FixActions';
-import { genderOf } from '../../components/gender';
 import { HoverCard } from '../../components/HoverCard';
 import { QuoteCard, SaveQuoteForm } from '../../components/QuoteCard';
 import type { Card } from '../../knowledge/card-types';
@@ -104,6 +103,8 @@ export function createPageSession(
   doc: Document = document,
 ): { start(): Promise<void>; stop(): void; state(): PageState } {
   let analysisNow: Analysis | null = null;
+  /** People's genders as the background read them from the article (card wording). */
+  let genders: Record<string, 'm' | 'f'> = {};
   let articleNow: ExtractedArticle | null = null;
   let readingId: string | null = null;
   let settingsNow: Settings | null = null;
@@ -180,12 +181,12 @@ export function createPageSession(
     settingsNow = await settings;
     if (stopped || paused || !article) return;
     anyway = settingsNow.analyseSites.includes(location.hostname.toLowerCase());
-    if (await analyseAndPaint(article)) return;
+    if (await (anyway ? analyseAnyway(article) : analyseAndPaint(article))) return;
     // Not an article: the side panel says so at once and offers to analyse the page anyway.
     cleanups.push(
       onPageMessage(async (message) => {
         if (message.type === 'page:state') return state();
-        if (message.type !== 'page:analyseAnyway' || anyway || stopped) return { ok: false };
+        if (message.type !== 'page:analyseAnyway' || stopped) return { ok: false };
         anyway = true;
         for (const cleanup of cleanups.splice(0)) cleanup();
         return { ok: await analyseAnyway(article) };
@@ -211,6 +212,7 @@ export function createPageSession(
     if (!answer.analysis.page.isArabicNews && !anyway) return false;
     articleNow = article;
     analysisNow = answer.analysis;
+    genders = answer.genders ?? {};
     readingId = answer.readingId;
     lastBlocksKey = article.blocks.join('\n');
     visible = settingsNow?.density !== 'none';
@@ -371,6 +373,7 @@ export function createPageSession(
       if (stopped || !(answer.analysis.page.isArabicNews || anyway)) return;
       articleNow = article;
       analysisNow = answer.analysis;
+      genders = answer.genders ?? {};
       readingId = answer.readingId ?? readingId;
       if (shown) closeCard(false);
       await loadSaved();
@@ -579,7 +582,7 @@ export function createPageSession(
           onOpenPanel={() => openInPanel(open.mark.actorId)}
           onFix={(choice) => void fix(open.mark, choice, open.card.name.ar)}
           fixBusy={fixing}
-          gender={analysisNow && actor ? genderOf(analysisNow, actor) : null}
+          gender={(actor && genders[actor.id]) ?? null}
           currentUrl={location.href}
           countsThisArticle={readingId !== null}
         />
@@ -733,6 +736,7 @@ export function createPageSession(
     const answer = await analyzeNow(article);
     if (stopped) return;
     analysisNow = answer.analysis;
+    genders = answer.genders ?? {};
     readingId = answer.readingId ?? readingId;
     await repaint();
   }

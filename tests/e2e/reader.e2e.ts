@@ -256,3 +256,28 @@ describe('highlighting from the keyboard, and a note on the card', () => {
     await page.close();
   });
 });
+
+describe('corrections from the panel', () => {
+  let session: Session;
+  withSession((s) => {
+    session = s;
+  });
+
+  it('«not a name» in the panel takes the actor off the page and out of the panel, and Undo brings it back', async () => {
+    const NAME = 'جنيف';
+    const page = await session.open('demo-article.html');
+    await painted(session, page);
+    const panel = await session.openPanel(page, 'ar');
+    await expect.poll(() => panel.locator('main').getAttribute('data-tab-state'), { timeout: 20_000 }).toBe('done');
+    const tile = panel.getByTestId('actor').filter({ hasText: NAME }).first();
+    await tile.getByRole('button', { name: 'ليس اسماً' }).click();
+    await expect.poll(() => marked(page, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(false);
+    await expect.poll(() => panel.getByTestId('actor').filter({ hasText: NAME }).count(), { timeout: 5_000 }).toBe(0);
+    expect(await axe(panel)).toEqual([]);
+    await panel.getByRole('button', { name: 'تراجع' }).click();
+    await expect.poll(() => marked(page, 'siyaq-place', NAME), { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => panel.getByTestId('actor').filter({ hasText: NAME }).count(), { timeout: 5_000 }).toBe(1);
+    await panel.close();
+    await page.close();
+  });
+});

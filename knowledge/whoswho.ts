@@ -180,11 +180,12 @@ export class WhoLookup {
   generatedOrganization(name: string): WhoEntry | null {
     const words = name.trim().split(/\s+/);
     if (words.length < 2) return null;
-    const last = countryOfAdjective(words[words.length - 1]!, this.data.adjectives);
-    const stateBody = last !== null && this.orgHeads.has(normalize(words.slice(0, -1).join(' ')));
+    // The nationality right after a state body's head («التلفزيون الروسي الرسمي», «الحكومة العراقية»).
+    const at = words.findIndex((w, i) => i > 0 && countryOfAdjective(w, this.data.adjectives) !== null);
+    const stateBody = at > 0 && this.orgHeads.has(normalize(words.slice(0, at).join(' ')));
     const kind = organizationKind(words[0]!);
     if (!stateBody && !kind) return null;
-    const country = last ?? this.countryIn(words.slice(1));
+    const country = this.countryIn(words.slice(1));
     return { n: name.trim(), t: 'o', a: 0, ds: 'generated', d: kind ?? 'جهة حكومية', ...(country ? { c: country } : {}) };
   }
 
@@ -262,7 +263,8 @@ export function splitNationality(role: string, adjectives: Record<string, string
 /** A role with its country: «وزير الخارجية» + RU → «وزير خارجية روسيا»; a role that names one stays as it is. */
 export function roleWithCountry(role: string, country: string | null, adjectives: Record<string, string>): string {
   const split = splitNationality(role, adjectives);
-  if (split.country || !country) return role;
+  // Only a title of one or two words takes a country («وزير الخارجية»), not «المتحدث باسم الكرملين».
+  if (split.country || !country || !/^\S+(?: ال\S+)?$/.test(split.head)) return role;
   return `${constructHead(split.head)} ${countryName(country)}`;
 }
 

@@ -133,9 +133,16 @@ export function aggregate(texts: readonly ReadText[], opts: AggregateOptions): A
 
   // 2. Short forms join the full name they stand for in enough texts («ترامب» → «دونالد ترامب»).
   const aliasOwners = new Map<string, { id: string; count: number; order: number }>();
+  // «وزارة الدفاع» is every country's ministry: a short form never stands for a name its nationality narrows.
+  const nationalWords = (g: Group) =>
+    ranked(g.forms)[0]![0]
+      .split(/\s+/)
+      .filter((w) => opts.countryOfWord(w))
+      .map(whoKey);
   for (const [id, g] of groups) {
+    const national = nationalWords(g);
     for (const [alias, c] of g.aliases) {
-      if (c.count < opts.minArticles) continue;
+      if (c.count < opts.minArticles || national.some((w) => !alias.split(' ').includes(w))) continue;
       const aliasId = groupId(g.type, alias);
       const best = aliasOwners.get(aliasId);
       if (!best || c.count > best.count || (c.count === best.count && g.order < best.order))

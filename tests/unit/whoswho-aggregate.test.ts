@@ -67,6 +67,23 @@ describe('variants merged', () => {
   });
 });
 
+describe('bodies named by their country', () => {
+  it('a bare body name is not merged into one country’s body, however often that country’s is named', () => {
+    const org = (name: string, aliases: string[]): ReadActor => ({ name, type: 'organization', role: null, aliases, mentions: 1 });
+    const russian = org('وزارة الزراعة الروسية', ['وزارة الزراعة الروسية', 'وزارة الزراعة']);
+    const agg = run([
+      text(2015, russian),
+      text(2015, russian),
+      text(2015, russian),
+      ...Array.from({ length: 3 }, () => text(2015, org('وزارة الزراعة', ['وزارة الزراعة']))),
+    ]);
+    expect(agg.entries.map((e) => [e.n, e.a])).toEqual([
+      ['وزارة الزراعة الروسية', 3],
+      ['وزارة الزراعة', 3],
+    ]);
+  });
+});
+
 describe('years and sources', () => {
   it.each([
     ['مؤتمر الرياض 2015 (واس)', 2015, 'the year and the Saudi agency'],

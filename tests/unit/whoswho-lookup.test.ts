@@ -60,6 +60,7 @@ describe('names as readers write them', () => {
   it.each([
     ['وزارة الخارجية السورية', 'SY', 'a ministry and a nationality'],
     ['الجيش الإسرائيلي', 'IL', 'an army and a nationality'],
+    ['الجيش الإسرائيلي الرسمي', 'IL', 'the nationality need not be the last word'],
   ])('%s → an organization of %s (%s)', (name, country, _why) => {
     expect(pickEntry(who, [name], null)?.entry).toMatchObject({ t: 'o', c: country });
   });
@@ -106,8 +107,12 @@ describe('cards in the reader’s language', () => {
     expect(card.roles.map((r) => r.from)).toEqual(['في قراءاتك، 2026', 'في قراءاتك، 2025', 'في الصحافة، 2015–2018']);
   });
 
-  it('a role that names its country keeps it', () => {
-    expect(roleWithCountry('وزير الخارجية الروسي', 'SY', { روس: 'RU' })).toBe('وزير الخارجية الروسي');
+  it.each([
+    ['وزير الخارجية الروسي', 'SY', 'وزير الخارجية الروسي', 'a role that names its country keeps it'],
+    ['المتحدث باسم الوزارة', 'SY', 'المتحدث باسم الوزارة', 'a longer role is not made a construct'],
+    ['الرئيس', 'SY', `رئيس ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('SY')}`, 'a title takes the country'],
+  ])('%s + %s → %s (%s)', (role, country, expected, _why) => {
+    expect(roleWithCountry(role, country, { روس: 'RU' })).toBe(expected);
   });
 
   it('«نظيره» takes the counterpart’s role, with its own nationality', () => {

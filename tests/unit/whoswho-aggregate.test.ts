@@ -37,6 +37,12 @@ describe('agreement threshold', () => {
     expect(entryNamed(run(texts), 'كامل نوري')?.r).toEqual(roles);
   });
 
+  it('when no role reaches agreement, the head noun three texts share is kept', () => {
+    const roles = ['لاعب النادي الأهلي', 'اللاعب الدولي', 'لاعب المنتخب الوطني'];
+    const agg = run(roles.map((role, i) => text(i ? 2018 : 2015, person('كامل نوري', role))));
+    expect(entryNamed(agg, 'كامل نوري')?.r).toEqual([['لاعب', 2015, 2018, 3]]);
+  });
+
   it('an actor named in fewer than three texts is left out', () => {
     const agg = run([text(2015, person('حامد سرور')), text(2018, person('حامد سرور'))]);
     expect(entryNamed(agg, 'حامد سرور')).toBeUndefined();

@@ -87,6 +87,14 @@ export function keyReadings(name: string): string[] {
     // «الزياني» is also written «زياني»; «البرادعي» is looked up with and without the article.
     if (r.stem.startsWith('ال') && r.stem.length > 4) add([r.stem.slice(2), ...rest]);
   }
+  // A nasab chain is shortened in the press: «فيصل بن فهد بن عبدالعزيز» → «فيصل بن فهد»,
+  // «سالم بن أحمد العتيبي» → «سالم العتيبي».
+  const words = [first, ...rest];
+  const bin = words.findIndex((w, i) => i > 0 && (w === 'بن' || w === 'ابن'));
+  if (bin > 0 && words.length > bin + 2) {
+    const familyName = words[words.length - 2] !== 'بن' && words[words.length - 2] !== 'ابن';
+    add(familyName ? [...words.slice(0, bin), words[words.length - 1]!] : words.slice(0, bin + 2));
+  }
   return out;
 }
 

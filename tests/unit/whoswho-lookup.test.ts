@@ -26,6 +26,7 @@ const who = new WhoLookup(
     [{ n: 'سيرجي لافروف', t: 'p', a: 60, c: 'RU', r: [['وزير الخارجية الروسي', 2015, 2018, 30]] }, ['سيرجي لافروف', 'لافروف']],
     [{ n: 'إسرائيل', t: 'l', a: 80, k: 'دولة', c: 'IL' }, ['إسرائيل']],
     [{ n: 'مصطفى كامل', t: 'p', a: 5 }, ['مصطفى كامل']],
+    [{ n: 'عبد اللطيف بن راشد', t: 'p', a: 4 }, ['عبد اللطيف بن راشد']],
     [{ n: 'عبد اللطيف الزياني', t: 'p', a: 12 }, ['عبد اللطيف الزياني', 'الزياني']],
     [{ n: 'نخلة', t: 'l', a: 4, k: 'مدينة', c: 'BY', pop: 20000 }, ['نخلة']],
     [{ n: 'نخلة', t: 'p', a: 9 }, ['نخلة']],
@@ -44,6 +45,8 @@ describe('names as readers write them', () => {
     ['الزياني', null, 'عبد اللطيف الزياني', 'a family name with «ال»'],
     ['والزياني', null, 'عبد اللطيف الزياني', 'the same after «و»'],
     ['Donald Trump', null, 'دونالد ترامب', 'Latin script'],
+    ['مصطفى بن علي كامل', null, 'مصطفى كامل', 'a nasab left out before the family name'],
+    ['عبد اللطيف بن راشد بن حمد', null, 'عبد اللطيف بن راشد', 'a nasab chain cut after the father'],
     ['نخلة', 'place', 'نخلة', 'a homograph asked as a place is the town'],
   ] as const)('%s (%s) → %s: %s', (query, type, expected, _why) => {
     expect(pickEntry(who, [query], type)?.entry.n).toBe(expected);

@@ -139,6 +139,14 @@ const ORGANIZATION_KINDS = new Set(
     .map((w) => normalize(w)),
 );
 
+// Place nouns that head a place's name («حي الحكمة», «مطار …»), as a card names the kind.
+const PLACE_HEADS = new Set(
+  `ولاية مدينة محافظة منطقة جزيرة إقليم بلدة قرية مقاطعة عاصمة حي مخيم ميناء مطار شارع فندق ساحة جسر سوق جبل نهر
+  بحيرة وادي ضاحية حديقة ملعب قصر`
+    .split(/\s+/)
+    .map((w) => normalize(w)),
+);
+
 /** The kind an organization noun heading a name says («شركة»), or null; «ال» and clitics are not stripped. */
 export function organizationKind(word: string): string | null {
   return ORGANIZATION_KINDS.has(normalize(word)) ? word : null;
@@ -175,8 +183,10 @@ export class WhoLookup {
       // The name as written matched: clitic readings are only for names nothing matched.
       if (hits.length) break;
     }
-    const generated = hits.length ? null : this.generatedOrganization(name);
-    if (generated && (!letter || letter === 'o')) hits.push({ entry: generated, index: -1 });
+    if (hits.length) return hits;
+    for (const generated of [this.generatedOrganization(name), this.generatedPlace(name)]) {
+      if (generated && (!letter || letter === generated.t)) hits.push({ entry: generated, index: -1 });
+    }
     return hits;
   }
 
@@ -195,6 +205,15 @@ export class WhoLookup {
     if (!stateBody && !kind) return null;
     const country = this.countryIn(words.slice(1));
     return { n: name.trim(), t: 'o', a: 0, ds: 'generated', d: kind ?? 'جهة حكومية', ...(country ? { c: country } : {}) };
+  }
+
+  /** «حي الحكمة», «شارع …», «فندق …»: a place noun heading a name makes a place of that kind. */
+  generatedPlace(name: string): WhoEntry | null {
+    const words = name.trim().split(/\s+/);
+    const head = normalize(words[0] ?? '');
+    if (words.length < 2 || !PLACE_HEADS.has(head)) return null;
+    const country = this.countryIn(words.slice(1));
+    return { n: name.trim(), t: 'l', a: 0, ds: 'generated', k: words[0]!, ...(country ? { c: country } : {}) };
   }
 
   /** The country a name's words name: a nationality adjective, a country's or a listed city's name («نفط الكويت» → KW). */

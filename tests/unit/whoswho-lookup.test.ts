@@ -77,6 +77,14 @@ describe('names as readers write them', () => {
     ]);
   });
 
+  it('a place noun heading a name makes a place of that kind, in the country the name gives', () => {
+    const hit = pickEntry(who, ['شارع إسرائيل الكبير'], null);
+    expect([hit?.entry.t, whoCard(who, hit, null, { roles: [], companions: [] }).description?.text]).toEqual([
+      'l',
+      `شارع في ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('IL')}`,
+    ]);
+  });
+
   it('an unknown head with a nationality is not made an organization', () => {
     expect(pickEntry(who, ['المطبخ الروسي'], null)).toBeNull();
   });

@@ -6,7 +6,7 @@ import { nameKey } from '../storage/keys';
 import { ofReading } from '../storage/readings';
 import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
 import { COUNTERPART, resolveCounterparts, TYPE_OF_LETTER as TYPE_OF, type WhoLookup } from './whoswho';
-import { type LocalWho, type LocalWhoReader, likelyType, pickEntry, whoCard } from './whoswho-card';
+import { fact, type LocalWho, type LocalWhoReader, likelyType, pickEntry, whoCard } from './whoswho-card';
 import {
   commonsFilePage,
   commonsImageUrl,
@@ -353,7 +353,7 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
     roles: offline.roles,
     roleAtDate: online.roleAtDate,
     description: online.description ?? offline.description?.text ?? entry?.description ?? null,
-    descriptionFrom: online.description ? null : (offline.description?.from ?? null),
+    descriptionFrom: online.description ? null : (offline.description?.from ?? (entry?.description ? fact('', 'gazetteer').from : null)),
     country: offline.country,
     companions: offline.companions,
     extract: online.extract,

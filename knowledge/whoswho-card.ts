@@ -31,7 +31,7 @@ const FROM: Record<CardFact['source'], string> = {
   wikifane: 'ويكيبيديا عبر WikiFANE، CC BY-SA',
   cities: 'قائمة مدن العالم، CC BY 4.0',
   countries: 'أسماء الدول، CLDR',
-  generated: 'من اسم الجهة',
+  generated: 'من الاسم نفسه',
   gazetteer: 'المعجم المرفق',
 };
 
@@ -81,7 +81,8 @@ export function likelyType(lookup: WhoLookup | null, names: readonly string[], l
 function describe(entry: WhoEntry): { text: string; source: CardFact['source']; when: string | null } | null {
   if (entry.k) {
     const where = entry.c && entry.k !== 'دولة' ? ` في ${countryName(entry.c)}` : '';
-    return { text: `${entry.k}${where}`, source: entry.k === 'دولة' ? 'countries' : 'cities', when: null };
+    const source = entry.ds === 'generated' ? 'generated' : entry.k === 'دولة' ? 'countries' : 'cities';
+    return { text: `${entry.k}${where}`, source, when: null };
   }
   if (entry.d && entry.ds === 'wikipedia') return { text: entry.d, source: 'wikipedia', when: null };
   const role = entry.r?.find((r) => r[0].includes(' ')) ?? entry.r?.[0];

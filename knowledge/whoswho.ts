@@ -87,6 +87,14 @@ export function keyReadings(name: string): string[] {
     // «الزياني» is also written «زياني»; «البرادعي» is looked up with and without the article.
     if (r.stem.startsWith('ال') && r.stem.length > 4) add([r.stem.slice(2), ...rest]);
   }
+  // A nasab chain is shortened in the press: «فيصل بن فهد بن عبدالعزيز» → «فيصل بن فهد»,
+  // «سالم بن أحمد العتيبي» → «سالم العتيبي».
+  const words = [first, ...rest];
+  const bin = words.findIndex((w, i) => i > 0 && (w === 'بن' || w === 'ابن'));
+  if (bin > 0 && words.length > bin + 2) {
+    const familyName = words[words.length - 2] !== 'بن' && words[words.length - 2] !== 'ابن';
+    add(familyName ? [...words.slice(0, bin), words[words.length - 1]!] : words.slice(0, bin + 2));
+  }
   return out;
 }
 
@@ -131,6 +139,14 @@ const ORGANIZATION_KINDS = new Set(
     .map((w) => normalize(w)),
 );
 
+// Place nouns that head a place's name («حي الحكمة», «مطار …»), as a card names the kind.
+const PLACE_HEADS = new Set(
+  `ولاية مدينة محافظة منطقة جزيرة إقليم بلدة قرية مقاطعة عاصمة حي مخيم ميناء مطار شارع فندق ساحة جسر سوق جبل نهر
+  بحيرة وادي ضاحية حديقة ملعب قصر`
+    .split(/\s+/)
+    .map((w) => normalize(w)),
+);
+
 /** The kind an organization noun heading a name says («شركة»), or null; «ال» and clitics are not stripped. */
 export function organizationKind(word: string): string | null {
   return ORGANIZATION_KINDS.has(normalize(word)) ? word : null;
@@ -167,8 +183,10 @@ export class WhoLookup {
       // The name as written matched: clitic readings are only for names nothing matched.
       if (hits.length) break;
     }
-    const generated = hits.length ? null : this.generatedOrganization(name);
-    if (generated && (!letter || letter === 'o')) hits.push({ entry: generated, index: -1 });
+    if (hits.length) return hits;
+    for (const generated of [this.generatedOrganization(name), this.generatedPlace(name)]) {
+      if (generated && (!letter || letter === generated.t)) hits.push({ entry: generated, index: -1 });
+    }
     return hits;
   }
 
@@ -180,12 +198,22 @@ export class WhoLookup {
   generatedOrganization(name: string): WhoEntry | null {
     const words = name.trim().split(/\s+/);
     if (words.length < 2) return null;
-    const last = countryOfAdjective(words[words.length - 1]!, this.data.adjectives);
-    const stateBody = last !== null && this.orgHeads.has(normalize(words.slice(0, -1).join(' ')));
+    // The nationality right after a state body's head («التلفزيون الروسي الرسمي», «الحكومة العراقية»).
+    const at = words.findIndex((w, i) => i > 0 && countryOfAdjective(w, this.data.adjectives) !== null);
+    const stateBody = at > 0 && this.orgHeads.has(normalize(words.slice(0, at).join(' ')));
     const kind = organizationKind(words[0]!);
     if (!stateBody && !kind) return null;
-    const country = last ?? this.countryIn(words.slice(1));
+    const country = this.countryIn(words.slice(1));
     return { n: name.trim(), t: 'o', a: 0, ds: 'generated', d: kind ?? 'جهة حكومية', ...(country ? { c: country } : {}) };
+  }
+
+  /** «حي الحكمة», «شارع …», «فندق …»: a place noun heading a name makes a place of that kind. */
+  generatedPlace(name: string): WhoEntry | null {
+    const words = name.trim().split(/\s+/);
+    const head = normalize(words[0] ?? '');
+    if (words.length < 2 || !PLACE_HEADS.has(head)) return null;
+    const country = this.countryIn(words.slice(1));
+    return { n: name.trim(), t: 'l', a: 0, ds: 'generated', k: words[0]!, ...(country ? { c: country } : {}) };
   }
 
   /** The country a name's words name: a nationality adjective, a country's or a listed city's name («نفط الكويت» → KW). */
@@ -262,7 +290,8 @@ export function splitNationality(role: string, adjectives: Record<string, string
 /** A role with its country: «وزير الخارجية» + RU → «وزير خارجية روسيا»; a role that names one stays as it is. */
 export function roleWithCountry(role: string, country: string | null, adjectives: Record<string, string>): string {
   const split = splitNationality(role, adjectives);
-  if (split.country || !country) return role;
+  // Only a title of one or two words takes a country («وزير الخارجية»), not «المتحدث باسم الكرملين».
+  if (split.country || !country || !/^\S+(?: ال\S+)?$/.test(split.head)) return role;
   return `${constructHead(split.head)} ${countryName(country)}`;
 }
 

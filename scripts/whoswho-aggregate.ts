@@ -133,9 +133,16 @@ export function aggregate(texts: readonly ReadText[], opts: AggregateOptions): A
 
   // 2. Short forms join the full name they stand for in enough texts («ترامب» → «دونالد ترامب»).
   const aliasOwners = new Map<string, { id: string; count: number; order: number }>();
+  // «وزارة الدفاع» is every country's ministry: a short form never stands for a name its nationality narrows.
+  const nationalWords = (g: Group) =>
+    ranked(g.forms)[0]![0]
+      .split(/\s+/)
+      .filter((w) => opts.countryOfWord(w))
+      .map(whoKey);
   for (const [id, g] of groups) {
+    const national = nationalWords(g);
     for (const [alias, c] of g.aliases) {
-      if (c.count < opts.minArticles) continue;
+      if (c.count < opts.minArticles || national.some((w) => !alias.split(' ').includes(w))) continue;
       const aliasId = groupId(g.type, alias);
       const best = aliasOwners.get(aliasId);
       if (!best || c.count > best.count || (c.count === best.count && g.order < best.order))
@@ -183,11 +190,15 @@ export function aggregate(texts: readonly ReadText[], opts: AggregateOptions): A
       .filter(([, c]) => c >= opts.minArticles)
       .map(([f]) => f);
     if (variants.length) entry.v = variants.slice(0, 8);
-    const roles: RoleRow[] = [...g.roles.values()]
-      .filter((r) => r.texts >= opts.minArticles)
-      .sort((a, b) => b.texts - a.texts || ranked(a.forms)[0]![0].localeCompare(ranked(b.forms)[0]![0]))
-      .slice(0, 5)
-      .map((r) => [ranked(r.forms)[0]![0], r.years.size ? Math.min(...r.years) : 0, r.years.size ? Math.max(...r.years) : 0, r.texts]);
+    const rows = (tallies: RoleTally[]): RoleRow[] =>
+      tallies
+        .filter((r) => r.texts >= opts.minArticles)
+        .sort((a, b) => b.texts - a.texts || ranked(a.forms)[0]![0].localeCompare(ranked(b.forms)[0]![0]))
+        .slice(0, 5)
+        .map((r) => [ranked(r.forms)[0]![0], r.years.size ? Math.min(...r.years) : 0, r.years.size ? Math.max(...r.years) : 0, r.texts]);
+    // When no role reaches agreement, the head noun the roles share may («لاعب الهلال», «لاعب المنتخب» → «لاعب»).
+    const roles = rows([...g.roles.values()]);
+    if (roles.length === 0) roles.push(...rows([...roleHeads(g.roles).values()]).slice(0, 1));
     if (roles.length) entry.r = roles;
     if (g.description) {
       entry.d = g.description.text;
@@ -232,6 +243,25 @@ export function aggregate(texts: readonly ReadText[], opts: AggregateOptions): A
     if (best.length) entries[i]!.w = best;
   }
   return { entries, keys };
+}
+
+/** Roles tallied by their first word without «ال» («اللاعب الدولي» and «لاعب الهلال» both under «لاعب»). */
+function roleHeads(roles: Map<string, RoleTally>): Map<string, RoleTally> {
+  const heads = new Map<string, RoleTally>();
+  for (const tally of roles.values()) {
+    for (const [form, c] of tally.forms) {
+      const head = form.split(/\s+/)[0]!.replace(/^ال(?=\S{3})/, '');
+      const key = whoKey(head);
+      const h = heads.get(key) ?? { forms: new Map(), texts: 0, years: new Set() };
+      heads.set(key, h);
+      h.texts += c.count;
+      for (const y of tally.years) h.years.add(y);
+      const f = h.forms.get(head);
+      if (f) f.count += c.count;
+      else h.forms.set(head, { count: c.count, first: c.first });
+    }
+  }
+  return heads;
 }
 
 /** The country the roles name most («وزير الخارجية الروسي» → RU), weighted by the texts of each role. */

@@ -37,6 +37,12 @@ describe('agreement threshold', () => {
     expect(entryNamed(run(texts), 'كامل نوري')?.r).toEqual(roles);
   });
 
+  it('when no role reaches agreement, the head noun three texts share is kept', () => {
+    const roles = ['لاعب النادي الأهلي', 'اللاعب الدولي', 'لاعب المنتخب الوطني'];
+    const agg = run(roles.map((role, i) => text(i ? 2018 : 2015, person('كامل نوري', role))));
+    expect(entryNamed(agg, 'كامل نوري')?.r).toEqual([['لاعب', 2015, 2018, 3]]);
+  });
+
   it('an actor named in fewer than three texts is left out', () => {
     const agg = run([text(2015, person('حامد سرور')), text(2018, person('حامد سرور'))]);
     expect(entryNamed(agg, 'حامد سرور')).toBeUndefined();
@@ -64,6 +70,23 @@ describe('variants merged', () => {
       text(2015, person('منير حداد', null, ['منير حداد', 'حداد'])),
     ]);
     expect([agg.keys[whoKey('حداد')], agg.keys[whoKey('أبو منير')]]).toEqual([[0], undefined]);
+  });
+});
+
+describe('bodies named by their country', () => {
+  it('a bare body name is not merged into one country’s body, however often that country’s is named', () => {
+    const org = (name: string, aliases: string[]): ReadActor => ({ name, type: 'organization', role: null, aliases, mentions: 1 });
+    const russian = org('وزارة الزراعة الروسية', ['وزارة الزراعة الروسية', 'وزارة الزراعة']);
+    const agg = run([
+      text(2015, russian),
+      text(2015, russian),
+      text(2015, russian),
+      ...Array.from({ length: 3 }, () => text(2015, org('وزارة الزراعة', ['وزارة الزراعة']))),
+    ]);
+    expect(agg.entries.map((e) => [e.n, e.a])).toEqual([
+      ['وزارة الزراعة الروسية', 3],
+      ['وزارة الزراعة', 3],
+    ]);
   });
 });
 

@@ -26,6 +26,7 @@ const who = new WhoLookup(
     [{ n: 'سيرجي لافروف', t: 'p', a: 60, c: 'RU', r: [['وزير الخارجية الروسي', 2015, 2018, 30]] }, ['سيرجي لافروف', 'لافروف']],
     [{ n: 'إسرائيل', t: 'l', a: 80, k: 'دولة', c: 'IL' }, ['إسرائيل']],
     [{ n: 'مصطفى كامل', t: 'p', a: 5 }, ['مصطفى كامل']],
+    [{ n: 'عبد اللطيف بن راشد', t: 'p', a: 4 }, ['عبد اللطيف بن راشد']],
     [{ n: 'عبد اللطيف الزياني', t: 'p', a: 12 }, ['عبد اللطيف الزياني', 'الزياني']],
     [{ n: 'نخلة', t: 'l', a: 4, k: 'مدينة', c: 'BY', pop: 20000 }, ['نخلة']],
     [{ n: 'نخلة', t: 'p', a: 9 }, ['نخلة']],
@@ -44,6 +45,8 @@ describe('names as readers write them', () => {
     ['الزياني', null, 'عبد اللطيف الزياني', 'a family name with «ال»'],
     ['والزياني', null, 'عبد اللطيف الزياني', 'the same after «و»'],
     ['Donald Trump', null, 'دونالد ترامب', 'Latin script'],
+    ['مصطفى بن علي كامل', null, 'مصطفى كامل', 'a nasab left out before the family name'],
+    ['عبد اللطيف بن راشد بن حمد', null, 'عبد اللطيف بن راشد', 'a nasab chain cut after the father'],
     ['نخلة', 'place', 'نخلة', 'a homograph asked as a place is the town'],
   ] as const)('%s (%s) → %s: %s', (query, type, expected, _why) => {
     expect(pickEntry(who, [query], type)?.entry.n).toBe(expected);
@@ -60,6 +63,7 @@ describe('names as readers write them', () => {
   it.each([
     ['وزارة الخارجية السورية', 'SY', 'a ministry and a nationality'],
     ['الجيش الإسرائيلي', 'IL', 'an army and a nationality'],
+    ['الجيش الإسرائيلي الرسمي', 'IL', 'the nationality need not be the last word'],
   ])('%s → an organization of %s (%s)', (name, country, _why) => {
     expect(pickEntry(who, [name], null)?.entry).toMatchObject({ t: 'o', c: country });
   });
@@ -70,6 +74,14 @@ describe('names as readers write them', () => {
       'o',
       'IL',
       `شركة في ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('IL')}`,
+    ]);
+  });
+
+  it('a place noun heading a name makes a place of that kind, in the country the name gives', () => {
+    const hit = pickEntry(who, ['شارع إسرائيل الكبير'], null);
+    expect([hit?.entry.t, whoCard(who, hit, null, { roles: [], companions: [] }).description?.text]).toEqual([
+      'l',
+      `شارع في ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('IL')}`,
     ]);
   });
 
@@ -106,8 +118,12 @@ describe('cards in the reader’s language', () => {
     expect(card.roles.map((r) => r.from)).toEqual(['في قراءاتك، 2026', 'في قراءاتك، 2025', 'في الصحافة، 2015–2018']);
   });
 
-  it('a role that names its country keeps it', () => {
-    expect(roleWithCountry('وزير الخارجية الروسي', 'SY', { روس: 'RU' })).toBe('وزير الخارجية الروسي');
+  it.each([
+    ['وزير الخارجية الروسي', 'SY', 'وزير الخارجية الروسي', 'a role that names its country keeps it'],
+    ['المتحدث باسم الوزارة', 'SY', 'المتحدث باسم الوزارة', 'a longer role is not made a construct'],
+    ['الرئيس', 'SY', `رئيس ${new Intl.DisplayNames(['ar'], { type: 'region' }).of('SY')}`, 'a title takes the country'],
+  ])('%s + %s → %s (%s)', (role, country, expected, _why) => {
+    expect(roleWithCountry(role, country, { روس: 'RU' })).toBe(expected);
   });
 
   it('«نظيره» takes the counterpart’s role, with its own nationality', () => {

@@ -18,6 +18,7 @@ import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import {
   AN,
+  afterPreposition,
   anonymousAt,
   isDefiniteStatement,
   LOOKBACK,
@@ -312,6 +313,8 @@ export const CUE_RULES: Rule<CueRead>[] = [
       const before = s.mentionAt[t - 1];
       // «... لوكاشينكو، وقال» starts a new clause with the earlier subject, so و/ف-verbs do not count.
       if (before?.actor.type !== 'person' || before.last !== t - 1 || s.inMarks[t - 1] || /^[وف]/.test(s.tokens[t]!.text)) return null;
+      // «وعن سؤال عن X، قال»: a person inside a prepositional phrase is not the subject.
+      if (afterPreposition(s, before.first)) return null;
       return { kind: 'speaker', speaker: speakerOf(before) };
     },
   },
@@ -452,6 +455,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لا حل إلا بالتفاوض',
         speaker: 'دونالد ترامب',
         why: '«بدوره، دعا X ... وقال»: the subject of the sentence, not the last quoted speaker',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». وعن سؤال عن دونالد ترامب، قال: «لا تعليق لدي الآن».',
+        quote: 'لا تعليق لدي الآن',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: «وعن سؤال عن X، قال» — a name inside a prepositional phrase is not the subject',
       },
     ],
     read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),

@@ -10,6 +10,7 @@ import {
   ORG_HEADS,
   REPORTING,
   SOURCE_PREPOSITIONS,
+  SPAN_PREPOSITIONS,
   STATEMENT_STEMS,
 } from './lexicon';
 import { normalize } from './normalize';
@@ -269,4 +270,11 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
   }
   if (best) return { actorId: best.actor.id, name: best.actor.name, kind: 'actor' };
   return { actorId: null, name: phrase, kind: 'anonymous' };
+}
+
+/** The mention at token t follows a preposition («عن X», «في X») or carries one («لبوتين», «بالوزير»). */
+export function afterPreposition(s: Scene, t: number): boolean {
+  const prev = s.tokens[t - 1];
+  if (prev && joined(s.text, prev, s.tokens[t]!) && SPAN_PREPOSITIONS.has(prev.norm)) return true;
+  return /^[وف]?[بل]/.test(s.tokens[t]!.norm) && !s.mentionAt[t]!.actor.aliases.some((a) => normalize(a) === s.tokens[t]!.norm);
 }

@@ -12,6 +12,7 @@ import {
   SOURCE_PREPOSITIONS,
   SPAN_PREPOSITIONS,
   STATEMENT_STEMS,
+  WITHHOLDING_WORDS,
 } from './lexicon';
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
@@ -177,7 +178,9 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
   let end = from;
   while (end + 1 < limit && end - from < 7) {
     const next = tokens[end + 1]!;
-    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || isCue(next) || stopsAnonymous(next)) break;
+    const namingWithheld = WITHHOLDING_WORDS.has(tokens[end]!.norm);
+    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || (isCue(next) && !namingWithheld) || stopsAnonymous(next))
+      break;
     end++;
   }
   return { actorId: null, name: text.slice(tokens[from]!.start, tokens[end]!.end), kind: 'anonymous' };

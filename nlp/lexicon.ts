@@ -184,3 +184,6 @@ export const TERM_HEADS = set('جوائز لقب فعالية فعاليات ق�
 
 /** «رفض ذكر اسمه», «طلب عدم الكشف عن هويته»: after these a verb of saying is a verbal noun inside an unnamed source. */
 export const WITHHOLDING_WORDS = set('رفض رفضت رافضا طلب طلبت عدم');
+
+/** «قال فيه», «قال فيها»: said in the speech or letter just named. */
+export const IN_IT = set('فيه فيها');

@@ -10,6 +10,7 @@ import {
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
   FUNCTION_WORDS,
+  IN_IT,
   PASS_ON_VERBS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
@@ -250,6 +251,30 @@ export const CUE_RULES: Rule<CueRead>[] = [
       },
     ],
     read: (s, t) => (hasObject(s, t) ? { kind: 'skip' } : null),
+  },
+  {
+    name: 'said-in-it',
+    examples: [
+      {
+        body: 'وقال دونالد ترامب إن «الحوار مستمر». واستند المعارضون إلى خطاب للرئيس فلاديمير بوتين، قال فيه «سنبقى حيث يجب أن نكون».',
+        quote: 'سنبقى حيث يجب أن نكون',
+        speaker: 'فلاديمير بوتين',
+        why: '«خطاب لـX، قال فيه»: the one who gave the speech or letter said it, the person named right before',
+      },
+    ],
+    read: (s, t) => {
+      const next = s.tokens[t + 1];
+      if (!next || !IN_IT.has(next.norm) || !joined(s.text, s.tokens[t]!, next)) return null;
+      let organization: MentionRef | null = null;
+      for (let k = t - 1; k >= Math.max(0, t - 15); k--) {
+        if (sentenceEndBetween(s.text, s.tokens[k]!.end, s.tokens[k + 1]!.start)) break;
+        const m = s.mentionAt[k];
+        if (!m || s.inMarks[k] || m.actor.type === 'place') continue;
+        if (m.actor.type === 'person') return { kind: 'speaker', speaker: speakerOf(m) };
+        organization ??= m;
+      }
+      return organization ? { kind: 'speaker', speaker: speakerOf(organization) } : null;
+    },
   },
   {
     name: 'subject-verb',

@@ -6,6 +6,7 @@ import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
 import {
+  afterPreposition,
   buildScene,
   isCue,
   isCueAt,
@@ -245,7 +246,8 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     let m = mentionAt[t];
     // «وتابع البيان ...، مشيرا إلى «...»»: the statement stands for its owner.
     if (!m && !inMarks[t] && isDefiniteStatement(tok)) m = statementOwner(s, t) ?? undefined;
-    if (m && !inMarks[t] && m.actor.type !== 'place') view.firstInSentence = m;
+    // «وعن سؤال عن X، قال:»: a name inside a prepositional phrase is not the subject of the sentence.
+    if (m && !inMarks[t] && m.actor.type !== 'place' && !(m.first === t && afterPreposition(s, t))) view.firstInSentence = m;
     // «في الجامعة ...، كما قال X، أستاذ ...»: the person a verb of saying introduces outranks
     // the first name of the sentence.
     const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;

@@ -135,6 +135,7 @@ export const SOURCE_PREPOSITIONS = set('بحسب حسب وفق وفقا طبقا
 export const ANONYMOUS_HEADS = set(`
   مصدر مصادر مسؤول مسؤولة مسؤولون مسؤولين المسؤولون المسؤولين شاهد شهود دبلوماسي دبلوماسيون دبلوماسيين
   خبير خبراء محللون محلل مراقبون ناشطون ناشط سكان مواطن مواطنون عضو متحدث ناطق مسعفون مصدرا مصدرٌ أحد
+  باحث باحثة باحثون امرأة رجل شخص أحدهم
 `);
 
 /** Connectives that may sit between a verb and its clause («إن», «أن», «إلى أن», «على أن»). */
@@ -189,3 +190,9 @@ export const SPAN_PREPOSITIONS = set('في على عبر إلى من عن مع �
 
 /** Heads of a title in marks, besides the naming heads: «جوائز "..."», «صاحبة لقب «...»» («فئة» folds onto «فيه»). */
 export const TERM_HEADS = set('جوائز لقب فعالية فعاليات قائمة');
+
+/** «رفض ذكر اسمه», «طلب عدم الكشف عن هويته»: after these a verb of saying is a verbal noun inside an unnamed source. */
+export const WITHHOLDING_WORDS = set('رفض رفضت رافضا طلب طلبت عدم');
+
+/** «قال فيه», «قال فيها»: said in the speech or letter just named. */
+export const IN_IT = set('فيه فيها');

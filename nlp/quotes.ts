@@ -271,14 +271,15 @@ export const QUOTATION_RULES: QuotationRule[] = [
   {
     name: 'after-preposition',
     examples: [
+      ['وقال الوزير إنه كتب على «فيسبوك» رسالة.', 'فيسبوك', false, 'one word right after a preposition names a place, platform or event'],
       [
-        'وقال الوزير إنه كتب على «فيسبوك» رسالة.',
-        'فيسبوك',
-        false,
-        'a short span right after a preposition names a place, platform or event',
+        'ودعا الوزير الطرفين إلى «ضبط النفس» في المنطقة.',
+        'ضبط النفس',
+        true,
+        'a phrase after a preposition and a cue is the speaker’s words',
       ],
     ],
-    decide: (v) => (v.before && SPAN_PREPOSITIONS.has(v.before) ? false : null),
+    decide: (v) => (v.words === 1 && v.before && SPAN_PREPOSITIONS.has(v.before) ? false : null),
   },
   {
     name: 'speaker-name-in-marks',

@@ -10,6 +10,7 @@ import {
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
   FUNCTION_WORDS,
+  IN_IT,
   PASS_ON_VERBS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
@@ -18,6 +19,7 @@ import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import {
   AN,
+  afterPreposition,
   anonymousAt,
   isDefiniteStatement,
   LOOKBACK,
@@ -133,6 +135,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         speaker: 'مسؤول رفض الكشف عن اسمه',
         why: 'an unnamed source written in prose is an anonymous speaker',
       },
+      {
+        body: 'وقال باحث رفض ذكر اسمه إن «الأرقام الرسمية غير دقيقة».',
+        quote: 'الأرقام الرسمية غير دقيقة',
+        speaker: 'باحث رفض ذكر اسمه',
+        why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
+      },
     ],
     read: verbSubject,
   },
@@ -245,6 +253,30 @@ export const CUE_RULES: Rule<CueRead>[] = [
     read: (s, t) => (hasObject(s, t) ? { kind: 'skip' } : null),
   },
   {
+    name: 'said-in-it',
+    examples: [
+      {
+        body: 'وقال دونالد ترامب إن «الحوار مستمر». واستند المعارضون إلى خطاب للرئيس فلاديمير بوتين، قال فيه «سنبقى حيث يجب أن نكون».',
+        quote: 'سنبقى حيث يجب أن نكون',
+        speaker: 'فلاديمير بوتين',
+        why: '«خطاب لـX، قال فيه»: the one who gave the speech or letter said it, the person named right before',
+      },
+    ],
+    read: (s, t) => {
+      const next = s.tokens[t + 1];
+      if (!next || !IN_IT.has(next.norm) || !joined(s.text, s.tokens[t]!, next)) return null;
+      let organization: MentionRef | null = null;
+      for (let k = t - 1; k >= Math.max(0, t - 15); k--) {
+        if (sentenceEndBetween(s.text, s.tokens[k]!.end, s.tokens[k + 1]!.start)) break;
+        const m = s.mentionAt[k];
+        if (!m || s.inMarks[k] || m.actor.type === 'place') continue;
+        if (m.actor.type === 'person') return { kind: 'speaker', speaker: speakerOf(m) };
+        organization ??= m;
+      }
+      return organization ? { kind: 'speaker', speaker: speakerOf(organization) } : null;
+    },
+  },
+  {
     name: 'subject-verb',
     examples: [
       {
@@ -312,6 +344,8 @@ export const CUE_RULES: Rule<CueRead>[] = [
       const before = s.mentionAt[t - 1];
       // «... لوكاشينكو، وقال» starts a new clause with the earlier subject, so و/ف-verbs do not count.
       if (before?.actor.type !== 'person' || before.last !== t - 1 || s.inMarks[t - 1] || /^[وف]/.test(s.tokens[t]!.text)) return null;
+      // «وعن سؤال عن X، قال»: a person inside a prepositional phrase is not the subject.
+      if (afterPreposition(s, before.first)) return null;
       return { kind: 'speaker', speaker: speakerOf(before) };
     },
   },
@@ -399,6 +433,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         speaker: 'خالد المعلم',
         why: 'a paragraph that introduces someone speaking («تحدث X عن») hands them the next paragraph’s «وقال:»',
       },
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nوأوضح دونالد ترامب أن الأمر صعب.\nوأضاف: «لن نقبل بأي شروط مسبقة».',
+        quote: 'لن نقبل بأي شروط مسبقة',
+        speaker: 'دونالد ترامب',
+        why: 'indirect speech without marks («وأوضح X أن») moves the running speaker, across the paragraph break',
+      },
     ],
     read: (v) => v.introduced,
   },
@@ -452,6 +492,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لا حل إلا بالتفاوض',
         speaker: 'دونالد ترامب',
         why: '«بدوره، دعا X ... وقال»: the subject of the sentence, not the last quoted speaker',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». وعن سؤال عن دونالد ترامب، قال: «لا تعليق لدي الآن».',
+        quote: 'لا تعليق لدي الآن',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: «وعن سؤال عن X، قال» — a name inside a prepositional phrase is not the subject',
       },
     ],
     read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),

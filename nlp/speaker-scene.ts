@@ -10,7 +10,9 @@ import {
   ORG_HEADS,
   REPORTING,
   SOURCE_PREPOSITIONS,
+  SPAN_PREPOSITIONS,
   STATEMENT_STEMS,
+  WITHHOLDING_WORDS,
 } from './lexicon';
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
@@ -176,7 +178,9 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
   let end = from;
   while (end + 1 < limit && end - from < 7) {
     const next = tokens[end + 1]!;
-    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || isCue(next) || stopsAnonymous(next)) break;
+    const namingWithheld = WITHHOLDING_WORDS.has(tokens[end]!.norm);
+    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || (isCue(next) && !namingWithheld) || stopsAnonymous(next))
+      break;
     end++;
   }
   return { actorId: null, name: text.slice(tokens[from]!.start, tokens[end]!.end), kind: 'anonymous' };
@@ -269,4 +273,11 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
   }
   if (best) return { actorId: best.actor.id, name: best.actor.name, kind: 'actor' };
   return { actorId: null, name: phrase, kind: 'anonymous' };
+}
+
+/** The mention at token t follows a preposition («عن X», «في X») or carries one («لبوتين», «بالوزير»). */
+export function afterPreposition(s: Scene, t: number): boolean {
+  const prev = s.tokens[t - 1];
+  if (prev && joined(s.text, prev, s.tokens[t]!) && SPAN_PREPOSITIONS.has(prev.norm)) return true;
+  return /^[وف]?[بل]/.test(s.tokens[t]!.norm) && !s.mentionAt[t]!.actor.aliases.some((a) => normalize(a) === s.tokens[t]!.norm);
 }

@@ -289,6 +289,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
+  // «حبيب معلوف على»: «على» folds onto «علي» but is the preposition.
+  if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
   // «اندي بيرك»: after a given name, a small place's one-word name that is also a family name continues the name.
   const surnamePlace =
@@ -1017,12 +1019,16 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       const lastG = doc.gazAt[last];
       // «البابا فرنسيس»: a pope's title is written as part of his name.
       const bound = j === i && NAME_BOUND_TITLES.has(stripClitics(doc, i));
+      // «رئيس بلدية صيدا محمد السعودي»: after a role ending in a construct noun, an unknown word before a
+      // given name is that noun's complement (a place the lists do not know); the name opens on the given name.
+      const opensLater = !known && !isDefinite(doc, j) && last >= nameStart + 2 && givenAt(doc, nameStart + 1);
+      const first = bound ? i : opensLater ? nameStart + 1 : nameStart;
       return {
         hit: {
-          first: bound ? i : nameStart,
+          first,
           last,
           type: 'PERS',
-          gazetteer: lastG && lastG.entry.type === 'person' && lastG.first === nameStart ? lastG : null,
+          gazetteer: lastG && lastG.entry.type === 'person' && lastG.first === first ? lastG : null,
           role: roleText,
           roleMention,
         },

@@ -1,10 +1,11 @@
 // Named-entity spans from three sources: the gazetteer, the rule patterns and (optionally) a trained
 // tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
-import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
-import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
+import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, PLACE_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
+import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import { keepNames } from './precision';
+import { cliticReadings } from './tokenize';
 import type { EntityTag, Span, Tagger, Token } from './types';
 
 /** One recognised name in the text (offsets into the analysed text, clitics excluded). */
@@ -120,6 +121,9 @@ function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: Gaze
     const tok = tokens[m.first]!;
     const next = tokens[m.first + 1];
     if (!next || !joined(text, tok, next)) return true;
+    // «منطقة عسير رفعت جاهزيتها»: after a place head the word is the place, whatever follows.
+    const before = tokens[m.first - 1];
+    if (before && cliticReadings(before.norm).some((r) => PLACE_HEADS.has(r.stem))) return true;
     // «أشتون كارتر», «كاغان واغنر»: a small town's name before a name word is a given name.
     const minorPlace = m.entry.type === 'place' && isMinorOneWord(index, tok.norm);
     if (minorPlace && (index.nameTokens.has(next.norm) || startsAt.has(m.first + 1)) && !index.common.has(next.norm)) return false;

@@ -401,8 +401,8 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
       continue;
     }
     if (!nameLike(doc, j + 1, 'next')) {
-      // «عبدالعزيز بن إبراهيم السراء»: after a nasab chain a definite word is the family name, even
-      // when it is also an everyday word.
+      // «عبدالعزيز بن إبراهيم السراء», «عبد الناصر العايد»: after a nasab chain or a compound given name a
+      // definite word is the family name, even when it is also an everyday word.
       if (nasab && familyAfterNasab(doc, j + 1)) j++;
       break;
     }

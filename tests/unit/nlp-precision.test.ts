@@ -267,3 +267,11 @@ describe('one actor per person or place, whatever is glued to the name', () => {
     expect(a.actors.map((x) => x.name).sort()).toEqual(['خراسان', 'شاتانوغا']);
   });
 });
+
+describe('a place after a place head', () => {
+  it('stays a place even when it is also a given name and a name word follows', () => {
+    const gazetteer = testGazetteer({ entries: [['l:nawal', 'l', 'نوال', 'Nawal', '', 't']], firstNames: ['نوال'], nameTokens: ['رفعت'] });
+    const a = createAnalyzer({ gazetteer })({ title: null, blocks: ['وفي منطقة نوال رفعت المستشفيات جاهزيتها.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['place:نوال']);
+  });
+});

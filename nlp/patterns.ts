@@ -823,6 +823,9 @@ const PROPER_AFTER = new Set(
   ].map(normalize),
 );
 
+/** A verbal noun of the shape تفعيل names an activity («تكرير», «تطوير», «تنظيم»). */
+const ACTIVITY_NOUN = /^ت[^اوي]{2}ي[^اوي]$/;
+
 function readOrgTail(doc: Doc, head: number): number {
   const toks = doc.tokens;
   let j = head;
@@ -849,6 +852,24 @@ function readOrgTail(doc: Doc, head: number): number {
     if (isDefinite(doc, j + 1) && !/^[بك]ال/.test(next.text)) {
       j++;
       consumed++;
+      continue;
+    }
+    // «شركة أبوظبي لتكرير النفط», «الاتحاد الدولي لكرة القدم»: «ل» + a noun + a definite word names what the body does.
+    const object = toks[j + 2];
+    if (
+      consumed > 0 &&
+      /^ل[^ل]/.test(next.text) &&
+      ARABIC_WORD.test(n) &&
+      (!doc.index.common.has(n.slice(1)) || ACTIVITY_NOUN.test(n.slice(1))) &&
+      object !== undefined &&
+      joined(doc.text, next, object) &&
+      isDefinite(doc, j + 2) &&
+      !/^[وف]/.test(object.text) &&
+      !FUNCTION_WORDS.has(object.norm) &&
+      doc.covered[j + 2]! < 0
+    ) {
+      j += 2;
+      consumed += 2;
       continue;
     }
     // «هيئة شؤون الأسرى», «جامعة ولاية أريزونا»: a construct noun right after the head, before a definite word or a place.

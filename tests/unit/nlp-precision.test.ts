@@ -178,6 +178,16 @@ describe('organizations and people the rules read as constructions', () => {
       ['person:محمد الحربي'],
       'negative: «على» written with «ى» is the preposition, not «علي»',
     ],
+    [
+      'وقالت شركة أرامكو لتكرير النفط إن الإنتاج ارتفع.',
+      ['organization:شركة أرامكو لتكرير النفط'],
+      '«ل» + a noun + a definite word says what the body does',
+    ],
+    [
+      'وأعلنت وزارة الصحة لسكان المدينة أن اللقاح متوفر.',
+      ['organization:وزارة الصحة'],
+      'negative: «ل» + an everyday noun is whom the body addresses',
+    ],
     ['وساد الصمت في القاعة.', [], 'negative: «س» glued to a word is the future prefix of a verb, never before a given name'],
     ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
     ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
@@ -202,7 +212,8 @@ describe('organizations and people the rules read as constructions', () => {
         ['l:sham', 'l', 'الشام', 'Levant', '', 't'],
       ],
       firstNames: ['محمد', 'عبدالله', 'اد', 'علي'],
-      common: ['العايد', 'الترتيب', 'بلدية'],
+      nameTokens: ['أرامكو'],
+      common: ['العايد', 'الترتيب', 'بلدية', 'سكان', 'تكرير'],
     }),
   });
   it.each(rows)('%s', (body, expected) => {

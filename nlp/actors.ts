@@ -85,6 +85,7 @@ export function buildActors(
   const byKnowledge = new Map<string, Group>();
   const byKey = new Map<string, Group>();
   const bySkeleton = new Map<string, Group>();
+  const byText = new Map<string, Group>();
   const orgByPrefix = new Map<string, Group | null>();
   const personByCompound = new Map<string, Group | null>();
   // Longer names first, so a surname finds the full name it belongs to.
@@ -129,6 +130,8 @@ export function buildActors(
     const typedKey = `${type}|${k}`;
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(typedKey);
+    // «شاتانوغا» read once as a place and once as a body: the same written name is one actor, typed by its first reading.
+    if (!g && !s.knowledgeId) g = byText.get(k);
     // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
     if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
     // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
@@ -155,6 +158,7 @@ export function buildActors(
       byKnowledge.set(s.knowledgeId, g);
     }
     byKey.set(typedKey, g);
+    if (!byText.has(k)) byText.set(k, g);
     if (type === 'organization') {
       // Prefixes of two words or more; a prefix two bodies share («وزارة الخارجية») names neither.
       for (let n = 2; n < key.length; n++) {
@@ -175,11 +179,40 @@ export function buildActors(
     }
     if (s.roleMention) g.extra.push({ ...s.roleMention, text: text.slice(s.roleMention.start, s.roleMention.end), kind: 'role' });
   }
+  mergeCliticForms(text, groups);
   mergeParenthesised(text, groups);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
   addHeadMentions(text, rec, groups);
   return groups.map((g) => toActor(text, g, entryOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/**
+ * «بخراسان» and «خراسان», «لعلاوي» and «علاوي»: a one-word name written with a preposition or conjunction
+ * glued on is the actor of the same type named without it.
+ */
+function mergeCliticForms(text: string, groups: Group[]): void {
+  const oneWord = new Map<string, Group>();
+  for (const g of groups) if (g.full.length === 1) oneWord.set(`${g.type}|${g.full[0]}`, g);
+  for (const g of groups) {
+    if (g.full.length !== 1 || g.spans.length === 0) continue;
+    for (const r of cliticReadings(g.full[0]!)) {
+      if (r.prefix === '' || r.prefix.includes('ال')) continue;
+      const bare = oneWord.get(`${g.type}|${r.stem}`);
+      if (!bare || bare === g) continue;
+      // The mention starts after the clitic, as the bare name's do.
+      for (const span of g.spans) span.start += offsetOf(text.slice(span.start, span.end), r.prefix.length);
+      bare.spans.push(...g.spans);
+      bare.extra.push(...g.extra);
+      for (const k of g.roleKeys) bare.roleKeys.add(k);
+      bare.role ??= g.role;
+      bare.knowledgeId ??= g.knowledgeId;
+      g.spans = [];
+      g.extra = [];
+      break;
+    }
+  }
+  for (let k = groups.length - 1; k >= 0; k--) if (groups[k]!.spans.length === 0) groups.splice(k, 1);
 }
 
 /** «وكالة الأنباء الرسمية (سانا)»: a name in brackets right after another names the same actor. */

@@ -1,9 +1,11 @@
 // Named-entity spans from three sources: the gazetteer, the rule patterns and (optionally) a trained
 // tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
-import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
+import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, PLACE_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
+import { normalize } from './normalize';
 import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import { keepNames } from './precision';
+import { cliticReadings } from './tokenize';
 import type { EntityTag, Span, Tagger, Token } from './types';
 
 /** One recognised name in the text (offsets into the analysed text, clitics excluded). */
@@ -102,7 +104,7 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
       tagger.tagWithMargins?.(tokens, text, out) ?? { tags: tagger.tag(tokens, text, out), margins: undefined };
     out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, read.tags), read.margins);
   }
-  out = keepNames(doc, out);
+  out = keepNames(doc, splitCoordinated(doc, out));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return { spans: out, roles, doc };
 }
@@ -119,6 +121,9 @@ function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: Gaze
     const tok = tokens[m.first]!;
     const next = tokens[m.first + 1];
     if (!next || !joined(text, tok, next)) return true;
+    // «منطقة عسير رفعت جاهزيتها»: after a place head the word is the place, whatever follows.
+    const before = tokens[m.first - 1];
+    if (before && cliticReadings(before.norm).some((r) => PLACE_HEADS.has(r.stem))) return true;
     // «أشتون كارتر», «كاغان واغنر»: a small town's name before a name word is a given name.
     const minorPlace = m.entry.type === 'place' && isMinorOneWord(index, tok.norm);
     if (minorPlace && (index.nameTokens.has(next.norm) || startsAt.has(m.first + 1)) && !index.common.has(next.norm)) return false;
@@ -172,6 +177,44 @@ function extendPersons(doc: Doc, spans: EntitySpan[]): void {
     s.start = tokens[f]!.start;
     s.end = tokens[l]!.end;
   }
+}
+
+/**
+ * «وإياد علاوي», «وماكرون وماي», «دروغبا وسالومون كالو»: a person's span starts after a conjunction glued to
+ * a name and ends before «و» glued to a second name. A name word is one of the name lists or of another
+ * person span; a word that is itself a name («وليد», «واغنر») is never cut.
+ */
+const AFTER_NASAB = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ام', 'ابي'].map(normalize));
+
+function splitCoordinated(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
+  const { tokens, readings, index } = doc;
+  const personWords = new Set<string>();
+  for (const s of spans) if (s.type === 'PERS') for (let t = s.first; t <= s.last; t++) personWords.add(tokens[t]!.norm);
+  const nameWord = (w: string) => index.firstNames.has(w) || index.nameTokens.has(w) || index.phrases.has(w) || personWords.has(w);
+  /** Length of the conjunction glued before a name in token i, 0 when there is none. */
+  const conjunction = (i: number): number => {
+    const n = tokens[i]!.norm;
+    // The name lists also hold clitic forms («واياد»): only a given name or a listed name is whole.
+    if (!n.startsWith('و') || index.firstNames.has(n) || index.phrases.has(n)) return 0;
+    // «بن وزان»: after «بن/أبو» the word is the father's name, whatever its first letter.
+    if (i > 0 && AFTER_NASAB.has(tokens[i - 1]!.norm)) return 0;
+    return readings[i]?.some((r) => r.prefix === 'و' && nameWord(r.stem)) ? 1 : 0;
+  };
+  const out: EntitySpan[] = [];
+  for (const s of spans) {
+    if (s.type !== 'PERS' || s.source === 'gazetteer') {
+      out.push(s);
+      continue;
+    }
+    let first = s.first;
+    for (let k = s.first + 1; k <= s.last + 1; k++) {
+      if (k <= s.last && conjunction(k) === 0) continue;
+      const start = first === s.first && s.start > tokens[first]!.start ? s.start : tokens[first]!.start + conjunction(first);
+      out.push({ ...s, first, last: k - 1, start, end: tokens[k - 1]!.end, role: first === s.first ? s.role : null });
+      first = k;
+    }
+  }
+  return out;
 }
 
 const O_PARTS = ['O'] as const;

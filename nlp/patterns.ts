@@ -289,6 +289,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
+  // «حبيب معلوف على»: «على» folds onto «علي» but is the preposition.
+  if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
   // «اندي بيرك»: after a given name, a small place's one-word name that is also a family name continues the name.
   const surnamePlace =
@@ -399,8 +401,8 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
       continue;
     }
     if (!nameLike(doc, j + 1, 'next')) {
-      // «عبدالعزيز بن إبراهيم السراء»: after a nasab chain a definite word is the family name, even
-      // when it is also an everyday word.
+      // «عبدالعزيز بن إبراهيم السراء», «عبد الناصر العايد»: after a nasab chain or a compound given name a
+      // definite word is the family name, even when it is also an everyday word.
       if (nasab && familyAfterNasab(doc, j + 1)) j++;
       break;
     }
@@ -821,6 +823,9 @@ const PROPER_AFTER = new Set(
   ].map(normalize),
 );
 
+/** A verbal noun of the shape تفعيل names an activity («تكرير», «تطوير», «تنظيم»). */
+const ACTIVITY_NOUN = /^ت[^اوي]{2}ي[^اوي]$/;
+
 function readOrgTail(doc: Doc, head: number): number {
   const toks = doc.tokens;
   let j = head;
@@ -847,6 +852,24 @@ function readOrgTail(doc: Doc, head: number): number {
     if (isDefinite(doc, j + 1) && !/^[بك]ال/.test(next.text)) {
       j++;
       consumed++;
+      continue;
+    }
+    // «شركة أبوظبي لتكرير النفط», «الاتحاد الدولي لكرة القدم»: «ل» + a noun + a definite word names what the body does.
+    const object = toks[j + 2];
+    if (
+      consumed > 0 &&
+      /^ل[^ل]/.test(next.text) &&
+      ARABIC_WORD.test(n) &&
+      (!doc.index.common.has(n.slice(1)) || ACTIVITY_NOUN.test(n.slice(1))) &&
+      object !== undefined &&
+      joined(doc.text, next, object) &&
+      isDefinite(doc, j + 2) &&
+      !/^[وف]/.test(object.text) &&
+      !FUNCTION_WORDS.has(object.norm) &&
+      doc.covered[j + 2]! < 0
+    ) {
+      j += 2;
+      consumed += 2;
       continue;
     }
     // «هيئة شؤون الأسرى», «جامعة ولاية أريزونا»: a construct noun right after the head, before a definite word or a place.
@@ -1017,12 +1040,16 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       const lastG = doc.gazAt[last];
       // «البابا فرنسيس»: a pope's title is written as part of his name.
       const bound = j === i && NAME_BOUND_TITLES.has(stripClitics(doc, i));
+      // «رئيس بلدية صيدا محمد السعودي»: after a role ending in a construct noun, an unknown word before a
+      // given name is that noun's complement (a place the lists do not know); the name opens on the given name.
+      const opensLater = !known && !isDefinite(doc, j) && last >= nameStart + 2 && givenAt(doc, nameStart + 1);
+      const first = bound ? i : opensLater ? nameStart + 1 : nameStart;
       return {
         hit: {
-          first: bound ? i : nameStart,
+          first,
           last,
           type: 'PERS',
-          gazetteer: lastG && lastG.entry.type === 'person' && lastG.first === nameStart ? lastG : null,
+          gazetteer: lastG && lastG.entry.type === 'person' && lastG.first === first ? lastG : null,
           role: roleText,
           roleMention,
         },

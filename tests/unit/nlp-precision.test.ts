@@ -168,6 +168,26 @@ describe('organizations and people the rules read as constructions', () => {
       ['organization:جيش التحرير الفلسطيني', 'organization:لواء أحرار الشام'],
       'armed groups after «جيش/لواء»; «لواء» without «ال» is a brigade, not a general',
     ],
+    [
+      'وقال رئيس بلدية صيدا محمد الحربي إن الأزمة مستمرة.',
+      ['person:محمد الحربي'],
+      'after a construct role an unknown word before a given name is the role’s place',
+    ],
+    [
+      'ويرى الخبير محمد الحربي على الرغم من ذلك أن الحل ممكن.',
+      ['person:محمد الحربي'],
+      'negative: «على» written with «ى» is the preposition, not «علي»',
+    ],
+    [
+      'وقالت شركة أرامكو لتكرير النفط إن الإنتاج ارتفع.',
+      ['organization:شركة أرامكو لتكرير النفط'],
+      '«ل» + a noun + a definite word says what the body does',
+    ],
+    [
+      'وأعلنت وزارة الصحة لسكان المدينة أن اللقاح متوفر.',
+      ['organization:وزارة الصحة'],
+      'negative: «ل» + an everyday noun is whom the body addresses',
+    ],
     ['وساد الصمت في القاعة.', [], 'negative: «س» glued to a word is the future prefix of a verb, never before a given name'],
     ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
     ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
@@ -191,8 +211,9 @@ describe('organizations and people the rules read as constructions', () => {
         ['l:ps', 'l', 'فلسطين', 'Palestine', '', 't'],
         ['l:sham', 'l', 'الشام', 'Levant', '', 't'],
       ],
-      firstNames: ['محمد', 'عبدالله', 'اد'],
-      common: ['العايد', 'الترتيب'],
+      firstNames: ['محمد', 'عبدالله', 'اد', 'علي'],
+      nameTokens: ['أرامكو'],
+      common: ['العايد', 'الترتيب', 'بلدية', 'سكان', 'تكرير'],
     }),
   });
   it.each(rows)('%s', (body, expected) => {
@@ -203,5 +224,65 @@ describe('organizations and people the rules read as constructions', () => {
         .map((x) => `${x.type}:${x.name}`)
         .sort(),
     ).toEqual(expected);
+  });
+});
+
+describe('one actor per person or place, whatever is glued to the name', () => {
+  const facts: TestFacts = {
+    entries: [['p:macron', 'p', 'إيمانويل ماكرون', 'Emmanuel Macron', '', 't']],
+    firstNames: ['إياد', 'وليد', 'سالومون', 'توفيق'],
+    nameTokens: ['علاوي', 'النجيفي', 'دروغبا', 'كالو', 'المعلم', 'فوزان'],
+  };
+  // body → tags the tagger gives → persons listed → why
+  const rows: [string, Record<string, string>, string[], string][] = [
+    [
+      'وقال وإياد علاوي إن الاتفاق قريب.',
+      { وإياد: 'B-PERS', علاوي: 'I-PERS' },
+      ['إياد علاوي'],
+      'a conjunction glued to a given name is outside the name',
+    ],
+    [
+      'والتقى إيمانويل ماكرون بالمهاجم دروغبا وسالومون كالو.',
+      { دروغبا: 'B-PERS', وسالومون: 'I-PERS', كالو: 'I-PERS' },
+      ['إيمانويل ماكرون', 'دروغبا', 'سالومون كالو'],
+      '«و» glued to a second name ends the first one',
+    ],
+    [
+      'وقال وليد المعلم إن الحل قريب.',
+      { وليد: 'B-PERS', المعلم: 'I-PERS' },
+      ['وليد المعلم'],
+      'negative: a given name that starts with «و» is whole',
+    ],
+    [
+      'وصل توفيق بن فوزان أمس.',
+      { توفيق: 'B-PERS', بن: 'I-PERS', فوزان: 'I-PERS' },
+      ['توفيق بن فوزان'],
+      'negative: after «بن» a name is never cut',
+    ],
+  ];
+  it.each(rows)('%s', (body, tags, expected) => {
+    const a = createAnalyzer({ gazetteer: testGazetteer(facts), tagger: fixedTagger(tags, 5) })({ title: null, blocks: [body] });
+    expect(
+      a.actors
+        .filter((x) => x.type === 'person')
+        .map((x) => x.name)
+        .sort(),
+    ).toEqual(expected.sort());
+  });
+  it('a place written with «ب» glued on and without it is one actor, even when read once as a body', () => {
+    const tagger = fixedTagger({ بخراسان: 'B-LOC', خراسان: 'B-LOC', شاتانوغا: 'B-ORG', بشاتانوغا: 'B-LOC' }, 5);
+    const a = createAnalyzer({ gazetteer: testGazetteer(facts), tagger })({
+      title: null,
+      blocks: ['عاش الشعراء بخراسان قرونا. وكانت خراسان واسعة.', 'وصدرت صحف شاتانوغا، ثم عاد إلى شاتانوغا أمس.'],
+    });
+    expect(a.actors.map((x) => x.name).sort()).toEqual(['خراسان', 'شاتانوغا']);
+  });
+});
+
+describe('a place after a place head', () => {
+  it('stays a place even when it is also a given name and a name word follows', () => {
+    const gazetteer = testGazetteer({ entries: [['l:nawal', 'l', 'نوال', 'Nawal', '', 't']], firstNames: ['نوال'], nameTokens: ['رفعت'] });
+    const a = createAnalyzer({ gazetteer })({ title: null, blocks: ['وفي منطقة نوال رفعت المستشفيات جاهزيتها.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['place:نوال']);
   });
 });

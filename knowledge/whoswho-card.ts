@@ -47,7 +47,9 @@ export function fact(text: string, source: CardFact['source'], when: string | nu
 /** The entry a subject is: the best supported hit of its type under its name, else under one of its other names. */
 export function pickEntry(lookup: WhoLookup, names: readonly string[], type: ActorType | null): WhoHit | null {
   for (const name of names) {
-    const hits = lookup.find(name, type).filter((h) => type !== null || h.entry.t !== 'l' || !lookup.isNotPlace(name));
+    // An everyday word asked without a type is no place, nor an actor the press says nothing of («فيروس»).
+    const everyday = type === null && lookup.isNotPlace(name);
+    const hits = lookup.find(name, type).filter((h) => !everyday || (h.entry.t !== 'l' && (h.entry.r || h.entry.d)));
     if (hits.length) return hits.reduce((best, h) => (h.entry.a > best.entry.a ? h : best));
   }
   return null;

@@ -331,9 +331,12 @@ async function build(): Promise<number> {
   process.stderr.write(`analysed ${texts.length} texts in ${((analysed - started) / 1000).toFixed(0)} s with ${workers} workers\n`);
 
   const { byName, adjectives, rows } = countries();
+  // Keys of the gazetteer's given names: a lone «جون» is no one in particular.
+  const givenNames = new Set(gazetteer.firstNames.split(' ').map(whoKey));
   const agg = aggregate(texts, {
     minArticles: MIN_ARTICLES,
     countryOfWord: (w) => countryOfAdjective(w, adjectives),
+    isGivenName: (key) => givenNames.has(key),
     typeOfDescription,
   });
   const entries = agg.entries;
@@ -376,7 +379,7 @@ async function build(): Promise<number> {
     } else addEntry({ n: name, t: 'l', a: 0, ds: 'cities', ...facts }, [name]);
   }
   // WikiFANE: a one-word description where nothing better is known.
-  for (const f of wikifaneNames()) {
+  for (const f of wikifaneNames().filter((f) => !(f.type === 'p' && givenNames.has(whoKey(f.name))))) {
     const e = existing(f.name, f.type);
     if (e) {
       if (!e.d && !e.k) Object.assign(e, { d: f.description, ds: 'wikifane' });

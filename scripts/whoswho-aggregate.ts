@@ -13,6 +13,8 @@ export interface AggregateOptions {
   countryOfWord: (word: string) => string | null;
   /** The type an encyclopaedia description's first word gives its subject («مدينة» → place), or null. */
   typeOfDescription: (description: string) => ActorType | null;
+  /** True for a word that is a given name («جون», «محمد»): alone it names nobody in particular. */
+  isGivenName?: (word: string) => boolean;
   /** Companions kept per actor. */
   companions?: number;
 }
@@ -177,8 +179,9 @@ export function aggregate(texts: readonly ReadText[], opts: AggregateOptions): A
   }
 
   // 3. Entries: actors several texts name (or an encyclopaedia article describes), with the facts they agree on.
+  const anybody = (g: Group) => !g.key.includes(' ') && g.type === 'p' && (opts.isGivenName?.(g.key) ?? false);
   const kept = [...groups.values()]
-    .filter((g) => !g.into && (g.texts >= opts.minArticles || g.description))
+    .filter((g) => !g.into && !anybody(g) && (g.texts >= opts.minArticles || g.description))
     .sort((a, b) => b.texts - a.texts || a.order - b.order);
   const indexOf = new Map<string, number>();
   const entries: WhoEntry[] = kept.map((g, i) => {

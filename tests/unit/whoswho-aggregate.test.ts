@@ -43,6 +43,14 @@ describe('agreement threshold', () => {
     expect(entryNamed(agg, 'كامل نوري')?.r).toEqual([['لاعب', 2015, 2018, 3]]);
   });
 
+  it('a lone given name is nobody in particular, however many texts use it', () => {
+    const agg = aggregate(
+      Array.from({ length: 4 }, () => text(2015, person('نادر', 'السفير'))),
+      { minArticles: 3, countryOfWord: () => null, typeOfDescription: () => null, isGivenName: (w) => w === 'نادر' },
+    );
+    expect(agg.entries).toEqual([]);
+  });
+
   it('an actor named in fewer than three texts is left out', () => {
     const agg = run([text(2015, person('حامد سرور')), text(2018, person('حامد سرور'))]);
     expect(entryNamed(agg, 'حامد سرور')).toBeUndefined();

@@ -31,6 +31,7 @@ const who = new WhoLookup(
     [{ n: 'نخلة', t: 'l', a: 4, k: 'مدينة', c: 'BY', pop: 20000 }, ['نخلة']],
     [{ n: 'نخلة', t: 'p', a: 9 }, ['نخلة']],
     [{ n: 'فيروس', t: 'l', a: 0, k: 'مدينة', c: 'RU', pop: 1000 }, ['فيروس']],
+    [{ n: 'فيروس', t: 'p', a: 50 }, ['فيروس']],
   ]),
 );
 
@@ -56,7 +57,7 @@ describe('names as readers write them', () => {
     expect(pickEntry(who, ['نخلة'], null)?.entry.t).toBe('p');
   });
 
-  it('an everyday word is never a place when the type is not known, though a city list has it', () => {
+  it('an everyday word asked without a type is neither a listed town nor an actor the press says nothing of', () => {
     expect([pickEntry(who, ['فيروس'], null), who.isNotPlace('فيروس')]).toEqual([null, true]);
   });
 

@@ -130,6 +130,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a later role stands for the person the article named with that role, though it is longer than the stored one',
       },
       {
+        body: 'وقال مدرب المنتخب خالد المعلم إن الفريق جاهز. وقال دونالد ترامب إن «المباراة صعبة جدا».\nويرى المدرب الإسباني أن «الفوز ممكن في المباراة المقبلة».',
+        quote: 'الفوز ممكن في المباراة المقبلة',
+        speaker: 'خالد المعلم',
+        why: '«المدرب الإسباني» for the one named «مدرب المنتخب»: a nationality adjective does not stop the match',
+      },
+      {
         body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
         quote: 'المفاوضات لم تنته بعد',
         speaker: 'مسؤول رفض الكشف عن اسمه',

@@ -30,8 +30,6 @@ export interface MentionRef {
 export interface RoleSpan {
   first: number;
   last: number;
-  /** Normalised words, to compare with the roles the article gives its actors. */
-  key?: string;
 }
 
 export interface Scene {

@@ -1,7 +1,8 @@
 // Who said each quotation: the engine that runs the construction tables of speaker-rules.ts over an
-// article. Layouts are tried in order — a name before a colon («X: «...»»), a reporting cue before
-// the quotation, a cue after it («...»، قال X») — and a cue without a subject goes to the
-// dropped-subject table; a quotation with no cue continues the running speaker of its paragraph.
+// article. Layouts are tried in order — a reporting cue before the quotation in its sentence (whose
+// subject wins over a name right before a colon, «X: «...»», which decides only without one), a cue
+// after it («...»، قال X») — and a cue without a subject goes to the dropped-subject table, where
+// the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
 import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';

@@ -196,3 +196,6 @@ export const WITHHOLDING_WORDS = set('رفض رفضت رافضا طلب طلبت
 
 /** «قال فيه», «قال فيها»: said in the speech or letter just named. */
 export const IN_IT = set('فيه فيها');
+
+/** «، الذي أكد»: relative pronouns whose clause is about the phrase before them. */
+export const RELATIVE_PRONOUNS = set('الذي التي الذين');

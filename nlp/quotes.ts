@@ -160,8 +160,18 @@ export const QUOTATION_RULES: QuotationRule[] = [
         true,
         '«فيه» is no head, though it folds like «فئة»',
       ],
+      [
+        'واعتبر الوزير أن الحزب «أخذ على عاتقه حماية النظام كله».',
+        'أخذ على عاتقه حماية النظام كله',
+        true,
+        'a definite head before a long span is its subject',
+      ],
     ],
-    decide: (v) => (v.readings.some((w) => isHead(w) || isHead(w.replace(/^ال/, ''))) ? false : null),
+    decide: (v) => {
+      if (!v.readings.some((w) => isHead(w) || isHead(w.replace(/^ال/, '')))) return null;
+      // «معتبرا أن الحزب «أخذ على عاتقه ...»»: a definite head before a long span is its subject, not its name.
+      return v.words >= 4 && /^[وف]?ال/.test(v.before) ? null : false;
+    },
   },
   {
     name: 'empty',

@@ -12,6 +12,8 @@ import {
   FUNCTION_WORDS,
   IN_IT,
   PASS_ON_VERBS,
+  RELATIVE_PRONOUNS,
+  SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
 } from './lexicon';
@@ -21,6 +23,7 @@ import {
   AN,
   afterPreposition,
   anonymousAt,
+  isCue,
   isDefiniteStatement,
   LOOKBACK,
   type MentionRef,
@@ -128,6 +131,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         quote: 'الأسعار سترتفع في الشتاء المقبل',
         speaker: 'سامي المعلم',
         why: 'a later role stands for the person the article named with that role, though it is longer than the stored one',
+      },
+      {
+        body: 'وقال مدرب المنتخب خالد المعلم إن الفريق جاهز. وقال دونالد ترامب إن «المباراة صعبة جدا».\nويرى المدرب الإسباني أن «الفوز ممكن في المباراة المقبلة».',
+        quote: 'الفوز ممكن في المباراة المقبلة',
+        speaker: 'خالد المعلم',
+        why: '«المدرب الإسباني» for the one named «مدرب المنتخب»: a nationality adjective does not stop the match',
       },
       {
         body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
@@ -253,6 +262,23 @@ export const CUE_RULES: Rule<CueRead>[] = [
     read: (s, t) => (hasObject(s, t) ? { kind: 'skip' } : null),
   },
   {
+    name: 'relative-clause',
+    examples: [
+      {
+        body: 'بحسب ما كشف مصدر مقرب من الرئيس فلاديمير بوتين، الذي أكد أن «القمة ستعقد في موعدها».',
+        quote: 'القمة ستعقد في موعدها',
+        speaker: 'مصدر مقرب من الرئيس فلاديمير بوتين',
+        why: '«مصدر مقرب من X، الذي أكد»: the relative clause is about the head of the phrase, not the name inside its «من»',
+      },
+    ],
+    read: (s, t) => {
+      const rel = s.tokens[t - 1];
+      if (!rel || !RELATIVE_PRONOUNS.has(rel.norm)) return null;
+      const antecedent = relativeAntecedent(s, t - 1);
+      return antecedent ? { kind: 'speaker', speaker: antecedent } : null;
+    },
+  },
+  {
     name: 'said-in-it',
     examples: [
       {
@@ -350,6 +376,31 @@ export const CUE_RULES: Rule<CueRead>[] = [
     },
   },
 ];
+
+/**
+ * The head of the phrase before «، الذي»: walking back, a name or an unnamed source opens a
+ * candidate; a preposition on the way means what followed it was inside its phrase.
+ */
+function relativeAntecedent(s: Scene, rel: number): Speaker | null {
+  const { text, tokens, mentionAt, inMarks } = s;
+  let best: Speaker | null = null;
+  for (let k = rel - 1; k >= Math.max(0, rel - 12); k--) {
+    if (sentenceEndBetween(text, tokens[k]!.end, tokens[k + 1]!.start) || inMarks[k]) break;
+    const n = tokens[k]!.norm;
+    if (SPAN_PREPOSITIONS.has(n)) {
+      best = null;
+      continue;
+    }
+    const m = mentionAt[k];
+    if (m && m.actor.type !== 'place') {
+      best = speakerOf(m);
+      k = m.first;
+    } else if (ANONYMOUS_HEADS.has(stripConj(n))) {
+      best = anonymousAt(s, k, rel);
+    } else if (isCue(tokens[k]!)) break;
+  }
+  return best;
+}
 
 function isAmma(tok: Token | undefined): boolean {
   return tok !== undefined && AMMA.has(tok.norm);

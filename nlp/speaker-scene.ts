@@ -30,8 +30,6 @@ export interface MentionRef {
 export interface RoleSpan {
   first: number;
   last: number;
-  /** Normalised words, to compare with the roles the article gives its actors. */
-  key?: string;
 }
 
 export interface Scene {
@@ -263,7 +261,9 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
     const own = roleCores(actor.role);
     if (own[0] !== words[0]) continue;
     const [shorter, longer] = own.length <= words.length ? [own, words] : [words, own];
-    if (!shorter.every((w) => longer.includes(w))) continue;
+    // «المدرب الإسباني» for «مدرب المنتخب»: extra words that are only nationality adjectives still fit.
+    const fits = shorter.every((w) => longer.includes(w)) || words.every((w, k) => k === 0 || own.includes(w) || isNisba(w));
+    if (!fits) continue;
     let lastSeen = -1;
     for (const m of actor.mentions) if (m.start < at) lastSeen = Math.max(lastSeen, m.start);
     if (lastSeen < 0) continue;
@@ -280,4 +280,9 @@ export function afterPreposition(s: Scene, t: number): boolean {
   const prev = s.tokens[t - 1];
   if (prev && joined(s.text, prev, s.tokens[t]!) && SPAN_PREPOSITIONS.has(prev.norm)) return true;
   return /^[وف]?[بل]/.test(s.tokens[t]!.norm) && !s.mentionAt[t]!.actor.aliases.some((a) => normalize(a) === s.tokens[t]!.norm);
+}
+
+/** A nationality or relation adjective without its article: «اسباني», «مصريه». */
+function isNisba(core: string): boolean {
+  return core.length > 3 && (core.endsWith('ي') || core.endsWith('يه'));
 }

@@ -2,6 +2,8 @@
 // who said it and why. A failing row names the rule that decided instead.
 import { describe, expect, it } from 'vitest';
 import { createTracingAnalyzer } from '../../nlp/analyze';
+import { CUE_GENDERS } from '../../nlp/lexicon';
+import { normalize } from '../../nlp/normalize';
 import { QUOTATION_RULES } from '../../nlp/quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, NO_CUE_RULES, type RuleExample, SUBJECT_RULES } from '../../nlp/speaker-rules';
 import { type TestFacts, testGazetteer } from './nlp-fixtures';
@@ -48,5 +50,24 @@ describe('quotation or not: each entry of the quotation table on its examples', 
     const input = rest.length > 0 ? { title: title!, blocks: rest } : { title: null, blocks: body.split('\n') };
     const { analysis } = analyze(input);
     expect(analysis.quotes.some((q) => q.text === span)).toBe(isQuote);
+  });
+});
+
+describe('reporting cues by the gender of their subject', () => {
+  // cue → gender → why
+  const rows: [string, 'feminine' | 'masculine', string][] = [
+    ['قالت', 'feminine', 'a generated feminine past form'],
+    ['تقول', 'feminine', 'a present form with the feminine prefix'],
+    ['مضيفة', 'feminine', 'a feminine participle'],
+    ['دعت', 'feminine', 'a feminine past form listed as such'],
+    ['قال', 'masculine', 'a past form'],
+    ['يضيف', 'masculine', 'a present form with the masculine prefix'],
+    ['تابع', 'masculine', 'negative: a past form that starts with ت is not a feminine present'],
+    ['لفت', 'masculine', 'negative: a past form that ends with ت is not a feminine past'],
+  ];
+  it.each(rows)('%s → %s (%s)', (cue, gender) => {
+    const n = normalize(cue);
+    expect(CUE_GENDERS[gender].has(n)).toBe(true);
+    expect(CUE_GENDERS[gender === 'feminine' ? 'masculine' : 'feminine'].has(n)).toBe(false);
   });
 });

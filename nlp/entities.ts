@@ -245,6 +245,9 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
 
 /** Margin (in units of the tagger's largest feature weight) above which a lone unlisted word the tagger found stays a name. */
 const LONE_WORD_MARGIN = 0.45;
+/** «بالسقوط», «وبالسكوت»: an unlisted word with a preposition and the article glued on is a noun far more often than a name. */
+const PREPOSITION_ARTICLE = /^[وف]?[بكل]ال/;
+const PREPOSITION_ARTICLE_MARGIN = 1.3;
 
 /**
  * The one place where tagger spans meet the rules. Where they overlap, the rules keep the span
@@ -303,7 +306,7 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
       t.type === 'MISC' ||
       index.nameTokens.has(token.norm) ||
       index.firstNames.has(token.norm) ||
-      (margins?.[t.first] ?? 0) >= LONE_WORD_MARGIN
+      (margins?.[t.first] ?? 0) >= (PREPOSITION_ARTICLE.test(token.text) ? PREPOSITION_ARTICLE_MARGIN : LONE_WORD_MARGIN)
     )
       added.push(t);
   }

@@ -286,3 +286,18 @@ describe('a place after a place head', () => {
     expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['place:نوال']);
   });
 });
+
+describe('lone words only the tagger reads as names', () => {
+  const gazetteer = testGazetteer({ entries: [] });
+  const places = (body: string, word: string, margin: number) =>
+    createAnalyzer({ gazetteer, tagger: fixedTagger({ [word]: 'B-LOC' }, margin) })({ title: null, blocks: [body] }).actors.map(
+      (x) => x.name,
+    );
+  it('a word with a preposition and the article glued on needs a sure tagger', () => {
+    expect(places('فلا يمكن الحكم على المدينة بالسقوط بعد.', 'بالسقوط', 1)).toEqual([]);
+    expect(places('وصل الوفد بالقلمون أمس.', 'بالقلمون', 2)).toHaveLength(1);
+  });
+  it('a bare unlisted word keeps the usual threshold', () => {
+    expect(places('وصل الوفد إلى عرسال أمس.', 'عرسال', 1)).toEqual(['عرسال']);
+  });
+});

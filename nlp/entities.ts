@@ -3,7 +3,7 @@
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, PLACE_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
-import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
+import { type Doc, findPatternHits, isDefinite, isNisbaOfPlace, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import { keepNames } from './precision';
 import { cliticReadings } from './tokenize';
 import type { EntityTag, Span, Tagger, Token } from './types';
@@ -201,12 +201,15 @@ function splitCoordinated(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
     return readings[i]?.some((r) => r.prefix === 'و' && nameWord(r.stem)) ? 1 : 0;
   };
   const out: EntitySpan[] = [];
-  for (const s of spans) {
-    if (s.type !== 'PERS' || s.source === 'gazetteer') {
-      out.push(s);
+  for (const span of spans) {
+    if (span.type !== 'PERS' || span.source === 'gazetteer') {
+      out.push(span);
       continue;
     }
-    let first = s.first;
+    let first = span.first;
+    // «النيجيري أودموينجي»: a nationality before the name describes the person, as a title does.
+    while (first < span.last && isNisbaOfPlace(tokens[first]!.norm, doc.placeWords)) first++;
+    const s = first > span.first ? { ...span, first, start: tokens[first]!.start } : span;
     for (let k = s.first + 1; k <= s.last + 1; k++) {
       if (k <= s.last && conjunction(k) === 0) continue;
       const start = first === s.first && s.start > tokens[first]!.start ? s.start : tokens[first]!.start + conjunction(first);

@@ -269,6 +269,25 @@ describe('one actor per person or place, whatever is glued to the name', () => {
         .sort(),
     ).toEqual(expected.sort());
   });
+  it('a nationality before a name the tagger read is outside it, and the spelling variants are one person', () => {
+    const gazetteer = testGazetteer({ ...facts, entries: [['l:ng', 'l', 'نيجيريا', 'Nigeria', '', 't']] });
+    const tagger = fixedTagger({ النيجيري: 'B-PERS', أودموينجي: 'I-PERS', بيتر: 'B-PERS' }, 5);
+    const a = createAnalyzer({ gazetteer, tagger })({
+      title: null,
+      blocks: ['وسجل بيتر أودموينجي هدفا، ثم قال النيجيري أودموينجي إنه سعيد.'],
+    });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => [x.name, x.mentions.map((m) => m.text)])).toEqual([
+      ['بيتر أودموينجي', ['بيتر أودموينجي', 'أودموينجي']],
+    ]);
+  });
+  it('a body named with and without «ال» is one actor', () => {
+    const tagger = fixedTagger({ الكونغرس: 'B-ORG', كونغرس: 'B-ORG' }, 5);
+    const a = createAnalyzer({ gazetteer: testGazetteer(facts), tagger })({
+      title: null,
+      blocks: ['وصوت الكونغرس على القانون. وفي كونغرس الولاية نقاش.'],
+    });
+    expect(a.actors.map((x) => x.name)).toEqual(['الكونغرس']);
+  });
   it('a place written with «ب» glued on and without it is one actor, even when read once as a body', () => {
     const tagger = fixedTagger({ بخراسان: 'B-LOC', خراسان: 'B-LOC', شاتانوغا: 'B-ORG', بشاتانوغا: 'B-LOC' }, 5);
     const a = createAnalyzer({ gazetteer: testGazetteer(facts), tagger })({

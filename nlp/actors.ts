@@ -197,11 +197,13 @@ function mergeCliticForms(text: string, groups: Group[]): void {
   for (const g of groups) {
     if (g.full.length !== 1 || g.spans.length === 0) continue;
     for (const r of cliticReadings(g.full[0]!)) {
-      if (r.prefix === '' || r.prefix.includes('ال')) continue;
+      // «الكونغرس» and «كونغرس» name one body; a person's «ال» is part of the family name.
+      if (r.prefix === '' || (r.prefix.includes('ال') && g.type === 'person')) continue;
       const bare = oneWord.get(`${g.type}|${r.stem}`);
       if (!bare || bare === g) continue;
-      // The mention starts after the clitic, as the bare name's do.
-      for (const span of g.spans) span.start += offsetOf(text.slice(span.start, span.end), r.prefix.length);
+      // The mention starts after the clitic, as the bare name's do; «ال» stays with the name.
+      const clitic = r.prefix.endsWith('ال') ? r.prefix.length - 2 : r.prefix.length;
+      for (const span of g.spans) span.start += offsetOf(text.slice(span.start, span.end), clitic);
       bare.spans.push(...g.spans);
       bare.extra.push(...g.extra);
       for (const k of g.roleKeys) bare.roleKeys.add(k);

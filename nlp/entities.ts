@@ -3,7 +3,7 @@
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, PLACE_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
-import { type Doc, findPatternHits, isDefinite, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
+import { type Doc, findPatternHits, isDefinite, isNisbaOfPlace, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
 import { keepNames } from './precision';
 import { cliticReadings } from './tokenize';
 import type { EntityTag, Span, Tagger, Token } from './types';
@@ -201,12 +201,15 @@ function splitCoordinated(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
     return readings[i]?.some((r) => r.prefix === 'و' && nameWord(r.stem)) ? 1 : 0;
   };
   const out: EntitySpan[] = [];
-  for (const s of spans) {
-    if (s.type !== 'PERS' || s.source === 'gazetteer') {
-      out.push(s);
+  for (const span of spans) {
+    if (span.type !== 'PERS' || span.source === 'gazetteer') {
+      out.push(span);
       continue;
     }
-    let first = s.first;
+    let first = span.first;
+    // «النيجيري أودموينجي»: a nationality before the name describes the person, as a title does.
+    while (first < span.last && isNisbaOfPlace(tokens[first]!.norm, doc.placeWords)) first++;
+    const s = first > span.first ? { ...span, first, start: tokens[first]!.start } : span;
     for (let k = s.first + 1; k <= s.last + 1; k++) {
       if (k <= s.last && conjunction(k) === 0) continue;
       const start = first === s.first && s.start > tokens[first]!.start ? s.start : tokens[first]!.start + conjunction(first);
@@ -245,6 +248,9 @@ export function taggerSpans(text: string, tokens: readonly Token[], tags: readon
 
 /** Margin (in units of the tagger's largest feature weight) above which a lone unlisted word the tagger found stays a name. */
 const LONE_WORD_MARGIN = 0.45;
+/** «بالسقوط», «وبالسكوت»: an unlisted word with a preposition and the article glued on is a noun far more often than a name. */
+const PREPOSITION_ARTICLE = /^[وف]?[بكل]ال/;
+const PREPOSITION_ARTICLE_MARGIN = 1.3;
 
 /**
  * The one place where tagger spans meet the rules. Where they overlap, the rules keep the span
@@ -303,7 +309,7 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
       t.type === 'MISC' ||
       index.nameTokens.has(token.norm) ||
       index.firstNames.has(token.norm) ||
-      (margins?.[t.first] ?? 0) >= LONE_WORD_MARGIN
+      (margins?.[t.first] ?? 0) >= (PREPOSITION_ARTICLE.test(token.text) ? PREPOSITION_ARTICLE_MARGIN : LONE_WORD_MARGIN)
     )
       added.push(t);
   }

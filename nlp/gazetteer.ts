@@ -190,8 +190,12 @@ export function originalOffset(tokenText: string, k: number): number {
   return tokenText.length;
 }
 
-/** True when only spaces separate two tokens, so a name may run across them. */
+/** Hyphen-minus and the Unicode hyphen, as written inside compound names. */
+const HYPHENS = new Set([0x2d, 0x2010]);
+
+/** True when only spaces separate two tokens, so a name may run across them; a hyphen alone joins the halves of one name («جان-إيف»). */
 export function joined(text: string, a: Token, b: Token): boolean {
+  if (b.start === a.end + 1 && HYPHENS.has(text.charCodeAt(a.end))) return true;
   for (let i = a.end; i < b.start; i++) {
     const c = text.charCodeAt(i);
     if (c !== 0x20 && c !== 0xa0 && c !== 0x200c && c !== 0x200f && c !== 0x200e) return false;

@@ -69,6 +69,8 @@ const LISHUUN = normalize('لشؤون');
 const MADDA_WORDS = new Set(
   ['آخر', 'آخرين', 'آخرون', 'آلاف', 'آن', 'آنذاك', 'آراء', 'آثار', 'آمال', 'آلية', 'آليات', 'آسيا'].map(normalize),
 );
+/** «آل» as written (its madda tells it from the article). */
+const AAL = 'آل';
 const NASAB = new Set(['بن', 'ابن', 'بنت', 'ولد'].map(normalize));
 const KUNYA = new Set(['ابو', 'ام', 'ابي', 'ابا'].map(normalize));
 const ARABIC_WORD = /^[\u0621-\u064a]+$/;
@@ -385,10 +387,16 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
     nasab = true;
   } else if (!firstKnown && !nameLike(doc, i, 'first')) return -1;
   let count = j - i + 1;
-  while (count < 6) {
+  while (count < 7) {
     const next = toks[j + 1];
     if (!next || !joined(doc.text, toks[j]!, next)) break;
     const n = next.norm;
+    // «آل سعود», «آل الشيخ»: the family's house closes the name, whatever word names it.
+    const house = toks[j + 2];
+    if (next.text === AAL && house && joined(doc.text, next, house) && ARABIC_WORD.test(house.norm) && !FUNCTION_WORDS.has(house.norm)) {
+      j += 2;
+      break;
+    }
     if (
       (NASAB.has(n) || n === ABD || KUNYA.has(n)) &&
       toks[j + 2] &&

@@ -195,6 +195,13 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     },
   },
   {
+    name: 'title-only',
+    example: '«آية الله», «الدكتور»: titles alone are outside the name they introduce',
+    rejects: (s, { doc }) =>
+      s.source !== 'gazetteer' &&
+      tokensOf(s).every((t) => TITLE_WORDS.has(doc.tokens[t]!.norm) || (t > s.first && doc.tokens[t]!.norm === 'الله')),
+  },
+  {
     name: 'case-ending',
     example: '«بندًا», «عمدًا»: a word written with tanween is a common noun or adverb',
     rejects: (s, { doc }) => s.first === s.last && s.source !== 'gazetteer' && TANWEEN.test(doc.tokens[s.first]!.text),

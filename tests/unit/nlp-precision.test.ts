@@ -61,6 +61,13 @@ describe('precision rules: a word is painted only with evidence that it is a nam
       ['place:سورية', 'place:مالي'],
       'the same words without «ال» after «إلى» are the countries',
     ],
+    [
+      'title-only',
+      'وقال آية الله في خطبته إن الوضع خطير.',
+      { آية: 'B-PERS', الله: 'I-PERS' },
+      [],
+      'negative: a title alone is not the name it introduces',
+    ],
     ['case-ending', 'وتفرض الأزمة نفسها بندًا على جدول الأعمال.', { بندًا: 'B-LOC' }, [], 'negative: tanween marks a common noun'],
     ['particle-inside', 'قلنا: بلى يا صاحبي.', { بلى: 'B-PERS', يا: 'I-PERS' }, [], 'negative: a vocative is never part of a name'],
     [
@@ -188,6 +195,12 @@ describe('organizations and people the rules read as constructions', () => {
       ['organization:وزارة الصحة'],
       'negative: «ل» + an everyday noun is whom the body addresses',
     ],
+    [
+      'وقالت الدكتورة نورة بنت عبدالله آل الشيخ إن التقرير صدر.',
+      ['person:نورة بنت عبدالله آل الشيخ'],
+      '«آل» and the family’s house close the name, even a title-like word',
+    ],
+    ['وقال الوزير جان-إيف لودريان إن الاتفاق قريب.', ['person:جان-إيف لودريان'], 'a hyphen keeps a compound given name whole'],
     ['وساد الصمت في القاعة.', [], 'negative: «س» glued to a word is the future prefix of a verb, never before a given name'],
     ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
     ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
@@ -211,7 +224,7 @@ describe('organizations and people the rules read as constructions', () => {
         ['l:ps', 'l', 'فلسطين', 'Palestine', '', 't'],
         ['l:sham', 'l', 'الشام', 'Levant', '', 't'],
       ],
-      firstNames: ['محمد', 'عبدالله', 'اد', 'علي'],
+      firstNames: ['محمد', 'عبدالله', 'اد', 'علي', 'نورة', 'جان'],
       nameTokens: ['أرامكو'],
       common: ['العايد', 'الترتيب', 'بلدية', 'سكان', 'تكرير'],
     }),
@@ -269,6 +282,25 @@ describe('one actor per person or place, whatever is glued to the name', () => {
         .sort(),
     ).toEqual(expected.sort());
   });
+  it('a nationality before a name the tagger read is outside it, and the spelling variants are one person', () => {
+    const gazetteer = testGazetteer({ ...facts, entries: [['l:ng', 'l', 'نيجيريا', 'Nigeria', '', 't']] });
+    const tagger = fixedTagger({ النيجيري: 'B-PERS', أودموينجي: 'I-PERS', بيتر: 'B-PERS' }, 5);
+    const a = createAnalyzer({ gazetteer, tagger })({
+      title: null,
+      blocks: ['وسجل بيتر أودموينجي هدفا، ثم قال النيجيري أودموينجي إنه سعيد.'],
+    });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => [x.name, x.mentions.map((m) => m.text)])).toEqual([
+      ['بيتر أودموينجي', ['بيتر أودموينجي', 'أودموينجي']],
+    ]);
+  });
+  it('a body named with and without «ال» is one actor', () => {
+    const tagger = fixedTagger({ الكونغرس: 'B-ORG', كونغرس: 'B-ORG' }, 5);
+    const a = createAnalyzer({ gazetteer: testGazetteer(facts), tagger })({
+      title: null,
+      blocks: ['وصوت الكونغرس على القانون. وفي كونغرس الولاية نقاش.'],
+    });
+    expect(a.actors.map((x) => x.name)).toEqual(['الكونغرس']);
+  });
   it('a place written with «ب» glued on and without it is one actor, even when read once as a body', () => {
     const tagger = fixedTagger({ بخراسان: 'B-LOC', خراسان: 'B-LOC', شاتانوغا: 'B-ORG', بشاتانوغا: 'B-LOC' }, 5);
     const a = createAnalyzer({ gazetteer: testGazetteer(facts), tagger })({
@@ -284,5 +316,20 @@ describe('a place after a place head', () => {
     const gazetteer = testGazetteer({ entries: [['l:nawal', 'l', 'نوال', 'Nawal', '', 't']], firstNames: ['نوال'], nameTokens: ['رفعت'] });
     const a = createAnalyzer({ gazetteer })({ title: null, blocks: ['وفي منطقة نوال رفعت المستشفيات جاهزيتها.'] });
     expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['place:نوال']);
+  });
+});
+
+describe('lone words only the tagger reads as names', () => {
+  const gazetteer = testGazetteer({ entries: [] });
+  const places = (body: string, word: string, margin: number) =>
+    createAnalyzer({ gazetteer, tagger: fixedTagger({ [word]: 'B-LOC' }, margin) })({ title: null, blocks: [body] }).actors.map(
+      (x) => x.name,
+    );
+  it('a word with a preposition and the article glued on needs a sure tagger', () => {
+    expect(places('فلا يمكن الحكم على المدينة بالسقوط بعد.', 'بالسقوط', 1)).toEqual([]);
+    expect(places('وصل الوفد بالقلمون أمس.', 'بالقلمون', 2)).toHaveLength(1);
+  });
+  it('a bare unlisted word keeps the usual threshold', () => {
+    expect(places('وصل الوفد إلى عرسال أمس.', 'عرسال', 1)).toEqual(['عرسال']);
   });
 });

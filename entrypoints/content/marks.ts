@@ -1,9 +1,9 @@
 // What to paint: the analysis, the reader's density and type choices and the saved quotations
 // turned into a flat, ordered list of marks. Pure, so it is tested without a browser.
 import type { Card } from '../../knowledge/card-types';
-import type { AnchoredQuote } from '../../messaging/library-protocol';
 import type { Actor, Analysis, Quote } from '../../nlp/types';
-import type { Density, MarkKind } from '../../storage/settings';
+import type { AnchoredQuote } from '../../types/library';
+import type { Density, MarkKind } from '../../types/settings';
 
 export type PaintKind = 'person' | 'organization' | 'place' | 'quote' | 'saved';
 export const PAINT_KINDS: readonly PaintKind[] = ['person', 'organization', 'place', 'quote', 'saved'];

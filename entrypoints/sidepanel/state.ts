@@ -8,12 +8,12 @@ import type { ExportFormat, SavedFilter } from '../../components/SavedQuotes';
 import { EMPTY_FILTER } from '../../components/SavedQuotes';
 import { dirOf, resolveLang, type UiLang } from '../../locales/index';
 import { ask } from '../../messaging/client';
-import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '../../messaging/library-protocol';
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
-import type { Theme } from '../../messaging/settings-types';
 import type { ActorType } from '../../nlp/types';
 import { setSiteAnalysed } from '../../storage/settings';
+import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '../../types/library';
+import type { Theme } from '../../types/settings';
 
 export type ViewId = 'article' | 'saved' | 'history';
 export const VIEWS: readonly ViewId[] = ['article', 'saved', 'history'];

@@ -9,8 +9,8 @@ import {
   quoteSelector,
   stepMark,
 } from '../../entrypoints/content/marks';
-import type { AnchoredQuote } from '../../messaging/library-protocol';
 import type { Analysis } from '../../nlp/types';
+import type { AnchoredQuote } from '../../types/library';
 
 const TEXT = 'وقال غوتيريش في جنيف إن «الوضع في السودان صعب» وأضاف غوتيريش أن الأمم المتحدة مستعدة.';
 const at = (s: string, from = 0) => {

@@ -358,12 +358,12 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
 
 /** The extension's own extract/rangeFor/painter, bundled to run in a plain page. */
 async function painterBundle(): Promise<string | null> {
-  const extract = join(ROOT, 'entrypoints', 'content', 'extract.ts');
+  const extract = join(ROOT, 'page', 'extract.ts');
   const painter = join(ROOT, 'entrypoints', 'content', 'painter.ts');
   if (!existsSync(extract) || !existsSync(painter)) return null;
   const out = await esbuild({
     stdin: {
-      contents: `import { extractArticle, rangeFor, collectSignals } from './entrypoints/content/extract.ts';
+      contents: `import { extractArticle, rangeFor, collectSignals } from './page/extract.ts';
 import { createHighlightPainter } from './entrypoints/content/painter.ts';
 globalThis.__siyaqBench = { extractArticle, rangeFor, collectSignals, createHighlightPainter };`,
       resolveDir: ROOT,

@@ -156,11 +156,6 @@ export function cardFromAnalysis(analysis: Analysis, actor: Actor): Card {
   };
 }
 
-/** The text around a span, as a saved quotation's prefix/suffix (Web Annotation TextQuoteSelector). */
-export function quoteSelector(text: string, start: number, end: number, context = 32): { exact: string; prefix: string; suffix: string } {
-  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - context), start), suffix: text.slice(end, end + context) };
-}
-
 /** Where a selected string sits in the article text: the occurrence nearest the hint, or null when absent. */
 export function locateSelection(text: string, selected: string, hint: number | null): { start: number; end: number } | null {
   const needle = selected.trim();

@@ -2,7 +2,7 @@
 // Finds the article body, keeps its title and paragraphs, drops navigation, tickers, related links,
 // comments and editable or code regions, and remembers for every character of every block the Text
 // node it came from, so spans found in the analysed text paint back onto the page as DOM Ranges.
-import type { PageSignals } from '../../nlp/types';
+import type { PageSignals } from '../nlp/types';
 import { runAll, type Steps } from './slice';
 
 /** A run of block characters copied from one Text node: block[start + k] comes from node.data[nodeStart + k]. */
@@ -603,4 +603,17 @@ export function rangeFor(article: ExtractedArticle, start: number, end: number):
   range.setStart(from[0], from[1]);
   range.setEnd(to[0], to[1]);
   return range;
+}
+
+/** The analysed-text offset of a DOM point inside the extracted article (the inverse of rangeFor), or null. */
+export function offsetOfPoint(article: ExtractedArticle, node: Node, offset: number): number | null {
+  const layout = layoutOf(article);
+  for (let i = 0; i < layout.parts.length; i++) {
+    for (const p of layout.parts[i]?.pieces ?? []) {
+      if (p.node === node && offset >= p.nodeStart && offset <= p.nodeStart + p.length) {
+        return (layout.starts[i] ?? 0) + p.start + (offset - p.nodeStart);
+      }
+    }
+  }
+  return null;
 }

@@ -24,9 +24,11 @@ export interface SavedQuoteView {
   site: string;
   title: string | null;
   publishedAt: string | null;
+  /** W3C TextQuoteSelector. */
   exact: string;
   prefix: string;
   suffix: string;
+  /** W3C TextPositionSelector over the analysed article text. */
   start: number;
   end: number;
   speakerName: string | null;

@@ -1,6 +1,6 @@
 // History: readings newest first (title, site, date, actors) with search across titles, actors and quotations.
 import { type MessageKey, t, type UiLang } from '../locales/index';
-import type { HistoryHit, ReadingSummary } from '../messaging/library-protocol';
+import type { HistoryHit, ReadingSummary } from '../types/library';
 import { articleDate, formatDate } from './format';
 import { VirtualList } from './VirtualList';
 

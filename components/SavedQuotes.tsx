@@ -2,7 +2,7 @@
 // and a badge on quotations whose article changed since they were saved.
 import { useState } from 'preact/hooks';
 import { t, type UiLang } from '../locales/index';
-import type { AnchorStatus, SavedQuoteView } from '../messaging/library-protocol';
+import type { AnchorStatus, SavedQuoteView } from '../types/library';
 import { articleDate, formatDate } from './format';
 import { VirtualList } from './VirtualList';
 

@@ -1,7 +1,7 @@
 // The settings page as the reader uses it: what is off by default, what a click changes, and the guard on "clear everything".
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../messaging/settings-types';
+import type { Settings } from '../types/settings';
 import { hostFromInput, SettingsForm, type SettingsFormProps } from './SettingsForm';
 
 afterEach(cleanup);

@@ -2,8 +2,9 @@
 // (backup, restore, export, forget a site, clear everything, storage usage and persistence).
 import { useState } from 'preact/hooks';
 import { type MessageKey, t, type UiLang } from '../locales/index';
-import type { FixView, StorageStatus } from '../messaging/library-protocol';
-import type { Density, MarkKind, Settings, Theme, UiLangSetting } from '../messaging/settings-types';
+import type { FixView } from '../messaging/library-protocol';
+import type { StorageStatus } from '../types/library';
+import type { Density, MarkKind, Settings, Theme, UiLangSetting } from '../types/settings';
 import { formatBytes } from './format';
 import type { ExportFormat } from './SavedQuotes';
 

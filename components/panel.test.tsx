@@ -1,7 +1,7 @@
 // The panel's components as a reader meets them: what they show, in which order, and what a click or key does.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryHit, ReadingSummary, SavedQuoteView, TimelineEntry } from '../messaging/library-protocol';
+import type { HistoryHit, ReadingSummary, SavedQuoteView, TimelineEntry } from '../types/library';
 import { ActorList, type PanelActor } from './ActorList';
 import { ActorTimeline } from './ActorTimeline';
 import { History } from './History';

@@ -3,6 +3,15 @@
 import * as v from 'valibot';
 import type { Card } from '../knowledge/card-types';
 import type { ActorType } from '../nlp/types';
+import type {
+  AnchoredQuote,
+  HistoryHit,
+  ImportReport,
+  ReadingSummary,
+  SavedQuoteView,
+  StorageStatus,
+  TimelineEntry,
+} from '../types/library';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -203,71 +212,7 @@ export const LibraryRequestSchemas = [
   StorageStatusSchema,
 ] as const;
 
-// ---- What the UI receives ----
-
-/** A reading as listed in the history. */
-export interface ReadingSummary {
-  id: string;
-  url: string;
-  site: string;
-  title: string | null;
-  publishedAt: string | null;
-  firstReadAt: number;
-  readAt: number;
-  actorCount: number;
-  quoteCount: number;
-  /** The most mentioned actors, fullest name first. */
-  topActors: string[];
-}
-
-/** A saved quotation with everything an export or a list needs. */
-export interface SavedQuoteView {
-  id: string;
-  readingId: string;
-  url: string;
-  site: string;
-  title: string | null;
-  publishedAt: string | null;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  start: number;
-  end: number;
-  speakerName: string | null;
-  actorId: string | null;
-  note: string;
-  tags: string[];
-  savedAt: number;
-  updatedAt: number;
-}
-
-export type AnchorStatus = 'exact' | 'position' | 'fuzzy' | 'changed' | 'removed';
-
-/** A saved quotation found again (or not) in the article as it is now. */
-export interface AnchoredQuote extends SavedQuoteView {
-  anchor: {
-    status: AnchorStatus;
-    /** Offsets in the text sent (or last analysed); null when removed. */
-    start: number | null;
-    end: number | null;
-    /** The text now at that place when status is 'fuzzy' or 'changed'. */
-    found: string | null;
-  };
-}
-
-export interface HistoryHit {
-  reading: ReadingSummary;
-  /** What matched, for highlighting in the list. */
-  matches: { field: 'title' | 'actor' | 'quote' | 'site'; text: string }[];
-}
-
-export interface TimelineEntry {
-  reading: ReadingSummary;
-  name: string;
-  role: string | null;
-  mentions: number;
-  quotes: { text: string; start: number; end: number }[];
-}
+// ---- What the UI receives (the data shapes themselves live in types/library.ts) ----
 
 /** A reader's correction as the settings list it. */
 export interface FixView {
@@ -279,21 +224,6 @@ export interface FixView {
   type: ActorType | null;
   speaker: string | null;
   at: number;
-}
-
-export interface StorageStatus {
-  usage: number | null;
-  quota: number | null;
-  persisted: boolean | null;
-  /** True when the browser wiped the reader's data since it was last seen. */
-  purged: boolean;
-  readings: number;
-  savedQuotes: number;
-}
-
-export interface ImportReport {
-  added: Record<string, number>;
-  skipped: Record<string, number>;
 }
 
 /** What each library and card request answers; merged into Responses. */

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { DWELL_MS } from '../entrypoints/content/hover';
 import type { TabStatus } from '../messaging/protocol';
 import type { ArticleInput, PageSignals, Span } from '../nlp/types';
 import { generatedArticlePage } from './bench-corpus';
 import type { AnalyzeFn } from './bench-node';
-import { importIfExists } from './bench-node';
 import { askFromExtensionPage, installNameShim, installProbe, type ProbeReading, readProbe, tabIdOf } from './bench-probe';
 import { type Metric, median, metric, na } from './bench-report';
 import { type LoadTrace, longestOfExtension, longestOfPage, MARK_PAINTER, traceLoad } from './bench-trace';
@@ -273,8 +273,7 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
       await waitForHighlights(page, 10_000);
       await page.waitForTimeout(500);
       const hover = await hoverToCard(page, extensionId);
-      const hoverModule = await importIfExists('entrypoints/content/hover.ts').catch(() => null);
-      const dwell = typeof hoverModule?.DWELL_MS === 'number' ? hoverModule.DWELL_MS : 0;
+      const dwell = DWELL_MS;
       if (hover.ms !== null) {
         metrics.push(metric('page.hoverToCardMs', 'hover → card, warm cache (pointer to card)', hover.ms, 'ms', { note: hover.why }));
         metrics.push(
@@ -357,13 +356,10 @@ async function extensionRun(server: PageServer, log: Log): Promise<ExtensionRun>
 }
 
 /** The extension's own extract/rangeFor/painter, bundled to run in a plain page. */
-async function painterBundle(): Promise<string | null> {
-  const extract = join(ROOT, 'entrypoints', 'content', 'extract.ts');
-  const painter = join(ROOT, 'entrypoints', 'content', 'painter.ts');
-  if (!existsSync(extract) || !existsSync(painter)) return null;
+async function painterBundle(): Promise<string> {
   const out = await esbuild({
     stdin: {
-      contents: `import { extractArticle, rangeFor, collectSignals } from './entrypoints/content/extract.ts';
+      contents: `import { extractArticle, rangeFor, collectSignals } from './page/extract.ts';
 import { createHighlightPainter } from './entrypoints/content/painter.ts';
 globalThis.__siyaqBench = { extractArticle, rangeFor, collectSignals, createHighlightPainter };`,
       resolveDir: ROOT,
@@ -390,7 +386,9 @@ globalThis.__siyaqBench = { extractArticle, rangeFor, collectSignals, createHigh
       },
     ],
   });
-  return out.outputFiles[0]?.text ?? null;
+  const text = out.outputFiles[0]?.text;
+  if (!text) throw new Error('esbuild wrote no bundle');
+  return text;
 }
 
 interface Round {
@@ -498,20 +496,13 @@ async function paintRound(page: Page, url: string, bundle: string, spans: Span[]
 /** mark.js against the extension's painter on the same mentions of the same page, in the same browser. */
 async function peerRun(server: PageServer, analyze: AnalyzeFn, log: Log): Promise<Metric[]> {
   const metrics: Metric[] = [];
-  let bundle: string | null;
+  let bundle: string;
   try {
     bundle = await painterBundle();
   } catch (error) {
     const why = `the painter could not be bundled: ${(error instanceof Error ? error.message : String(error)).split('\n').slice(0, 2).join(' ')}`;
     return [na('peer.demoRatio', 'painter / mark.js time', '×', why, { op: '<=', limit: 0.5 })];
   }
-  if (!bundle)
-    return [
-      na('peer.demoRatio', 'painter / mark.js time', '×', 'not available yet (entrypoints/content/painter.ts, extract.ts)', {
-        op: '<=',
-        limit: 0.5,
-      }),
-    ];
   const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, headless: false, args: HEADLESS_ARGS });
   try {
     const context: BrowserContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });

@@ -16,6 +16,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   messaging: ['nlp', 'types'],
   locales: ['types'],
   components: ['messaging', 'types', 'locales'],
+  page: ['nlp', 'types'],
   entrypoints: ['*'],
   scripts: ['*'],
 };

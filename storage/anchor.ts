@@ -2,8 +2,8 @@
 // then the stored position, then Arabic-normalised text, then an approximate match. A quotation that
 // cannot be found is reported as changed or removed, never dropped.
 import search from 'approx-string-match';
-import type { AnchorStatus } from '../messaging/library-protocol';
 import { normalize, normalizeWithMap, toOriginalSpan } from '../nlp/normalize';
+import type { AnchorStatus } from '../types/library';
 
 export interface QuoteSelector {
   exact: string;

@@ -1,7 +1,7 @@
 // Full backup of the reader's data (dexie-export-import's format) and a merge-only, all-or-nothing restore.
 import { exportDB } from 'dexie-export-import';
 import * as v from 'valibot';
-import type { ImportReport } from '../messaging/library-protocol';
+import type { ImportReport } from '../types/library';
 import { READER_DB_NAME, READER_VERSIONS, type ReaderDb, readerDb } from './db';
 
 /** Tables a backup carries, with how each row's primary key is read. Meta (the purge sentinel) stays local. */

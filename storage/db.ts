@@ -2,8 +2,10 @@
 // Schema versions only ever grow: add a new entry to READER_VERSIONS, never edit a shipped one.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ActorType } from '../nlp/types';
+import type { ReadingSummary, SavedQuoteView } from '../types/library';
 
-export interface ReadingRow {
+/** A reading as stored: what the history lists, with the keys it is found by. */
+export interface ReadingRow extends ReadingSummary {
   /** Stable id derived from the first page key the article was seen under. */
   id: string;
   /** Clean canonical URL (else clean raw URL): one reading per article. */
@@ -14,14 +16,6 @@ export interface ReadingRow {
   /** The URL as last read. */
   url: string;
   canonicalUrl: string | null;
-  site: string;
-  title: string | null;
-  publishedAt: string | null;
-  firstReadAt: number;
-  readAt: number;
-  actorCount: number;
-  quoteCount: number;
-  topActors: string[];
   /** Variant-tolerant keys of the title, actor names and quotations (see keys.ts). */
   searchKeys: string[];
 }
@@ -54,29 +48,12 @@ export interface ReadingQuoteRow {
   readAt: number;
 }
 
-export interface SavedQuoteRow {
+/** A saved quotation as stored: what the UI lists, with the keys it is found by. */
+export interface SavedQuoteRow extends SavedQuoteView {
   /** Deterministic: the same quotation saved twice (or restored twice) is one row. */
   id: string;
-  readingId: string;
   pageKey: string;
-  url: string;
-  site: string;
-  title: string | null;
-  publishedAt: string | null;
-  /** W3C TextQuoteSelector. */
-  exact: string;
-  prefix: string;
-  suffix: string;
-  /** W3C TextPositionSelector over the analysed article text. */
-  start: number;
-  end: number;
-  speakerName: string | null;
-  actorId: string | null;
   speakerKey: string;
-  note: string;
-  tags: string[];
-  savedAt: number;
-  updatedAt: number;
 }
 
 /** "This name is that actor": applied to every later reading. */

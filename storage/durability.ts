@@ -1,5 +1,5 @@
 // Durability: persistent storage, usage, and detecting that the browser purged the reader's data.
-import type { StorageStatus } from '../messaging/library-protocol';
+import type { StorageStatus } from '../types/library';
 import { type ReaderDb, readerDb } from './db';
 
 /** A small key-value store that lives outside IndexedDB (browser.storage.local in the extension). */

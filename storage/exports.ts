@@ -1,5 +1,5 @@
 // Saved quotations as files a reader can take elsewhere: Markdown, CSV and W3C Web Annotation JSON-LD.
-import type { SavedQuoteView } from '../messaging/library-protocol';
+import type { SavedQuoteView } from '../types/library';
 
 export type QuoteFormat = 'markdown' | 'csv' | 'jsonld';
 

@@ -1,5 +1,5 @@
 // Saved quotations: save, unsave, notes and tags, filtered lists, and re-anchoring on a page.
-import type { AnchoredQuote, SavedQuoteView } from '../messaging/library-protocol';
+import type { AnchoredQuote, SavedQuoteView } from '../types/library';
 import { anchorQuote } from './anchor';
 import { type ReaderDb, type ReadingRow, readerDb, type SavedQuoteRow } from './db';
 import { hash53 } from './hash';

@@ -1,6 +1,6 @@
 // The settings' defaults and sanitising, without storage: the content script reads settings with these
 // alone, so it does not carry the storage library onto every Arabic page.
-import type { Settings } from '../messaging/settings-types';
+import type { Settings } from '../types/settings';
 
 /** The key in browser.storage.local that holds the settings object. */
 export const SETTINGS_KEY = 'settings';

@@ -2,10 +2,8 @@
 // and the extension pages. Reads are sanitised against the defaults, so an old or damaged value never
 // breaks a reader: unknown keys are dropped and bad values fall back to their default.
 import { storage } from 'wxt/utils/storage';
-import type { Settings } from '../messaging/settings-types';
+import type { Settings } from '../types/settings';
 import { sanitizeSettings, siteOf } from './settings-values';
-
-export type { Density, MarkKind, Settings, Theme, UiLangSetting } from '../messaging/settings-types';
 
 export { DEFAULT_SETTINGS, SETTINGS_KEY, sanitizeSettings, siteOf } from './settings-values';
 

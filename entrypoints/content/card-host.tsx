@@ -3,7 +3,7 @@
 import { type ComponentChild, render } from 'preact';
 import CARD_CSS from '../../components/card.css?inline';
 import { dirOf, type UiLang } from '../../locales/index';
-import { pickLineBox, placeCard } from './place';
+import { pickLineBox, placeCard } from '../../page/place';
 
 export interface CardHostOptions {
   onPointerEnter(): void;

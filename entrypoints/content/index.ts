@@ -1,7 +1,7 @@
 // Content script: a cheap gate first (non-Arabic pages cost almost nothing and keep no listeners),
 // then one PageSession per article, started over on in-page navigation and torn down with ctx.
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { hasArabicText } from './extract';
+import { hasArabicText } from '../../page/extract';
 import { createPageSession } from './session';
 
 /** Wait after an in-page navigation for the new article to arrive before reading it. */

@@ -1,9 +1,9 @@
 // What to paint: the analysis, the reader's density and type choices and the saved quotations
 // turned into a flat, ordered list of marks. Pure, so it is tested without a browser.
 import type { Card } from '../../knowledge/card-types';
-import type { AnchoredQuote } from '../../messaging/library-protocol';
 import type { Actor, Analysis, Quote } from '../../nlp/types';
-import type { Density, MarkKind } from '../../storage/settings';
+import type { AnchoredQuote } from '../../types/library';
+import type { Density, MarkKind } from '../../types/settings';
 
 export type PaintKind = 'person' | 'organization' | 'place' | 'quote' | 'saved';
 export const PAINT_KINDS: readonly PaintKind[] = ['person', 'organization', 'place', 'quote', 'saved'];
@@ -154,11 +154,6 @@ export function cardFromAnalysis(analysis: Analysis, actor: Actor): Card {
     candidates: [],
     enrichment: 'off',
   };
-}
-
-/** The text around a span, as a saved quotation's prefix/suffix (Web Annotation TextQuoteSelector). */
-export function quoteSelector(text: string, start: number, end: number, context = 32): { exact: string; prefix: string; suffix: string } {
-  return { exact: text.slice(start, end), prefix: text.slice(Math.max(0, start - context), start), suffix: text.slice(end, end + context) };
 }
 
 /** Where a selected string sits in the article text: the occurrence nearest the hint, or null when absent. */

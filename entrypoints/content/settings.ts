@@ -1,8 +1,8 @@
 // The reader's settings as the content script sees them: the same stored object and sanitising as
 // storage/settings.ts, read straight from browser.storage.local (no storage library on the page).
 import { browser } from 'wxt/browser';
-import type { Settings } from '../../messaging/settings-types';
 import { SETTINGS_KEY, sanitizeSettings } from '../../storage/settings-values';
+import type { Settings } from '../../types/settings';
 
 /** The current settings, complete and valid. */
 export async function readSettings(): Promise<Settings> {

@@ -6,16 +6,10 @@ import type { ExportFormat } from '../../components/SavedQuotes';
 import { SettingsForm } from '../../components/SettingsForm';
 import { dirOf, resolveLang, t, type UiLang } from '../../locales/index';
 import { ask } from '../../messaging/client';
-import type { FixView, StorageStatus } from '../../messaging/library-protocol';
-import {
-  DEFAULT_SETTINGS,
-  getSettings,
-  type Settings,
-  setSiteAnalysed,
-  setSitePaused,
-  updateSettings,
-  watchSettings,
-} from '../../storage/settings';
+import type { FixView } from '../../messaging/library-protocol';
+import { DEFAULT_SETTINGS, getSettings, setSiteAnalysed, setSitePaused, updateSettings, watchSettings } from '../../storage/settings';
+import type { StorageStatus } from '../../types/library';
+import type { Settings } from '../../types/settings';
 import { downloadText } from '../sidepanel/state';
 
 /** Hosts online enrichment talks to; asked for only when the reader turns enrichment on. */

@@ -8,12 +8,13 @@ import type { ExportFormat, SavedFilter } from '../../components/SavedQuotes';
 import { EMPTY_FILTER } from '../../components/SavedQuotes';
 import { dirOf, resolveLang, type UiLang } from '../../locales/index';
 import { ask } from '../../messaging/client';
-import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '../../messaging/library-protocol';
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
-import type { Theme } from '../../messaging/settings-types';
+import { saveQuoteRequest } from '../../messaging/save-quote';
 import type { ActorType } from '../../nlp/types';
 import { setSiteAnalysed } from '../../storage/settings';
+import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '../../types/library';
+import type { Theme } from '../../types/settings';
 
 export type ViewId = 'article' | 'saved' | 'history';
 export const VIEWS: readonly ViewId[] = ['article', 'saved', 'history'];
@@ -186,22 +187,11 @@ export async function showActor(actorId: string): Promise<void> {
 export async function saveArticleQuote(start: number, end: number): Promise<void> {
   const current = article.value;
   if (!current) return;
-  const { text } = current.analysis;
   const quote = current.analysis.quotes.find((q) => q.start === start && q.end === end);
   if (!quote) return;
   try {
-    const saved = await ask({
-      type: 'saveQuote',
-      readingId: current.readingId ?? undefined,
-      url: current.url,
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(end, end + 32),
-      start,
-      end,
-      speakerName: quote.speaker.name,
-      actorId: quote.speaker.actorId,
-    });
+    const article = { text: current.analysis.text, url: current.url, readingId: current.readingId };
+    const saved = await ask(saveQuoteRequest(article, start, end, quote.speaker));
     savedHere.value = { ...savedHere.value, [`${start}:${end}`]: saved.id };
     await toPage({ type: 'page:savedChanged' });
   } catch (error) {

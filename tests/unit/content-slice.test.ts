@@ -1,7 +1,7 @@
 // The page gets a turn while the content script works: long work runs in slices of about SLICE_MS, a step
 // may end its slice early (a frame to render), and a session that ended stops the work at the next pause.
 import { describe, expect, it } from 'vitest';
-import { runAll, runSliced, SLICE_MS, type Steps } from '../../entrypoints/content/slice';
+import { runAll, runSliced, SLICE_MS, type Steps } from '../../page/slice';
 
 const busy = (ms: number) => {
   const end = performance.now() + ms;

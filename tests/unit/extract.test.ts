@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
+import { joinArticle } from '../../nlp/analyze';
 import {
   collectSignals,
   type ExtractedArticle,
@@ -13,9 +14,8 @@ import {
   hasArabicText,
   isBoilerplateToken,
   rangeFor,
-} from '../../entrypoints/content/extract';
-import { runSliced, type Steps } from '../../entrypoints/content/slice';
-import { joinArticle } from '../../nlp/analyze';
+} from '../../page/extract';
+import { runSliced, type Steps } from '../../page/slice';
 import { ROOT } from '../../scripts/browser';
 import { NEWS_PARAGRAPHS, NEWS_TITLE, STORY_TEXT } from './arabic-texts';
 

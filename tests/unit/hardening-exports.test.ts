@@ -3,8 +3,8 @@
 // its rows and columns and never starts a cell with a formula, JSON-LD parses back to the same characters.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SavedQuoteView } from '../../messaging/library-protocol';
 import { CSV_COLUMNS, toCsv, toMarkdown, toWebAnnotation } from '../../storage/exports';
+import type { SavedQuoteView } from '../../types/library';
 
 const hostilePiece = fc.constantFrom(
   '<img src=x onerror=alert(1)>',

@@ -1,16 +1,9 @@
 // What gets painted follows the reader's density and type choices, and saved quotations always show.
 import { describe, expect, it } from 'vitest';
-import {
-  buildMarks,
-  innermost,
-  locateSelection,
-  type Mark,
-  oneMarkPerName,
-  quoteSelector,
-  stepMark,
-} from '../../entrypoints/content/marks';
-import type { AnchoredQuote } from '../../messaging/library-protocol';
+import { buildMarks, innermost, locateSelection, type Mark, oneMarkPerName, stepMark } from '../../entrypoints/content/marks';
+import { saveQuoteRequest } from '../../messaging/save-quote';
 import type { Analysis } from '../../nlp/types';
+import type { AnchoredQuote } from '../../types/library';
 
 const TEXT = 'وقال غوتيريش في جنيف إن «الوضع في السودان صعب» وأضاف غوتيريش أن الأمم المتحدة مستعدة.';
 const at = (s: string, from = 0) => {
@@ -176,7 +169,7 @@ describe('saving selected text', () => {
 
   it('keeps 32 characters of context on each side, as a TextQuoteSelector', () => {
     const q = analysis.quotes[0]!;
-    const sel = quoteSelector(TEXT, q.start, q.end);
+    const sel = saveQuoteRequest({ text: TEXT, url: 'https://news.example/a', readingId: null }, q.start, q.end, q.speaker);
     expect(sel.exact).toBe('الوضع في السودان صعب');
     expect(TEXT.slice(0, q.start).endsWith(sel.prefix)).toBe(true);
     expect(sel.prefix.length).toBeLessThanOrEqual(32);

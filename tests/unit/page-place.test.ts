@@ -1,7 +1,7 @@
 // The card appears next to the name the reader points at, on the side Arabic reading starts from,
 // and never leaves the window.
 import { describe, expect, it } from 'vitest';
-import { pickLineBox, placeCard } from '../../entrypoints/content/place';
+import { pickLineBox, placeCard } from '../../page/place';
 
 const VIEW = { width: 1000, height: 800 };
 const CARD = { width: 340, height: 300 };

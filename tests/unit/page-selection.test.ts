@@ -1,9 +1,8 @@
 // A selection on the page maps to the same place in the analysed text that painting maps back from,
 // so a quotation saved from the context menu is painted exactly over what the reader selected.
 import { describe, expect, it } from 'vitest';
-import { extractArticle, rangeFor } from '../../entrypoints/content/extract';
-import { offsetOfPoint } from '../../entrypoints/content/session';
 import { joinArticle } from '../../nlp/analyze';
+import { extractArticle, offsetOfPoint, rangeFor } from '../../page/extract';
 
 const HTML = `<article><h1>غوتيريش يدعو إلى هدنة في السودان</h1>
 <p>دعا الأمين العام <b>أنطونيو غوتيريش</b> إلى «وقف فوري لإطلاق النار»، وقال   إن المنظمة مستعدة لدعم أي مبادرة إقليمية.</p></article>`;

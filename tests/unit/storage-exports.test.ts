@@ -1,7 +1,7 @@
 // Exports of saved quotations: what a reader pastes into a document, a spreadsheet or an annotation tool.
 import { describe, expect, it } from 'vitest';
-import type { SavedQuoteView } from '../../messaging/library-protocol';
 import { exportQuotes, toCsv, toMarkdown, toWebAnnotation } from '../../storage/exports';
+import type { SavedQuoteView } from '../../types/library';
 
 const base: SavedQuoteView = {
   id: 'q1',

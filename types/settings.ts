@@ -1,4 +1,4 @@
-// The shape of the reader's settings, shared by storage/settings.ts (which keeps them) and the UI (which shows them).
+// The shape of the reader's settings, kept by storage/settings.ts and shown by the UI.
 
 export type Density = 'all' | 'first' | 'none';
 export type MarkKind = 'person' | 'organization' | 'place' | 'quote';

@@ -2,7 +2,7 @@
 // Finds the article body, keeps its title and paragraphs, drops navigation, tickers, related links,
 // comments and editable or code regions, and remembers for every character of every block the Text
 // node it came from, so spans found in the analysed text paint back onto the page as DOM Ranges.
-import type { PageSignals } from '../../nlp/types';
+import type { PageSignals } from '../nlp/types';
 import { runAll, type Steps } from './slice';
 
 /** A run of block characters copied from one Text node: block[start + k] comes from node.data[nodeStart + k]. */
@@ -101,6 +101,47 @@ const NON_SPACE = /\S+/g;
 const PAGE_SAMPLE_CHARS = 6000;
 /** How much of it goes to the background with the article, for pages whose article text is too short to tell. */
 const LANGUAGE_SAMPLE_CHARS = 2000;
+/** Arabic letters a page needs before it is read at all: a name or a word of Arabic in a foreign page is not enough. */
+const MIN_ARABIC_LETTERS = 20;
+/** The share of the letters that must be Arabic: a bilingual page passes, a foreign page quoting Arabic does not. */
+const MIN_ARABIC_SHARE = 0.2;
+/** How deep and how many JSON-LD items are read: real pages nest two or three levels; a hostile one is bounded. */
+const JSON_LD_MAX_DEPTH = 4;
+const JSON_LD_MAX_ITEMS = 64;
+/** The longest JSON-LD type name kept (schema.org names are short; longer strings are not types). */
+const JSON_LD_MAX_TYPE = 128;
+/** A paragraph shorter than this (a caption, a byline) does not vote for the article's container. */
+const MIN_VOTING_PARAGRAPH = 25;
+/** Text written straight into a div or cell votes from this length: below it, it is a label or a button. */
+const MIN_VOTING_LOOSE_TEXT = 80;
+/** An ancestor is still the article while this share of its text is in paragraphs; below it, it is the page's wrapper. */
+const MIN_PARAGRAPH_SHARE = 0.6;
+/** An ancestor replaces the chosen block only when it holds clearly more paragraph text (30% more). */
+const WIDER_BLOCK_GAIN = 1.3;
+/** Fewer characters than this is not an article body (in the page or declared in JSON-LD): a teaser or a title. */
+const MIN_BODY_CHARS = 200;
+/** The declared body's opening words looked for on the page: long enough to be unique, short enough to be unbroken. */
+const BODY_OPENING_CHARS = 24;
+/** The share of the declared body an element must hold to be where the page shows it. */
+const DECLARED_BODY_SHARE = 0.6;
+/** The share of the largest text block an <article>, <main> or articleBody must hold to be read instead of it. */
+const CONTAINER_SHARE = 0.5;
+/** A <main> this many times larger than the largest text block holds the whole page: the block is read instead. */
+const MAIN_TOO_WIDE = 2.5;
+/** A heading shorter than this (a section label) is not the article's title. */
+const MIN_TITLE_CHARS = 8;
+/** A block whose links hold more than this share of its letters is a list of links (related stories, tags). */
+const MAX_LINK_SHARE = 0.5;
+/** Blocks shorter than this are checked against the boilerplate sentences; a paragraph of the article is longer. */
+const BOILERPLATE_MAX_CHARS = 400;
+/** A breaking-news ticker line is shorter than this. */
+const TICKER_MAX_CHARS = 200;
+/** Short lines after the last paragraph are page furniture (dates of related stories, ratings) below this length. */
+const FURNITURE_MAX_CHARS = 80;
+/** The JSON-LD body replaces what was read when it is this many times longer (the page renders its body with scripts). */
+const DECLARED_BODY_GAIN = 2;
+/** Text nodes looked through between two chances for the page to take a turn. */
+const TEXT_NODES_PER_PAUSE = 200;
 
 // ---------------------------------------------------------------------------------------------
 // The gate
@@ -128,7 +169,7 @@ export function hasArabicText(doc: Document): boolean {
   if (!ARABIC_LETTER.test(sample)) return false;
   const arabic = sample.match(ARABIC_LETTERS)?.length ?? 0;
   const latin = sample.match(LATIN_LETTERS)?.length ?? 0;
-  return arabic >= 20 && arabic >= (arabic + latin) * 0.2;
+  return arabic >= MIN_ARABIC_LETTERS && arabic >= (arabic + latin) * MIN_ARABIC_SHARE;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +179,7 @@ export function hasArabicText(doc: Document): boolean {
 function jsonLdItems(doc: Document): Record<string, unknown>[] {
   const items: Record<string, unknown>[] = [];
   const visit = (value: unknown, depth: number): void => {
-    if (depth > 4 || items.length >= 64 || value === null || typeof value !== 'object') return;
+    if (depth > JSON_LD_MAX_DEPTH || items.length >= JSON_LD_MAX_ITEMS || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) {
       for (const item of value.slice(0, 64)) visit(item, depth + 1);
       return;
@@ -160,9 +201,9 @@ function jsonLdTypes(items: Record<string, unknown>[]): string[] {
   const types: string[] = [];
   for (const item of items) {
     const type = item['@type'];
-    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string' && t.length <= 128) types.push(t);
+    for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string' && t.length <= JSON_LD_MAX_TYPE) types.push(t);
   }
-  return [...new Set(types)].slice(0, 64);
+  return [...new Set(types)].slice(0, JSON_LD_MAX_ITEMS);
 }
 
 /** A string field of the first JSON-LD item that has one (headline, articleBody). */
@@ -344,7 +385,7 @@ function* largestTextBlock(doc: Document): Steps<Element | null> {
   };
   for (const p of doc.querySelectorAll('p')) {
     const length = squash(p.textContent ?? '').length;
-    if (length >= 25) vote(p, length);
+    if (length >= MIN_VOTING_PARAGRAPH) vote(p, length);
     yield;
   }
   // Blogs and older sites put text straight into divs, separated by <br>.
@@ -352,7 +393,7 @@ function* largestTextBlock(doc: Document): Steps<Element | null> {
     let length = 0;
     for (let child = div.firstChild; child; child = child.nextSibling)
       if (child.nodeType === 3) length += (child as Text).data.trim().length;
-    if (length >= 80) vote(div, length);
+    if (length >= MIN_VOTING_LOOSE_TEXT) vote(div, length);
     yield;
   }
   let best: Element | null = null;
@@ -371,9 +412,9 @@ function* largestTextBlock(doc: Document): Steps<Element | null> {
     const parent: Element | null = node.parentElement;
     if (!parent || parent === doc.body || excludedChain(parent)) break;
     const theirs = yield* paragraphText(parent);
-    if (theirs < textLength(parent) * 0.6) break; // a page wrapper: navigation, lists, widgets
+    if (theirs < textLength(parent) * MIN_PARAGRAPH_SHARE) break; // a page wrapper: navigation, lists, widgets
     yield;
-    if (theirs >= chosenText * 1.3) {
+    if (theirs >= chosenText * WIDER_BLOCK_GAIN) {
       chosen = parent;
       chosenText = theirs;
     }
@@ -387,7 +428,7 @@ function* paragraphText(el: Element): Steps<number> {
   let length = 0;
   for (const p of el.querySelectorAll('p')) {
     const n = squash(p.textContent ?? '').length;
-    if (n >= 25) length += n;
+    if (n >= MIN_VOTING_PARAGRAPH) length += n;
     yield;
   }
   return length;
@@ -410,14 +451,14 @@ function textLength(el: Element): number {
  */
 function* declaredBodyElement(doc: Document, items: Record<string, unknown>[]): Steps<Element | null> {
   const declared = squash(jsonLdText(items, 'articleBody') ?? '');
-  if (declared.length < 200 || !doc.body) return null;
-  const opening = declared.slice(0, 24);
+  if (declared.length < MIN_BODY_CHARS || !doc.body) return null;
+  const opening = declared.slice(0, BODY_OPENING_CHARS);
   const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(), n = 0; node; node = walker.nextNode()) {
-    if (++n % 200 === 0) yield;
+    if (++n % TEXT_NODES_PER_PAUSE === 0) yield;
     if (!squash((node as Text).data).includes(opening)) continue;
     for (let el = node.parentElement; el && el !== doc.body; el = el.parentElement) {
-      if (textLength(el) >= declared.length * 0.6) return excludedChain(el) ? null : el;
+      if (textLength(el) >= declared.length * DECLARED_BODY_SHARE) return excludedChain(el) ? null : el;
     }
     return null;
   }
@@ -433,16 +474,16 @@ function* findRoot(doc: Document, items: Record<string, unknown>[]): Steps<Eleme
   const bestLength = best ? textLength(best) : 0;
   const articles = [...doc.querySelectorAll('article')];
   const candidates: [Element | null, number][] = [
-    [doc.querySelector('[itemprop~="articleBody"]'), 0.5],
-    [articles.find((a) => best && a.contains(best)) ?? (articles.length === 1 ? (articles[0] ?? null) : null), 0.5],
-    [doc.querySelector('main, [role="main"]'), 0.5],
+    [doc.querySelector('[itemprop~="articleBody"]'), CONTAINER_SHARE],
+    [articles.find((a) => best && a.contains(best)) ?? (articles.length === 1 ? (articles[0] ?? null) : null), CONTAINER_SHARE],
+    [doc.querySelector('main, [role="main"]'), CONTAINER_SHARE],
   ];
   for (const [el, share] of candidates) {
     if (!el) continue;
     yield;
     const length = textLength(el);
     if (!best || el === best) return el;
-    if (el.contains(best) && el.localName === 'main' && length > bestLength * 2.5) return best;
+    if (el.contains(best) && el.localName === 'main' && length > bestLength * MAIN_TOO_WIDE) return best;
     const related = el.contains(best) || best.contains(el);
     if (related && length >= bestLength * share) return el;
   }
@@ -459,7 +500,7 @@ function findTitle(doc: Document, root: Element | null, items: Record<string, un
   for (const h of headings) {
     const text = squash(h.textContent ?? '');
     // The declared title is strong evidence: only navigation, asides, footers and hidden copies are passed over.
-    if (text.length < 8 || h.closest('nav, aside, footer, [hidden], [aria-hidden="true"]')) continue;
+    if (text.length < MIN_TITLE_CHARS || h.closest('nav, aside, footer, [hidden], [aria-hidden="true"]')) continue;
     if (inRoot.includes(h as HTMLHeadingElement) || declared.some((d) => d === text || (d.includes(text) && text.length > d.length / 2))) {
       return { text, el: h };
     }
@@ -494,18 +535,18 @@ export function* extractSteps(doc: Document, wholePage = false): Steps<Extracted
     yield;
     const letters = b.text.replace(/[\s\d\p{P}\p{S}]/gu, '').length;
     if (letters === 0) continue;
-    if (b.linkChars > letters * 0.5) continue; // lists of links: related stories, tags
+    if (b.linkChars > letters * MAX_LINK_SHARE) continue;
     if (b.text === titleText) continue;
-    if (b.text.length < 400 && BOILERPLATE_TEXT.test(b.text.replace(MARKS, ''))) continue;
-    if (!(b.text.startsWith('عاجل') && b.text.length < 200)) kept.push(b); // not a breaking-news ticker line
+    if (b.text.length < BOILERPLATE_MAX_CHARS && BOILERPLATE_TEXT.test(b.text.replace(MARKS, ''))) continue;
+    if (!(b.text.startsWith('عاجل') && b.text.length < TICKER_MAX_CHARS)) kept.push(b);
   }
   // Short lines after the last paragraph are page furniture: dates of related stories, ratings, thanks.
-  while (kept.length > 1 && (kept[kept.length - 1]?.text.length ?? 0) < 80) kept.pop();
+  while (kept.length > 1 && (kept[kept.length - 1]?.text.length ?? 0) < FURNITURE_MAX_CHARS) kept.pop();
   // Pages that render their body with scripts (or hide it) may still carry it in JSON-LD: read that,
   // without DOM nodes (nothing of it can be painted, but the page can be recognised and recorded).
   const bodyLength = kept.reduce((n, b) => n + b.text.length, 0);
-  const declaredBody = bodyLength < 200 ? jsonLdText(items, 'articleBody') : null;
-  if (declaredBody && squash(declaredBody).length > bodyLength * 2) {
+  const declaredBody = bodyLength < MIN_BODY_CHARS ? jsonLdText(items, 'articleBody') : null;
+  if (declaredBody && squash(declaredBody).length > bodyLength * DECLARED_BODY_GAIN) {
     const paragraphs = declaredBody
       .split(/\n+/)
       .map(squash)
@@ -603,4 +644,17 @@ export function rangeFor(article: ExtractedArticle, start: number, end: number):
   range.setStart(from[0], from[1]);
   range.setEnd(to[0], to[1]);
   return range;
+}
+
+/** The analysed-text offset of a DOM point inside the extracted article (the inverse of rangeFor), or null. */
+export function offsetOfPoint(article: ExtractedArticle, node: Node, offset: number): number | null {
+  const layout = layoutOf(article);
+  for (let i = 0; i < layout.parts.length; i++) {
+    for (const p of layout.parts[i]?.pieces ?? []) {
+      if (p.node === node && offset >= p.nodeStart && offset <= p.nodeStart + p.length) {
+        return (layout.starts[i] ?? 0) + p.start + (offset - p.nodeStart);
+      }
+    }
+  }
+  return null;
 }

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { clusterWords, pmiClusters } from '../../nlp/tagger/clusters';
 import { fromBase64, toBase64 } from '../../nlp/tagger/hash';
-import { decodeModel, encodeModel, type NerModel } from '../../nlp/tagger/index';
+import { decodeModel, encodeModel } from '../../nlp/tagger/index';
+import { modelWithLists } from './ner-fixtures';
 
 // A tiny corpus written for the test: city names follow «في مدينة», given names follow «قال السيد».
 const CITIES = ['بغداد', 'القاهره', 'دمشق', 'عمان'];
@@ -37,14 +38,7 @@ describe('clusterWords', () => {
 
   it('survives the model round trip and looks words up', () => {
     const clusters = pmiClusters(map);
-    const model: NerModel = {
-      keys: Uint32Array.from([5]),
-      weights: new Int8Array(9),
-      scale: 1,
-      trans: new Float32Array(81),
-      start: new Float32Array(9),
-      lists: { lexicon: null, person: null, place: null, placeToken: null, org: null, orgToken: null, clusters },
-    };
+    const model = modelWithLists({ clusters });
     const back = decodeModel(fromBase64(toBase64(encodeModel(model)))).lists.clusters!;
     const row = back.find('دمشق');
     expect(row).toBeGreaterThanOrEqual(0);

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Clusters, decodeClusters } from '../../nlp/tagger/clusters';
 import { Featurizer } from '../../nlp/tagger/features';
-import { decodeModel, encodeModel, type NerModel } from '../../nlp/tagger/index';
+import { decodeModel, encodeModel } from '../../nlp/tagger/index';
 import { findSplit, frequencyBucket, kmeansDense, parseVec, shareBucket, splitClitics } from '../../nlp/tagger/vectors';
 import { corpusStats, trainVectors, wordTable, writeTrainingText } from '../../scripts/train-vectors';
+import { modelWithLists } from './ner-fixtures';
 
 describe('splitClitics', () => {
   const counts = new Map([
@@ -134,14 +135,7 @@ describe('the features read the table', () => {
     ['بيروت', [1, 7, 9, 0, 0, 3, 2, 0]],
     ['خالد', [2, 5, 4, 3, 2, 5, 0, 3]],
   ]);
-  const model: NerModel = {
-    keys: Uint32Array.from([5]),
-    weights: new Int8Array(9),
-    scale: 1,
-    trans: new Float32Array(81),
-    start: new Float32Array(9),
-    lists: { lexicon: null, person: null, place: null, placeToken: null, org: null, orgToken: null, wordClusters: Clusters.from(rows, 8) },
-  };
+  const model = modelWithLists({ wordClusters: Clusters.from(rows, 8) });
   const back = decodeModel(encodeModel(model)).lists;
   /** Feature ids of a word's own features; every new hash gets the next id. */
   const featuresOf = (withTable: boolean) => {

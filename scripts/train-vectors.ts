@@ -15,7 +15,6 @@ import { createInterface } from 'node:readline';
 import { Clusters, encodeClusters } from '../nlp/tagger/clusters';
 import { CLS_REPORT, CLS_TITLE, triggerClass } from '../nlp/tagger/features';
 import {
-  binarise,
   frequencyBucket,
   nestedKmeans,
   parseVec,
@@ -158,8 +157,7 @@ const PERSON = 1 << 8;
 
 /**
  * The learnt table: the `maxWords` most frequent words of the vectors file, each with its k-means
- * cluster at every level of `levels` (nestedKmeans), then its corpus statistics, then its binarised
- * vector; as bytes (encodeClusters).
+ * cluster at every level of `levels` (nestedKmeans), then its corpus statistics; as bytes (encodeClusters).
  */
 export async function wordTable(
   vec: string,
@@ -173,9 +171,8 @@ export async function wordTable(
   const kept = words.slice(0, n);
   const assign = nestedKmeans(vectors.slice(0, n), levels, 20);
   const stats = await corpusStats(text, new Set(kept), isPersonName);
-  const signs = binarise(vectors.slice(0, n));
-  const rows = new Map(kept.map((w, i) => [w, [...assign.map((a) => a[i]!), ...stats.get(w)!, ...signs[i]!]]));
-  const sizes = [...levels, ...STAT_SIZES, ...signs[0]!.map(() => 65536)];
+  const rows = new Map(kept.map((w, i) => [w, [...assign.map((a) => a[i]!), ...stats.get(w)!]]));
+  const sizes = [...levels, ...STAT_SIZES];
   return encodeClusters(Clusters.from(rows, sizes.length), sizes);
 }
 

@@ -5,7 +5,7 @@ import { cliticReadings } from '../tokenize';
 import type { Clusters } from './clusters';
 import { hashString, mixHash } from './hash';
 import type { Bloom } from './lexicon';
-import { findSplit, VECTOR_LEVELS, VECTOR_STATS } from './vectors';
+import { findSplit, VECTOR_LEVELS } from './vectors';
 
 /** Feature templates; the number seeds the hash so equal strings in different templates differ. */
 enum T {
@@ -46,7 +46,6 @@ enum T {
   VClu = 70,
   VStat = 80,
   NbVClu = 90,
-  VSign = 95,
   Hint = 36,
   Gram = 40,
 }
@@ -263,28 +262,16 @@ export class Featurizer {
       push(local, hashString(T.Clu + 2, `${cluCoarse}|${lex}`));
     }
     // Vector clusters of the word (or its split-off stem, as the corpus was written) at each level,
-    // the coarse one with the known-word status, the corpus statistics, and the binarised vector's
-    // clear dimensions (dimension × 4 + up/down); 'N' when unknown, 'B' for a sentence boundary.
+    // the coarse ones with the known-word status, and the corpus statistics; 'N' when unknown, 'B'
+    // for a sentence boundary.
     const vc = this.lists.wordClusters;
     const vcRow = vc && !boundary ? findSplit(vc, w) : -1;
     const vcIds = vc ? Array.from({ length: vc.levels }, (_, l) => (vcRow >= 0 ? String(vc.id(vcRow, l)) : boundary ? 'B' : 'N')) : [];
-    const signsFrom = VECTOR_LEVELS.length + VECTOR_STATS.length;
-    const signs: number[] = [];
-    if (vc && vcRow >= 0)
-      for (let l = signsFrom; l < vc.levels; l++) {
-        const packed = vc.id(vcRow, l);
-        for (let j = 0; j < 8; j++) {
-          const code = (packed >> (2 * j)) & 3;
-          if (code) signs.push(((l - signsFrom) * 8 + j) * 4 + code);
-        }
-      }
     if (vc && !boundary) {
       for (let l = 0; l < VECTOR_LEVELS.length; l++) push(local, hashString(T.VClu + l, vcIds[l]!));
       push(local, hashString(T.VClu + 5, `${vcIds[0]}|${lex}`));
       push(local, hashString(T.VClu + 6, `${vcIds[1]}|${lex}`));
-      for (let l = VECTOR_LEVELS.length; l < Math.min(signsFrom, vc.levels); l++)
-        push(local, hashString(T.VStat + l, `${vcIds[l]}|${lex}`));
-      for (const code of signs) push(local, mixHash(T.VSign, code));
+      for (let l = VECTOR_LEVELS.length; l < vc.levels; l++) push(local, hashString(T.VStat + l, `${vcIds[l]}|${lex}`));
       // The deepest stem's cluster too when it differs («الرئيس» → «رئيس»).
       if (d !== w) {
         const stemRow = vc.find(d);
@@ -305,7 +292,6 @@ export class Featurizer {
       if (vcIds.length > 0 && near) {
         push(arr, hashString(T.NbVClu + 1, s + vcIds[1]));
         push(arr, hashString(T.NbVClu + 2, s + vcIds[2]));
-        for (const code of signs) push(arr, mixHash(T.VSign + slot, code));
       }
       if (near) {
         if (cl) push(arr, hashString(T.NbClu + 1, s + clu));

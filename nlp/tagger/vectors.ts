@@ -85,43 +85,6 @@ export const VECTOR_LEVELS = [64, 256, 1024] as const;
  */
 export const VECTOR_STATS = ['afterTitle', 'afterReport', 'frequency', 'otherDefiniteness', 'besidePersonName'] as const;
 
-/**
- * The vector itself, binarised (Guo et al. 2014): per dimension 1 when the value is at least the mean
- * of that dimension's positive values, 2 when at most the mean of its negative values, else 0; two
- * bits per dimension, eight dimensions per 16-bit value, stored after the statistics.
- */
-export function binarise(vectors: readonly Float32Array[]): number[][] {
-  const dim = vectors[0]?.length ?? 0;
-  const up = new Float64Array(dim);
-  const down = new Float64Array(dim);
-  for (let d = 0; d < dim; d++) {
-    let pos = 0;
-    let np = 0;
-    let neg = 0;
-    let nn = 0;
-    for (const v of vectors) {
-      const x = v[d]!;
-      if (x > 0) {
-        pos += x;
-        np++;
-      } else if (x < 0) {
-        neg += x;
-        nn++;
-      }
-    }
-    up[d] = np > 0 ? pos / np : Infinity;
-    down[d] = nn > 0 ? neg / nn : -Infinity;
-  }
-  return vectors.map((v) => {
-    const packed = new Array<number>(Math.ceil(dim / 8)).fill(0);
-    for (let d = 0; d < dim; d++) {
-      const code = v[d]! >= up[d]! ? 1 : v[d]! <= down[d]! ? 2 : 0;
-      packed[d >> 3]! |= code << (2 * (d & 7));
-    }
-    return packed;
-  });
-}
-
 /** The same word with «ال» added or taken off: «رئيس» ↔ «الرئيس». */
 export function toggledDefinite(word: string): string {
   return word.startsWith('ال') ? word.slice(2) : `ال${word}`;

@@ -292,6 +292,7 @@ export class Featurizer {
       if (vcIds.length > 0 && near) {
         push(arr, hashString(T.NbVClu + 1, s + vcIds[1]));
         push(arr, hashString(T.NbVClu + 2, s + vcIds[2]));
+        if (vcIds.length > 7) push(arr, hashString(T.NbVClu + 3, `${s}|${vcIds[3]}|${vcIds[4]}|${vcIds[7]}`));
       }
       if (near) {
         if (cl) push(arr, hashString(T.NbClu + 1, s + clu));

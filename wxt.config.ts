@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -5,6 +6,12 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   vite: () => ({ plugins: [preact()], build: { target: 'es2022' } }),
+  // The tagger model ships as a file of its own, read by the background on first use (nlp/tagger/model-file.ts).
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('nlp/model/ner-model.bin'), relativeDest: 'ner-model.bin' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

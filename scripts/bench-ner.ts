@@ -4,8 +4,7 @@
 // so the load is a cold one)
 
 import { conllView } from '../nlp/tagger/align';
-import { fromBase64 } from '../nlp/tagger/hash';
-import { createTagger, decodeModel, loadTagger } from '../nlp/tagger/index';
+import { createTagger, decodeModel, loadTagger, readModelBytes } from '../nlp/tagger/index';
 import { chunk, loadAnercorp } from './ner-data';
 
 /** Figures for `npm run bench`: load time (wall clock) and tokens per CPU second of the tagger alone. */
@@ -15,9 +14,9 @@ export async function benchTagger(
   const t0 = performance.now();
   await loadTagger();
   const loadMs = performance.now() - t0;
-  const mod = await import('../nlp/model/ner-model');
+  const bytes = await readModelBytes();
   const t1 = performance.now();
-  const tagger = createTagger(decodeModel(fromBase64(mod.NER_MODEL_BASE64)));
+  const tagger = createTagger(decodeModel(bytes));
   const decodeMs = performance.now() - t1;
   const { train, dev } = loadAnercorp();
   const docs = chunk([...dev, ...train].map((s) => s.tokens)).map(conllView);

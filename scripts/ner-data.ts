@@ -7,6 +7,7 @@ import { recognise } from '../nlp/entities';
 import type { GazetteerIndex } from '../nlp/gazetteer';
 import { normalize } from '../nlp/normalize';
 import { conllView, repairBio, trainingPieces } from '../nlp/tagger/align';
+import { type Clusters, decodeClusters } from '../nlp/tagger/clusters';
 import { type ConllSentence, parseConll } from '../nlp/tagger/conll';
 import { hintCodes, type WordLists } from '../nlp/tagger/features';
 import { Bloom } from '../nlp/tagger/lexicon';
@@ -18,7 +19,18 @@ export const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
 export const ANERCORP = join(SHARED_DATA, 'ner', 'anercorp-camellab', 'ANERCorp_CamelLab_train.txt');
 export const GAZ = join(SHARED_DATA, 'gazetteer');
 export const HUNSPELL = join(SHARED_DATA, 'lexicons', 'hunspell-ar', 'ar.dic');
-export const MODEL_TS = join(ROOT, 'nlp', 'model', 'ner-model.ts');
+export const MODEL_BIN = join(ROOT, 'nlp', 'model', 'ner-model.bin');
+/** Cluster ids and corpus statistics per word learnt from the unlabelled news (`npm run train:vectors`). */
+export const WORD_CLUSTERS = join(ROOT, 'nlp', 'model', 'word-clusters.bin');
+
+/** The per-word table of `npm run train:vectors`; null before it has been made. */
+export function loadWordClusters(): Clusters | null {
+  if (!existsSync(WORD_CLUSTERS)) return null;
+  const bytes = readFileSync(WORD_CLUSTERS);
+  const copy = new Uint8Array(bytes.length);
+  copy.set(bytes);
+  return decodeClusters(copy.buffer, 0).clusters;
+}
 
 /** Fail loudly when the corpus is missing: training and evaluation cannot fake it. */
 export function requireFile(path: string): string {

@@ -11,8 +11,7 @@ import { normalize } from '../nlp/normalize';
 import { conllFromSpans, conllFromTokenTags, conllView, flatPieces, trainingPieces } from '../nlp/tagger/align';
 import { bioSpans, prf, scoreEntities } from '../nlp/tagger/conll';
 import { anercorpSpans } from '../nlp/tagger/conll-view';
-import { fromBase64 } from '../nlp/tagger/hash';
-import { loadTagger } from '../nlp/tagger/index';
+import { loadTagger, readModelBytes } from '../nlp/tagger/index';
 import { decodeModel } from '../nlp/tagger/model';
 import { cliticReadings } from '../nlp/tokenize';
 import { chunk, loadAnercorp } from './ner-data';
@@ -50,7 +49,7 @@ const ex = (k: string, s: string) => {
 };
 // 3. Words of the names neither found, by what the model's lists say of them: a missed word the lists
 // already know is lost to context, not to a gap in the lists.
-const { lists } = decodeModel(fromBase64((await import('../nlp/model/ner-model')).NER_MODEL_BASE64));
+const { lists } = decodeModel(await readModelBytes());
 const nameList = { PERS: lists.person, LOC: lists.placeToken, ORG: lists.orgToken, MISC: null } as const;
 const missedWords = new Map<string, number>();
 function countMissedWords(tokens: readonly string[], g: { start: number; end: number; type: string }): void {

@@ -5,40 +5,48 @@
 
 import { hashString } from './hash';
 
-const KEY_SEED = 303;
+/** Seed of the word hashes that key every per-word table (PMI clusters, vector clusters). */
+export const KEY_SEED = 303;
 
-/** Cluster ids per word form, stored in the model as sorted word hashes and two bytes per word. */
+/**
+ * Small integers per word form (cluster ids at several levels, corpus statistics), stored as sorted
+ * word hashes and one 16-bit value per word and level; the words themselves are not stored.
+ */
 export class Clusters {
-  /** Sorted hashes of the clustered word forms. */
+  /** Sorted hashes of the word forms. */
   readonly keys: Uint32Array;
-  /** Two bytes per key: coarse id, fine id. */
-  readonly ids: Uint8Array;
+  /** `levels` values per key, row after row. */
+  readonly ids: Uint16Array;
+  readonly levels: number;
 
-  constructor(keys: Uint32Array, ids: Uint8Array) {
-    if (ids.length !== keys.length * 2) throw new Error('Clusters: two ids per key');
+  constructor(keys: Uint32Array, ids: Uint16Array, levels: number) {
+    if (ids.length !== keys.length * levels) throw new Error(`Clusters: ${levels} ids per key`);
     this.keys = keys;
     this.ids = ids;
+    this.levels = levels;
   }
 
-  /**
-   * Build the lookup from word → [coarse, fine]. One byte per id: fine ids from 256 on share a byte
-   * with id − 256 (with 512 fine clusters, pairs of clusters read as one feature). Measured on dev:
-   * keeping all 512 apart (two bytes) scored 73.5 and 256 clusters 73.9 against 74.7 folded, so the
-   * fold stays; it is written out here so nothing relies on the typed array's wrap-around.
-   */
-  static from(map: ReadonlyMap<string, readonly [number, number]>): Clusters {
-    const rows = [...map].map(([w, c]) => [hashString(KEY_SEED, w), c[0], c[1]] as const).sort((a, b) => a[0] - b[0]);
+  /** From word → one value per level; on a hash collision the more frequent word (earlier in the map) wins. */
+  static from(map: ReadonlyMap<string, readonly number[]>, levels: number): Clusters {
+    const seen = new Set<number>();
+    const rows: (readonly [number, readonly number[]])[] = [];
+    for (const [w, c] of map) {
+      const h = hashString(KEY_SEED, w);
+      if (seen.has(h)) continue;
+      seen.add(h);
+      rows.push([h, c]);
+    }
+    rows.sort((a, b) => a[0] - b[0]);
     const keys = new Uint32Array(rows.length);
-    const ids = new Uint8Array(rows.length * 2);
-    rows.forEach(([h, coarse, fine], i) => {
+    const ids = new Uint16Array(rows.length * levels);
+    rows.forEach(([h, c], i) => {
       keys[i] = h;
-      ids[2 * i] = coarse;
-      ids[2 * i + 1] = fine % 256;
+      for (let l = 0; l < levels; l++) ids[i * levels + l] = c[l]!;
     });
-    return new Clusters(keys, ids);
+    return new Clusters(keys, ids, levels);
   }
 
-  /** Index of a word's row, or -1 when it was not clustered; the ids are coarse(i) and fine(i). */
+  /** Index of a word's row, or -1 when it has none; its values are id(row, level). */
   find(word: string): number {
     const h = hashString(KEY_SEED, word);
     let lo = 0;
@@ -53,13 +61,54 @@ export class Clusters {
     return -1;
   }
 
-  coarse(i: number): number {
-    return this.ids[2 * i]!;
+  id(row: number, level: number): number {
+    return this.ids[row * this.levels + level]!;
   }
+}
 
-  fine(i: number): number {
-    return this.ids[2 * i + 1]!;
-  }
+const TABLE_MAGIC = 0x31435753; // 'SWC1'
+
+/**
+ * A table as bytes (little-endian): magic, word count, level count, each level's size (how many
+ * clusters or buckets it has, for the record), the sorted word hashes, the ids, padded to 4 bytes.
+ */
+export function encodeClusters(c: Clusters, sizes: readonly number[]): Uint8Array {
+  if (sizes.length !== c.levels) throw new Error('Clusters: one size per level');
+  const n = c.keys.length;
+  const head = 12 + 4 * c.levels;
+  const bytes = new Uint8Array((head + 4 * n + 2 * n * c.levels + 3) & ~3);
+  const dv = new DataView(bytes.buffer);
+  dv.setUint32(0, TABLE_MAGIC, true);
+  dv.setUint32(4, n, true);
+  dv.setUint32(8, c.levels, true);
+  for (let l = 0; l < c.levels; l++) dv.setUint32(12 + 4 * l, sizes[l]!, true);
+  new Uint32Array(bytes.buffer, head, n).set(c.keys);
+  new Uint16Array(bytes.buffer, head + 4 * n, n * c.levels).set(c.ids);
+  return bytes;
+}
+
+/** Read a table written by encodeClusters at `offset` of a 4-byte-aligned buffer; the arrays view the buffer. */
+export function decodeClusters(buf: ArrayBufferLike, offset: number): { clusters: Clusters; sizes: number[]; byteLength: number } {
+  const dv = new DataView(buf, offset);
+  if (dv.getUint32(0, true) !== TABLE_MAGIC) throw new Error('Clusters: not a cluster table');
+  const n = dv.getUint32(4, true);
+  const levels = dv.getUint32(8, true);
+  const sizes = Array.from({ length: levels }, (_, l) => dv.getUint32(12 + 4 * l, true));
+  const head = 12 + 4 * levels;
+  const byteLength = (head + 4 * n + 2 * n * levels + 3) & ~3;
+  if (offset + byteLength > buf.byteLength) throw new Error('Clusters: table cut short');
+  const keys = new Uint32Array(buf, offset + head, n);
+  const ids = new Uint16Array(buf, offset + head + 4 * n, n * levels);
+  return { clusters: new Clusters(keys, ids, levels), sizes, byteLength };
+}
+
+/**
+ * The PMI clusters as the tagger reads them: [coarse, fine]. Fine ids from 256 on share a value with
+ * id − 256 (with 512 fine clusters, pairs of clusters read as one feature). Measured on dev: keeping
+ * all 512 apart scored 73.5 and 256 clusters 73.9 against 74.7 folded, so the fold stays.
+ */
+export function pmiClusters(map: ReadonlyMap<string, readonly [number, number]>): Clusters {
+  return Clusters.from(new Map([...map].map(([w, [coarse, fine]]) => [w, [coarse, fine % 256]])), 2);
 }
 
 export interface ClusterOptions {

@@ -5,6 +5,7 @@ import { cliticReadings } from '../tokenize';
 import type { Clusters } from './clusters';
 import { hashString, mixHash } from './hash';
 import type { Bloom } from './lexicon';
+import { findSplit, VECTOR_LEVELS } from './vectors';
 
 /** Feature templates; the number seeds the hash so equal strings in different templates differ. */
 enum T {
@@ -42,6 +43,9 @@ enum T {
   Doc,
   Clu = 50,
   NbClu = 60,
+  VClu = 70,
+  VStat = 80,
+  NbVClu = 90,
   Hint = 36,
   Gram = 40,
 }
@@ -72,6 +76,13 @@ const CLASS_SETS: readonly [Set<string>, number][] = [
   [setOf(ORGS), CLS_ORG],
 ];
 
+/** The trigger classes of a word: those of its own form and of every clitic-stripped stem. */
+export function triggerClass(word: string): number {
+  let cls = 0;
+  for (const { stem } of cliticReadings(word)) for (const [set, c] of CLASS_SETS) if (set.has(stem)) cls |= c;
+  return cls;
+}
+
 const SUFFIXES = ['ها', 'هم', 'هما', 'هن', 'كم', 'نا', 'ه', 'ي', 'ك', 'ات', 'ون', 'ين', 'ان', 'وا', 'تم', 'ت', 'يه', 'يين', 'يون'];
 
 /** The features of one word form: its own, and what it contributes to neighbours at -2, -1, +1, +2. */
@@ -100,8 +111,13 @@ export interface WordLists {
   org: Bloom | null;
   /** Tokens of multi-word organisation names. */
   orgToken: Bloom | null;
-  /** Word clusters from unlabelled text (clusters.ts); absent in older models and small tests. */
+  /** Word clusters from the labelled corpora's text (clusters.ts); absent in small tests. */
   clusters?: Clusters | null;
+  /**
+   * Per word from the unlabelled news (vectors.ts, scripts/train-vectors.ts): k-means clusters of its
+   * vector, coarse to fine, then the corpus statistics of VECTOR_STATS; absent in small tests.
+   */
+  wordClusters?: Clusters | null;
 }
 
 /** Maps a feature hash to a weight row, or -1 when the model has none. */
@@ -178,8 +194,7 @@ export class Featurizer {
     const readings = boundary ? [{ prefix: '', stem: w }] : cliticReadings(w);
     const deep = readings[readings.length - 1]!;
     const d = deep.stem;
-    let cls = 0;
-    for (const { stem } of readings) for (const [set, c] of CLASS_SETS) if (set.has(stem)) cls |= c;
+    let cls = boundary ? 0 : triggerClass(w);
     const shape = boundary ? 'B' : shapeOf(w);
     if (shape === 'P') cls |= CLS_PUNCT;
     let lex = 'OOV';
@@ -239,12 +254,29 @@ export class Featurizer {
         mark = 's';
       }
       if (row >= 0) {
-        clu = mark + String(cl.fine(row));
-        cluCoarse = mark + String(cl.coarse(row));
+        clu = mark + String(cl.id(row, 1));
+        cluCoarse = mark + String(cl.id(row, 0));
       }
       push(local, hashString(T.Clu, clu));
       push(local, hashString(T.Clu + 1, cluCoarse));
       push(local, hashString(T.Clu + 2, `${cluCoarse}|${lex}`));
+    }
+    // Vector clusters of the word (or its split-off stem, as the corpus was written) at each level,
+    // the coarse ones with the known-word status, and the corpus statistics; 'N' when unknown, 'B'
+    // for a sentence boundary.
+    const vc = this.lists.wordClusters;
+    const vcRow = vc && !boundary ? findSplit(vc, w) : -1;
+    const vcIds = vc ? Array.from({ length: vc.levels }, (_, l) => (vcRow >= 0 ? String(vc.id(vcRow, l)) : boundary ? 'B' : 'N')) : [];
+    if (vc && !boundary) {
+      for (let l = 0; l < VECTOR_LEVELS.length; l++) push(local, hashString(T.VClu + l, vcIds[l]!));
+      push(local, hashString(T.VClu + 5, `${vcIds[0]}|${lex}`));
+      push(local, hashString(T.VClu + 6, `${vcIds[1]}|${lex}`));
+      for (let l = VECTOR_LEVELS.length; l < vc.levels; l++) push(local, hashString(T.VStat + l, `${vcIds[l]}|${lex}`));
+      // The deepest stem's cluster too when it differs («الرئيس» → «رئيس»).
+      if (d !== w) {
+        const stemRow = vc.find(d);
+        push(local, hashString(T.VClu + 7, stemRow < 0 ? 'N' : String(vc.id(stemRow, 1))));
+      }
     }
     const nb: [number[], number[], number[], number[]] = [[], [], [], []];
     for (let slot = 0; slot < 4; slot++) {
@@ -256,6 +288,12 @@ export class Featurizer {
       push(arr, hashString(T.NbLex, s + lex));
       push(arr, hashString(T.NbGaz, s + gaz));
       if (cl) push(arr, hashString(T.NbClu, s + cluCoarse));
+      if (vcIds.length > 0) push(arr, hashString(T.NbVClu, s + vcIds[0]));
+      if (vcIds.length > 0 && near) {
+        push(arr, hashString(T.NbVClu + 1, s + vcIds[1]));
+        push(arr, hashString(T.NbVClu + 2, s + vcIds[2]));
+        if (vcIds.length > 7) push(arr, hashString(T.NbVClu + 3, `${s}|${vcIds[3]}|${vcIds[4]}|${vcIds[7]}`));
+      }
       if (near) {
         if (cl) push(arr, hashString(T.NbClu + 1, s + clu));
         if (d !== w) push(arr, hashString(T.NbStem + 100 * slot, d));

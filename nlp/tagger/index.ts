@@ -15,11 +15,12 @@ import {
   hintHashes,
   MAX_CONTEXT,
 } from './features';
-import { fromBase64 } from './hash';
 import { decodeModel, type NerModel, NT, TAGS, WeightTable } from './model';
+import { readModelBytes } from './model-file';
 
 export type { NerModel } from './model';
 export { decodeModel, encodeModel, TAGS } from './model';
+export { MODEL_FILE, readModelBytes } from './model-file';
 
 /** A Tagger plus entry points on normalised word forms (CoNLL evaluation, training, benchmarks). */
 export interface NerTagger extends Tagger {
@@ -279,8 +280,8 @@ const WHITE = /\s/;
 
 let pending: Promise<NerTagger> | null = null;
 
-/** The bundled model, decoded on first use: the model module is imported only when a page is analysed. */
+/** The bundled model, decoded on first use: its file is read only when a page is analysed. */
 export function loadTagger(): Promise<NerTagger> {
-  pending ??= import('../model/ner-model').then((m) => createTagger(decodeModel(fromBase64(m.NER_MODEL_BASE64))));
+  pending ??= readModelBytes().then((bytes) => createTagger(decodeModel(bytes)));
   return pending;
 }

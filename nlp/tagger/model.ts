@@ -1,6 +1,6 @@
 // The tagger's model: label set, binary format (weights quantised to int8), and the weight table.
 
-import { Clusters } from './clusters';
+import { type Clusters, decodeClusters, encodeClusters } from './clusters';
 import type { WordLists } from './features';
 import { Bloom } from './lexicon';
 
@@ -24,7 +24,10 @@ export interface NerModel {
 const LIST_NAMES = ['lexicon', 'person', 'place', 'placeToken', 'org', 'orgToken'] as const;
 
 const MAGIC = 0x524e5153; // 'SQNR'
-const VERSION = 2;
+const VERSION = 3;
+
+/** The per-word tables stored after the word lists, in this order; each may be absent. */
+const TABLE_NAMES = ['clusters', 'wordClusters'] as const;
 
 /** Serialise a model to bytes (little-endian), so the artefact is one compact string. */
 export function encodeModel(m: NerModel): Uint8Array {
@@ -32,9 +35,18 @@ export function encodeModel(m: NerModel): Uint8Array {
   const wBytes = (n * NT + 3) & ~3;
   const blooms = LIST_NAMES.map((k) => m.lists[k]);
   const bloomBytes = blooms.reduce((sum, b) => sum + 8 + (b ? b.bits.length : 0), 0);
-  const cl = m.lists.clusters ?? null;
-  const cn = cl ? cl.keys.length : 0;
-  const size = 32 + 4 * (NT * NT + NT) + 4 * n + wBytes + bloomBytes + clusterBytes(cn);
+  // Each table's level sizes are not needed at inference; they are stored as its values' upper bounds.
+  const tables = TABLE_NAMES.map((k) => {
+    const t = m.lists[k];
+    return t
+      ? encodeClusters(
+          t,
+          Array.from({ length: t.levels }, (_, l) => 1 + maxId(t, l)),
+        )
+      : new Uint8Array(0);
+  });
+  const tableBytes = tables.reduce((sum, t) => sum + 4 + t.length, 0);
+  const size = 32 + 4 * (NT * NT + NT) + 4 * n + wBytes + bloomBytes + tableBytes;
   const buf = new ArrayBuffer(size);
   const dv = new DataView(buf);
   dv.setUint32(0, MAGIC, true);
@@ -62,10 +74,11 @@ export function encodeModel(m: NerModel): Uint8Array {
       o += b.bits.length;
     }
   }
-  dv.setUint32(28, cn, true);
-  if (cl) {
-    new Uint32Array(buf, o, cn).set(cl.keys);
-    new Uint8Array(buf, o + 4 * cn, 2 * cn).set(cl.ids);
+  dv.setUint32(28, tableBytes, true);
+  for (const t of tables) {
+    dv.setUint32(o, t.length, true);
+    new Uint8Array(buf, o + 4, t.length).set(t);
+    o += 4 + t.length;
   }
   return new Uint8Array(buf);
 }
@@ -77,9 +90,7 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   const base = copy.byteOffset;
   const dv = new DataView(buf, base, copy.byteLength);
   if (copy.byteLength < 32 || dv.getUint32(0, true) !== MAGIC) throw new Error('NER model: not a Siyaq tagger model');
-  // Version 1 had no cluster table; its header word 28 is 0, so it reads as a model without clusters.
-  if (dv.getUint32(4, true) !== VERSION && dv.getUint32(4, true) !== 1)
-    throw new Error(`NER model: unsupported version ${dv.getUint32(4, true)}`);
+  if (dv.getUint32(4, true) !== VERSION) throw new Error(`NER model: unsupported version ${dv.getUint32(4, true)}`);
   if (dv.getUint32(8, true) !== NT) throw new Error('NER model: label set differs');
   const n = dv.getUint32(12, true);
   const scale = dv.getFloat32(16, true);
@@ -87,8 +98,8 @@ export function decodeModel(bytes: Uint8Array): NerModel {
   const listCount = dv.getUint32(24, true);
   if (listCount !== LIST_NAMES.length) throw new Error('NER model: word lists differ');
   const wBytes = (n * NT + 3) & ~3;
-  const cn = dv.getUint32(28, true);
-  const expected = 32 + 4 * (NT * NT + NT) + 4 * n + wBytes + bloomBytes + clusterBytes(cn);
+  const tableBytes = dv.getUint32(28, true);
+  const expected = 32 + 4 * (NT * NT + NT) + 4 * n + wBytes + bloomBytes + tableBytes;
   if (copy.byteLength !== expected) throw new Error(`NER model: ${copy.byteLength} bytes, expected ${expected}`);
   let o = base + 32;
   const trans = new Float32Array(buf, o, NT * NT);
@@ -107,13 +118,19 @@ export function decodeModel(bytes: Uint8Array): NerModel {
     lists[name] = len > 0 ? new Bloom(new Uint8Array(buf, o, len), k) : null;
     o += len;
   }
-  const clusters = cn > 0 ? new Clusters(new Uint32Array(buf, o, cn), new Uint8Array(buf, o + 4 * cn, 2 * cn)) : null;
-  return { keys, weights, scale, trans, start, lists: { ...(lists as unknown as WordLists), clusters } };
+  const tables: Record<string, Clusters | null> = {};
+  for (const name of TABLE_NAMES) {
+    const len = dv.getUint32(o - base, true);
+    tables[name] = len > 0 ? decodeClusters(buf, o + 4).clusters : null;
+    o += 4 + len;
+  }
+  return { keys, weights, scale, trans, start, lists: { ...(lists as unknown as WordLists), ...tables } };
 }
 
-/** Bytes of the cluster table: a hash and two ids per word, padded to 4. */
-function clusterBytes(n: number): number {
-  return (6 * n + 3) & ~3;
+function maxId(t: Clusters, level: number): number {
+  let max = 0;
+  for (let i = level; i < t.ids.length; i += t.levels) max = Math.max(max, t.ids[i]!);
+  return max;
 }
 
 /**

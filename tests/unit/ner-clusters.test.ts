@@ -1,9 +1,10 @@
 // Word clusters from unlabelled text: words used in the same places share a cluster, the result
 // does not depend on the run, and the clusters survive the model's save/load round trip.
 import { describe, expect, it } from 'vitest';
-import { Clusters, clusterWords } from '../../nlp/tagger/clusters';
+import { clusterWords, pmiClusters } from '../../nlp/tagger/clusters';
 import { fromBase64, toBase64 } from '../../nlp/tagger/hash';
-import { decodeModel, encodeModel, type NerModel } from '../../nlp/tagger/index';
+import { decodeModel, encodeModel } from '../../nlp/tagger/index';
+import { modelWithLists } from './ner-fixtures';
 
 // A tiny corpus written for the test: city names follow «في مدينة», given names follow «قال السيد».
 const CITIES = ['بغداد', 'القاهره', 'دمشق', 'عمان'];
@@ -36,19 +37,12 @@ describe('clusterWords', () => {
   });
 
   it('survives the model round trip and looks words up', () => {
-    const clusters = Clusters.from(map);
-    const model: NerModel = {
-      keys: Uint32Array.from([5]),
-      weights: new Int8Array(9),
-      scale: 1,
-      trans: new Float32Array(81),
-      start: new Float32Array(9),
-      lists: { lexicon: null, person: null, place: null, placeToken: null, org: null, orgToken: null, clusters },
-    };
+    const clusters = pmiClusters(map);
+    const model = modelWithLists({ clusters });
     const back = decodeModel(fromBase64(toBase64(encodeModel(model)))).lists.clusters!;
     const row = back.find('دمشق');
     expect(row).toBeGreaterThanOrEqual(0);
-    expect([back.coarse(row), back.fine(row)]).toEqual(map.get('دمشق'));
+    expect([back.id(row, 0), back.id(row, 1)]).toEqual(map.get('دمشق'));
     expect(back.find('غيرموجود')).toBe(-1);
   });
 });

@@ -634,6 +634,9 @@ const NOT_BODY_ACRONYMS = new Set(
 /** Token i is two to six Latin capitals (after an Arabic و/ب/ل at most) and not a unit or format. */
 function latinAcronymAt(doc: Doc, i: number): boolean {
   const text = doc.tokens[i]!.text;
+  // Most tokens are Arabic: a last character that is no capital or digit settles it before the regex.
+  const last = text.charCodeAt(text.length - 1);
+  if (!((last >= 0x41 && last <= 0x5a) || (last >= 0x30 && last <= 0x39))) return false;
   const m = /^[وبلف]?([A-Z][A-Z0-9&]{1,5})$/.exec(text);
   return m !== null && !NOT_BODY_ACRONYMS.has(m[1]!) && doc.covered[i]! < 0;
 }

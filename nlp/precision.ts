@@ -70,19 +70,17 @@ const TANWEEN = /[\u064b-\u064d]/;
 const PRONOUN_END = /(?:[^ة]ه|ها|هم|هما|هن|كم)$/;
 const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
 
-/** The token's readings without و/ف/ب/ل/ك and «ال» (the word itself first). */
-function stems(doc: Doc, i: number): string[] {
-  return (doc.readings[i] ?? []).map((r) => r.stem);
-}
-
 function anyStemIn(doc: Doc, i: number, set: Set<string>): boolean {
-  return stems(doc, i).some((s) => set.has(s));
+  for (const r of doc.readings[i] ?? []) if (set.has(r.stem)) return true;
+  return false;
 }
 
 /** Unknown to every name list: neither a given name, a name word nor the first word of a known name. */
 function unknownWord(doc: Doc, i: number): boolean {
   const { index } = doc;
-  return !stems(doc, i).some((s) => index.firstNames.has(s) || index.nameTokens.has(s) || index.phrases.has(s));
+  for (const { stem } of doc.readings[i] ?? [])
+    if (index.firstNames.has(stem) || index.nameTokens.has(stem) || index.phrases.has(stem)) return false;
+  return true;
 }
 
 function tokensOf(span: EntitySpan): number[] {
@@ -146,7 +144,7 @@ const INFLECTIONS = ['ين', 'ون', 'ات', 'ان', 'ه', 'ها', 'هم'];
 /** An everyday word (of the lists, a title or a head), also with «ال», a clitic or an ending: «الرواتب», «كشريك», «ناديين», «مستقبله». */
 function everydayWord(doc: Doc, i: number): boolean {
   const isEveryday = (w: string) => doc.index.common.has(w) || TITLE_WORDS.has(w) || ORG_HEADS.has(w);
-  for (const stem of stems(doc, i)) {
+  for (const { stem } of doc.readings[i] ?? []) {
     const bare = stem.startsWith('ال') ? stem.slice(2) : stem;
     if (isEveryday(stem) || isEveryday(bare)) return true;
     for (const end of INFLECTIONS)
@@ -268,7 +266,7 @@ export function keepNames(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
     if (s.first === s.last) {
       const w = normalize(doc.text.slice(s.start, s.end));
       personCount.set(w, (personCount.get(w) ?? 0) + 1);
-    } else for (let t = s.first; t <= s.last; t++) for (const w of stems(doc, t)) fullPersonWords.add(w);
+    } else for (let t = s.first; t <= s.last; t++) for (const r of doc.readings[t] ?? []) fullPersonWords.add(r.stem);
   }
   const ctx: PrecisionContext = { doc, fullPersonWords, personCount };
   const out: EntitySpan[] = [];

@@ -3,7 +3,16 @@
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, PLACE_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
-import { type Doc, findPatternHits, isDefinite, isNisbaOfPlace, makeDoc, nameStartOffset, type RolePhrase } from './patterns';
+import {
+  type Doc,
+  findPatternHits,
+  isDefinite,
+  isNisbaOfPlace,
+  makeDoc,
+  nameStartOffset,
+  type RolePhrase,
+  startsSentenceWithVerb,
+} from './patterns';
 import { keepNames } from './precision';
 import { cliticReadings } from './tokenize';
 import type { EntityTag, Span, Tagger, Token } from './types';
@@ -119,6 +128,8 @@ function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: Gaze
   return gaz.filter((m) => {
     if ((m.entry.type === 'person' && m.kind !== 'surname') || m.first !== m.last) return true;
     const tok = tokens[m.first]!;
+    // «ودان أوباما»: a reporting verb with «و/ف» glued on, not the town of the same letters.
+    if (startsSentenceWithVerb(tok.norm)) return false;
     const next = tokens[m.first + 1];
     if (!next || !joined(text, tok, next)) return true;
     // «منطقة عسير رفعت جاهزيتها»: after a place head the word is the place, whatever follows.
@@ -279,10 +290,15 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
   });
   const dropped = new Uint8Array(ruleSpans.length);
   const added: EntitySpan[] = [];
-  for (const t of tagged) {
+  for (const read of tagged) {
+    // «ودان أوباما»: the verb that opens the sentence is not the first word of its subject's name.
+    const t =
+      read.first < read.last && startsSentenceWithVerb(tokens[read.first]!.norm)
+        ? { ...read, first: read.first + 1, start: tokens[read.first + 1]!.start }
+        : read;
     // A span opening on a blessing, a function word or a reporting verb is the tagger misreading prose («صلى الله»).
     const head = tokens[t.first]!.norm;
-    if (HONORIFIC_OPENERS.has(head) || FUNCTION_WORDS.has(head) || REPORTING.has(head)) continue;
+    if (HONORIFIC_OPENERS.has(head) || FUNCTION_WORDS.has(head) || REPORTING.has(head) || startsSentenceWithVerb(head)) continue;
     const over: number[] = [];
     for (let k = t.first; k <= t.last; k++) if (ruled[k]! >= 0 && !over.includes(ruled[k]!)) over.push(ruled[k]!);
     if (over.length > 0) {

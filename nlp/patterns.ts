@@ -236,12 +236,17 @@ function foreignNameWord(doc: Doc, i: number): boolean {
   const known = recalled(doc, i, FOREIGN_SLOT);
   if (known >= 0) return known === 1;
   const n = doc.tokens[i]!.norm;
-  return remember(doc, i, FOREIGN_SLOT, doc.index.nameTokens.has(n) && !doc.index.common.has(n));
+  return remember(doc, i, FOREIGN_SLOT, doc.index.nameTokens.has(n) && !doc.index.common.has(n) && !startsSentenceWithVerb(n));
+}
+
+/** «ودان أوباما», «فأكد»: a reporting verb with «و/ف» glued on opens a sentence, even when the verb is also a name («دان», the town «ودان»). */
+export function startsSentenceWithVerb(n: string): boolean {
+  return (n.startsWith('و') || n.startsWith('ف')) && REPORTING.has(n.slice(1));
 }
 
 function givenAtOnce(doc: Doc, i: number): boolean {
   const n = doc.tokens[i]!.norm;
-  if (doc.index.common.has(n) || ORG_HEADS.has(n) || TITLE_WORDS.has(n) || FUNCTION_WORDS.has(n)) return false;
+  if (startsSentenceWithVerb(n) || doc.index.common.has(n) || ORG_HEADS.has(n) || TITLE_WORDS.has(n) || FUNCTION_WORDS.has(n)) return false;
   for (const r of doc.readings[i] ?? []) {
     // «ك» never, «س» only before a verb («وساد» is not و + س + a name).
     if (r.prefix.includes('ك') || r.prefix.includes('ال') || r.prefix.includes('س')) continue;

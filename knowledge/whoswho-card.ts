@@ -2,6 +2,7 @@
 // seen, a one-line description, the country and the usual companions. Labels are Arabic: they are data
 // shown as written, like the names.
 import type { ActorType } from '../nlp/types';
+import type { LocalWho } from '../types/library';
 import type { CardFact } from './card-types';
 import {
   countryName,
@@ -13,15 +14,6 @@ import {
   type WhoHit,
   type WhoLookup,
 } from './whoswho';
-
-/** What the reader's readings say of an actor (see storage/whoswho.ts), the newest role first. */
-export interface LocalWho {
-  roles: { role: string; readAt: number }[];
-  companions: string[];
-}
-
-/** Reads the reader's who's-who for the keys an actor goes by; injected so knowledge/ never opens the database. */
-export type LocalWhoReader = (keys: readonly string[]) => Promise<LocalWho>;
 
 const FROM: Record<CardFact['source'], string> = {
   article: 'في هذا المقال',

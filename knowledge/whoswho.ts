@@ -2,6 +2,7 @@
 // into public/whoswho.json.gz, plus what the reader's own readings add (injected; knowledge/ never touches
 // the reader's database). Look-ups tolerate spelling variants, clitics and a leading «ال».
 import { nameTokens } from '../nlp/gazetteer';
+import { COUNTERPART } from '../nlp/lexicon';
 import { normalize, skeleton } from '../nlp/normalize';
 import { cliticReadings } from '../nlp/tokenize';
 import type { ActorType } from '../nlp/types';
@@ -294,9 +295,6 @@ export function roleWithCountry(role: string, country: string | null, adjectives
   if (split.country || !country || !/^\S+(?: ال\S+)?$/.test(split.head)) return role;
   return `${constructHead(split.head)} ${countryName(country)}`;
 }
-
-/** «نظيره», «نظيرته الألمانية»: a role that stands for the counterpart's role. */
-export const COUNTERPART = /^(?:و|ل|ب)?(?:نظير|نظيرت|زميل|زميلت)(?:ه|ها|هم)(?:\s|$)/;
 
 /**
  * Resolve «نظيره» roles to the counterpart's: the nearest person before it with a role of their own gives

@@ -45,6 +45,8 @@ export const TITLE_WORDS = withIndefinite(`
 
 /** Titles that are pronoun-bearing role mentions of the following name («نظيره ألكسندر لوكاشينكو»). */
 export const COUNTERPART_WORDS = set('نظيره نظيرته نظيرها نظيرهم زميله زميلته');
+/** «نظيره», «نظيرته الألمانية»: a stored role that stands for the counterpart's role (raw text, clitic allowed). */
+export const COUNTERPART = /^(?:و|ل|ب)?(?:نظير|نظيرت|زميل|زميلت)(?:ه|ها|هم)(?:\s|$)/;
 
 /** Heads of armed groups, currents and national teams: «جيش التحرير الفلسطيني», «لواء أحرار الشام», «منتخب مصر». */
 export const GROUP_HEADS = set('جيش فيلق لواء سرايا كتيبة تيار منتخب');

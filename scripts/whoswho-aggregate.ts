@@ -2,7 +2,8 @@
 // the index: a role, a variant or a companion needs `minArticles` texts; an actor needs them too unless an
 // encyclopaedia article describes it. Deterministic: ties are broken by the text, never by Map order alone.
 
-import { COUNTERPART, LETTER_OF_TYPE, type RoleRow, type TypeLetter, type WhoEntry, whoKey } from '../knowledge/whoswho';
+import { LETTER_OF_TYPE, type RoleRow, type TypeLetter, type WhoEntry, whoKey } from '../knowledge/whoswho';
+import { COUNTERPART } from '../nlp/lexicon';
 import type { ActorType } from '../nlp/types';
 import type { ReadText } from './whoswho-read';
 

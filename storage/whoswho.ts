@@ -1,8 +1,8 @@
 // The reader's own who's-who, read from the readings already stored: the roles each article gave an actor
 // (the newest first) and the actors it appeared with. Every reading saved adds to it; nothing else is kept.
 
-import { COUNTERPART } from '../knowledge/whoswho';
-import type { LocalWho, LocalWhoReader } from '../knowledge/whoswho-card';
+import { COUNTERPART } from '../nlp/lexicon';
+import type { LocalWho, LocalWhoReader } from '../types/library';
 import type { ReaderDb } from './db';
 
 /** Companions listed per actor. */

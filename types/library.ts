@@ -81,3 +81,12 @@ export interface ImportReport {
   added: Record<string, number>;
   skipped: Record<string, number>;
 }
+
+/** What the reader's readings say of an actor (see storage/whoswho.ts), the newest role first. */
+export interface LocalWho {
+  roles: { role: string; readAt: number }[];
+  companions: string[];
+}
+
+/** Reads the reader's who's-who for the keys an actor goes by; injected so knowledge/ never opens the database. */
+export type LocalWhoReader = (keys: readonly string[]) => Promise<LocalWho>;

@@ -15,11 +15,6 @@ const SHARED = join(ROOT, '..', 'shared');
 const GOLD = join(SHARED, 'data', 'news-dev', 'gold');
 const SEED = join(SHARED, 'seed');
 const SPLIT_FILE = join(ROOT, 'scripts', 'eval-split.json');
-// The checking half, as scripts/eval-split.json gives it (listed here until that file exists).
-const CHECKING = `AL-sport-108 AL-sport-80 aljazirah-2015-08-01-0311 almadina-2015-08-06-1358 alriyadh-2015-08-10-0982
-  alyaum-2015-08-08-1062 aawsat-2015-07-21-0246 aawsat-2015-07-26-0160 aawsat-2015-08-03-0120 aawsat-2015-08-07-0126
-  aawsat-2015-08-10-0153 BB-sport-203 CN-middleEast-1624 FR-middleEast-277 okaz-2015-08-10-1378 SK-sport-470`.split(/\s+/);
-
 type ActorType = 'person' | 'organization' | 'place';
 interface GoldActor {
   name: string;
@@ -36,10 +31,9 @@ interface CardLine {
   aliases?: string[];
 }
 
-function checkingIds(): string[] {
-  if (!existsSync(SPLIT_FILE)) return CHECKING;
-  const split = JSON.parse(readFileSync(SPLIT_FILE, 'utf8')) as { checking?: string[] };
-  return split.checking ?? CHECKING;
+/** The checking half's article files (paths under news-dev, as the gold's `file` field gives them). */
+function checkingFiles(): Set<string> {
+  return new Set((JSON.parse(readFileSync(SPLIT_FILE, 'utf8')) as { checking: string[] }).checking);
 }
 
 function cardCli(args: string[]): string {
@@ -63,14 +57,13 @@ function main(): number | string[] {
     process.stderr.write(`eval-cards: the gold articles are missing: ${GOLD}\n`);
     return 1;
   }
-  const checking = checkingIds();
+  const checking = checkingFiles();
   const files = readdirSync(GOLD)
     .filter((f) => f.endsWith('.json'))
     .sort();
   const articles = files.map((f) => {
-    const id = basename(f, '.json').replace(/^.*__/, '');
-    const half = checking.some((c) => id === c || id.startsWith(`${c}-`)) ? 'checking' : 'tuning';
-    return { id, half, actors: (JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as { actors: GoldActor[] }).actors };
+    const gold = JSON.parse(readFileSync(join(GOLD, f), 'utf8')) as { file: string; actors: GoldActor[] };
+    return { id: basename(f, '.json'), half: checking.has(gold.file) ? 'checking' : 'tuning', actors: gold.actors };
   });
   const queries = [...new Set(articles.flatMap((a) => a.actors.flatMap((x) => [x.name, ...(x.forms ?? [])])))];
   const dir = mkdtempSync(join(tmpdir(), 'siyaq-eval-cards-'));

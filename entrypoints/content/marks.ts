@@ -75,6 +75,21 @@ export function oneMarkPerName(actorMarks: Mark[]): Mark[] {
   return kept;
 }
 
+/** Longest run of letters glued before a name that is painted with it («لـ», «وبـ», «ولل»). */
+const MAX_GLUED = 3;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+
+/**
+ * Where the painted mark of a name starts: at the start of its word, with the clitics glued to it
+ * («لإسرائيل», «وبوتين»). A highlight that starts inside a word breaks the letters' joining on screen
+ * (the lam-alef of «لإسرائيل» falls apart), and the reader sees one word anyway.
+ */
+export function wordStart(text: string, start: number): number {
+  let s = start;
+  while (s > 0 && start - s < MAX_GLUED && ARABIC_LETTER.test(text[s - 1]!)) s--;
+  return s > 0 && ARABIC_LETTER.test(text[s - 1]!) ? start : s;
+}
+
 /** Every mark to paint, in reading order; saved quotations are painted even when quotes are switched off. */
 export function buildMarks(analysis: Analysis, options: MarkOptions): Mark[] {
   const actorMarks: Mark[] = [];
@@ -84,7 +99,14 @@ export function buildMarks(analysis: Analysis, options: MarkOptions): Mark[] {
       const mentions = [...actor.mentions].sort((a, b) => a.start - b.start);
       const chosen = options.density === 'first' ? mentions.slice(0, 1) : mentions;
       for (const m of chosen)
-        actorMarks.push({ kind: actor.type, start: m.start, end: m.end, actorId: actor.id, quoteIndex: null, savedId: null });
+        actorMarks.push({
+          kind: actor.type,
+          start: wordStart(analysis.text, m.start),
+          end: m.end,
+          actorId: actor.id,
+          quoteIndex: null,
+          savedId: null,
+        });
     }
   }
   const marks = oneMarkPerName(actorMarks);

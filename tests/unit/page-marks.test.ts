@@ -1,6 +1,6 @@
 // What gets painted follows the reader's density and type choices, and saved quotations always show.
 import { describe, expect, it } from 'vitest';
-import { buildMarks, innermost, locateSelection, type Mark, oneMarkPerName, stepMark } from '../../entrypoints/content/marks';
+import { buildMarks, innermost, locateSelection, type Mark, oneMarkPerName, stepMark, wordStart } from '../../entrypoints/content/marks';
 import { saveQuoteRequest } from '../../messaging/save-quote';
 import type { Analysis } from '../../nlp/types';
 import type { AnchoredQuote } from '../../types/library';
@@ -73,6 +73,19 @@ describe('buildMarks', () => {
   it('skips a saved quotation that could not be found again (orphan)', () => {
     const orphan = { ...savedAt(0, 4), anchor: { status: 'removed', start: null, end: null, found: null } } as AnchoredQuote;
     expect(buildMarks(analysis, { density: 'none', types: ALL, saved: [orphan] })).toEqual([]);
+  });
+});
+
+describe('a name with letters glued before it', () => {
+  // text, where the name starts → where its mark starts → why
+  it.each([
+    ['وصل لإسرائيل أمس', 'إسرائيل', 'لإسرائيل', 'a mark inside a word breaks the lam-alef on screen: the clitic is painted too'],
+    ['وقال وبوتين معه', 'بوتين', 'وبوتين', 'two glued letters'],
+    ['زار بوتين المدينة', 'بوتين', 'بوتين', 'negative: a name after a space starts where it starts'],
+    ['كتب عبدالرحمنالحكيم', 'الحكيم', 'الحكيم', 'negative: more than three letters before it is not a clitic run'],
+  ])('%s: %s → %s (%s)', (text, name, painted) => {
+    const start = text.indexOf(name);
+    expect(text.slice(wordStart(text, start), start + name.length)).toBe(painted);
   });
 });
 

@@ -1,7 +1,7 @@
 // "This article": every actor as a card, grouped by type and ordered by salience (quoted, in the title, mentions);
 // places named once in passing share one line instead of a card each.
 import { type MessageKey, t, type UiLang } from '../locales/index';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 import { ActorFixes, type FixChoice } from './FixActions';
 
 export interface PanelActor {

@@ -2,7 +2,7 @@
 // date and outlet, and the reader's correction of what the name stands for.
 import { useState } from 'preact/hooks';
 import { t, type UiLang } from '../locales/index';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 import type { TimelineEntry } from '../types/library';
 import { articleDate, formatDate, outletOf } from './format';
 import type { Gender } from './gender';

@@ -2,7 +2,7 @@
 // quotation (not a quotation, said by someone else). Shared by the hover cards and the side panel.
 import type { UiLang } from '../locales/index';
 import { type PageKey, tp as t } from '../locales/page';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 
 /** A correction as the page and the panel ask for it (the site of "hide" is the page's). */
 export type FixChoice =

@@ -2,7 +2,7 @@
 // names isolated for bidi and nothing online unless enrichment provided it.
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import type { Card } from '../knowledge/card-types';
+import type { Card } from '../types/card';
 import { HoverCard } from './HoverCard';
 
 const base: Card = {

@@ -1,7 +1,8 @@
 // The actor card shown over the article (and reusable in the side panel): data in props, no fetching.
-import type { Card } from '../knowledge/card-types';
+
 import type { UiLang } from '../locales/index';
 import { tp as t } from '../locales/page';
+import type { Card } from '../types/card';
 import { ActorFixes, type FixChoice } from './FixActions';
 import type { Gender } from './gender';
 

@@ -2,7 +2,7 @@
 // before it («الأميرة», «الوزير»), the role the article gives («وزيرة الخارجية»), and the verb that introduced
 // the person's quotations («وقالت», «وأكد»). Used only to choose the wording of cards and headings; when the
 // article does not say clearly, the wording stays neutral.
-import type { Actor, Analysis } from '../nlp/types';
+import type { Actor, Analysis } from '../types/analysis';
 
 export type Gender = 'm' | 'f' | null;
 

@@ -1,12 +1,12 @@
 // Card assembly: what the article says about an actor, what the bundled gazetteer knows, what the reader's
 // history shows, and — only when the reader turned enrichment on — Wikidata and Arabic Wikipedia.
 import { COUNTERPART } from '../nlp/lexicon';
-import type { ActorType } from '../nlp/types';
 import type { CacheDb, ReaderDb } from '../storage/db';
 import { nameKey } from '../storage/keys';
 import { ofReading } from '../storage/readings';
+import type { ActorType } from '../types/analysis';
+import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from '../types/card';
 import type { LocalWho, LocalWhoReader } from '../types/library';
-import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from './card-types';
 import { resolveCounterparts, TYPE_OF_LETTER as TYPE_OF, type WhoLookup } from './whoswho';
 import { fact, likelyType, pickEntry, whoCard } from './whoswho-card';
 import {

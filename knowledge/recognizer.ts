@@ -2,7 +2,7 @@
 // a warm analyser. The JSON is imported dynamically so the background stays light until first use.
 import { type Analyzer, createAnalyzer } from '../nlp/analyze';
 import { buildGazetteerIndex, type GazetteerData, type GazetteerEntry, type GazetteerIndex, nameTokens } from '../nlp/gazetteer';
-import type { Tagger } from '../nlp/types';
+import type { Tagger } from '../types/analysis';
 
 let indexPromise: Promise<GazetteerIndex> | null = null;
 const analyzers = new Map<boolean, Promise<Analyzer>>();

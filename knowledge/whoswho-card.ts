@@ -1,9 +1,9 @@
 // What the who's-who and the reader's own readings add to a card: roles with where and when they were
 // seen, a one-line description, the country and the usual companions. Labels are Arabic: they are data
 // shown as written, like the names.
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
+import type { CardFact } from '../types/card';
 import type { LocalWho } from '../types/library';
-import type { CardFact } from './card-types';
 import {
   countryName,
   organizationKind,

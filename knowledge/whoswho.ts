@@ -5,7 +5,7 @@ import { nameTokens } from '../nlp/gazetteer';
 import { COUNTERPART } from '../nlp/lexicon';
 import { normalize, skeleton } from '../nlp/normalize';
 import { cliticReadings } from '../nlp/tokenize';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 
 export type TypeLetter = 'p' | 'o' | 'l';
 export const TYPE_OF_LETTER: Record<TypeLetter, ActorType> = { p: 'person', o: 'organization', l: 'place' };

@@ -1,8 +1,8 @@
 // Requests about the reader's library (history, saved quotations, backup) and context cards.
 // Kept beside protocol.ts so the shared file only lists these schemas; every input is bounded.
 import * as v from 'valibot';
-import type { Card } from '../knowledge/card-types';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
+import type { Card } from '../types/card';
 import type {
   AnchoredQuote,
   HistoryHit,

@@ -1,7 +1,7 @@
 // The one typed protocol between content script, background and extension pages.
 // Every request is validated by the background (`parseRequest`) before anything runs.
 import * as v from 'valibot';
-import type { Analysis } from '../nlp/types';
+import type { Analysis } from '../types/analysis';
 import { LibraryRequestSchemas, type LibraryResponses } from './library-protocol';
 import { PageRequestSchemas, type PageResponses } from './page-requests';
 

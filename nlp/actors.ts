@@ -1,12 +1,13 @@
 // Mentions grouped into actors: full name and surname, spelling variants, clitic forms, and role
 // mentions standing for an actor the article introduced with that role.
+
+import type { Actor, ActorType, Mention } from '../types/analysis';
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
 import { normalize, normalizedLength, skeleton, skeletonLastCode, skeletonLength } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
-import type { Actor, ActorType, Mention } from './types';
 
 const TYPE_OF = { PERS: 'person', ORG: 'organization', LOC: 'place' } as const;
 

@@ -1,5 +1,7 @@
 // The analyser: text or extracted blocks in, Analysis out (page info, actors, quotations, speakers).
 // Pure and deterministic; the gazetteer index and the optional tagger are passed in once.
+
+import type { Actor, Analysis, ArticleInput, Quote, Tagger } from '../types/analysis';
 import { buildActors } from './actors';
 import { attributeQuotes } from './attribution';
 import { classifyPage } from './detect';
@@ -7,7 +9,6 @@ import { recognise } from './entities';
 import { emptyGazetteer, type GazetteerIndex } from './gazetteer';
 import { findMarkedSpans, isQuotation, type MarkedSpan, sentenceHasCue } from './quotes';
 import { tokenize } from './tokenize';
-import type { Actor, Analysis, ArticleInput, Quote, Tagger } from './types';
 
 export const BLOCK_SEPARATOR = '\n\n';
 

@@ -3,6 +3,8 @@
 // subject wins over a name right before a colon, «X: «...»», which decides only without one), a cue
 // after it («...»، قال X») — and a cue without a subject goes to the dropped-subject table, where
 // the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
+
+import type { Actor, Speaker, Token } from '../types/analysis';
 import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
@@ -26,7 +28,6 @@ import {
   UNKNOWN,
 } from './speaker-scene';
 import { cliticReadings } from './tokenize';
-import type { Actor, Speaker, Token } from './types';
 
 export interface Attribution {
   speaker: Speaker;

@@ -1,8 +1,9 @@
 // Language and page-kind detection: is this text Arabic (not Persian or Urdu written in the same
 // script), is it an article, and is it Arabic news (not a story, blog, recipe, sermon or encyclopedia)?
 // Works on plain text alone; HTML signals (lang, og:type, JSON-LD) sharpen the answer when present.
+
+import type { Language, PageInfo, PageSignals } from '../types/analysis';
 import { normalize } from './normalize';
-import type { Language, PageInfo, PageSignals } from './types';
 
 /** What classifyPage decides; the title is added by the caller. */
 export type PageClass = Omit<PageInfo, 'title'>;

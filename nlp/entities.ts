@@ -1,5 +1,7 @@
 // Named-entity spans from three sources: the gazetteer, the rule patterns and (optionally) a trained
 // tagger. Gazetteer and pattern spans win on overlap; tagger-only spans are kept.
+
+import type { EntityTag, Span, Tagger, Token } from '../types/analysis';
 import { type GazetteerIndex, type GazetteerMatch, joined, matchGazetteer } from './gazetteer';
 import { FUNCTION_WORDS, HONORIFIC_OPENERS, ORG_HEADS, PLACE_HEADS, REPORTING, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
@@ -15,7 +17,6 @@ import {
 } from './patterns';
 import { keepNames } from './precision';
 import { cliticReadings } from './tokenize';
-import type { EntityTag, Span, Tagger, Token } from './types';
 
 /** One recognised name in the text (offsets into the analysed text, clitics excluded). */
 export interface EntitySpan extends Span {

@@ -1,9 +1,10 @@
 // The bundled gazetteer as an index keyed on normalised tokens, and a longest-first matcher over
 // clitic-stripped tokens. Entries arrive as plain data (knowledge/data/gazetteer.json) so nlp/
 // stays free of our other folders; the index is built once per process.
+
+import type { ActorType, Token } from '../types/analysis';
 import { normalize, normalizedLength, skeleton } from './normalize';
 import { cliticReadings, type WordForm, wordForms, wordsOf } from './tokenize';
-import type { ActorType, Token } from './types';
 
 /** One compiled fact: a person, organization or place with its Arabic names and sources. */
 export interface GazetteerEntry {

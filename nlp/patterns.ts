@@ -1,6 +1,8 @@
 // Rule patterns for names the gazetteer does not know: titles and roles before names, given names,
 // nasab and kunya chains, names after reporting verbs, organization heads. All rules walk the token
 // array once with bounded look-ahead, so cost stays linear.
+
+import type { Token } from '../types/analysis';
 import { type GazetteerIndex, type GazetteerMatch, joined } from './gazetteer';
 import {
   COUNTERPART_WORDS,
@@ -16,7 +18,6 @@ import {
 } from './lexicon';
 import { normalize, normalizedLength } from './normalize';
 import { cliticReadings, type Stripped, wordForms } from './tokenize';
-import type { Token } from './types';
 
 /** Shared view of one text for the recognisers: tokens, their clitic readings, gazetteer hits. */
 export interface Doc {

@@ -1,9 +1,10 @@
 // Quotation-mark spans (« », “ ”, ‘ ’, ") — nested, unbalanced, across sentence ends — and the
 // decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
+
+import type { Span } from '../types/analysis';
 import { COMPLEMENTIZERS, NAMING_HEADS, ORG_HEADS, REPORTING, SPAN_PREPOSITIONS, TERM_HEADS } from './lexicon';
 import { normalize } from './normalize';
 import { charClass, cliticReadings, normalizeWordAt } from './tokenize';
-import type { Span } from './types';
 
 /** Text inside one outermost pair of quotation marks. */
 export interface MarkedSpan extends Span {

@@ -1,6 +1,8 @@
 // Who said a quotation, as tables of constructions of news prose. Each entry names its construction,
 // reads the scene at one place and answers or passes; the engine (attribution.ts) owns the loops and
 // tries the entries in order. Each entry's examples are its test rows (tests/unit/nlp-speaker-rules).
+
+import type { Speaker, Token } from '../types/analysis';
 import { joined } from './gazetteer';
 import {
   ABOUT_IT,
@@ -36,7 +38,6 @@ import {
   stripConj,
 } from './speaker-scene';
 import { cliticReadings } from './tokenize';
-import type { Speaker, Token } from './types';
 
 /** A test row: an article body, one quotation in it, who said it, and why. */
 export interface RuleExample {

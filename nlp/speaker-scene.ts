@@ -1,6 +1,8 @@
 // What the speaker rules read about an article: token maps (which actor mention covers a token,
 // which tokens sit inside quotation marks, where the role phrases are) and the small word tests
 // the rules share. Built once per article; the rules themselves keep no state.
+
+import type { Actor, Speaker, Token } from '../types/analysis';
 import { joined } from './gazetteer';
 import {
   CAME_VERBS,
@@ -17,7 +19,6 @@ import {
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import { cliticReadings } from './tokenize';
-import type { Actor, Speaker, Token } from './types';
 
 export interface MentionRef {
   actor: Actor;

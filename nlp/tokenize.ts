@@ -1,6 +1,7 @@
 // Tokens with offsets into the original text, and Arabic proclitic stripping.
+
+import type { Token } from '../types/analysis';
 import { normalize } from './normalize';
-import type { Token } from './types';
 
 const CACHE_LIMIT = 50_000;
 

@@ -2,7 +2,7 @@
 // Finds the article body, keeps its title and paragraphs, drops navigation, tickers, related links,
 // comments and editable or code regions, and remembers for every character of every block the Text
 // node it came from, so spans found in the analysed text paint back onto the page as DOM Ranges.
-import type { PageSignals } from '../nlp/types';
+import type { PageSignals } from '../types/analysis';
 import { runAll, type Steps } from './slice';
 
 /** A run of block characters copied from one Text node: block[start + k] comes from node.data[nodeStart + k]. */

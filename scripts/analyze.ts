@@ -2,7 +2,7 @@
 // .html: a whole saved page, read with the content script's own extractor) and print one JSON object:
 // { text, page, actors, quotes } with every offset indexing into `text`.
 // Bad input (missing, empty, binary, unreadable, no text) → one line on stderr, exit code 2.
-import type { Analysis, ArticleInput } from '../nlp/types';
+import type { Analysis, ArticleInput } from '../types/analysis';
 import { InputError, readArticleFile } from './article-file';
 
 type AnalyzeFn = (input: ArticleInput) => Analysis;

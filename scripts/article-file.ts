@@ -3,8 +3,8 @@
 // collectSignals/extractArticle the content script runs on live pages.
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import type { ArticleInput, PageSignals } from '../nlp/types';
 import { collectSignals, extractArticle } from '../page/extract';
+import type { ArticleInput, PageSignals } from '../types/analysis';
 
 /** Bad input the user can fix: reported as one line, never as a stack trace. */
 export class InputError extends Error {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Window } from 'happy-dom';
-import type { ArticleInput } from '../nlp/types';
+import type { ArticleInput } from '../types/analysis';
 import { PAGES, ROOT } from './browser';
 
 export const ANERCORP = join(ROOT, '..', 'shared', 'data', 'ner', 'anercorp-camellab', 'ANERCorp_CamelLab_train.txt');

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
-import type { Analysis, ArticleInput } from '../nlp/types';
+import type { Analysis, ArticleInput } from '../types/analysis';
 import { articleOfWords, type Corpus, demoArticle, loadCorpus } from './bench-corpus';
 import { type Metric, median, metric, na } from './bench-report';
 import { ROOT } from './browser';

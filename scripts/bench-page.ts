@@ -10,7 +10,7 @@ import { build as esbuild } from 'esbuild';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { DWELL_MS } from '../entrypoints/content/hover';
 import type { TabStatus } from '../messaging/protocol';
-import type { ArticleInput, PageSignals, Span } from '../nlp/types';
+import type { ArticleInput, PageSignals, Span } from '../types/analysis';
 import { generatedArticlePage } from './bench-corpus';
 import type { AnalyzeFn } from './bench-node';
 import { askFromExtensionPage, installNameShim, installProbe, type ProbeReading, readProbe, tabIdOf } from './bench-probe';

@@ -23,7 +23,7 @@ import {
 import type { GazetteerData } from '../nlp/gazetteer';
 import { nameTokens } from '../nlp/gazetteer';
 import { normalize } from '../nlp/normalize';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 import { aggregate } from './whoswho-aggregate';
 import { type ReadText, readLine } from './whoswho-read';
 

@@ -7,11 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Card } from '../knowledge/card-types';
 import { type ArticleActor, buildCard, type CardDeps } from '../knowledge/cards';
 import { lookupName } from '../knowledge/recognizer';
 import { loadWhoswho, resolveCounterparts, type WhoLookup } from '../knowledge/whoswho';
 import { pickEntry } from '../knowledge/whoswho-card';
+import type { Card } from '../types/card';
 import { InputError, readArticleFile } from './article-file';
 
 const WHOSWHO = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'whoswho.json.gz');

@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { explainPage, type PageEvidence } from '../nlp/detect';
-import type { Language } from '../nlp/types';
+import type { Language } from '../types/analysis';
 import { readArticleFile } from './article-file';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -8,7 +8,7 @@ import { recognise } from '../nlp/entities';
 import { conllFromSpans, conllFromTokenTags, conllView } from '../nlp/tagger/align';
 import { anercorpSpans, CONVENTION_RULES, type ConventionRule } from '../nlp/tagger/conll-view';
 import { loadTagger } from '../nlp/tagger/index';
-import type { Tagger } from '../nlp/types';
+import type { Tagger } from '../types/analysis';
 import { chunk } from './ner-data';
 
 export type NerMode = 'tagger' | 'combined';

@@ -4,7 +4,7 @@
 
 import { LETTER_OF_TYPE, type RoleRow, type TypeLetter, type WhoEntry, whoKey } from '../knowledge/whoswho';
 import { COUNTERPART } from '../nlp/lexicon';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 import type { ReadText } from './whoswho-read';
 
 export interface AggregateOptions {

@@ -1,7 +1,7 @@
 // What the who's-who build takes from one corpus line (title, space, body): where it comes from, its year,
 // the actors Siyaq's own analysis finds in it, and — for an encyclopaedia article — what its first sentence
 // says the subject is. No text leaves this module: only names, roles and short descriptions.
-import type { ActorType, Analysis } from '../nlp/types';
+import type { ActorType, Analysis } from '../types/analysis';
 
 /** One actor of one text, as the aggregation needs it. */
 export interface ReadActor {

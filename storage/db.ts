@@ -1,7 +1,7 @@
 // The reader's data and the rebuildable cache, kept in two IndexedDB databases through Dexie.
 // Schema versions only ever grow: add a new entry to READER_VERSIONS, never edit a shipped one.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from '../types/analysis';
 import type { ReadingSummary, SavedQuoteView } from '../types/library';
 
 /** A reading as stored: what the history lists, with the keys it is found by. */

@@ -1,6 +1,6 @@
 // The reader's corrections of the analysis (not a name, another type, not a quotation, another speaker, hidden
 // on a site), kept in the reader database and applied to every analysis before a page or the history sees it.
-import type { Actor, ActorType, Analysis, Quote } from '../nlp/types';
+import type { Actor, ActorType, Analysis, Quote } from '../types/analysis';
 import { type FixRow, type ReaderDb, readerDb } from './db';
 import { hash53 } from './hash';
 import { siteOfUrl, textHash } from './identity';

@@ -1,7 +1,7 @@
 // Readings (one article read, with its actors and quotations), history search, actor timeline, forgetting.
 
 import Dexie, { type Collection, type Table } from 'dexie';
-import type { Actor, ActorType, Analysis } from '../nlp/types';
+import type { Actor, ActorType, Analysis } from '../types/analysis';
 import type { HistoryHit, ReadingSummary, TimelineEntry } from '../types/library';
 import { type CorrectionRow, type ReaderDb, type ReadingActorRow, type ReadingQuoteRow, type ReadingRow, readerDb } from './db';
 import { type FixIndex, fixedType, fixIndex, isGone, listFixes, quoteKey } from './fixes';

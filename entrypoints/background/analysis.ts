@@ -3,11 +3,11 @@
 import { genderOf } from '../../components/gender';
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import type { AnalyzeArticleRequest, TabArticle, TabStatus } from '../../messaging/protocol';
-import type { Analysis } from '../../nlp/types';
 import { applyFixes, listFixes } from '../../storage/fixes';
 import { hash53 } from '../../storage/hash';
 import { recordReading } from '../../storage/readings';
 import { getSettings, siteOf } from '../../storage/settings';
+import type { Analysis } from '../../types/analysis';
 import { isQuotaError, QUOTA_MESSAGE } from './errors';
 import type { Handlers } from './handlers';
 

@@ -1,7 +1,8 @@
 // What to paint: the analysis, the reader's density and type choices and the saved quotations
 // turned into a flat, ordered list of marks. Pure, so it is tested without a browser.
-import type { Card } from '../../knowledge/card-types';
-import type { Actor, Analysis, Quote } from '../../nlp/types';
+
+import type { Actor, Analysis, Quote } from '../../types/analysis';
+import type { Card } from '../../types/card';
 import type { AnchoredQuote } from '../../types/library';
 import type { Density, MarkKind } from '../../types/settings';
 

@@ -1,7 +1,7 @@
 // What one page session knows, shared by its parts (pipeline, card, save flows): one object, no copies.
 import { resolveLang, type UiLang } from '../../locales/index';
-import type { Analysis, Quote } from '../../nlp/types';
 import type { ExtractedArticle } from '../../page/extract';
+import type { Analysis, Quote } from '../../types/analysis';
 import type { AnchoredQuote } from '../../types/library';
 import type { Settings } from '../../types/settings';
 import type { Mark } from './marks';

@@ -11,8 +11,8 @@ import { ask } from '../../messaging/client';
 import type { PageMessage } from '../../messaging/page';
 import type { TabArticle, TabStatus } from '../../messaging/protocol';
 import { saveQuoteRequest } from '../../messaging/save-quote';
-import type { ActorType } from '../../nlp/types';
 import { setSiteAnalysed } from '../../storage/settings';
+import type { ActorType } from '../../types/analysis';
 import type { AnchorStatus, HistoryHit, SavedQuoteView, TimelineEntry } from '../../types/library';
 import type { Theme } from '../../types/settings';
 

@@ -2,9 +2,9 @@
 // extension's word tokens plus the punctuation between them, cut into sentences. And the bridge
 // between CoNLL files and that view.
 
+import type { Token } from '../../types/analysis';
 import { normalize } from '../normalize';
 import { tokenize } from '../tokenize';
-import type { Token } from '../types';
 
 /** One position the tagger tags: a word token (its index) or a punctuation piece between tokens (-1). */
 export interface Piece {

@@ -16,9 +16,10 @@
 //                   in training: «وزارة» untagged 31 times of 31, «مجلس الأمن» tagged 55 of 55.
 // Tried and dropped (it lowered dev): a nationality adjective after a name written outside it
 // («حزب الله اللبناني» → «حزب الله»); ANERcorp writes it inside as often as outside.
+
+import type { EntityTag, Token } from '../../types/analysis';
 import { type Recognition, taggerSpans } from '../entities';
 import { normalize } from '../normalize';
-import type { EntityTag, Token } from '../types';
 
 export type ConventionRule = 'tagger-extent' | 'descriptor-head' | 'state-body';
 /** Every convention, in the order they apply. */

@@ -1,6 +1,6 @@
 // The statistical NER tagger behind the `Tagger` seam: create it from a model, or load the bundled one lazily.
 
-import type { Tagger, TaggerHint, Token } from '../types';
+import type { Tagger, TaggerHint, Token } from '../../types/analysis';
 import { flatPieces } from './align';
 import { viterbiInto, viterbiMarginsInto } from './decode';
 import { docCodes } from './doc';

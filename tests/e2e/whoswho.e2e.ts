@@ -1,7 +1,7 @@
 // The who's-who in the built extension: the bundled index is fetched by the background on the first
 // card, and an article read adds its roles to the reader's own who's-who, which the next card shows first.
 import { describe, expect, it } from 'vitest';
-import type { Card } from '../../knowledge/card-types';
+import type { Card } from '../../types/card';
 import { type Session, withSession } from './harness';
 import { askBackground, pageState } from './page-helpers';
 

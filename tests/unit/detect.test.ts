@@ -2,7 +2,7 @@
 // (not stories, recipes, sermons or dialect encyclopedia entries), from text alone or with HTML signals.
 import { describe, expect, it } from 'vitest';
 import { classifyPage, detectLanguage, explainPage, isNewsSite } from '../../nlp/detect';
-import type { PageSignals } from '../../nlp/types';
+import type { PageSignals } from '../../types/analysis';
 import {
   BIOGRAPHY_TEXT,
   CLASSICAL_TEXT,

@@ -2,7 +2,7 @@
 // sentences written for the tests (input → expected → why).
 import { describe, expect, it } from 'vitest';
 import { type Gender, genderOf } from '../../components/gender';
-import type { Actor, Analysis, Quote } from '../../nlp/types';
+import type { Actor, Analysis, Quote } from '../../types/analysis';
 
 function article(text: string, name: string, role: string | null, cue: string | null, type: Actor['type'] = 'person') {
   const mentions = [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ start: m.index, end: m.index + name.length, text: name }));

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import { type Analyzer, analyze, joinArticle } from '../../nlp/analyze';
-import type { Analysis, ArticleInput } from '../../nlp/types';
+import type { Analysis, ArticleInput } from '../../types/analysis';
 import { NEWS_PARAGRAPHS, NEWS_TITLE } from './arabic-texts';
 
 let full: Analyzer;

@@ -9,13 +9,6 @@ const LEFT_TO_MOVE = [
   'knowledge/cards.ts → storage/ (../storage/keys)',
   'knowledge/cards.ts → storage/ (../storage/readings)',
   'knowledge/wikimedia.ts → storage/ (../storage/db)',
-  // The card's shape and the actor type still live with knowledge/ and nlp/ instead of types/.
-  'messaging/library-protocol.ts → knowledge/ (../knowledge/card-types)',
-  'components/ActorList.tsx → nlp/ (../nlp/types)',
-  'components/ActorTimeline.tsx → nlp/ (../nlp/types)',
-  'components/FixActions.tsx → nlp/ (../nlp/types)',
-  'components/HoverCard.tsx → knowledge/ (../knowledge/card-types)',
-  'components/gender.ts → nlp/ (../nlp/types)',
 ];
 
 describe('layers', () => {

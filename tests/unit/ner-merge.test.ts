@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognise } from '../../nlp/entities';
 import { tokenize } from '../../nlp/tokenize';
-import type { Tagger } from '../../nlp/types';
+import type { Tagger } from '../../types/analysis';
 import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
 
 const FACTS: TestFacts = {

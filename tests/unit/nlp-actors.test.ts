@@ -4,7 +4,7 @@ import { createAnalyzer } from '../../nlp/analyze';
 import { matchGazetteer } from '../../nlp/gazetteer';
 import { normalize, skeleton } from '../../nlp/normalize';
 import { cliticReadings, tokenize } from '../../nlp/tokenize';
-import type { Analysis } from '../../nlp/types';
+import type { Analysis } from '../../types/analysis';
 import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
 const FACTS: TestFacts = {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAnalyzer, lookupName } from '../../knowledge/recognizer';
-import type { Analysis } from '../../nlp/types';
+import type { Analysis } from '../../types/analysis';
 
 const ROOT = join(__dirname, '..', '..');
 const SEED = join(ROOT, '..', 'shared', 'seed');

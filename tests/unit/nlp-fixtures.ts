@@ -2,7 +2,7 @@
 // one is, and a stand-in tagger with fixed tags, so each test row shows one rule at work.
 import { buildGazetteerIndex, type GazetteerIndex, type GazetteerRow } from '../../nlp/gazetteer';
 import { normalize } from '../../nlp/normalize';
-import type { Tagger } from '../../nlp/types';
+import type { Tagger } from '../../types/analysis';
 
 export interface TestFacts {
   /** Rows as the gazetteer stores them; source 't' for major names, 'small' for minor places. */

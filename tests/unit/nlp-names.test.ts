@@ -2,7 +2,7 @@
 // listed as the article's actors.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../nlp/analyze';
-import type { Analysis, Tagger } from '../../nlp/types';
+import type { Analysis, Tagger } from '../../types/analysis';
 import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
 // Facts written for the test: names and types only. «بيرك» and «تكساس» come from a minor source,

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import { createAnalyzer } from '../../nlp/analyze';
 import { PRECISION_RULES } from '../../nlp/precision';
-import type { Analysis, Tagger } from '../../nlp/types';
+import type { Analysis, Tagger } from '../../types/analysis';
 import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
 
 // Facts written for the test. «سعيدة» and «فيروس» are small towns from a long list (source 'small').

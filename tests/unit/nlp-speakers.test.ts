@@ -2,7 +2,7 @@
 // short forms of organizations, asides, blessings after a title, verbs continuing an earlier speaker.
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../nlp/analyze';
-import type { Analysis } from '../../nlp/types';
+import type { Analysis } from '../../types/analysis';
 import { type TestFacts, testGazetteer } from './nlp-fixtures';
 
 const FACTS: TestFacts = {

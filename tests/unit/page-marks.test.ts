@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMarks, innermost, locateSelection, type Mark, oneMarkPerName, stepMark, wordStart } from '../../entrypoints/content/marks';
 import { saveQuoteRequest } from '../../messaging/save-quote';
-import type { Analysis } from '../../nlp/types';
+import type { Analysis } from '../../types/analysis';
 import type { AnchoredQuote } from '../../types/library';
 
 const TEXT = 'وقال غوتيريش في جنيف إن «الوضع في السودان صعب» وأضاف غوتيريش أن الأمم المتحدة مستعدة.';

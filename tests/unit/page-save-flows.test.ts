@@ -7,7 +7,7 @@ import type { Mark } from '../../entrypoints/content/marks';
 import { emptyPageData } from '../../entrypoints/content/page-data';
 import type { Pipeline } from '../../entrypoints/content/pipeline';
 import { createSaveFlows } from '../../entrypoints/content/save-flows';
-import type { Analysis } from '../../nlp/types';
+import type { Analysis } from '../../types/analysis';
 
 /** What the stand-in background was asked, and how it answers. */
 const sent: Record<string, unknown>[] = [];

@@ -1,8 +1,8 @@
 // The reader database opens at its schema version and keeps one reading per URL.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Analysis } from '../../nlp/types';
 import { ReaderDb } from '../../storage/db';
 import { listReadings, recordReading } from '../../storage/readings';
+import type { Analysis } from '../../types/analysis';
 
 const analysis: Analysis = {
   text: 'نص',

@@ -1,6 +1,7 @@
 // Small hand-written analyses for storage tests (no article text from elsewhere).
-import type { Actor, Analysis, Quote } from '../../nlp/types';
+
 import { ReaderDb } from '../../storage/db';
+import type { Actor, Analysis, Quote } from '../../types/analysis';
 
 /** A fresh, uniquely named reader database per test file. */
 export function freshDb(): ReaderDb {

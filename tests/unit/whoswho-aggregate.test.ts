@@ -2,9 +2,9 @@
 // kept, spellings and short forms of one name meet, and roles carry the years they were seen in.
 import { describe, expect, it } from 'vitest';
 import { countryOfAdjective, whoKey } from '../../knowledge/whoswho';
-import type { ActorType } from '../../nlp/types';
 import { aggregate } from '../../scripts/whoswho-aggregate';
 import { firstSentenceDescription, type ReadActor, type ReadText, repeatedTitle, yearOf } from '../../scripts/whoswho-read';
+import type { ActorType } from '../../types/analysis';
 
 const ADJECTIVES = { روس: 'RU', مصر: 'EG' };
 

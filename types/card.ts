@@ -1,5 +1,5 @@
 // What a context card says about one actor; shared by the background, the hover card and the side panel.
-import type { ActorType } from '../nlp/types';
+import type { ActorType } from './analysis';
 
 /** A quotation of the actor in the current article (offsets into Analysis.text). */
 export interface CardQuote {

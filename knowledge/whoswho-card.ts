@@ -114,7 +114,7 @@ export function whoCard(
   year: number = new Date().getFullYear(),
 ): WhoCard {
   const entry = hit?.entry ?? null;
-  // An organization's name often says its country («الشرطة الإسرائيلية», «شركة نفط الكويت»).
+  // An organization's name often says its country («الشرطة الإسرائيلية», «شركة نفط عمان»).
   const country = entry?.c ?? (lookup && entry?.t === 'o' ? lookup.countryIn(entry.n.split(/\s+/).slice(1)) : null);
   const roles: CardFact[] = [];
   const seen = new Set<string>();

@@ -58,7 +58,7 @@ const G_LETTERS = /[غگچ]/g;
 
 /**
  * The key of one normalised word: «ال» kept apart, then the consonant skeleton when it keeps four letters
- * or more (ترامب/ترمب, لافروف/لافاروف); shorter skeletons would join different names (اليمن/ألمانيا).
+ * or more (شويغو/شويجو, لافروف/لافاروف); shorter skeletons would join different names (اليمن/ألمانيا).
  */
 function wordKey(word: string): string {
   if (!/[\u0621-\u064a]/.test(word)) return word;
@@ -85,10 +85,10 @@ export function keyReadings(name: string): string[] {
   };
   for (const r of cliticReadings(first)) {
     add([r.stem, ...rest]);
-    // «الزياني» is also written «زياني»; «البرادعي» is looked up with and without the article.
+    // «الشامي» is also written «شامي»; «الحلبي» is looked up with and without the article.
     if (r.stem.startsWith('ال') && r.stem.length > 4) add([r.stem.slice(2), ...rest]);
   }
-  // A nasab chain is shortened in the press: «فيصل بن فهد بن عبدالعزيز» → «فيصل بن فهد»,
+  // A nasab chain is shortened in the press: «سالم بن فهد بن ناصر» → «سالم بن فهد»,
   // «سالم بن أحمد العتيبي» → «سالم العتيبي».
   const words = [first, ...rest];
   const bin = words.findIndex((w, i) => i > 0 && (w === 'بن' || w === 'ابن'));
@@ -140,7 +140,7 @@ const ORGANIZATION_KINDS = new Set(
     .map((w) => normalize(w)),
 );
 
-// Place nouns that head a place's name («حي الحكمة», «مطار …»), as a card names the kind.
+// Place nouns that head a place's name («حي الزهور», «مطار …»), as a card names the kind.
 const PLACE_HEADS = new Set(
   `ولاية مدينة محافظة منطقة جزيرة إقليم بلدة قرية مقاطعة عاصمة حي مخيم ميناء مطار شارع فندق ساحة جسر سوق جبل نهر
   بحيرة وادي ضاحية حديقة ملعب قصر`
@@ -194,7 +194,7 @@ export class WhoLookup {
   /**
    * A name whose construction says it is an organization: a state body and a nationality adjective
    * («وزارة الخارجية السورية», «الجيش الإسرائيلي»), or an organization noun heading a longer name
-   * («شركة نفط الكويت», «جامعة …»). Its description is that noun, and the country when the name gives one.
+   * («شركة نفط عمان», «جامعة …»). Its description is that noun, and the country when the name gives one.
    */
   generatedOrganization(name: string): WhoEntry | null {
     const words = name.trim().split(/\s+/);
@@ -208,7 +208,7 @@ export class WhoLookup {
     return { n: name.trim(), t: 'o', a: 0, ds: 'generated', d: kind ?? 'جهة حكومية', ...(country ? { c: country } : {}) };
   }
 
-  /** «حي الحكمة», «شارع …», «فندق …»: a place noun heading a name makes a place of that kind. */
+  /** «حي الزهور», «شارع …», «فندق …»: a place noun heading a name makes a place of that kind. */
   generatedPlace(name: string): WhoEntry | null {
     const words = name.trim().split(/\s+/);
     const head = normalize(words[0] ?? '');
@@ -217,7 +217,7 @@ export class WhoLookup {
     return { n: name.trim(), t: 'l', a: 0, ds: 'generated', k: words[0]!, ...(country ? { c: country } : {}) };
   }
 
-  /** The country a name's words name: a nationality adjective, a country's or a listed city's name («نفط الكويت» → KW). */
+  /** The country a name's words name: a nationality adjective, a country's or a listed city's name («نفط عمان» → OM). */
   countryIn(words: readonly string[]): string | null {
     for (const w of words) {
       const c = countryOfAdjective(w, this.data.adjectives);
@@ -225,7 +225,7 @@ export class WhoLookup {
     }
     for (let i = 0; i < words.length; i++) {
       for (const n of [2, 1]) {
-        // A listed country or city («نفط الكويت», «بترول أبوظبي»): a city gives its country.
+        // A listed country or city («نفط عمان», «بترول مسقط»): a city gives its country.
         const hit = this.find(words.slice(i, i + n).join(' '), 'place').find((h) => h.entry.k);
         if (hit?.entry.c) return hit.entry.c;
       }

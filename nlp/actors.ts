@@ -95,7 +95,7 @@ export function buildActors(
   const personFullByLast = new Map<string, Group[]>();
   // The same people by each word between their first and last (sameWordKey), so a lone word is looked up, not scanned for.
   const personFullByInner = new Map<string, Group[]>();
-  // And by their first word, so a given name alone («كاظم») finds the one person named in full with it.
+  // And by their first word, so a given name alone («سليم») finds the one person named in full with it.
   const personFullByFirst = new Map<string, Group[]>();
   for (const s of order) {
     const type = TYPE_OF[s.type as keyof typeof TYPE_OF];
@@ -122,7 +122,7 @@ export function buildActors(
         const inner = personFullByInner.get(sameWordKey(key[0]!));
         if (inner?.length === 1) g = inner[0];
       }
-      // «كاظم» after «كاظم الساهر»: a given name alone is the one person the article named in full with it.
+      // «سليم» after «سليم العطار»: a given name alone is the one person the article named in full with it.
       if (!g && key.length === 1 && rec.doc.index.firstNames.has(key[0]!)) {
         const named = personFullByFirst.get(key[0]!);
         if (named?.length === 1) g = named[0];
@@ -131,7 +131,7 @@ export function buildActors(
     const typedKey = `${type}|${k}`;
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(typedKey);
-    // «شاتانوغا» read once as a place and once as a body: the same written name is one actor, typed by its first reading.
+    // «مارغوفيل» read once as a place and once as a body: the same written name is one actor, typed by its first reading.
     if (!g && !s.knowledgeId) g = byText.get(k);
     // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
     if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
@@ -189,7 +189,7 @@ export function buildActors(
 }
 
 /**
- * «بخراسان» and «خراسان», «لعلاوي» and «علاوي»: a one-word name written with a preposition or conjunction
+ * «بمارغوفيل» and «مارغوفيل», «لسلامي» and «سلامي»: a one-word name written with a preposition or conjunction
  * glued on is the actor of the same type named without it.
  */
 function mergeCliticForms(text: string, groups: Group[]): void {
@@ -352,7 +352,7 @@ function findSurnameMentions(
     if (!g) continue;
     const tok = doc.tokens[i]!;
     const r = readings[k]!;
-    // A family name starting with «ال» is only a mention when written with it («المعلم», not «معلم»).
+    // A family name starting with «ال» is only a mention when written with it («الخطيب», not «خطيب»).
     const start = tok.start + offsetOf(tok.text, r.prefix.length);
     g.extra.push({ start, end: tok.end, text: text.slice(start, tok.end), kind: 'name' });
   }

@@ -129,11 +129,11 @@ function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: Gaze
   return gaz.filter((m) => {
     if ((m.entry.type === 'person' && m.kind !== 'surname') || m.first !== m.last) return true;
     const tok = tokens[m.first]!;
-    // «ودان أوباما»: a reporting verb with «و/ف» glued on, not the town of the same letters.
+    // «ودان بوتين»: a reporting verb with «و/ف» glued on, not the town of the same letters.
     if (startsSentenceWithVerb(tok.norm)) return false;
     const next = tokens[m.first + 1];
     if (!next || !joined(text, tok, next)) return true;
-    // «منطقة عسير رفعت جاهزيتها»: after a place head the word is the place, whatever follows.
+    // «منطقة تبوك رفعت جاهزيتها»: after a place head the word is the place, whatever follows.
     const before = tokens[m.first - 1];
     if (before && cliticReadings(before.norm).some((r) => PLACE_HEADS.has(r.stem))) return true;
     // «أشتون كارتر», «كاغان واغنر»: a small town's name before a name word is a given name.
@@ -192,7 +192,7 @@ function extendPersons(doc: Doc, spans: EntitySpan[]): void {
 }
 
 /**
- * «وإياد علاوي», «وماكرون وماي», «دروغبا وسالومون كالو»: a person's span starts after a conjunction glued to
+ * «وسامي حداد», «وسلامي وحداد», «كوفي وسيدو كامارا»: a person's span starts after a conjunction glued to
  * a name and ends before «و» glued to a second name. A name word is one of the name lists or of another
  * person span; a word that is itself a name («وليد», «واغنر») is never cut.
  */
@@ -219,7 +219,7 @@ function splitCoordinated(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
       continue;
     }
     let first = span.first;
-    // «النيجيري أودموينجي»: a nationality before the name describes the person, as a title does.
+    // «الغاني أوسيبو»: a nationality before the name describes the person, as a title does.
     while (first < span.last && isNisbaOfPlace(tokens[first]!.norm, doc.placeWords)) first++;
     const s = first > span.first ? { ...span, first, start: tokens[first]!.start } : span;
     for (let k = s.first + 1; k <= s.last + 1; k++) {
@@ -292,7 +292,7 @@ export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: Enti
   const dropped = new Uint8Array(ruleSpans.length);
   const added: EntitySpan[] = [];
   for (const read of tagged) {
-    // «ودان أوباما»: the verb that opens the sentence is not the first word of its subject's name.
+    // «ودان بوتين»: the verb that opens the sentence is not the first word of its subject's name.
     const t =
       read.first < read.last && startsSentenceWithVerb(tokens[read.first]!.norm)
         ? { ...read, first: read.first + 1, start: tokens[read.first + 1]!.start }

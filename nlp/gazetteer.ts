@@ -62,7 +62,7 @@ export interface GazetteerIndex {
   phrases: Map<string, Phrase[]>;
   /** Skeleton of one-word person and place names → entries, for transliteration variants. */
   skeletons: Map<string, number[]>;
-  /** Skeleton of a famous family name → its one person, so «ترمب» finds «دونالد ترامب». */
+  /** Skeleton of a famous family name → its one person, so «شويجو» finds «سيرغي شويغو». */
   surnameSkeletons: Map<string, number>;
   firstNames: Set<string>;
   nameTokens: Set<string>;
@@ -359,7 +359,7 @@ function oneWordReadingOk(prefix: string, stem: string, phrase: Phrase, wholeIsN
   return !preps.includes('ك');
 }
 
-/** «ترمب» for «ترامب»: a word whose skeleton is one famous person's family name, and nothing else. */
+/** «شويجو» for «شويغو»: a word whose skeleton is one famous person's family name, and nothing else. */
 function surnameVariant(n: string, index: GazetteerIndex): number | null {
   // Words that may carry a clitic («لبوتين») are left to the clitic-aware paths.
   if (n.length < 4 || index.common.has(n) || index.firstNames.has(n) || /^(ال|[وفبلك])/.test(n)) return null;

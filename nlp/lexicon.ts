@@ -48,7 +48,7 @@ export const COUNTERPART_WORDS = set('نظيره نظيرته نظيرها نظ�
 /** «نظيره», «نظيرته الألمانية»: a stored role that stands for the counterpart's role (raw text, clitic allowed). */
 export const COUNTERPART = /^(?:و|ل|ب)?(?:نظير|نظيرت|زميل|زميلت)(?:ه|ها|هم)(?:\s|$)/;
 
-/** Heads of armed groups, currents and national teams: «جيش التحرير الفلسطيني», «لواء أحرار الشام», «منتخب مصر». */
+/** Heads of armed groups, currents and national teams: «جيش التحرير الوطني», «لواء الفجر», «منتخب تونس». */
 export const GROUP_HEADS = set('جيش فيلق لواء سرايا كتيبة تيار منتخب');
 
 /** Heads of organization names: «وزارة الدفاع», «منظمة العفو الدولية», «وكالة «تاس»». */

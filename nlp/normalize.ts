@@ -193,7 +193,7 @@ const SKELETON_FOLD: Record<string, string> = { غ: 'ج', گ: 'ج', ڤ: 'ف', پ
 
 /**
  * A consonant skeleton of a normalised word, so transliteration variants of one foreign name meet
- * (لوكاشينكو/لوكاشنكو, ترامب/ترمب, شويغو/شويجو): long vowels after the first letter are dropped and
+ * (لوكاشينكو/لوكاشنكو, شويغو/شويجو): long vowels after the first letter are dropped and
  * the letters used for /g/ are folded. Only meaningful for words of five letters or more.
  */
 export function skeleton(norm: string): string {

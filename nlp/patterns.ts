@@ -240,7 +240,7 @@ function foreignNameWord(doc: Doc, i: number): boolean {
   return remember(doc, i, FOREIGN_SLOT, doc.index.nameTokens.has(n) && !doc.index.common.has(n) && !startsSentenceWithVerb(n));
 }
 
-/** «ودان أوباما», «فأكد»: a reporting verb with «و/ف» glued on opens a sentence, even when the verb is also a name («دان», the town «ودان»). */
+/** «ودان بوتين», «فأكد»: a reporting verb with «و/ف» glued on opens a sentence, even when the verb is also a name («دان», the town «ودان»). */
 export function startsSentenceWithVerb(n: string): boolean {
   return (n.startsWith('و') || n.startsWith('ف')) && REPORTING.has(n.slice(1));
 }
@@ -297,7 +297,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
-  // «حبيب معلوف على»: «على» folds onto «علي» but is the preposition.
+  // «رامي حداد على»: «على» folds onto «علي» but is the preposition.
   if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
   // «اندي بيرك»: after a given name, a small place's one-word name that is also a family name continues the name.
@@ -330,7 +330,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
     if (r.prefix !== '' && (doc.index.common.has(r.stem) || FUNCTION_WORDS.has(r.stem) || TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem)))
       return false;
   }
-  // «وماكرون», «لبوتين»: a clitic glued to a known name starts another phrase.
+  // «وسلامي», «لبوتين»: a clitic glued to a known name starts another phrase.
   if (position === 'next') {
     if (/^[وف]/.test(n) && !foreignInitial(doc, n, t.text)) return false;
     for (const r of doc.readings[i] ?? []) {
@@ -344,7 +344,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   // «مولود تشاوش أوغلو»: after a given name, «تش» writes a foreign /ch/, not a verb.
   const foreignCh = position === 'next' && n.startsWith('تش') && doc.index.firstNames.has(doc.tokens[i - 1]?.norm ?? '');
-  // «بيار نكورونزيزا»: inside a name, a long word ending in a vowel letter is a transliterated family
+  // «جان موكونزيما»: inside a name, a long word ending in a vowel letter is a transliterated family
   // name; verbs that long end in a plural or dual suffix («يستطيعون», «يتحدثان», «يكتبوا»).
   const foreignLong = position === 'next' && n.length >= 7 && /[اوي]$/.test(n) && !/(?:ون|ين|ان|وا)$/.test(n);
   if (/^(?:[يتن][^اوي]|س[يتن])/.test(n) && n.length >= 4 && !foreignCh && !foreignLong) return false;
@@ -385,7 +385,7 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
   const first = toks[i];
   if (!first) return -1;
   const firstNorm = firstKnown ? stemOf(doc, i) : first.norm;
-  // «عبد الناصر العايد», «أبو بكر البغدادي»: a compound given name is followed by the family name as a nasab is.
+  // «عبد الكريم الراشد», «أبو بكر الحلبي»: a compound given name is followed by the family name as a nasab is.
   let nasab = false;
   if (KUNYA.has(firstNorm) || firstNorm === ABD) {
     if (!toks[i + 1] || !joined(doc.text, first, toks[i + 1]!)) return -1;
@@ -415,12 +415,12 @@ export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false)
       continue;
     }
     if (!nameLike(doc, j + 1, 'next')) {
-      // «عبدالعزيز بن إبراهيم السراء», «عبد الناصر العايد»: after a nasab chain or a compound given name a
+      // «عبدالله بن سالم الداود», «عبد الكريم الراشد»: after a nasab chain or a compound given name a
       // definite word is the family name, even when it is also an everyday word.
       if (nasab && familyAfterNasab(doc, j + 1)) j++;
       break;
     }
-    // A definite word closes the name («وليد المعلم»); nothing follows a family name with «ال».
+    // A definite word closes the name («وليد الخطيب»); nothing follows a family name with «ال».
     j++;
     count++;
     if (isDefinite(doc, j)) break;
@@ -871,7 +871,7 @@ function readOrgTail(doc: Doc, head: number): number {
       consumed++;
       continue;
     }
-    // «شركة أبوظبي لتكرير النفط», «الاتحاد الدولي لكرة القدم»: «ل» + a noun + a definite word names what the body does.
+    // «شركة الخليج لتكرير النفط», «الاتحاد الدولي لكرة القدم»: «ل» + a noun + a definite word names what the body does.
     const object = toks[j + 2];
     if (
       consumed > 0 &&
@@ -998,7 +998,7 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       if (doc.covered[j]! < 0) places.push({ first: j, last: j, type: 'LOC', gazetteer: null, role: null, roleMention: null });
       continue;
     }
-    // «آية الله علي خامنئي»: a title of two words.
+    // «آية الله علي رضواني»: a title of two words.
     if (n === ALLAH && toks[j]!.norm === AYAH) {
       j++;
       continue;
@@ -1057,7 +1057,7 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       const lastG = doc.gazAt[last];
       // «البابا فرنسيس»: a pope's title is written as part of his name.
       const bound = j === i && NAME_BOUND_TITLES.has(stripClitics(doc, i));
-      // «رئيس بلدية صيدا محمد السعودي»: after a role ending in a construct noun, an unknown word before a
+      // «رئيس بلدية زحلة محمد الحلبي»: after a role ending in a construct noun, an unknown word before a
       // given name is that noun's complement (a place the lists do not know); the name opens on the given name.
       const opensLater = !known && !isDefinite(doc, j) && last >= nameStart + 2 && givenAt(doc, nameStart + 1);
       const first = bound ? i : opensLater ? nameStart + 1 : nameStart;

@@ -44,7 +44,7 @@ export const DISEASE_WORDS = words(`
 /**
  * Heads of works, prizes and campaigns: a name in quotation marks after them is a title, not an actor
  * («برنامج «صباح الخير»», «سورة «لقمان»»). Without marks the name after «كتاب/برنامج» is the owner
- * («كتاب أوباما», «برنامج البنك التجاري»); only prizes and chapters are named after someone uninvolved.
+ * («كتاب الوزير», «برنامج البنك التجاري»); only prizes and chapters are named after someone uninvolved.
  */
 export const WORK_HEADS = words(`
   سورة جائزة جوائز برنامج فيلم مسلسل أغنية أغنيته ألبوم كتاب كتابه رواية روايته مسرحية قصيدة
@@ -102,7 +102,7 @@ function wordBefore(doc: Doc, span: EntitySpan): { k: number; quoted: boolean } 
 /**
  * A lone given name names nobody in particular when it is a short Arabic word (the shapes of everyday
  * nouns, adjectives and verbs: «طالب», «سعيد», «أشرف», «جاد»), is written once, and the article names
- * no one in full with it. A one-word person entry («أوباما») is a name of its own.
+ * no one in full with it. A one-word person entry («بوتين») is a name of its own.
  */
 function bareGivenName(span: EntitySpan, ctx: PrecisionContext): boolean {
   if (span.type !== 'PERS' || span.first !== span.last || span.role) return false;
@@ -131,7 +131,7 @@ function minorPlaceInProse(s: EntitySpan, { doc }: PrecisionContext): boolean {
   return /[ةه]$/.test(raw) && !isDefinite(doc, s.first) && !placeContext(doc, s.first);
 }
 
-/** A preposition of place or a place head before token i, or another place right after it («حبالين وسرار»). */
+/** A preposition of place or a place head before token i, or another place right after it («كفرنا وبيتيا»). */
 function placeContext(doc: Doc, i: number): boolean {
   const k = i - 1;
   if (k >= 0 && (anyStemIn(doc, k, PLACE_CUES) || anyStemIn(doc, k, PLACE_HEADS))) return true;
@@ -211,7 +211,7 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   },
   {
     name: 'ends-on-function-word',
-    example: '«وقالت منظمة إن»: a name does not end on a particle, unless it is spelled letter by letter («إن تي في»)',
+    example: '«وقالت منظمة إن»: a name does not end on a particle, unless it is spelled letter by letter («إن بي إس»)',
     rejects: (s, { doc }) => {
       if (s.source === 'gazetteer' || s.first === s.last || !FUNCTION_WORDS.has(doc.tokens[s.last]!.norm)) return false;
       return tokensOf(s).some((t) => doc.tokens[t]!.norm.length > 2);

@@ -67,7 +67,7 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
     name: 'blessing-bearer',
     examples: [
       {
-        body: 'قال النبي محمد صلى الله عليه وسلم كلاما لأصحابه.\nوروى الإمام أن رجلا أقبل فسأله، فقال صلى الله عليه وسلم: «هل من والديك أحد حي؟».',
+        body: 'قال الرسول محمد صلى الله عليه وسلم كلاما لأصحابه.\nوروى الإمام أن رجلا أقبل فسأله، فقال صلى الله عليه وسلم: «هل من والديك أحد حي؟».',
         quote: 'هل من والديك أحد حي؟',
         speaker: 'محمد',
         why: '«فقال صلى الله عليه وسلم»: the blessing names its bearer, the last one named with it',
@@ -93,9 +93,9 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«وتابع البيان»: the statement speaks for the body it was issued for',
       },
       {
-        body: 'وقال وزير الخارجية دونالد ترامب في بيان إن الاجتماع انتهى. وأضاف البيان «لن نقبل بأي تهديد لأمننا».',
+        body: 'وقال وزير الخارجية فرانك مولر في بيان إن الاجتماع انتهى. وأضاف البيان «لن نقبل بأي تهديد لأمننا».',
         quote: 'لن نقبل بأي تهديد لأمننا',
-        speaker: 'دونالد ترامب',
+        speaker: 'فرانك مولر',
         why: '«قال X في بيان … وأضاف البيان»: the statement is X’s',
       },
     ],
@@ -122,21 +122,21 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«نقلت X عن Y»: the one passed on after «عن» spoke, not the one passing on',
       },
       {
-        body: 'وقال العميل الخاص في مكتب التحقيقات الفيدرالي، خالد المعلم: «نحقق في كل الأسباب الممكنة».',
+        body: 'وقال العميل الخاص في مكتب التحقيقات الفيدرالي، خالد الخطيب: «نحقق في كل الأسباب الممكنة».',
         quote: 'نحقق في كل الأسباب الممكنة',
-        speaker: 'خالد المعلم',
+        speaker: 'خالد الخطيب',
         why: 'a person set off by a comma after a title that holds an organization is the subject, not the organization',
       },
       {
-        body: 'وتحدث الخبير الاقتصادي سامي المعلم عن الأسعار. وقال دونالد ترامب إن «الأسواق هادئة اليوم».\nويرى الخبير الاقتصادي المصري أن «الأسعار سترتفع في الشتاء المقبل».',
+        body: 'وتحدث الخبير الاقتصادي سامي الخطيب عن الأسعار. وقال فرانك مولر إن «الأسواق هادئة اليوم».\nويرى الخبير الاقتصادي المصري أن «الأسعار سترتفع في الشتاء المقبل».',
         quote: 'الأسعار سترتفع في الشتاء المقبل',
-        speaker: 'سامي المعلم',
+        speaker: 'سامي الخطيب',
         why: 'a later role stands for the person the article named with that role, though it is longer than the stored one',
       },
       {
-        body: 'وقال مدرب المنتخب خالد المعلم إن الفريق جاهز. وقال دونالد ترامب إن «المباراة صعبة جدا».\nويرى المدرب الإسباني أن «الفوز ممكن في المباراة المقبلة».',
+        body: 'وقال مدرب المنتخب خالد الخطيب إن الفريق جاهز. وقال فرانك مولر إن «المباراة صعبة جدا».\nويرى المدرب الإسباني أن «الفوز ممكن في المباراة المقبلة».',
         quote: 'الفوز ممكن في المباراة المقبلة',
-        speaker: 'خالد المعلم',
+        speaker: 'خالد الخطيب',
         why: '«المدرب الإسباني» for the one named «مدرب المنتخب»: a nationality adjective does not stop the match',
       },
       {
@@ -178,7 +178,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     // «قالت وزيرة الخارجية الفرنسية، كاترين كولونا، إنها»: a person set off by commas after a title is the subject.
     const apposed = /^[\s،,]+$/.test(punct) && mentionAt[j]?.actor.type === 'person';
     if (/[.،,:؛]/.test(punct) && steps > 0 && !seenSubject && !apposed) break;
-    // «نقلت وكالة بلومبرج قول الأمير محمد بن سلمان إن ...»: the agency reports someone's words.
+    // «نقلت وكالة الأنباء قول الأمير فلان إن ...»: the agency reports someone's words.
     if ((passOn && seenSubject && SPEECH_NOUNS.has(n)) || (n === AN && (passOn || seenSubject))) {
       const passedOn = subjectAfter(s, j, limit);
       if (passedOn) return passedOn;
@@ -238,7 +238,7 @@ export const CUE_RULES: Rule<CueRead>[] = [
     name: 'amma-topic',
     examples: [
       {
-        body: 'وصل دونالد ترامب إلى موسكو. أما الكرملين فأعلن أنه «لن يشارك في القمة المقبلة أبدا».',
+        body: 'وصل فرانك مولر إلى موسكو. أما الكرملين فأعلن أنه «لن يشارك في القمة المقبلة أبدا».',
         quote: 'لن يشارك في القمة المقبلة أبدا',
         speaker: 'الكرملين',
         why: '«أما X فأعلن»: the topic of «أما» is the subject of the verb with «ف»',
@@ -254,9 +254,9 @@ export const CUE_RULES: Rule<CueRead>[] = [
     name: 'verb-with-object',
     examples: [
       {
-        body: 'وقال دونالد ترامب إن الأغنية التي كتب كلماتها الشاعر خالد المعلم «ستبقى في الذاكرة طويلا».',
+        body: 'وقال فرانك مولر إن الأغنية التي كتب كلماتها الشاعر خالد الخطيب «ستبقى في الذاكرة طويلا».',
         quote: 'ستبقى في الذاكرة طويلا',
-        speaker: 'دونالد ترامب',
+        speaker: 'فرانك مولر',
         why: '«كتب كلماتها X»: a verb with an object of its own reports no speech',
       },
     ],
@@ -283,7 +283,7 @@ export const CUE_RULES: Rule<CueRead>[] = [
     name: 'said-in-it',
     examples: [
       {
-        body: 'وقال دونالد ترامب إن «الحوار مستمر». واستند المعارضون إلى خطاب للرئيس فلاديمير بوتين، قال فيه «سنبقى حيث يجب أن نكون».',
+        body: 'وقال فرانك مولر إن «الحوار مستمر». واستند المعارضون إلى خطاب للرئيس فلاديمير بوتين، قال فيه «سنبقى حيث يجب أن نكون».',
         quote: 'سنبقى حيث يجب أن نكون',
         speaker: 'فلاديمير بوتين',
         why: '«خطاب لـX، قال فيه»: the one who gave the speech or letter said it, the person named right before',
@@ -307,16 +307,16 @@ export const CUE_RULES: Rule<CueRead>[] = [
     name: 'subject-verb',
     examples: [
       {
-        body: 'وفي المؤتمر، علي خامنئي يصف الاتفاق بـ«الخطأ الكبير».',
+        body: 'وفي المؤتمر، علي رضواني يصف الاتفاق بـ«الخطأ الكبير».',
         quote: 'الخطأ الكبير',
-        speaker: 'علي خامنئي',
+        speaker: 'علي رضواني',
         why: 'a present-tense verb right after a name has that name as subject',
       },
     ],
     read: (s, t) => {
       const before = s.mentionAt[t - 1];
       if (!before || before.actor.type === 'place' || !/^[يت]/.test(s.tokens[t]!.norm) || s.inMarks[t - 1]) return null;
-      // «... إيلا.\nتقول X:»: the name must sit right before the verb, not across a sentence end.
+      // «... بيروت.\nتقول X:»: the name must sit right before the verb, not across a sentence end.
       if (!joined(s.text, s.tokens[t - 1]!, s.tokens[t]!)) return null;
       return { kind: 'speaker', speaker: speakerOf(before) };
     },
@@ -325,9 +325,9 @@ export const CUE_RULES: Rule<CueRead>[] = [
     name: 'describe-as',
     examples: [
       {
-        body: 'وندد المرشد الأعلى آية الله علي خامنئي بالضربات، ووصف الرئيس الأمريكي دونالد ترامب ونظيره بـ«المجرمين».',
+        body: 'وندد المرشد الأعلى آية الله علي رضواني بالضربات، ووصف الرئيس الأمريكي فرانك مولر ونظيره بـ«المجرمين».',
         quote: 'المجرمين',
-        speaker: 'علي خامنئي',
+        speaker: 'علي رضواني',
         why: '«ووصف X بـ«...»»: X is described; the subject of the sentence spoke',
       },
     ],
@@ -343,7 +343,7 @@ export const CUE_RULES: Rule<CueRead>[] = [
         why: '«قال X في بيان لـY»: the statement is an adjunct of the verb whose subject spoke',
       },
       {
-        body: 'وتقول ماريا خالد عن اليوم الذي غادر فيه دونالد ترامب: «كان يوما حزينا للجميع».',
+        body: 'وتقول ماريا خالد عن اليوم الذي غادر فيه فرانك مولر: «كان يوما حزينا للجميع».',
         quote: 'كان يوما حزينا للجميع',
         speaker: 'ماريا خالد',
         why: 'the subject of the verb wins over a name inside its object right before the colon',
@@ -352,7 +352,7 @@ export const CUE_RULES: Rule<CueRead>[] = [
     read: (s, t, _q, limit) => {
       const speaker = subjectAfter(s, t, limit);
       if (!speaker) return null;
-      // «وقال البابا في بيان للفاتيكان "..."»: a statement noun after a preposition is an adjunct of the
+      // «وقال الوزير في بيان للوزارة "..."»: a statement noun after a preposition is an adjunct of the
       // verb before it; the statement's owner speaks only when no verb is found.
       return { kind: adjunctNoun(s.tokens, t) ? 'adjunct' : 'speaker', speaker };
     },
@@ -361,9 +361,9 @@ export const CUE_RULES: Rule<CueRead>[] = [
     name: 'person-then-bare-verb',
     examples: [
       {
-        body: 'وأكد أصدقاؤه أن خالد المعلم، كتب في صفحته: «سأعود قريبا إلى بلدي».',
+        body: 'وأكد أصدقاؤه أن خالد الخطيب، كتب في صفحته: «سأعود قريبا إلى بلدي».',
         quote: 'سأعود قريبا إلى بلدي',
-        speaker: 'خالد المعلم',
+        speaker: 'خالد الخطيب',
         why: 'a bare verb right after a person has that person as subject',
       },
     ],
@@ -480,15 +480,15 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
     name: 'introduced-in-previous-paragraph',
     examples: [
       {
-        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع».\nبدوره تحدث الشاعر خالد المعلم عن شعور المشاركين بعد دعوتهم.\nوقال: «هذه لحظات تاريخية لكل الشعراء».',
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع».\nبدوره تحدث الشاعر خالد الخطيب عن شعور المشاركين بعد دعوتهم.\nوقال: «هذه لحظات تاريخية لكل الشعراء».',
         quote: 'هذه لحظات تاريخية لكل الشعراء',
-        speaker: 'خالد المعلم',
+        speaker: 'خالد الخطيب',
         why: 'a paragraph that introduces someone speaking («تحدث X عن») hands them the next paragraph’s «وقال:»',
       },
       {
-        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nوأوضح دونالد ترامب أن الأمر صعب.\nوأضاف: «لن نقبل بأي شروط مسبقة».',
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nوأوضح فرانك مولر أن الأمر صعب.\nوأضاف: «لن نقبل بأي شروط مسبقة».',
         quote: 'لن نقبل بأي شروط مسبقة',
-        speaker: 'دونالد ترامب',
+        speaker: 'فرانك مولر',
         why: 'indirect speech without marks («وأوضح X أن») moves the running speaker, across the paragraph break',
       },
     ],
@@ -510,13 +510,13 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
     name: 'running-speaker-named',
     examples: [
       {
-        body: 'وقال فلاديمير بوتين: «سنواصل الحوار». وبعد لقائه دونالد ترامب في موسكو أضاف بوتين أن الحوار مهم، وتابع: «لا بديل عنه».',
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار». وبعد لقائه فرانك مولر في موسكو أضاف بوتين أن الحوار مهم، وتابع: «لا بديل عنه».',
         quote: 'لا بديل عنه',
         speaker: 'فلاديمير بوتين',
         why: 'the running speaker keeps the floor when the paragraph names them again',
       },
       {
-        body: 'وقالت ماريا خالد: «الوضع صعب جدا». ثم قال دونالد ترامب: «سنرى ما يحدث». وأضافت: «لن ننتظر طويلا بعد اليوم».',
+        body: 'وقالت ماريا خالد: «الوضع صعب جدا». ثم قال فرانك مولر: «سنرى ما يحدث». وأضافت: «لن ننتظر طويلا بعد اليوم».',
         quote: 'لن ننتظر طويلا بعد اليوم',
         speaker: 'ماريا خالد',
         why: '«وأضافت» agrees with the latest speaker a feminine verb introduced, not with «قال X» after her',
@@ -528,9 +528,9 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
     name: 'said-in-sentence',
     examples: [
       {
-        body: 'وفي جامعة هارفارد يوجد بعض التردد، كما قال دونالد ترامب، أستاذ في الجامعة. قال: «نعم، يتغير كل شيء الآن».',
+        body: 'وفي جامعة هارفارد يوجد بعض التردد، كما قال فرانك مولر، أستاذ في الجامعة. قال: «نعم، يتغير كل شيء الآن».',
         quote: 'نعم، يتغير كل شيء الآن',
-        speaker: 'دونالد ترامب',
+        speaker: 'فرانك مولر',
         why: 'a pronoun-dropped verb goes to the person a verb of saying introduced, not to the first name of the sentence',
       },
     ],
@@ -540,13 +540,13 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
     name: 'sentence-subject',
     examples: [
       {
-        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». بدوره، دعا دونالد ترامب إلى التهدئة وقال «لا حل إلا بالتفاوض».',
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». بدوره، دعا فرانك مولر إلى التهدئة وقال «لا حل إلا بالتفاوض».',
         quote: 'لا حل إلا بالتفاوض',
-        speaker: 'دونالد ترامب',
+        speaker: 'فرانك مولر',
         why: '«بدوره، دعا X ... وقال»: the subject of the sentence, not the last quoted speaker',
       },
       {
-        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». وعن سؤال عن دونالد ترامب، قال: «لا تعليق لدي الآن».',
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». وعن سؤال عن فرانك مولر، قال: «لا تعليق لدي الآن».',
         quote: 'لا تعليق لدي الآن',
         speaker: 'فلاديمير بوتين',
         why: 'negative: «وعن سؤال عن X، قال» — a name inside a prepositional phrase is not the subject',
@@ -578,9 +578,9 @@ export const NO_CUE_RULES: Rule<NoCueRead>[] = [
     name: 'amma-topic-sentence',
     examples: [
       {
-        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». أما الرئيس دونالد ترامب، فعبر عن أسفه لأن «الحوار لم يبدأ بعد».',
+        body: 'وقال فلاديمير بوتين إن «الحوار مستمر مع الجميع». أما الرئيس فرانك مولر، فعبر عن أسفه لأن «الحوار لم يبدأ بعد».',
         quote: 'الحوار لم يبدأ بعد',
-        speaker: 'دونالد ترامب',
+        speaker: 'فرانك مولر',
         why: '«أما X، فـ...»: the topic of the sentence holds the floor even when its verb is no reporting cue',
       },
     ],

@@ -114,7 +114,7 @@ export function isCueAt(tokens: readonly Token[], t: number): boolean {
 
 /**
  * Who speaks through «البيان» at token t: the owner named right after a statement noun («بيان
- * للفاتيكان», «البيان الصادر عن الوزارة») or, for «وقال X في بيان», the subject of that sentence —
+ * للرئاسة», «البيان الصادر عن الوزارة») or, for «وقال X في بيان», the subject of that sentence —
  * taken from the nearest statement noun at or before t that has one, within a bounded look-back.
  */
 export function statementOwner(s: Scene, t: number): MentionRef | null {

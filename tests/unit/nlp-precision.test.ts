@@ -151,7 +151,7 @@ describe('the words a new reader saw painted, with the bundled lists', () => {
     ['وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.', ['طالب', 'سعيد', 'أشرف'], 'given names used as words'],
     ['وقالت منظمة إن الأوضاع تتدهور.', ['منظمة'], 'a head word without a name'],
     [
-      'وصل الرئيس الأميركي باراك أوباما إلى المدينة. ودان أوباما الهجوم على الحافلة.',
+      'وصل الرئيس الروسي فلاديمير بوتين إلى المدينة. ودان بوتين الهجوم على الحافلة.',
       ['دان'],
       '«ودان» is «and condemned» opening a sentence, though «دان» is a given name and «ودان» a town',
     ],

@@ -11,13 +11,13 @@ import { type TestFacts, testGazetteer } from './nlp-fixtures';
 const FACTS: TestFacts = {
   entries: [
     ['p:putin', 'p', 'فلاديمير بوتين', 'Vladimir Putin', '', 't'],
-    ['p:trump', 'p', 'دونالد ترامب', 'Donald Trump', '', 't'],
+    ['p:muller', 'p', 'فرانك مولر', 'Frank Muller', '', 't'],
     ['o:kremlin', 'o', 'الكرملين', 'Kremlin', '', 't'],
     ['o:fbi', 'o', 'مكتب التحقيقات الفيدرالي', 'FBI', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
   ],
-  firstNames: ['فلاديمير', 'دونالد', 'محمد', 'ماريا', 'خالد', 'علي', 'سامي'],
-  nameTokens: ['هارفارد', 'خامنئي', 'المعلم'],
+  firstNames: ['فلاديمير', 'فرانك', 'محمد', 'ماريا', 'خالد', 'علي', 'سامي'],
+  nameTokens: ['هارفارد', 'رضواني', 'الخطيب'],
   common: ['قال', 'مساء', 'أمس', 'عام', 'رسالة', 'جائزة'],
 };
 const analyze = createTracingAnalyzer({ gazetteer: testGazetteer(FACTS) });

@@ -1,11 +1,11 @@
 // Card assembly: what the article says about an actor, what the bundled gazetteer knows, what the reader's
 // history shows, and — only when the reader turned enrichment on — Wikidata and Arabic Wikipedia.
+
+import { nameKey } from '../nlp/keys';
 import { COUNTERPART } from '../nlp/lexicon';
-import type { CacheDb, ReaderDb } from '../storage/db';
-import { nameKey } from '../storage/keys';
-import { ofReading } from '../storage/readings';
 import type { ActorType } from '../types/analysis';
-import type { Card, CardCandidate, CardImage, CardQuote, CardRole, CardSource } from '../types/card';
+import type { CardCacheRow, KeptRows } from '../types/cache';
+import type { Card, CardCandidate, CardHistory, CardImage, CardQuote, CardRole, CardSource } from '../types/card';
 import type { LocalWho, LocalWhoReader } from '../types/library';
 import { resolveCounterparts, TYPE_OF_LETTER as TYPE_OF, type WhoLookup } from './whoswho';
 import { fact, likelyType, pickEntry, whoCard } from './whoswho-card';
@@ -32,8 +32,8 @@ export interface KnownEntry {
 }
 
 export interface CardDeps {
-  /** The reader's data; null for the offline CLI (no history). */
-  reader: ReaderDb | null;
+  /** The reader's history, choices and corrections (storage/card-history.ts); null for the offline CLI. */
+  history: CardHistory | null;
   /** Bundled gazetteer lookup. */
   lookup: (name: string) => Promise<KnownEntry[]>;
   /** The Wikimedia client; null when online enrichment is impossible here. */
@@ -45,7 +45,7 @@ export interface CardDeps {
   /** What the reader's own readings say of an actor (roles, companions); absent without reader data. */
   localWho?: LocalWhoReader | null;
   /** Where assembled online details are kept for a day (the client also caches each answer); optional. */
-  cache?: CacheDb | null;
+  cache?: KeptRows<CardCacheRow> | null;
   now?: () => number;
 }
 
@@ -93,7 +93,7 @@ interface Subject {
   corrected: boolean;
 }
 
-async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Subject> {
+async function subjectOf(req: CardRequest, history: CardHistory | null): Promise<Subject> {
   if (req.actor) {
     const a = req.actor;
     return {
@@ -106,16 +106,10 @@ async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Sub
     };
   }
   if (req.readingId && req.actorId) {
-    if (!reader) throw new Error('no reader data here');
-    const [actor, reading] = await Promise.all([
-      reader.readingActors.get([req.readingId, req.actorId]),
-      reader.readings.get(req.readingId),
-    ]);
-    if (!actor || !reading) throw new Error('no such actor in this reading');
-    const quotes = (await ofReading(reader.readingQuotes, req.readingId).toArray())
-      .filter((q) => q.speakerActorId === req.actorId)
-      .sort((a, b) => a.start - b.start)
-      .map((q) => ({ text: q.text, start: q.start, end: q.end }));
+    if (!history) throw new Error('no reader data here');
+    const stored = await history.readingActor(req.readingId, req.actorId);
+    if (!stored) throw new Error('no such actor in this reading');
+    const { actor, reading, quotes } = stored;
     return {
       name: actor.name,
       type: actor.type,
@@ -133,12 +127,12 @@ async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Sub
   const name = (req.name ?? '').trim();
   if (!name) throw new Error('a name or a reading actor is needed');
   const key = nameKey(name);
-  const correction = reader && key ? await reader.corrections.get(key) : undefined;
-  const shown = correction?.to.name ?? name;
-  const keys = [key, nameKey(shown), correction?.to.knowledgeId ? `k:${correction.to.knowledgeId}` : ''].filter(Boolean);
+  const correction = history && key ? await history.correction(key) : undefined;
+  const shown = correction?.name ?? name;
+  const keys = [key, nameKey(shown), correction?.knowledgeId ? `k:${correction.knowledgeId}` : ''].filter(Boolean);
   return {
     name: shown,
-    type: correction?.to.type ?? req.actorType ?? null,
+    type: correction?.type ?? req.actorType ?? null,
     role: null,
     aliases: shown === name ? [] : [name],
     latin: null,
@@ -148,21 +142,6 @@ async function subjectOf(req: CardRequest, reader: ReaderDb | null): Promise<Sub
     keys: [...new Set(keys)],
     fromArticle: null,
     corrected: correction !== undefined,
-  };
-}
-
-async function historyOf(keys: readonly string[], reader: ReaderDb | null): Promise<Card['seenIn']> {
-  if (!reader || keys.length === 0) return { count: 0, firstSeen: null, latestQuote: null };
-  const actors = await reader.readingActors.where('nameKeys').anyOf(keys).distinct().toArray();
-  const readingIds = [...new Set(actors.map((a) => a.readingId))];
-  const readings = (await reader.readings.bulkGet(readingIds)).filter((r) => r !== undefined);
-  const quotes = await reader.readingQuotes.where('speakerKeys').anyOf(keys).distinct().toArray();
-  const latest = quotes.sort((a, b) => b.readAt - a.readAt || b.start - a.start)[0];
-  const from = latest ? await reader.readings.get(latest.readingId) : undefined;
-  return {
-    count: readings.length,
-    firstSeen: readings.length ? Math.min(...readings.map((r) => r.firstReadAt)) : null,
-    latestQuote: latest && from ? { text: latest.text, url: from.url, title: from.title, readAt: latest.readAt } : null,
   };
 }
 
@@ -193,11 +172,11 @@ const NONE: Omit<Enrichment, 'state'> = {
 async function resolveEntity(
   subject: Subject,
   client: WikimediaClient,
-  reader: ReaderDb | null,
+  history: CardHistory | null,
 ): Promise<{ entity: Entity | null; candidates: CardCandidate[]; chosen: boolean | null }> {
   // The choice made for the shown name, else for any name the actor goes by here.
   const keys = [nameKey(subject.name), ...subject.keys.filter((k) => !k.startsWith('k:'))];
-  const choice = reader ? (await reader.choices.bulkGet(keys)).find((c) => c !== undefined) : undefined;
+  const choice = history ? await history.choice(keys) : undefined;
   if (choice) {
     if (choice.qid === null) return { entity: null, candidates: [], chosen: false };
     const e = (await client.getEntities([choice.qid])).get(choice.qid) ?? null;
@@ -215,9 +194,9 @@ async function resolveEntity(
   return { entity: null, candidates, chosen: null };
 }
 
-async function enrich(subject: Subject, client: WikimediaClient, reader: ReaderDb | null): Promise<Enrichment> {
+async function enrich(subject: Subject, client: WikimediaClient, history: CardHistory | null): Promise<Enrichment> {
   const before = client.requests;
-  const { entity, candidates } = await resolveEntity(subject, client, reader);
+  const { entity, candidates } = await resolveEntity(subject, client, history);
   if (!entity) return { ...NONE, state: candidates.length > 1 ? 'ambiguous' : 'unknown', candidates };
   const sources: CardSource[] = [
     { kind: 'wikidata', label: `Wikidata ${entity.id}`, url: `https://www.wikidata.org/wiki/${entity.id}`, licence: 'CC0' },
@@ -263,8 +242,8 @@ async function enrich(subject: Subject, client: WikimediaClient, reader: ReaderD
  * «نظيره» in a stored reading: the stored actors keep no order, so the counterpart is the reading's most
  * mentioned other person with a role of their own.
  */
-async function counterpartRole(reader: ReaderDb, readingId: string, actorId: string, who: WhoLookup): Promise<string | null> {
-  const actors = (await ofReading(reader.readingActors, readingId).toArray()).sort((a, b) => a.mentions - b.mentions);
+async function counterpartRole(history: CardHistory, readingId: string, actorId: string, who: WhoLookup): Promise<string | null> {
+  const actors = (await history.actorsOf(readingId)).sort((a, b) => a.mentions - b.mentions);
   const self = actors.find((a) => a.actorId === actorId);
   if (!self) return null;
   const ordered = [...actors.filter((a) => a !== self), self];
@@ -274,10 +253,10 @@ async function counterpartRole(reader: ReaderDb, readingId: string, actorId: str
 
 /** Assemble the card of an actor of a reading, or of a name; never touches the network while enrichment is off. */
 export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card> {
-  const subject = await subjectOf(req, deps.reader);
+  const subject = await subjectOf(req, deps.history);
   const who = deps.whoswho ? await deps.whoswho().catch(() => null) : null;
-  if (who && deps.reader && req.readingId && subject.role && COUNTERPART.test(subject.role)) {
-    subject.role = await counterpartRole(deps.reader, req.readingId, req.actorId ?? '', who);
+  if (who && deps.history && req.readingId && subject.role && COUNTERPART.test(subject.role)) {
+    subject.role = await counterpartRole(deps.history, req.readingId, req.actorId ?? '', who);
   }
   const names = [subject.name, ...subject.aliases];
   // An everyday word asked without a type is no place («فيروس»), whatever a list of world cities says.
@@ -305,7 +284,8 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
   const aliases = [...new Set([...subject.aliases, ...(entry?.names ?? []), ...(hit ? [hit.entry.n, ...(hit.entry.v ?? [])] : [])])]
     .filter((n) => n !== subject.name)
     .slice(0, 20);
-  const seenIn = await historyOf([...subject.keys, ...(entry ? [`k:${entry.id}`] : [])], deps.reader);
+  const seenInKeys = [...subject.keys, ...(entry ? [`k:${entry.id}`] : [])];
+  const seenIn = deps.history ? await deps.history.seenIn(seenInKeys) : { count: 0, firstSeen: null, latestQuote: null };
   const local: LocalWho = deps.localWho ? await deps.localWho(subject.keys) : { roles: [], companions: [] };
   const offline = whoCard(who, hit, subject.role, local);
 
@@ -332,13 +312,13 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
     try {
       const now = (deps.now ?? Date.now)();
       const key = cardCacheKey(subject.name, type, subject.publishedAt);
-      const kept = deps.cache ? await deps.cache.cards.get(key) : undefined;
+      const kept = deps.cache ? await deps.cache.get(key) : undefined;
       if (kept && kept.expiresAt > now) {
         online = { ...(kept.data as Enrichment), state: 'cached' };
       } else {
-        online = await enrich({ ...subject, type }, deps.wikimedia, deps.reader);
+        online = await enrich({ ...subject, type }, deps.wikimedia, deps.history);
         if (deps.cache && (online.state === 'fresh' || online.state === 'cached')) {
-          await deps.cache.cards.put({ key, qid: online.qid, data: online, fetchedAt: now, expiresAt: now + CARD_TTL });
+          await deps.cache.put({ key, qid: online.qid, data: online, fetchedAt: now, expiresAt: now + CARD_TTL });
         }
       }
     } catch (e) {
@@ -372,10 +352,15 @@ export async function buildCard(req: CardRequest, deps: CardDeps): Promise<Card>
 }
 
 /** Remember which entity a name means (or "none of these"), so the card stops asking. */
-export async function chooseEntity(name: string, qid: string | null, reader: ReaderDb, cache: CacheDb | null = null): Promise<void> {
+export async function chooseEntity(
+  name: string,
+  qid: string | null,
+  history: CardHistory,
+  cache: KeptRows<CardCacheRow> | null = null,
+): Promise<void> {
   const key = nameKey(name);
   if (!key) throw new Error('the name has no letters');
-  await reader.choices.put({ nameKey: key, name, qid, at: Date.now() });
+  await history.choose({ nameKey: key, name, qid, at: Date.now() });
   // Details assembled for the previous choice must not be shown again.
-  if (cache) await cache.cards.clear();
+  if (cache) await cache.clear();
 }

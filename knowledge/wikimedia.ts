@@ -1,7 +1,7 @@
 // Wikidata and Wikipedia client for the background only, used after the reader turns enrichment on:
 // Api-User-Agent, one request at a time, at most 50 ids a batch, backoff on 429 and maxlag, timeouts,
 // and a cache with a time to live in the cache database (stale answers are served and refreshed).
-import type { CacheDb } from '../storage/db';
+import type { KeptRows, WikimediaRow } from '../types/cache';
 
 export const WIKIDATA_API = 'https://www.wikidata.org/w/api.php';
 export const API_USER_AGENT = 'Siyaq/0.1 (browser extension for reading Arabic news; https://github.com/siyaq/siyaq)';
@@ -29,7 +29,7 @@ export type FetchLike = (
 export interface WikimediaOptions {
   fetch?: FetchLike;
   /** Where answers are cached; null keeps nothing (the CLI). */
-  cache?: CacheDb | null;
+  cache?: KeptRows<WikimediaRow> | null;
   /** Whether the reader allows online requests; checked before every request. */
   isEnabled: () => Promise<boolean>;
   now?: () => number;
@@ -95,7 +95,7 @@ export class WikimediaClient {
   async getJson(url: string, accept: (body: unknown) => boolean = () => true): Promise<unknown> {
     if (!(await this.options.isEnabled())) throw new WikimediaError('off', 'online enrichment is off');
     const cache = this.options.cache ?? null;
-    const cached = cache ? await cache.wikimedia.get(url) : undefined;
+    const cached = cache ? await cache.get(url) : undefined;
     const now = this.now();
     if (cached && cached.expiresAt > now) return cached.body;
     if (cached && cached.fetchedAt + (this.options.maxStaleMs ?? 30 * DAY) > now) {
@@ -135,7 +135,7 @@ export class WikimediaClient {
         const cache = this.options.cache ?? null;
         if (cache) {
           const t = this.now();
-          await cache.wikimedia.put({ url, body: result.body, fetchedAt: t, expiresAt: t + (this.options.ttlMs ?? 7 * DAY) });
+          await cache.put({ url, body: result.body, fetchedAt: t, expiresAt: t + (this.options.ttlMs ?? 7 * DAY) });
         }
         return result.body;
       }

@@ -17,7 +17,7 @@ import { InputError, readArticleFile } from './article-file';
 const WHOSWHO = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'whoswho.json.gz');
 
 const whoswho = () => loadWhoswho(() => readFile(WHOSWHO));
-const deps: CardDeps = { reader: null, lookup: lookupName, wikimedia: null, enrichmentOn: async () => false, whoswho };
+const deps: CardDeps = { history: null, lookup: lookupName, wikimedia: null, enrichmentOn: async () => false, whoswho };
 
 /** The card's fields a reader of the CLI needs. */
 function view(card: Card) {

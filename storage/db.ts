@@ -2,6 +2,8 @@
 // Schema versions only ever grow: add a new entry to READER_VERSIONS, never edit a shipped one.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { ActorType } from '../types/analysis';
+import type { CardCacheRow, WikimediaRow } from '../types/cache';
+import type { CorrectedName, EntityChoice, StoredActor } from '../types/card';
 import type { ReadingSummary, SavedQuoteView } from '../types/library';
 
 /** A reading as stored: what the history lists, with the keys it is found by. */
@@ -20,18 +22,9 @@ export interface ReadingRow extends ReadingSummary {
   searchKeys: string[];
 }
 
-export interface ReadingActorRow {
+export interface ReadingActorRow extends StoredActor {
   readingId: string;
-  actorId: string;
-  name: string;
-  type: ActorType;
-  role: string | null;
-  aliases: string[];
-  latin: string | null;
   knowledgeId: string | null;
-  mentions: number;
-  /** Name keys of the name and every alias, plus "k:<knowledgeId>". */
-  nameKeys: string[];
   readAt: number;
 }
 
@@ -60,7 +53,7 @@ export interface SavedQuoteRow extends SavedQuoteView {
 export interface CorrectionRow {
   nameKey: string;
   name: string;
-  to: { name: string; type: ActorType | null; knowledgeId: string | null };
+  to: CorrectedName;
   at: number;
 }
 
@@ -82,14 +75,6 @@ export interface FixRow {
   type: ActorType | null;
   /** "speaker": the right speaker's name; null for "unknown". */
   speaker: string | null;
-  at: number;
-}
-
-/** The entity the reader chose for an ambiguous name (qid null: none of these). */
-export interface ChoiceRow {
-  nameKey: string;
-  name: string;
-  qid: string | null;
   at: number;
 }
 
@@ -145,7 +130,7 @@ export class ReaderDb extends Dexie {
   readingQuotes!: Table<ReadingQuoteRow, [string, number]>;
   savedQuotes!: EntityTable<SavedQuoteRow, 'id'>;
   corrections!: EntityTable<CorrectionRow, 'nameKey'>;
-  choices!: EntityTable<ChoiceRow, 'nameKey'>;
+  choices!: EntityTable<EntityChoice, 'nameKey'>;
   fixes!: EntityTable<FixRow, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
 
@@ -156,23 +141,6 @@ export class ReaderDb extends Dexie {
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
   }
-}
-
-export interface WikimediaRow {
-  /** The request URL. */
-  url: string;
-  body: unknown;
-  fetchedAt: number;
-  expiresAt: number;
-}
-
-export interface CardCacheRow {
-  /** Name key or QID the enrichment was built for. */
-  key: string;
-  qid: string | null;
-  data: unknown;
-  fetchedAt: number;
-  expiresAt: number;
 }
 
 export const CACHE_VERSIONS: readonly SchemaVersion[] = [

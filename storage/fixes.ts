@@ -1,10 +1,11 @@
 // The reader's corrections of the analysis (not a name, another type, not a quotation, another speaker, hidden
 // on a site), kept in the reader database and applied to every analysis before a page or the history sees it.
+
+import { nameKey } from '../nlp/keys';
 import type { Actor, ActorType, Analysis, Quote } from '../types/analysis';
 import { type FixRow, type ReaderDb, readerDb } from './db';
 import { hash53 } from './hash';
 import { siteOfUrl, textHash } from './identity';
-import { nameKey } from './keys';
 
 export type { FixRow } from './db';
 

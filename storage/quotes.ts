@@ -1,10 +1,11 @@
 // Saved quotations: save, unsave, notes and tags, filtered lists, and re-anchoring on a page.
+
+import { nameKey, queryKeys, textMatches } from '../nlp/keys';
 import type { AnchoredQuote, SavedQuoteView } from '../types/library';
 import { anchorQuote } from './anchor';
 import { type ReaderDb, type ReadingRow, readerDb, type SavedQuoteRow } from './db';
 import { hash53 } from './hash';
 import { pageIdentity, siteOfUrl } from './identity';
-import { nameKey, queryKeys, textMatches } from './keys';
 import { findReading, lastText, siteKey } from './readings';
 
 export interface SaveQuoteInput {

@@ -1,13 +1,13 @@
 // Readings (one article read, with its actors and quotations), history search, actor timeline, forgetting.
 
 import Dexie, { type Collection, type Table } from 'dexie';
+import { nameKey, queryKeys, textHasAny, textKeys } from '../nlp/keys';
 import type { Actor, ActorType, Analysis } from '../types/analysis';
 import type { HistoryHit, ReadingSummary, TimelineEntry } from '../types/library';
 import { type CorrectionRow, type ReaderDb, type ReadingActorRow, type ReadingQuoteRow, type ReadingRow, readerDb } from './db';
 import { type FixIndex, fixedType, fixIndex, isGone, listFixes, quoteKey } from './fixes';
 import { hash53 } from './hash';
 import { type PageIdentity, pageIdentity, siteOfUrl } from './identity';
-import { nameKey, queryKeys, textHasAny, textKeys } from './keys';
 
 /** Bounds that keep one pathological page from bloating the database. */
 const MAX_ACTORS = 500;

@@ -103,3 +103,56 @@ export interface Card {
   candidates: CardCandidate[];
   enrichment: EnrichmentState;
 }
+
+/** An actor of a stored reading, as the card builder reads it back. */
+export interface StoredActor {
+  actorId: string;
+  name: string;
+  type: ActorType;
+  role: string | null;
+  aliases: string[];
+  latin: string | null;
+  mentions: number;
+  /** Name keys of the name and every alias, plus "k:<knowledgeId>". */
+  nameKeys: string[];
+}
+
+/** "This name is that actor": the reader's correction of a name. */
+export interface CorrectedName {
+  name: string;
+  type: ActorType | null;
+  knowledgeId: string | null;
+}
+
+/** The entity the reader chose for an ambiguous name (qid null: none of these). */
+export interface EntityChoice {
+  nameKey: string;
+  name: string;
+  qid: string | null;
+  at: number;
+}
+
+/**
+ * What the card builder reads and writes of the reader's data. storage/ implements it (storage/card-history.ts)
+ * and the background hands it in, so knowledge/ never opens the database.
+ */
+export interface CardHistory {
+  /** An actor of a stored reading with its reading and its quotations in text order; null when either is gone. */
+  readingActor(
+    readingId: string,
+    actorId: string,
+  ): Promise<{
+    actor: StoredActor;
+    reading: { url: string; title: string | null; publishedAt: string | null };
+    quotes: CardQuote[];
+  } | null>;
+  /** Every actor of a stored reading. */
+  actorsOf(readingId: string): Promise<StoredActor[]>;
+  /** The reader's correction of the name with this key. */
+  correction(nameKey: string): Promise<CorrectedName | undefined>;
+  /** Where the reader met the actor known by any of these keys before. */
+  seenIn(keys: readonly string[]): Promise<Card['seenIn']>;
+  /** The entity chosen for the first of these name keys that has a choice. */
+  choice(nameKeys: readonly string[]): Promise<EntityChoice | undefined>;
+  choose(choice: EntityChoice): Promise<void>;
+}

@@ -5,6 +5,7 @@ import { isEnrichmentOn, setEnrichmentGetter } from '../../knowledge/enrichment'
 import { lookupName } from '../../knowledge/recognizer';
 import { loadWhoswho } from '../../knowledge/whoswho';
 import { WikimediaClient } from '../../knowledge/wikimedia';
+import { cardHistory } from '../../storage/card-history';
 import { cacheDb, readerDb } from '../../storage/db';
 import { isEnrichmentOn as enrichmentSetting } from '../../storage/settings';
 import { localWhoReader } from '../../storage/whoswho';
@@ -25,11 +26,11 @@ let deps: CardDeps | null = null;
 /** Card dependencies, created on first use so the background starts light. */
 function cardDeps(): CardDeps {
   deps ??= {
-    reader: readerDb(),
+    history: cardHistory(readerDb()),
     lookup: lookupName,
-    wikimedia: new WikimediaClient({ cache: cacheDb(), isEnabled: isEnrichmentOn }),
+    wikimedia: new WikimediaClient({ cache: cacheDb().wikimedia, isEnabled: isEnrichmentOn }),
     enrichmentOn: isEnrichmentOn,
-    cache: cacheDb(),
+    cache: cacheDb().cards,
     // The who's-who ships beside the scripts (public/whoswho.json.gz), fetched on the first card only.
     whoswho: () => loadWhoswho(() => fetch(browser.runtime.getURL('/whoswho.json.gz')).then((r) => r.arrayBuffer())),
     localWho: localWhoReader(readerDb()),
@@ -45,7 +46,7 @@ export const cardHandlers = {
   },
   async chooseEntity(r) {
     const d = cardDeps();
-    await chooseEntity(r.name, r.qid, readerDb(), cacheDb());
+    await chooseEntity(r.name, r.qid, cardHistory(readerDb()), cacheDb().cards);
     return buildCard({ name: r.name }, d);
   },
 } satisfies Partial<Handlers>;

@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCard, type CardDeps, type KnownEntry } from '../../knowledge/cards';
 import { WikimediaClient } from '../../knowledge/wikimedia';
+import { cardHistory } from '../../storage/card-history';
 import type { ReaderDb } from '../../storage/db';
 import { recordReading } from '../../storage/readings';
 import { type Answer, replayFetch } from './knowledge-fakes';
@@ -48,7 +49,7 @@ function failing(answer: (n: number) => Answer, timeoutMs = 20) {
     },
   });
   const deps: CardDeps = {
-    reader: db,
+    history: cardHistory(db),
     lookup: async (name) => (putinEntry.names.includes(name) ? [putinEntry] : []),
     wikimedia: client,
     enrichmentOn: async () => true,

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCard, type CardDeps, chooseEntity, type KnownEntry } from '../../knowledge/cards';
 import { type Entity, WikimediaClient } from '../../knowledge/wikimedia';
+import { cardHistory } from '../../storage/card-history';
 import { CacheDb, type ReaderDb } from '../../storage/db';
 import { correctActor, recordReading } from '../../storage/readings';
 import { type Answer, forbiddenFetch, replayFetch } from './knowledge-fakes';
@@ -41,7 +42,7 @@ beforeEach(async () => {
 });
 
 function deps(extra: Partial<CardDeps> = {}): CardDeps {
-  return { reader: db, lookup, wikimedia: null, enrichmentOn: async () => false, ...extra };
+  return { history: cardHistory(db), lookup, wikimedia: null, enrichmentOn: async () => false, ...extra };
 }
 
 // Constructed in the documented Wikidata shapes (KNOWLEDGE.md A.2); values are illustrative, not captured.
@@ -183,14 +184,14 @@ describe('enriched card', () => {
     const first = await buildCard({ name: 'بوتين', actorType: 'person' }, d);
     expect(first.enrichment).toBe('ambiguous');
     expect(first.candidates.map((c) => c.qid)).toEqual(['Q7747', 'Q100']);
-    await chooseEntity('بوتين', 'Q100', db);
+    await chooseEntity('بوتين', 'Q100', cardHistory(db));
     const chosen = await buildCard({ name: 'بوتين', actorType: 'person' }, d);
     expect([chosen.enrichment, chosen.wikidataId, chosen.candidates]).toEqual(['fresh', 'Q100', []]);
   });
 
   it('"none of these" stops asking and asks the network nothing more', async () => {
     const { d, replay } = online([president, other]);
-    await chooseEntity('بوتين', null, db);
+    await chooseEntity('بوتين', null, cardHistory(db));
     const card = await buildCard({ name: 'بوتين', actorType: 'person' }, d);
     expect([card.enrichment, card.wikidataId]).toEqual(['unknown', null]);
     expect(replay.calls).toHaveLength(0);
@@ -199,13 +200,13 @@ describe('enriched card', () => {
   it('assembled details are kept a day in the cache database; a new choice forgets them', async () => {
     const cache = new CacheDb(`c-${Math.random()}`);
     const { d, replay } = online([president, place]);
-    const withCache = { ...d, cache };
+    const withCache = { ...d, cache: cache.cards };
     expect((await buildCard({ readingId, actorId: 'a1' }, withCache)).enrichment).toBe('fresh');
     const asked = replay.calls.length;
     const again = await buildCard({ readingId, actorId: 'a1' }, withCache);
     expect([again.enrichment, again.wikidataId, again.extract]).toEqual(['cached', 'Q7747', 'سياسي روسي.']);
     expect(replay.calls).toHaveLength(asked);
-    await chooseEntity('فلاديمير بوتين', null, db, cache);
+    await chooseEntity('فلاديمير بوتين', null, cardHistory(db), cache.cards);
     expect(await cache.cards.count()).toBe(0);
   });
 

@@ -129,7 +129,7 @@ describe('requests', () => {
     ['an API error', 'http', { body: '{"error": {"code": "badvalue"}}' }],
   ])('%s is an error of kind %s, and is not cached', async (_why, kind, answer) => {
     const cache = new CacheDb(`c-${Math.random()}`);
-    const { c } = client(() => answer, { cache });
+    const { c } = client(() => answer, { cache: cache.wikimedia });
     await expect(c.getEntities(['Q1'])).rejects.toMatchObject({ kind: kind as string });
     expect(await cache.wikimedia.count()).toBe(0);
   });
@@ -161,7 +161,7 @@ describe('cache and consent', () => {
     const replay = replayFetch((_, n) => ({
       body: JSON.stringify({ entities: { Q1: { id: 'Q1', labels: { ar: { language: 'ar', value: `v${n}` } } } } }),
     }));
-    const c = new WikimediaClient({ fetch: replay.fetch, isEnabled: on, cache, now: () => now, ttlMs: 1000 });
+    const c = new WikimediaClient({ fetch: replay.fetch, isEnabled: on, cache: cache.wikimedia, now: () => now, ttlMs: 1000 });
     expect((await c.getLabels(['Q1'])).get('Q1')).toBe('v0');
     expect((await c.getLabels(['Q1'])).get('Q1')).toBe('v0');
     expect(replay.calls).toHaveLength(1);
@@ -175,7 +175,7 @@ describe('cache and consent', () => {
   it('makes no network request while enrichment is off, even with a cached answer', async () => {
     const cache = new CacheDb(`c-${Math.random()}`);
     const forbidden = forbiddenFetch();
-    const c = new WikimediaClient({ fetch: forbidden.fetch, isEnabled: off, cache });
+    const c = new WikimediaClient({ fetch: forbidden.fetch, isEnabled: off, cache: cache.wikimedia });
     await expect(c.searchEntities('بوتين')).rejects.toMatchObject({ kind: 'off' });
     await expect(c.getEntities(['Q1'])).rejects.toMatchObject({ kind: 'off' });
     await expect(c.getSummary('بوتين')).rejects.toMatchObject({ kind: 'off' });

@@ -1,7 +1,7 @@
 // Page identity and matching keys: what makes two URLs one article and two spellings one name.
 import { describe, expect, it } from 'vitest';
+import { nameKey, queryKeys, textKeys, wordKeys } from '../../nlp/keys';
 import { cleanUrl, pageIdentity } from '../../storage/identity';
-import { nameKey, queryKeys, textKeys, wordKeys } from '../../storage/keys';
 
 describe('clean URLs', () => {
   it.each([

@@ -2,6 +2,7 @@
 // the newest role first (fake-indexeddb through the test setup).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildCard, type CardDeps } from '../../knowledge/cards';
+import { cardHistory } from '../../storage/card-history';
 import type { ReaderDb } from '../../storage/db';
 import { recordReading } from '../../storage/readings';
 import { localWhoReader } from '../../storage/whoswho';
@@ -11,7 +12,13 @@ let db: ReaderDb;
 let deps: CardDeps;
 beforeEach(() => {
   db = freshDb();
-  deps = { reader: db, lookup: async () => [], wikimedia: null, enrichmentOn: async () => false, localWho: localWhoReader(db) };
+  deps = {
+    history: cardHistory(db),
+    lookup: async () => [],
+    wikimedia: null,
+    enrichmentOn: async () => false,
+    localWho: localWhoReader(db),
+  };
 });
 
 const envoy = (role: string | null) => actor('a1', 'نادر سليمان', { aliases: ['نادر سليمان', 'سليمان'], role });

@@ -1,6 +1,6 @@
-// Variant-tolerant matching keys for Arabic words and names, shared by history search and the timeline.
-import { normalize, skeleton } from '../nlp/normalize';
-import { cliticReadings } from '../nlp/tokenize';
+// Variant-tolerant matching keys for Arabic words and names, shared by history search, the timeline and the cards.
+import { normalize, skeleton } from './normalize';
+import { cliticReadings } from './tokenize';
 
 const WORD = /[\p{L}\p{M}\p{N}\u0640\u200c\u200d]+/gu;
 const ARABIC = /[\u0600-\u06ff]/;

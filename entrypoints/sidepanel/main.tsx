@@ -1,11 +1,10 @@
 import { effect } from '@preact/signals';
-import { liveQuery } from 'dexie';
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import '../../components/theme.css';
 import { t } from '../../locales/index';
-import { readerDb } from '../../storage/db';
 import { getSettings, watchSettings } from '../../storage/settings';
+import { watchLibrary } from '../../storage/watch';
 import { App } from './App';
 import * as s from './state';
 
@@ -50,22 +49,14 @@ async function start(): Promise<void> {
   setTimeout(poll, POLL_MS);
 
   // The database changes when a page is read or a quotation saved elsewhere: reload the visible list.
-  let first = true;
-  liveQuery(async () => {
-    const db = readerDb();
-    return [await db.readings.count(), (await db.readings.orderBy('readAt').last())?.readAt ?? 0, await db.savedQuotes.count()];
-  }).subscribe({
-    next: () => {
-      if (first) {
-        first = false;
-        return;
-      }
+  watchLibrary(
+    () => {
       if (s.view.value !== 'article' && !s.actorPage.value) void s.refreshView();
     },
-    error: (error: unknown) => {
+    (error) => {
       s.storageProblem.value = { kind: 'open', detail: error instanceof Error ? error.message : String(error) };
     },
-  });
+  );
 }
 
 void start();

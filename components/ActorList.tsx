@@ -35,12 +35,12 @@ const GROUPS: { type: ActorType; key: MessageKey }[] = [
 ];
 
 /** How much an actor matters to the article: its quotations weigh most, then being in the title, then mentions. */
-export function salience(actor: PanelActor): number {
+function salience(actor: PanelActor): number {
   return actor.quotes.length * 3 + (actor.inTitle ? 2 : 0) + actor.mentionCount;
 }
 
 /** Most salient first, then name order (stable across renders). */
-export function byProminence(a: PanelActor, b: PanelActor): number {
+function byProminence(a: PanelActor, b: PanelActor): number {
   return salience(b) - salience(a) || a.name.localeCompare(b.name, 'ar');
 }
 
@@ -50,7 +50,7 @@ function isMinorPlace(actor: PanelActor): boolean {
 }
 
 /** One actor: the name is the button that shows it on the page; role, description and quotations follow. */
-export function ActorTile({ actor, lang, onShow, onTimeline, onFix }: { actor: PanelActor } & Omit<ActorListProps, 'actors'>) {
+function ActorTile({ actor, lang, onShow, onTimeline, onFix }: { actor: PanelActor } & Omit<ActorListProps, 'actors'>) {
   return (
     <article class={`actor actor-${actor.type}`} data-testid="actor" data-actor-id={actor.id} aria-labelledby={`actor-${actor.id}`}>
       <h4 class="actor-name">

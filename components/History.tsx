@@ -23,7 +23,7 @@ const FIELD_KEYS: Record<HistoryHit['matches'][number]['field'], MessageKey> = {
 };
 
 /** One reading: the title links to the article; each actor opens its timeline. */
-export function ReadingItem({
+function ReadingItem({
   reading,
   matches = [],
   lang,

@@ -39,7 +39,7 @@ export interface ActorCardProps {
 }
 
 /** Name in Arabic with the Latin form beside it; both isolated so neither reorders the other. */
-export function ActorName({ card }: { card: Pick<Card, 'name'> }) {
+function ActorName({ card }: { card: Pick<Card, 'name'> }) {
   return (
     <span class="sq-name">
       <bdi lang="ar" dir="rtl">

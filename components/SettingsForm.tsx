@@ -34,7 +34,7 @@ export interface SettingsFormProps {
 }
 
 /** What a correction says, as the settings list it («ليس اسماً», «مخفي في …», «قاله …»). */
-export function fixText(lang: UiLang, fix: FixView): string {
+function fixText(lang: UiLang, fix: FixView): string {
   switch (fix.kind) {
     case 'not-name':
       return t(lang, 'fixKindNotName');

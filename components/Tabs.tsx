@@ -1,7 +1,7 @@
 // The panel's section switcher: a WAI-ARIA tab list with roving focus; arrow keys follow the reading direction.
 import { useRef } from 'preact/hooks';
 
-export interface TabItem<Id extends string> {
+interface TabItem<Id extends string> {
   id: Id;
   label: string;
 }

@@ -78,8 +78,3 @@ export async function lookupName(name: string): Promise<KnownName[]> {
   }
   return found;
 }
-
-/** The entry behind an actor's knowledgeId, for cards that already know the id. */
-export async function lookupId(id: string): Promise<GazetteerEntry | null> {
-  return (await loadGazetteer()).byId.get(id) ?? null;
-}

@@ -75,7 +75,7 @@ export function whoKey(name: string): string {
 }
 
 /** Readings of a written name with its first word's proclitics stripped («وللافروف» → «لافروف»), the name itself first. */
-export function keyReadings(name: string): string[] {
+function keyReadings(name: string): string[] {
   const [first, ...rest] = nameTokens(name);
   if (!first) return [];
   const out: string[] = [];
@@ -246,7 +246,7 @@ export class WhoLookup {
 }
 
 /** Inflate a gzipped JSON file with the runtime's own DecompressionStream (browsers and Node alike). */
-export async function parseGzipJson<T>(bytes: ArrayBuffer | Uint8Array): Promise<T> {
+async function parseGzipJson<T>(bytes: ArrayBuffer | Uint8Array): Promise<T> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
   return (await new Response(stream).json()) as T;
 }
@@ -277,7 +277,7 @@ function constructHead(role: string): string {
 }
 
 /** The role without its nationality adjectives («وزير الخارجية الروسي» → «وزير الخارجية»), and the country they name. */
-export function splitNationality(role: string, adjectives: Record<string, string>): { head: string; country: string | null } {
+function splitNationality(role: string, adjectives: Record<string, string>): { head: string; country: string | null } {
   const words = role.trim().split(/\s+/);
   let country: string | null = null;
   const head = words.filter((w, i) => {

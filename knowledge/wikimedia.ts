@@ -3,8 +3,8 @@
 // and a cache with a time to live in the cache database (stale answers are served and refreshed).
 import type { KeptRows, WikimediaRow } from '../types/cache';
 
-export const WIKIDATA_API = 'https://www.wikidata.org/w/api.php';
-export const API_USER_AGENT = 'Siyaq/0.1 (browser extension for reading Arabic news; https://github.com/siyaq/siyaq)';
+const WIKIDATA_API = 'https://www.wikidata.org/w/api.php';
+const API_USER_AGENT = 'Siyaq/0.1 (browser extension for reading Arabic news; https://github.com/siyaq/siyaq)';
 /** Wikidata's limit for anonymous wbgetentities calls. */
 export const MAX_IDS_PER_REQUEST = 50;
 
@@ -298,7 +298,7 @@ export interface Summary {
 
 type Terms = Record<string, { language: string; value: string }>;
 
-export interface Snak {
+interface Snak {
   snaktype: 'value' | 'novalue' | 'somevalue';
   property: string;
   datavalue?: { value: unknown; type: string };
@@ -332,13 +332,13 @@ export function truthy(statements: readonly Statement[] | undefined): Statement[
 }
 
 /** The item id a snak points to, when it has one. */
-export function itemId(snak: Snak | undefined): string | null {
+function itemId(snak: Snak | undefined): string | null {
   const v = snak?.snaktype === 'value' ? (snak.datavalue?.value as { id?: string } | undefined) : undefined;
   return typeof v?.id === 'string' ? v.id : null;
 }
 
 /** A Wikidata time ("+2000-05-07T00:00:00Z", month/day 00 at low precision) as epoch ms, or null. */
-export function wikidataTime(snak: Snak | undefined): number | null {
+function wikidataTime(snak: Snak | undefined): number | null {
   if (snak?.snaktype !== 'value') return null;
   const t = (snak.datavalue?.value as { time?: string } | undefined)?.time;
   const m = t ? /^([+-])(\d+)-(\d\d)-(\d\d)T/.exec(t) : null;

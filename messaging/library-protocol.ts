@@ -23,9 +23,9 @@ const limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxVal
 const time = v.pipe(v.number(), v.integer(), v.minValue(0));
 
 /** The longest quotation a reader can save, in characters. */
-export const MAX_QUOTE_CHARS = 10_000;
+const MAX_QUOTE_CHARS = 10_000;
 /** Article text sent for re-anchoring, in characters. */
-export const MAX_ARTICLE_CHARS = 2_000_000;
+const MAX_ARTICLE_CHARS = 2_000_000;
 
 // v.variant accepts plain objects only: cross-field rules ("a reading id or a URL") are checked by the handlers.
 export const SaveQuoteSchema = v.object({
@@ -43,9 +43,9 @@ export const SaveQuoteSchema = v.object({
   tags: v.optional(tags),
 });
 
-export const UnsaveQuoteSchema = v.object({ type: v.literal('unsaveQuote'), id });
+const UnsaveQuoteSchema = v.object({ type: v.literal('unsaveQuote'), id });
 
-export const UpdateSavedQuoteSchema = v.object({
+const UpdateSavedQuoteSchema = v.object({
   type: v.literal('updateSavedQuote'),
   id,
   note: v.optional(text(5000)),
@@ -61,14 +61,14 @@ const QuoteFilterEntries = {
   tag: v.optional(text(64)),
 };
 
-export const ListSavedQuotesSchema = v.object({
+const ListSavedQuotesSchema = v.object({
   type: v.literal('listSavedQuotes'),
   ...QuoteFilterEntries,
   limit,
   offset: v.optional(offset),
 });
 
-export const SavedForPageSchema = v.object({
+const SavedForPageSchema = v.object({
   type: v.literal('savedForPage'),
   url: httpUrl,
   canonicalUrl: v.optional(v.nullable(text(4096))),
@@ -76,20 +76,20 @@ export const SavedForPageSchema = v.object({
   text: v.optional(text(MAX_ARTICLE_CHARS)),
 });
 
-export const ListReadingsSchema = v.object({
+const ListReadingsSchema = v.object({
   type: v.literal('listReadings'),
   site: v.optional(text(253)),
   limit,
   offset: v.optional(offset),
 });
 
-export const SearchHistorySchema = v.object({
+const SearchHistorySchema = v.object({
   type: v.literal('searchHistory'),
   query: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   limit,
 });
 
-export const ActorTimelineSchema = v.object({
+const ActorTimelineSchema = v.object({
   type: v.literal('actorTimeline'),
   name: v.optional(text(300)),
   readingId: v.optional(id),
@@ -97,7 +97,7 @@ export const ActorTimelineSchema = v.object({
   limit,
 });
 
-export const GetCardSchema = v.object({
+const GetCardSchema = v.object({
   type: v.literal('getCard'),
   readingId: v.optional(id),
   actorId: v.optional(id),
@@ -107,14 +107,14 @@ export const GetCardSchema = v.object({
   publishedAt: v.optional(v.nullable(text(64))),
 });
 
-export const ChooseEntitySchema = v.object({
+const ChooseEntitySchema = v.object({
   type: v.literal('chooseEntity'),
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
   /** The chosen Wikidata item, or null for "none of these". */
   qid: v.nullable(v.pipe(v.string(), v.regex(/^Q[1-9][0-9]{0,11}$/, 'not a Wikidata item id'))),
 });
 
-export const CorrectActorSchema = v.object({
+const CorrectActorSchema = v.object({
   type: v.literal('correctActor'),
   /** The name as written («بوتين»). */
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(300)),
@@ -132,7 +132,7 @@ const name = v.pipe(v.string(), v.minLength(1), v.maxLength(300));
 const quote = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_CHARS));
 
 /** One correction of the analysis, from the hover card or the panel; applied to every reading from now on. */
-export const AddFixSchema = v.object({
+const AddFixSchema = v.object({
   type: v.literal('addFix'),
   fix: v.variant('kind', [
     v.object({ kind: v.literal('not-name'), name }),
@@ -144,44 +144,44 @@ export const AddFixSchema = v.object({
 });
 
 /** Undo a correction. */
-export const RemoveFixSchema = v.object({ type: v.literal('removeFix'), id });
+const RemoveFixSchema = v.object({ type: v.literal('removeFix'), id });
 
 /** Every correction, for the settings. */
-export const ListFixesSchema = v.object({ type: v.literal('listFixes') });
+const ListFixesSchema = v.object({ type: v.literal('listFixes') });
 
-export const DeleteReadingSchema = v.object({
+const DeleteReadingSchema = v.object({
   type: v.literal('deleteReading'),
   id,
   /** Also delete the quotations saved from it (they are kept by default). */
   withSavedQuotes: v.optional(v.boolean()),
 });
 
-export const ForgetSiteSchema = v.object({
+const ForgetSiteSchema = v.object({
   type: v.literal('forgetSite'),
   site: v.pipe(v.string(), v.minLength(1), v.maxLength(253)),
 });
 
-export const ClearAllSchema = v.object({
+const ClearAllSchema = v.object({
   type: v.literal('clearAll'),
   /** 'cache' clears only what can be rebuilt (cards, Wikimedia answers); 'all' clears the reader's data too. */
   scope: v.picklist(['all', 'cache']),
 });
 
-export const ExportBackupSchema = v.object({ type: v.literal('exportBackup') });
+const ExportBackupSchema = v.object({ type: v.literal('exportBackup') });
 
-export const ImportBackupSchema = v.object({
+const ImportBackupSchema = v.object({
   type: v.literal('importBackup'),
   /** The backup file's text (its size is bounded by MAX_MESSAGE_BYTES). */
   json: v.pipe(v.string(), v.minLength(1)),
 });
 
-export const ExportQuotesSchema = v.object({
+const ExportQuotesSchema = v.object({
   type: v.literal('exportQuotes'),
   format: v.picklist(['markdown', 'csv', 'jsonld']),
   ...QuoteFilterEntries,
 });
 
-export const StorageStatusSchema = v.object({
+const StorageStatusSchema = v.object({
   type: v.literal('storageStatus'),
   /** Ask the browser for persistent storage (call from a user gesture in the options page). */
   requestPersist: v.optional(v.boolean()),

@@ -4,13 +4,13 @@ import * as v from 'valibot';
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
 
 /** The page reports how many saved quotations it shows, for the toolbar badge. */
-export const ReportPageSchema = v.object({
+const ReportPageSchema = v.object({
   type: v.literal('reportPage'),
   savedCount: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000)),
 });
 
 /** The card's "open in the side panel" link: open it on this tab and show the actor. */
-export const OpenPanelSchema = v.object({
+const OpenPanelSchema = v.object({
   type: v.literal('openPanel'),
   actorId: v.nullable(id),
 });

@@ -21,7 +21,7 @@ const PageSignalsSchema = v.object({
   textSample: v.optional(v.nullable(text(2000))),
 });
 
-export const AnalyzeArticleSchema = v.object({
+const AnalyzeArticleSchema = v.object({
   type: v.literal('analyzeArticle'),
   url: v.pipe(text(4096), v.url(), v.regex(/^https?:\/\//, 'only http(s) pages are analysed')),
   canonicalUrl: v.optional(v.nullable(text(4096))),
@@ -34,25 +34,25 @@ export const AnalyzeArticleSchema = v.object({
 });
 
 /** The page found no article body to analyse (nothing, or only a title and a line or two). */
-export const ReportNotArticleSchema = v.object({
+const ReportNotArticleSchema = v.object({
   type: v.literal('reportNotArticle'),
   url: v.pipe(text(4096), v.url(), v.regex(/^https?:\/\//, 'only http(s) pages are analysed')),
   title: v.nullable(text(2000)),
   reason: v.picklist(['short-body', 'no-body']),
 });
 
-export const GetTabStatusSchema = v.object({
+const GetTabStatusSchema = v.object({
   type: v.literal('getTabStatus'),
   tabId: v.pipe(v.number(), v.integer()),
 });
 
 /** The side panel asks for the analysed article of a tab (actors and quotations as the page shows them). */
-export const GetTabArticleSchema = v.object({
+const GetTabArticleSchema = v.object({
   type: v.literal('getTabArticle'),
   tabId: v.pipe(v.number(), v.integer()),
 });
 
-export const RequestSchema = v.variant('type', [
+const RequestSchema = v.variant('type', [
   AnalyzeArticleSchema,
   ReportNotArticleSchema,
   GetTabStatusSchema,
@@ -62,7 +62,6 @@ export const RequestSchema = v.variant('type', [
 ]);
 
 export type AnalyzeArticleRequest = v.InferOutput<typeof AnalyzeArticleSchema>;
-export type GetTabStatusRequest = v.InferOutput<typeof GetTabStatusSchema>;
 export type Request = v.InferOutput<typeof RequestSchema>;
 
 export interface TabStatus {

@@ -6,7 +6,7 @@ import type { SaveQuoteSchema } from './library-protocol';
 export type SaveQuoteRequest = v.InferOutput<typeof SaveQuoteSchema>;
 
 /** Characters of context kept before and after the quotation: enough to tell repeated words apart. */
-export const QUOTE_CONTEXT = 32;
+const QUOTE_CONTEXT = 32;
 
 /** The request saving [start, end) of the article `text` read at `url` (and recorded as `readingId` when known). */
 export function saveQuoteRequest(

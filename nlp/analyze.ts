@@ -7,10 +7,10 @@ import { attributeQuotes } from './attribution';
 import { classifyPage } from './detect';
 import { recognise } from './entities';
 import { emptyGazetteer, type GazetteerIndex } from './gazetteer';
-import { findMarkedSpans, isQuotation, type MarkedSpan, sentenceHasCue } from './quotes';
+import { findMarkedSpans, isQuotation, sentenceHasCue } from './quotes';
 import { tokenize } from './tokenize';
 
-export const BLOCK_SEPARATOR = '\n\n';
+const BLOCK_SEPARATOR = '\n\n';
 
 /** Join title and blocks into the one text every offset indexes into. */
 export function joinArticle(input: ArticleInput): { text: string; blockStarts: number[] } {
@@ -112,5 +112,3 @@ export function analyze(input: ArticleInput): Analysis {
   textOnly ??= createAnalyzer({ gazetteer: emptyGazetteer() });
   return textOnly(input);
 }
-
-export type { MarkedSpan };

@@ -18,7 +18,7 @@ export interface PageEvidence extends PageClass {
 }
 
 /** Scores at or above this are news; tuned on ../shared/data (news-dev, pages-dev, negatives-dev). */
-export const NEWS_THRESHOLD = 0.3;
+const NEWS_THRESHOLD = 0.3;
 /** Long inputs are judged on their beginning: detection must cost the same on a 100,000-word page. */
 const SAMPLE_CHARS = 16_000;
 
@@ -301,10 +301,10 @@ const CUE_NAMES = [
   'diacritics',
 ] as const;
 /** Counts per cue group (diacritics: marks per letter). */
-export type NewsCues = Record<(typeof CUE_NAMES)[number], number>;
+type NewsCues = Record<(typeof CUE_NAMES)[number], number>;
 
 /** Cue counts of a text, by group; exported for the evaluation's explanations. */
-export function newsCues(sample: string, norm: string, words: string[], diacritics?: number): NewsCues {
+function newsCues(sample: string, norm: string, words: string[], diacritics?: number): NewsCues {
   const c = Object.fromEntries(CUE_NAMES.map((name) => [name, 0])) as NewsCues;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? '';
@@ -342,7 +342,7 @@ export function newsCues(sample: string, norm: string, words: string[], diacriti
 }
 
 /** Score how much a text reads like a news report; also the reasons, for the evaluation table. */
-export function scoreNews(text: string | Sample): { score: number; words: number; reasons: string[] } {
+function scoreNews(text: string | Sample): { score: number; words: number; reasons: string[] } {
   const { raw: sample, norm, words, diacritics } = typeof text === 'string' ? sampleOf(text) : text;
   if (words.length === 0) return { score: 0, words: 0, reasons: ['no Arabic words'] };
   const c = newsCues(sample, norm, words, diacritics);

@@ -45,7 +45,7 @@ export interface GazetteerData {
   minorSources?: string;
 }
 
-export interface Phrase {
+interface Phrase {
   /** Normalised tokens after the first one. */
   rest: string[];
   entry: number;
@@ -60,8 +60,6 @@ export interface GazetteerIndex {
   entries: GazetteerEntry[];
   byId: Map<string, GazetteerEntry>;
   phrases: Map<string, Phrase[]>;
-  /** Skeleton of one-word person and place names → entries, for transliteration variants. */
-  skeletons: Map<string, number[]>;
   /** Skeleton of a famous family name → its one person, so «شويجو» finds «سيرغي شويغو». */
   surnameSkeletons: Map<string, number>;
   firstNames: Set<string>;
@@ -100,7 +98,6 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
     entries,
     byId: new Map(),
     phrases: new Map(),
-    skeletons: new Map(),
     surnameSkeletons: new Map(),
     firstNames: splitSet(data.firstNames),
     nameTokens: splitSet(data.nameTokens),
@@ -131,12 +128,6 @@ export function buildGazetteerIndex(data: GazetteerData): GazetteerIndex {
       if (toks.length === 0) continue;
       if (toks.length === 1 && (toks[0]!.length < 3 || index.common.has(toks[0]!))) continue;
       add(toks, i, 'name');
-      if (toks.length === 1 && toks[0]!.length >= 5 && e.type !== 'organization') {
-        const sk = skeleton(toks[0]!);
-        const list = index.skeletons.get(sk) ?? [];
-        if (!list.includes(i)) list.push(i);
-        index.skeletons.set(sk, list);
-      }
       if (e.type === 'person' && toks.length >= 2) {
         const last = toks[toks.length - 1]!;
         if (last.length >= 4 && !index.common.has(last)) {
@@ -177,7 +168,7 @@ export interface GazetteerMatch {
 }
 
 /** Offset in the original token text where normalised character `k` begins (skips dropped marks). */
-export function originalOffset(tokenText: string, k: number): number {
+function originalOffset(tokenText: string, k: number): number {
   let n = 0;
   for (let i = 0; i < tokenText.length; i++) {
     const length = normalizedLength(tokenText.charCodeAt(i));
@@ -368,10 +359,4 @@ function surnameVariant(n: string, index: GazetteerIndex): number | null {
   // Variants differ inside the word, not at its end («رينولد» is not «رونالدو»).
   const names = index.entries[owner]!.names.map((x) => nameTokens(x));
   return names.some((t) => t[t.length - 1]?.slice(-1) === n.slice(-1)) ? owner : null;
-}
-
-/** Entries whose one-word name shares the consonant skeleton of a word (variant spellings). */
-export function skeletonCandidates(norm: string, index: GazetteerIndex): GazetteerEntry[] {
-  if (norm.length < 5) return [];
-  return (index.skeletons.get(skeleton(norm)) ?? []).map((i) => index.entries[i]!);
 }

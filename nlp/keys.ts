@@ -40,13 +40,13 @@ export function wordKeys(word: string): string[] {
 }
 
 /** The key a query word is looked up with: the word as typed, without stripping (it is what the reader meant). */
-export function queryKey(word: string): string | null {
+function queryKey(word: string): string | null {
   const norm = normalize(word);
   return norm.length < MIN_WORD ? null : stemKey(norm);
 }
 
 /** Split text into written words. */
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 

@@ -181,13 +181,6 @@ function isTrailingMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
 }
 
-const ARABIC_LETTER = /[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
-
-/** True when a character is an Arabic-script letter (not a mark, digit or punctuation). */
-export function isArabicLetter(ch: string): boolean {
-  return ARABIC_LETTER.test(ch);
-}
-
 const SKELETON_DROP = new Set(['ا', 'و', 'ي', 'ء']);
 const SKELETON_FOLD: Record<string, string> = { غ: 'ج', گ: 'ج', ڤ: 'ف', پ: 'ب', چ: 'ج' };
 

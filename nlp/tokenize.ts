@@ -37,11 +37,6 @@ export function normalizeWordAt(text: string, start: number, end: number): strin
   return writtenForm(text, start, end).norm;
 }
 
-/** The normalised form of a written word, shared with every other token written the same way. */
-export function normalizeWord(word: string): string {
-  return writtenForm(word, 0, word.length).norm;
-}
-
 // Written forms seen so far, in an open-addressing table keyed by the characters themselves, so a
 // repeated word is found without cutting it out of the text first.
 interface Written {

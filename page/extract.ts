@@ -6,7 +6,7 @@ import type { PageSignals } from '../types/analysis';
 import { runAll, type Steps } from './slice';
 
 /** A run of block characters copied from one Text node: block[start + k] comes from node.data[nodeStart + k]. */
-export interface TextPiece {
+interface TextPiece {
   node: Text;
   start: number;
   nodeStart: number;
@@ -14,7 +14,7 @@ export interface TextPiece {
 }
 
 /** One block's text with where each part of it lives in the DOM. */
-export interface BlockNodes {
+interface BlockNodes {
   text: string;
   pieces: TextPiece[];
 }

@@ -2,7 +2,7 @@
 // Prefers CSS.highlights.highlightsFromPoint; else caretPositionFromPoint/caretRangeFromPoint,
 // looking through invisible elements that cover the text (teaser links, overlays).
 
-export interface Caret {
+interface Caret {
   node: Node;
   offset: number;
 }
@@ -35,7 +35,7 @@ function isSeeThrough(el: Element): boolean {
 }
 
 /** The caret under a point, retrying through up to a few see-through covering elements. */
-export function caretAt(doc: Document, x: number, y: number, ignore?: Element | null): Caret | null {
+function caretAt(doc: Document, x: number, y: number, ignore?: Element | null): Caret | null {
   let caret = rawCaret(doc as CaretDoc, x, y);
   if (!caret || caret.node.nodeType === Node.TEXT_NODE) return caret;
   const restored: [HTMLElement, string, string][] = [];

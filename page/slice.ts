@@ -8,7 +8,7 @@ export const SLICE_MS = 8;
 export type Steps<T> = Generator<boolean | undefined, T, undefined>;
 
 /** Give the page's own work a turn (scheduler.yield where there is one, else a new task). */
-export function yieldToMain(): Promise<void> {
+function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, Chrome and Firefox builds, web-ext lint, unit tests, e2e in Chromium.
+// `npm test`: typecheck, lint, unused code (knip), Chrome and Firefox builds, web-ext lint, unit tests, e2e in Chromium.
 // Ends with one line `N passed, M failed` summing unit and e2e tests; a failed step counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -49,6 +49,8 @@ function vitest(label: string, args: string[]): void {
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('lint', 'npx', ['biome', 'check', '.']);
+// Unused files, exports and dependencies (knip.jsonc).
+step('unused code', 'npx', ['knip']);
 // Builds come before the unit tests: tests/unit/bundle.test.ts reads the built content scripts.
 step('build chrome', 'npx', ['wxt', 'build']);
 step('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);

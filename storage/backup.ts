@@ -74,7 +74,7 @@ const FileSchema = v.object({
   }),
 });
 
-export class BackupError extends Error {
+class BackupError extends Error {
   override name = 'BackupError';
 }
 
@@ -101,7 +101,7 @@ function plainRow(row: unknown): unknown {
 }
 
 /** Check a backup file completely before anything is written; throws BackupError saying what is wrong. */
-export function parseBackup(json: string): Map<BackupTable, Record<string, unknown>[]> {
+function parseBackup(json: string): Map<BackupTable, Record<string, unknown>[]> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);

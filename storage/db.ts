@@ -90,7 +90,7 @@ export interface SchemaVersion {
 }
 
 export const READER_DB_NAME = 'siyaq';
-export const CACHE_DB_NAME = 'siyaq-cache';
+const CACHE_DB_NAME = 'siyaq-cache';
 
 /** Every version of the reader schema, oldest first. */
 export const READER_VERSIONS: readonly SchemaVersion[] = [

@@ -33,7 +33,7 @@ const TRACKING_EXACT = new Set([
 const TRACKING_PREFIX = ['utm_', 'pk_', 'mtm_', 'at_', 'hsa_', 'oly_', 'vero_'];
 
 /** True when a query parameter only tracks the visit and never selects content. */
-export function isTrackingParam(name: string): boolean {
+function isTrackingParam(name: string): boolean {
   const n = name.toLowerCase();
   return TRACKING_EXACT.has(n) || TRACKING_PREFIX.some((p) => n.startsWith(p));
 }
@@ -82,7 +82,7 @@ export interface PageIdentity {
 }
 
 /** Texts shorter than this are not identified by their hash: two short pages may well share their text. */
-export const MIN_HASHED_TEXT = 280;
+const MIN_HASHED_TEXT = 280;
 
 /** Identify a page from its raw URL, its declared canonical URL (link rel=canonical or og:url) and its text. */
 export function pageIdentity(url: string, canonicalUrl?: string | null, text?: string | null): PageIdentity {

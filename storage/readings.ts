@@ -58,7 +58,7 @@ export async function findReading(identity: PageIdentity, db: ReaderDb = readerD
 }
 
 /** Every key an actor is found under across the history. */
-export function actorKeys(name: string, aliases: readonly string[], knowledgeId: string | null): string[] {
+function actorKeys(name: string, aliases: readonly string[], knowledgeId: string | null): string[] {
   const keys = new Set<string>();
   for (const n of [name, ...aliases]) {
     const k = nameKey(n);
@@ -173,7 +173,7 @@ async function correctionsBySite(db: ReaderDb): Promise<(site: string) => FixInd
 }
 
 /** The history view of a reading row, without the actors the reader said are not names or hid on its site. */
-export function summarize(r: ReadingRow, fixes?: FixIndex): ReadingSummary {
+function summarize(r: ReadingRow, fixes?: FixIndex): ReadingSummary {
   return {
     id: r.id,
     url: r.url,

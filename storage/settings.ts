@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import type { Settings } from '../types/settings';
 import { sanitizeSettings, siteOf } from './settings-values';
 
-export { DEFAULT_SETTINGS, SETTINGS_KEY, sanitizeSettings, siteOf } from './settings-values';
+export { DEFAULT_SETTINGS, sanitizeSettings, siteOf } from './settings-values';
 
 const item = storage.defineItem<unknown>('local:settings', { fallback: null });
 

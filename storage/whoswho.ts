@@ -9,7 +9,7 @@ import type { ReaderDb } from './db';
 const COMPANIONS = 5;
 
 /** What the reader's readings say of the actor known by any of these name keys. */
-export async function localWho(reader: ReaderDb, keys: readonly string[]): Promise<LocalWho> {
+async function localWho(reader: ReaderDb, keys: readonly string[]): Promise<LocalWho> {
   if (keys.length === 0) return { roles: [], companions: [] };
   const rows = await reader.readingActors
     .where('nameKeys')

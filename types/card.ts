@@ -50,7 +50,7 @@ export interface CardImage {
   pageUrl: string;
 }
 
-export type EnrichmentState =
+type EnrichmentState =
   /** The reader did not turn online enrichment on: nothing was asked of the network. */
   | 'off'
   /** Online details shown from the cache (fresh enough). */

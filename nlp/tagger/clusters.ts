@@ -6,7 +6,7 @@
 import { hashString } from './hash';
 
 /** Seed of the word hashes that key every per-word table (PMI clusters, vector clusters). */
-export const KEY_SEED = 303;
+const KEY_SEED = 303;
 
 /**
  * Small integers per word form (cluster ids at several levels, corpus statistics), stored as sorted

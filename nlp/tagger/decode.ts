@@ -3,7 +3,7 @@
 import { NT, TAGS } from './model';
 
 /** allowed[prev * NT + next]: 1 when next may follow prev; index NT*NT + next is the sentence start. */
-export const ALLOWED: Uint8Array = (() => {
+const ALLOWED: Uint8Array = (() => {
   const a = new Uint8Array(NT * NT + NT);
   for (let p = 0; p <= NT; p++) {
     for (let y = 0; y < NT; y++) {

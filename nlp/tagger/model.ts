@@ -6,7 +6,6 @@ import { Bloom } from './lexicon';
 
 /** The label set, in the order weight rows store them. */
 export const TAGS = ['O', 'B-PERS', 'I-PERS', 'B-LOC', 'I-LOC', 'B-ORG', 'I-ORG', 'B-MISC', 'I-MISC'] as const;
-export type BioTag = (typeof TAGS)[number];
 export const NT = TAGS.length;
 
 /** A trained model as stored: feature hashes with one int8 weight per tag, scaled by `scale`. */

@@ -53,7 +53,7 @@ function mulberry32(seed: number): () => number {
 const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
 
 /** Tag index for a BIO label; unknown labels are an error in the data, not something to guess. */
-export function tagIndex(tag: string): number {
+function tagIndex(tag: string): number {
   const i = TAG_INDEX.get(tag);
   if (i === undefined) throw new Error(`unknown tag ${JSON.stringify(tag)}`);
   return i;

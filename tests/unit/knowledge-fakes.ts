@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FetchLike } from '../../knowledge/wikimedia';
 
 /** The recorded Wikimedia answers kept next to the project (read at run time, never copied in). */
-export const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'wikimedia');
+const FIXTURES = join(__dirname, '..', '..', '..', 'shared', 'fixtures', 'wikimedia');
 export const haveFixtures = existsSync(FIXTURES);
 
 /** The text of a recorded answer. */

@@ -2,6 +2,7 @@
 // mentions standing for an actor the article introduced with that role.
 
 import type { Actor, ActorType, Mention } from '../types/analysis';
+import { Memo } from '../types/memo';
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
 import { ORG_HEADS } from './lexicon';
@@ -27,12 +28,11 @@ function keyOf(text: string, s: EntitySpan): readonly string[] {
 }
 
 /** nameTokens of a mention's text, kept per text: one name is mentioned many times. Shared: never modify. */
-const nameWords = new Map<string, readonly string[]>();
+const nameWords = new Memo<string, readonly string[]>(50_000);
 function wordsOfName(name: string): readonly string[] {
   let words = nameWords.get(name);
   if (!words) {
     words = nameTokens(name);
-    if (nameWords.size >= 50_000) nameWords.clear();
     nameWords.set(name, words);
   }
   return words;
@@ -59,13 +59,12 @@ export function roleKey(role: string): string {
   let key = roleKeys.get(role);
   if (key === undefined) {
     key = canonicalRole(nameTokens(role).join(' '));
-    if (roleKeys.size >= 50_000) roleKeys.clear();
     roleKeys.set(role, key);
   }
   return key;
 }
 /** roleKey per role text: an article repeats its roles. */
-const roleKeys = new Map<string, string>();
+const roleKeys = new Memo<string, string>(50_000);
 
 /** «المتحدث باسم وزارة الخارجية الأمريكية» and «المتحدث باسم الخارجية الأمريكية» are one role. */
 function canonicalRole(key: string): string {

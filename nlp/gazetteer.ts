@@ -3,6 +3,7 @@
 // stays free of our other folders; the index is built once per process.
 
 import type { ActorType, Token } from '../types/analysis';
+import { Memo } from '../types/memo';
 import { normalize, normalizedLength, skeleton } from './normalize';
 import { cliticReadings, type WordForm, wordForms, wordsOf } from './tokenize';
 
@@ -206,7 +207,7 @@ interface FormMatch {
 }
 
 /** Per index, the FormMatch of each normalised form seen (bounded like the other word caches). */
-const formMatches = new WeakMap<GazetteerIndex, Map<string, FormMatch>>();
+const formMatches = new WeakMap<GazetteerIndex, Memo<string, FormMatch>>();
 const FORM_CACHE_LIMIT = 50_000;
 
 /** The shared answer for a word that opens no phrase and is no famous surname (never modified). */
@@ -241,7 +242,7 @@ function phraseListOf(list: Phrase[]): PhraseList {
   return split;
 }
 
-function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormMatch>): FormMatch {
+function formMatch(norm: string, index: GazetteerIndex, cache: Memo<string, FormMatch>): FormMatch {
   let f = cache.get(norm);
   if (f) return f;
   const readings: FormMatch['readings'] = [];
@@ -252,13 +253,12 @@ function formMatch(norm: string, index: GazetteerIndex, cache: Map<string, FormM
   // Most words open no phrase and are no famous surname: they all share one empty answer.
   const variant = readings.length === 0 ? surnameVariant(norm, index) : undefined;
   f = variant === null ? NO_MATCH : { readings, whole: index.nameTokens.has(norm) || index.firstNames.has(norm), variant };
-  if (cache.size >= FORM_CACHE_LIMIT) cache.clear();
   cache.set(norm, f);
   return f;
 }
 
 /** formMatch kept on the token's shared WordForm when it has one, so a repeated word needs no look-up. */
-function sharedFormMatch(wf: WordForm | undefined, norm: string, index: GazetteerIndex, cache: Map<string, FormMatch>): FormMatch {
+function sharedFormMatch(wf: WordForm | undefined, norm: string, index: GazetteerIndex, cache: Memo<string, FormMatch>): FormMatch {
   if (wf === undefined || wf.norm !== norm) return formMatch(norm, index, cache);
   if (wf.owner !== index) {
     wf.owner = index;
@@ -274,7 +274,7 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
   const out: GazetteerMatch[] = [];
   let cache = formMatches.get(index);
   if (!cache) {
-    cache = new Map();
+    cache = new Memo(FORM_CACHE_LIMIT);
     formMatches.set(index, cache);
   }
   const forms = wordForms(tokens);

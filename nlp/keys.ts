@@ -1,4 +1,5 @@
 // Variant-tolerant matching keys for Arabic words and names, shared by history search, the timeline and the cards.
+import { Memo } from '../types/memo';
 import { normalize, skeleton } from './normalize';
 import { cliticReadings } from './tokenize';
 
@@ -22,8 +23,7 @@ function stemKey(stem: string): string {
 }
 
 // Words repeat a lot across articles: their keys are remembered (bounded).
-const memo = new Map<string, string[]>();
-const MEMO_MAX = 50_000;
+const memo = new Memo<string, string[]>(50_000);
 
 /** Every key one written word may stand for (with and without its proclitics: «لبوتين» → «بوتين»). */
 export function wordKeys(word: string): string[] {
@@ -34,7 +34,6 @@ export function wordKeys(word: string): string[] {
   if (norm.length < MIN_WORD) keys = [];
   else if (!ARABIC.test(norm)) keys = [norm];
   else keys = [...new Set(cliticReadings(norm).map((r) => stemKey(r.stem)))];
-  if (memo.size >= MEMO_MAX) memo.clear();
   memo.set(word, keys);
   return keys;
 }

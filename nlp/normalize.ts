@@ -2,6 +2,7 @@
 // Folding rules: diacritics, tatweel, bidi and zero-width marks are dropped; alef/hamza forms,
 // ى/ی→ي, ک→ك, ة→ه are folded; Arabic-Indic digits become ASCII; presentation forms go through
 // NFKC; Latin is lower-cased. Every normalised character remembers its source range.
+import { Memo } from '../types/memo';
 
 const DROP = -1;
 
@@ -193,12 +194,11 @@ export function skeleton(norm: string): string {
   const cached = skeletonCache.get(norm);
   if (cached !== undefined) return cached;
   const out = computeSkeleton(norm);
-  if (skeletonCache.size >= 50_000) skeletonCache.clear();
   skeletonCache.set(norm, out);
   return out;
 }
 
-const skeletonCache = new Map<string, string>();
+const skeletonCache = new Memo<string, string>(50_000);
 
 /** skeleton(norm).length without building it (or touching the cache): a cheap test before a look-up. */
 export function skeletonLength(norm: string): number {

@@ -3,6 +3,7 @@
 // array once with bounded look-ahead, so cost stays linear.
 
 import type { Token } from '../types/analysis';
+import { Memo } from '../types/memo';
 import { type GazetteerIndex, type GazetteerMatch, joined } from './gazetteer';
 import {
   COUNTERPART_WORDS,
@@ -105,7 +106,6 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
     if (!f) {
       f = memos.get(norm);
       if (!f) {
-        if (memos.size >= FORM_MEMO_LIMIT) memos.clear();
         f = {
           readings: cliticReadings(norm),
           bits: 0,
@@ -151,11 +151,11 @@ export interface FormMemo {
 
 const FORM_MEMO_LIMIT = 50_000;
 /** Form memos per gazetteer index (answers about firstNames depend on it). */
-const formMemoCache = new WeakMap<GazetteerIndex, Map<string, FormMemo>>();
-function formMemosOf(index: GazetteerIndex): Map<string, FormMemo> {
+const formMemoCache = new WeakMap<GazetteerIndex, Memo<string, FormMemo>>();
+function formMemosOf(index: GazetteerIndex): Memo<string, FormMemo> {
   let m = formMemoCache.get(index);
   if (!m) {
-    m = new Map();
+    m = new Memo(FORM_MEMO_LIMIT);
     formMemoCache.set(index, m);
   }
   return m;

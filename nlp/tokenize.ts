@@ -1,6 +1,7 @@
 // Tokens with offsets into the original text, and Arabic proclitic stripping.
 
 import type { Token } from '../types/analysis';
+import { Memo } from '../types/memo';
 import { normalize } from './normalize';
 
 const CACHE_LIMIT = 50_000;
@@ -20,12 +21,11 @@ export interface WordForm {
 }
 
 /** Every normalised form seen, so equal forms are one string and one WordForm. */
-const formsByNorm = new Map<string, WordForm>();
+const formsByNorm = new Memo<string, WordForm>(CACHE_LIMIT);
 
 function wordFormOf(norm: string): WordForm {
   let f = formsByNorm.get(norm);
   if (!f) {
-    if (formsByNorm.size >= CACHE_LIMIT) formsByNorm.clear();
     f = { norm, owner: null, gaz: null, memo: null };
     formsByNorm.set(norm, f);
   }
@@ -191,7 +191,7 @@ const CONJ = ['و', 'ف'];
 const PREP = ['ب', 'ل', 'ك', 'س'];
 const MIN_STEM = 2;
 
-const readingCache = new Map<string, Stripped[]>();
+const readingCache = new Memo<string, Stripped[]>(CACHE_LIMIT);
 
 /**
  * Every way to read a normalised word as proclitics + stem, the word itself first.
@@ -202,7 +202,6 @@ export function cliticReadings(word: string): Stripped[] {
   const cached = readingCache.get(word);
   if (cached) return cached;
   const readings = computeReadings(word);
-  if (readingCache.size >= CACHE_LIMIT) readingCache.clear();
   readingCache.set(word, readings);
   return readings;
 }

@@ -1,6 +1,7 @@
 // Feature extraction for the tagger. Everything that depends only on a word form is computed
 // once per form and cached, so tagging a token costs a few integer look-ups and hash mixes.
 
+import { Memo } from '../../types/memo';
 import { cliticReadings } from '../tokenize';
 import type { Clusters } from './clusters';
 import { hashString, mixHash } from './hash';
@@ -149,7 +150,7 @@ function shapeOf(w: string): string {
 
 /** Turns sentences of normalised word forms into feature ids, caching per-form work. */
 export class Featurizer {
-  private readonly cache = new Map<string, FormFeatures>();
+  private readonly cache = new Memo<string, FormFeatures>(MAX_CACHE);
   private readonly lexicon: Bloom | null;
   constructor(
     private readonly lists: WordLists,
@@ -177,7 +178,6 @@ export class Featurizer {
   form(w: string): FormFeatures {
     const hit = this.cache.get(w);
     if (hit) return hit;
-    if (this.cache.size >= MAX_CACHE) this.cache.clear();
     const f = this.compute(w);
     this.cache.set(w, f);
     return f;

@@ -5,7 +5,7 @@ import { nameKey } from '../nlp/keys';
 import { COUNTERPART } from '../nlp/lexicon';
 import type { ActorType } from '../types/analysis';
 import type { CardCacheRow, KeptRows } from '../types/cache';
-import type { Card, CardCandidate, CardHistory, CardImage, CardQuote, CardRole, CardSource } from '../types/card';
+import type { Card, CardActor, CardCandidate, CardHistory, CardImage, CardQuote, CardRole, CardSource } from '../types/card';
 import type { LocalWho, LocalWhoReader } from '../types/library';
 import { resolveCounterparts, TYPE_OF_LETTER as TYPE_OF, type WhoLookup } from './whoswho';
 import { fact, likelyType, pickEntry, whoCard } from './whoswho-card';
@@ -57,13 +57,7 @@ function cardCacheKey(name: string, type: ActorType, publishedAt: string | null)
 }
 
 /** An actor of an article analysed here (the CLI's --article), with its role already resolved. */
-export interface ArticleActor {
-  name: string;
-  type: ActorType;
-  role: string | null;
-  aliases: string[];
-  latin: string | null;
-  mentions: number;
+export interface ArticleActor extends CardActor {
   quotes: CardQuote[];
 }
 

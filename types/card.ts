@@ -104,15 +104,19 @@ export interface Card {
   enrichment: EnrichmentState;
 }
 
-/** An actor of a stored reading, as the card builder reads it back. */
-export interface StoredActor {
-  actorId: string;
+/** An actor as its card starts from it: names, type, role in its article and how often it is mentioned there. */
+export interface CardActor {
   name: string;
   type: ActorType;
   role: string | null;
   aliases: string[];
   latin: string | null;
   mentions: number;
+}
+
+/** An actor of a stored reading, as the card builder reads it back. */
+export interface StoredActor extends CardActor {
+  actorId: string;
   /** Name keys of the name and every alias, plus "k:<knowledgeId>". */
   nameKeys: string[];
 }

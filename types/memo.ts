@@ -2,19 +2,16 @@
 // kept for the recently used keys only, so a long reading session cannot grow them without end.
 
 /**
- * A map of at most `max` entries that forgets the least recently used ones first, in two generations
- * (as hashlru and quick-lru do): new and recently read entries go to the young generation; when it holds
- * half the entries it becomes the old one and the previous old one is dropped. A hit on a young entry costs
+ * A map that keeps at least the `max` most recently used keys and at most 2 × `max` entries, in two
+ * generations (as hashlru and quick-lru do): new and recently read entries go to the young generation; when
+ * it holds `max` it becomes the old one and the previous old one is dropped. A hit on a young entry costs
  * one Map look-up, so it can sit on the hottest paths. Values are never `undefined` (that means "not kept").
  */
 export class Memo<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
-  private readonly generation: number;
 
-  constructor(max: number) {
-    this.generation = Math.max(1, Math.floor(max / 2));
-  }
+  constructor(private readonly max: number) {}
 
   get(key: K): V | undefined {
     const value = this.young.get(key);
@@ -26,13 +23,13 @@ export class Memo<K, V> {
 
   set(key: K, value: V): void {
     this.young.set(key, value);
-    if (this.young.size >= this.generation) {
+    if (this.young.size >= this.max) {
       this.old = this.young;
       this.young = new Map();
     }
   }
 
-  /** Entries kept now, at most `max`. */
+  /** Entries kept now (a key read again from the old generation counts twice), at most 2 × `max`. */
   get size(): number {
     return this.young.size + this.old.size;
   }

@@ -4,11 +4,11 @@ import { readerDb } from './db';
 
 /**
  * Calls `changed` each time a reading or a saved quotation is added or updated (not for the first look), and
- * `failed` when the database cannot be read.
+ * `failed` when the database cannot be read. Returns what stops watching.
  */
-export function watchLibrary(changed: () => void, failed: (error: unknown) => void, db = readerDb()): void {
+export function watchLibrary(changed: () => void, failed: (error: unknown) => void, db = readerDb()): () => void {
   let first = true;
-  liveQuery(async () => [
+  const subscription = liveQuery(async () => [
     await db.readings.count(),
     (await db.readings.orderBy('readAt').last())?.readAt ?? 0,
     await db.savedQuotes.count(),
@@ -22,4 +22,5 @@ export function watchLibrary(changed: () => void, failed: (error: unknown) => vo
     },
     error: failed,
   });
+  return () => subscription.unsubscribe();
 }

@@ -1,32 +1,19 @@
 // Benchmarks that run in Node: analysis speed and scaling, model load and heap, storage on fake-indexeddb.
-// Capabilities that have not landed are found at run time and reported as n/a, so this file never
-// has to change in step with theirs.
 import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
+import { loadAnalyzer } from '../knowledge/recognizer';
+import { loadTagger } from '../nlp/tagger/index';
+import { ReaderDb } from '../storage/db';
+import { saveQuote } from '../storage/quotes';
+import { recordReading, searchHistory } from '../storage/readings';
 import type { Analysis, ArticleInput } from '../types/analysis';
 import { articleOfWords, type Corpus, demoArticle, loadCorpus } from './bench-corpus';
 import { type Metric, median, metric, na } from './bench-report';
 import { ROOT } from './browser';
 
 export type AnalyzeFn = (input: ArticleInput) => Analysis;
-
-/** Import one of the project's modules if it exists yet; null when it does not. */
-export async function importIfExists(relative: string): Promise<Record<string, unknown> | null> {
-  const file = join(ROOT, relative);
-  if (!existsSync(file)) return null;
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-}
-
-/** Turn whatever loadAnalyzer returns (a function or an object with analyze) into a function. */
-function asAnalyzeFn(loaded: unknown): AnalyzeFn | null {
-  if (typeof loaded === 'function') return loaded as AnalyzeFn;
-  const fn = (loaded as { analyze?: unknown } | null)?.analyze;
-  return typeof fn === 'function' ? (fn.bind(loaded) as AnalyzeFn) : null;
-}
 
 export interface Analyzers {
   plain: AnalyzeFn;
@@ -35,36 +22,19 @@ export interface Analyzers {
   taggedNote: string;
 }
 
-/** The analyzers to measure: knowledge/recognizer.ts loadAnalyzer({tagger}) when it exists, else nlp/analyze. */
+/** The analyzers to measure: knowledge/recognizer.ts loadAnalyzer without and with the tagger. */
 export async function loadAnalyzers(): Promise<Analyzers> {
-  const recognizer = await importIfExists('knowledge/recognizer.ts');
-  const load = recognizer?.loadAnalyzer;
-  if (typeof load === 'function') {
-    const plain = asAnalyzeFn(await load({ tagger: false }));
-    let tagged: AnalyzeFn | null = null;
-    let taggedNote = '';
-    try {
-      // loadAnalyzer({tagger: true}) quietly falls back to no tagger; only count it when a model loads.
-      const taggerModule = await importIfExists('nlp/tagger/index.ts');
-      const loadTagger = taggerModule?.loadTagger;
-      const model = typeof loadTagger === 'function' ? await loadTagger() : null;
-      if (!model) taggedNote = 'not available yet (no trained model: nlp/tagger loadTagger)';
-      else {
-        tagged = asAnalyzeFn(await load({ tagger: true }));
-        if (!tagged) taggedNote = 'loadAnalyzer({tagger: true}) gave no analyze function';
-      }
-    } catch (error) {
-      taggedNote = `the tagger failed to load: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    if (plain) return { plain, plainLabel: 'gazetteer + patterns', tagged, taggedNote };
+  const plain = await loadAnalyzer({ tagger: false });
+  let tagged: AnalyzeFn | null = null;
+  let taggedNote = '';
+  try {
+    // loadAnalyzer({tagger: true}) quietly falls back to no tagger; only count it when the model loads.
+    await loadTagger();
+    tagged = await loadAnalyzer({ tagger: true });
+  } catch (error) {
+    taggedNote = `the tagger failed to load: ${error instanceof Error ? error.message : String(error)}`;
   }
-  const { analyze } = await import('../nlp/analyze');
-  return {
-    plain: analyze,
-    plainLabel: 'nlp/analyze (knowledge/recognizer.ts not available yet)',
-    tagged: null,
-    taggedNote: 'not available yet (knowledge/recognizer.ts loadAnalyzer)',
-  };
+  return { plain, plainLabel: 'gazetteer + patterns', tagged, taggedNote };
 }
 
 function tokensPerSecond(fn: AnalyzeFn, corpus: Corpus, passes = 3): number {
@@ -228,7 +198,7 @@ export async function benchAnalysis(log: (s: string) => void): Promise<Metric[]>
   );
 
   const load = measureLoad();
-  const what = load.what ?? 'not available yet (knowledge/recognizer.ts loadAnalyzer, nlp/tagger loadTagger)';
+  const what = load.what ?? 'knowledge/recognizer.ts loadAnalyzer({tagger: true})';
   if (load.loadMs !== null) metrics.push(metric('load.modelMs', 'model load (import + decode)', load.loadMs, 'ms', { note: what }));
   else metrics.push(na('load.modelMs', 'model load (import + decode)', 'ms', load.error ?? what));
   if (load.heapMB !== null) {
@@ -258,21 +228,10 @@ export async function benchStorage(log: (s: string) => void): Promise<Metric[]> 
   const units = ['ms', 'ms', 'ms', 'MB'];
   const naAll = (why: string) => ids.map((id, i) => na(id, labels[i] as string, units[i] as string, why));
 
-  const dbModule = await importIfExists('storage/db.ts');
-  const readings = await importIfExists('storage/readings.ts');
-  const quotes = await importIfExists('storage/quotes.ts');
-  const ReaderDbClass = dbModule?.ReaderDb as
-    | (new (
-        name: string,
-      ) => { tables: { name: string; toArray(): Promise<unknown[]> }[]; delete(): Promise<void> })
-    | undefined;
-  const recordReading = readings?.recordReading as ((url: string, a: Analysis, db: unknown) => Promise<{ id: string }>) | undefined;
-  if (!ReaderDbClass || !recordReading) return naAll('not available yet (storage/db.ts ReaderDb, storage/readings.ts recordReading)');
-
   const { analyze } = await loadAnalyzers().then((a) => ({ analyze: a.tagged ?? a.plain }));
   const demo = demoArticle();
   const analysis = analyze(demo);
-  const db = new ReaderDbClass(`bench-${Date.now()}`);
+  const db = new ReaderDb(`bench-${Date.now()}`);
   const metrics: Metric[] = [];
   try {
     log(`storage: recording ${READINGS} readings on fake-indexeddb`);
@@ -293,46 +252,40 @@ export async function benchStorage(log: (s: string) => void): Promise<Metric[]> 
       }),
     );
 
-    const saveQuote = quotes?.saveQuote as ((input: object, db: unknown) => Promise<unknown>) | undefined;
-    if (saveQuote) {
-      const text = analysis.text;
-      const q = analysis.quotes[0];
-      const start = q?.start ?? 0;
-      const end = q?.end ?? Math.min(40, text.length);
-      const times: number[] = [];
-      for (let i = 0; i < 100; i++) {
-        const t0 = performance.now();
-        await saveQuote(
-          {
-            url: `https://news${i % 37}.example/article/${i}`,
-            exact: text.slice(start, end),
-            prefix: text.slice(Math.max(0, start - 32), start),
-            suffix: text.slice(end, end + 32),
-            start,
-            end,
-            speakerName: q?.speaker.name ?? null,
-          },
-          db,
-        );
-        times.push(performance.now() - t0);
-      }
-      metrics.push(metric(ids[1], labels[1] as string, median(times), 'ms', { note: 'median of 100' }));
-    } else metrics.push(na(ids[1], labels[1] as string, 'ms', 'not available yet (storage/quotes.ts saveQuote)'));
+    const text = analysis.text;
+    const q = analysis.quotes[0];
+    const start = q?.start ?? 0;
+    const end = q?.end ?? Math.min(40, text.length);
+    const saveTimes: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const t0 = performance.now();
+      await saveQuote(
+        {
+          url: `https://news${i % 37}.example/article/${i}`,
+          exact: text.slice(start, end),
+          prefix: text.slice(Math.max(0, start - 32), start),
+          suffix: text.slice(end, end + 32),
+          start,
+          end,
+          speakerName: q?.speaker.name ?? null,
+        },
+        db,
+      );
+      saveTimes.push(performance.now() - t0);
+    }
+    metrics.push(metric(ids[1], labels[1] as string, median(saveTimes), 'ms', { note: 'median of 100' }));
 
-    const searchHistory = readings?.searchHistory as
-      | ((query: string, limit: number, db: unknown) => Promise<{ items: unknown[] }>)
-      | undefined;
-    if (searchHistory) {
-      const query = analysis.actors[0]?.name ?? 'غوتيريش';
-      let hits = 0;
-      const times: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        const t0 = performance.now();
-        hits = (await searchHistory(query, 50, db)).items.length;
-        times.push(performance.now() - t0);
-      }
-      metrics.push(metric(ids[2], labels[2] as string, median(times), 'ms', { note: `«${query}», ${hits} hits (limit 50), median of 10` }));
-    } else metrics.push(na(ids[2], labels[2] as string, 'ms', 'not available yet (storage/readings.ts searchHistory)'));
+    const query = analysis.actors[0]?.name ?? 'غوتيريش';
+    let hits = 0;
+    const searchTimes: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      hits = (await searchHistory(query, 50, db)).items.length;
+      searchTimes.push(performance.now() - t0);
+    }
+    metrics.push(
+      metric(ids[2], labels[2] as string, median(searchTimes), 'ms', { note: `«${query}», ${hits} hits (limit 50), median of 10` }),
+    );
 
     let bytes = 0;
     for (const table of db.tables) for (const row of await table.toArray()) bytes += serialize(row).length;

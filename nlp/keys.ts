@@ -9,7 +9,7 @@ const ARABIC = /[\u0600-\u06ff]/;
 const MIN_WORD = 2;
 
 /**
- * Letters that transliterations of one foreign name trade («غوتيريش»/«غوتيريس», «أتلانتا»/«أطلانطا»,
+ * Letters that transliterations of one foreign name trade («غونزاليش»/«غونزاليس», «أتلانتا»/«أطلانطا»,
  * «كازاخستان»/«قازاقستان»). Folded only inside skeleton keys (four letters and more).
  */
 const VARIANT_FOLD: Record<string, string> = { ش: 'س', ث: 'س', ص: 'س', ذ: 'ز', ظ: 'ز', ط: 'ت', ض: 'د', ق: 'ك' };
@@ -64,8 +64,8 @@ export function textKeys(texts: Iterable<string>, max = 3000): string[] {
 }
 
 /**
- * The key of a whole name («فلاديمير بوتين»): its words' plain keys joined, so two spellings of the
- * same full name meet while «فلاديمير» alone does not stand for the full name.
+ * The key of a whole name («كارلوس مندوزا»): its words' plain keys joined, so two spellings of the
+ * same full name meet while «كارلوس» alone does not stand for the full name.
  */
 export function nameKey(name: string): string {
   return words(name)

@@ -201,3 +201,18 @@ export const IN_IT = set('فيه فيها');
 
 /** «، الذي أكد»: relative pronouns whose clause is about the phrase before them. */
 export const RELATIVE_PRONOUNS = set('الذي التي الذين');
+
+/** «قوات X» where X names a side, not a body: «قوات النظام», «قوات الأمن», «قوات الاحتلال». */
+export const FORCE_SIDES = set(`
+  النظام المعارضة الحكومة الاحتلال الجيش الأمن الشرطة التحالف الشرعية المقاومة الحلفاء المخلوع الرئيس
+  العدو الثوار الدولة المحور الموالية المرتزقة
+`);
+
+/** Definite heads of military units numbered by an ordinal: «الفرقة الرابعة», «الفيلق الخامس». */
+export const NUMBERED_UNIT_HEADS = set('الفرقة الفيلق الكتيبة الأسطول');
+
+/** Ordinals that number a unit, masculine and feminine. */
+export const UNIT_ORDINALS = set(`
+  الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+  الثامن الثامنة التاسع التاسعة العاشر العاشرة
+`);

@@ -8,13 +8,16 @@ import {
   COUNTERPART_WORDS,
   DEFINITE_BODY_HEADS,
   DEFINITE_ORG_HEADS,
+  FORCE_SIDES,
   FUNCTION_WORDS,
   HONORIFIC_OPENERS,
+  NUMBERED_UNIT_HEADS,
   ORG_HEADS,
   PLACE_HEADS,
   PLAIN_ADJECTIVES,
   REPORTING,
   TITLE_WORDS,
+  UNIT_ORDINALS,
 } from './lexicon';
 import { normalize, normalizedLength } from './normalize';
 import { cliticReadings, type Stripped, wordForms } from './tokenize';
@@ -513,6 +516,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       i = byline + 1;
       continue;
     }
+    // Forces named by what they do and units by their number: «وقوات الطوارئ», «الفرقة الرابعة».
+    const forces = forcesAt(doc, i);
+    if (forces > i) {
+      hits.push({ first: i, last: forces, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = forces + 1;
+      continue;
+    }
     // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
     const quotedHead = hasWordIn(doc, i, QUOTED_NAME_HEADS, false, HOT_SLOTS.quotedHeads);
     if ((quotedHead || hasWordIn(doc, i, ORG_HEADS, false, HOT_SLOTS.orgHeads)) && !(g && g.last > i)) {
@@ -630,6 +640,34 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     i++;
   }
   return { hits, roles };
+}
+
+const FORCES = new Set([normalize('قوات')]);
+const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
+
+/**
+ * «قوات الطوارئ», «وقوات الدفاع الوطني», «قوات الحرس الثوري»: «قوات» and a definite noun of what the
+ * force does, with one adjective at most, name a body; «قوات النظام», «قوات الأمن» name a side,
+ * «قوات الأمريكية» a nationality, «قوات المتمردين» a group of people. «الفرقة الرابعة»: a unit with
+ * its number. Returns the last token or -1.
+ */
+function forcesAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || doc.gazAt[i] || !joined(doc.text, toks[i]!, next) || doc.covered[i + 1]! >= 0) return -1;
+  const n = next.norm;
+  if (hasWord(doc, i, NUMBERED_UNIT_HEADS, true) && isDefinite(doc, i)) return UNIT_ORDINALS.has(n) ? i + 1 : -1;
+  if (!hasWord(doc, i, FORCES) || !next.text.replace(DIACRITICS, '').startsWith('ال') || !ARABIC_WORD.test(n)) return -1;
+  if (FORCE_SIDES.has(n) || isAdjective(doc, n) || /(?:ين|ون)$/.test(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n)) return -1;
+  const adjective = toks[i + 2];
+  const described =
+    adjective !== undefined &&
+    joined(doc.text, next, adjective) &&
+    adjective.text.replace(DIACRITICS, '').startsWith('ال') &&
+    doc.covered[i + 2]! < 0 &&
+    (PLAIN_ADJECTIVES.has(adjective.norm) || /(?:ي|يه)$/.test(adjective.norm)) &&
+    !isNisbaOfPlace(adjective.norm, doc.placeWords);
+  return described ? i + 2 : i + 1;
 }
 
 /** Latin capitals that are units, formats, illnesses or countries, not the name of a body. */
@@ -979,6 +1017,13 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       j++;
       continue;
     }
+    // «قائد قوات الطوارئ الخاصة»: named forces inside a role are a body of their own.
+    const forces = forcesAt(doc, j + 1);
+    if (forces > j + 1) {
+      places.push({ first: j + 1, last: forces, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      j = forces;
+      continue;
+    }
     // «المتحدث باسم وزارة الخارجية الإيرانية»: an organization inside the role.
     if (hasWord(doc, j + 1, ORG_HEADS)) {
       const tail = readOrgTail(doc, j + 1);
@@ -1152,7 +1197,7 @@ export function stripClitics(doc: Doc, i: number): string {
   const raw = t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
   for (const r of doc.readings[i] ?? []) {
     if (r.prefix === '' || !/^[وف]?[بكل]?$/.test(r.prefix)) continue;
-    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem)) return r.stem;
+    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem) || FORCES.has(r.stem)) return r.stem;
     if (r.stem.startsWith('ال') && raw.slice(r.prefix.length).startsWith('ال')) return r.stem;
   }
   return t.norm;

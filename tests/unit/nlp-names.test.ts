@@ -142,6 +142,18 @@ describe('names around titles and places', () => {
       ['organization:الجيش الإسرائيلي'],
       'after a nationality only adjectives continue a body’s name, not a weekday',
     ],
+    ['وانتشرت قوات الطوارئ في الساحة.', ['organization:قوات الطوارئ'], '«قوات» and the noun of what the force does name a body'],
+    [
+      'وهاجمت قوات النظام وقوات الدفاع الوطني البلدة.',
+      ['organization:قوات الدفاع الوطني'],
+      'a force’s name takes one adjective and no «و»; «قوات النظام» names a side, not a body',
+    ],
+    ['وقالت قوات الأمن إن قوات المتمردين انسحبت.', [], 'negative: forces of a side or of a group of people are no body'],
+    [
+      'وقال قائد قوات الحرس الجمهوري إن الفرقة الرابعة تقدمت.',
+      ['organization:الفرقة الرابعة', 'organization:قوات الحرس الجمهوري'],
+      'named forces inside a role are a body of their own; a unit with its ordinal is a body',
+    ],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());

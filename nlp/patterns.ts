@@ -509,6 +509,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       i = place + 1;
       continue;
     }
+    // «بلدة كفرنبل», «وقرية تل حميس», «حي الحكمة»: the name after a settlement word is a place.
+    const settlement = settlementAt(doc, i);
+    if (settlement > i) {
+      hits.push({ first: i + 1, last: settlement, type: 'LOC', gazetteer: null, role: null, roleMention: null });
+      i = settlement + 1;
+      continue;
+    }
     // A byline opening a paragraph: «أكابر الأحمدي - جدة».
     const byline = bylineAt(doc, i);
     if (byline > i) {
@@ -724,7 +731,8 @@ function placeAfterHead(doc: Doc, i: number): number {
   const next = toks[i + 1];
   if (!next || !joined(doc.text, toks[i]!, next) || !ARABIC_WORD.test(next.norm)) return -1;
   const g = doc.gazAt[i + 1];
-  if (g) return g.last;
+  // «لقاعدة حزب الله الشعبية»: a body after the head is whose base or market it is, not a place's name.
+  if (g) return g.entry.type === 'organization' && g.last > g.first ? -1 : g.last;
   const n = next.norm;
   // «مطار بن غوريون»: a person's name with «بن»/«أبو» names the place.
   const after = toks[i + 2];
@@ -738,6 +746,75 @@ function placeAfterHead(doc: Doc, i: number): number {
   if (isAdjective(doc, n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
   return i + 1;
 }
+
+/** Settlement words whose name may be an everyday definite word («حي الحكمة», «قرية العوامية»). */
+const SMALL_SETTLEMENTS = new Set(['حي', 'بلده', 'قريه', 'ناحيه', 'قضاء', 'هجره']);
+/** Words for a state, which open a longer name themselves («عاصمة جمهورية صربسكا»). */
+const STATE_WORDS = new Set(['جمهوريه', 'مملكه', 'اماره', 'سلطنه', 'دوله']);
+/** Directions that close a place's name («ولاية أراكان الشمالية»). */
+const DIRECTION_ADJECTIVES = new Set(['الشماليه', 'الجنوبيه', 'الشرقيه', 'الغربيه', 'الوسطي', 'الجديده', 'القديمه', 'الكبري']);
+/** First words of two-word place names: «تل حميس», «رأس تنورة», «عين العرب», «سان ريمو». */
+const PLACE_NAME_OPENERS = new Set(
+  ['سان', 'سانت', 'تل', 'راس', 'جبل', 'عين', 'بئر', 'دير', 'كفر', 'وادي', 'بيت', 'بني', 'ابو', 'ام', 'جسر', 'سيدي'].map(normalize),
+);
+
+/** Token i can be (part of) a place's name after a settlement word. */
+function placeNameWord(doc: Doc, i: number, smallSettlement: boolean): boolean {
+  const t = doc.tokens[i];
+  if (!t || !ARABIC_WORD.test(t.norm) || t.norm.length < 2 || doc.covered[i]! >= 0) return false;
+  const n = t.norm;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || ORG_HEADS.has(n) || REPORTING.has(n) || PLACE_HEADS.has(n) || isAdjective(doc, n))
+    return false;
+  if (STATE_WORDS.has(n) || n === ALLAH || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return false;
+  // «مدينة جهزت»: a short unknown word ending in «ت» is a verb in the past.
+  if (n.length <= 4 && n.endsWith('ت') && !doc.index.nameTokens.has(n)) return false;
+  if (isDefinite(doc, i)) return t.text.replace(DIACRITICS, '').startsWith('ال') && (smallSettlement || !doc.index.common.has(n));
+  if (doc.index.nameTokens.has(n)) return true;
+  if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n)) return false;
+  // «وكبيرة», «بالقرب»: a clitic glued to an everyday word; «كفرشمس» is a name of its own.
+  const clitic = (r: Stripped) =>
+    r.prefix !== '' &&
+    (doc.index.common.has(r.stem) ||
+      FUNCTION_WORDS.has(r.stem) ||
+      PLACE_HEADS.has(r.stem) ||
+      ORG_HEADS.has(r.stem) ||
+      doc.placeWords.has(r.stem));
+  return !(doc.readings[i] ?? []).some(clitic);
+}
+
+/**
+ * «بلدة كفرنبل», «وقرية تل حميس», «جزيرة رأس أبوعلي», «حي الحكمة»: after a settlement word (city,
+ * town, village, province, quarter, island) one proper word, or two when the first opens a
+ * compound place name, is a place. Known places are the gazetteer's; the head stays outside.
+ * Returns the last token or -1.
+ */
+function settlementAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || !joined(doc.text, toks[i]!, next) || doc.gazAt[i] || isDefinite(doc, i)) return -1;
+  const head = cliticReadings(toks[i]!.norm).find((r) => !r.prefix.includes('ال') && PLACE_HEADS.has(r.stem))?.stem;
+  // «شبه جزيرة البلقان»: the head is part of a longer name.
+  if (!head || (i > 0 && toks[i - 1]!.norm === SHIBH)) return -1;
+  let last = i + 1;
+  if (PLACE_NAME_OPENERS.has(next.norm) && doc.covered[i + 1]! < 0) {
+    const after = toks[i + 2];
+    if (!after || !joined(doc.text, next, after) || !placeNameWord(doc, i + 2, true)) return -1;
+    last = i + 2;
+  } else {
+    if (!placeNameWord(doc, i + 1, SMALL_SETTLEMENTS.has(head))) return -1;
+    // «منطقة نائية», «مدينة كبيرة»: an unknown indefinite word agreeing with the head describes it.
+    if (!isDefinite(doc, i + 1) && /ه$/.test(next.norm) && !doc.index.nameTokens.has(next.norm)) return -1;
+    // «مدينة سان مورتيز», «جزيرة روبن آيلاند»: a foreign name runs on for a word or two.
+    // Only after a name word or a long foreign-looking one: «بلدة عرسال رفقة» ends at «عرسال».
+    const foreignFirst = doc.index.nameTokens.has(next.norm) || doc.index.firstNames.has(next.norm) || next.norm.length >= 6;
+    const runsOn = (k: number) => foreignWord(doc, k) && (foreignFirst || doc.index.nameTokens.has(toks[k]!.norm));
+    if (!isDefinite(doc, i + 1)) for (let more = 0; more < 2 && runsOn(last + 1); more++) last++;
+  }
+  const direction = toks[last + 1];
+  if (direction && joined(doc.text, toks[last]!, direction) && DIRECTION_ADJECTIVES.has(direction.norm)) last++;
+  return last;
+}
+const SHIBH = normalize('شبه');
 
 /**
  * «أكابر الأحمدي - جدة»: two or three words opening a paragraph, then a dash and a known place, are

@@ -21,6 +21,7 @@ const FACTS: TestFacts = {
     ['p:ben-gurion', 'p', 'دافيد بن غوريون', 'David Ben-Gurion', '', 't'],
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
+    ['o:hezbollah', 'o', 'حزب الله', 'Hezbollah', '', 't'],
   ],
   firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'],
   nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن', 'واغنر'],
@@ -153,6 +154,18 @@ describe('names around titles and places', () => {
       'وقال قائد قوات الحرس الجمهوري إن الفرقة الرابعة تقدمت.',
       ['organization:الفرقة الرابعة', 'organization:قوات الحرس الجمهوري'],
       'named forces inside a role are a body of their own; a unit with its ordinal is a body',
+    ],
+    [
+      'وسقطت قذيفة على بلدة كفرشمس، وطال القصف قرية تل حميس وحي العمل.',
+      ['place:العمل', 'place:تل حميس', 'place:كفرشمس'],
+      'after a settlement word the name is a place, two words when the first opens a compound name, an everyday word after «حي»',
+    ],
+    ['وتقع المدرسة في منطقة نائية.', [], 'negative: an indefinite word agreeing with the settlement word describes it'],
+    ['وتمتد شبه جزيرة البلقان جنوبا.', [], 'negative: after «شبه» the settlement word is part of a longer name'],
+    [
+      'وتعد البلدات خزانا لقاعدة حزب الله الشعبية.',
+      ['organization:حزب الله'],
+      'negative: a body after «قاعدة» is whose base it is, not a place',
     ],
   ];
   it.each(rows)('%s', (body, expected) => {

@@ -37,6 +37,8 @@ export interface Doc {
   placeWords: Set<string>;
   /** Per token, the memo of its word form (shared by every token of that form): see hasWord. */
   forms?: FormMemo[];
+  /** Tokens whose first letter is the conjunction «و» before a coordinated name («وكيرتشي»). */
+  conjoined?: Set<number>;
 }
 
 /** A span found by a pattern, in token indices. */
@@ -465,6 +467,7 @@ function quotedAfter(doc: Doc, i: number): { first: number; last: number } | nul
 /** Where the name proper starts in token i: after و/ف/ب/ل/ك when they are clitics of a known word. */
 export function nameStartOffset(doc: Doc, i: number, person = true): number {
   const t = doc.tokens[i]!;
+  if (doc.conjoined?.has(i)) return t.start + 1;
   // «وTRT»: a Latin name after an Arabic clitic starts after it.
   if (/^[وبلف][A-Za-z]/.test(t.text)) return t.start + 1;
   let stem = stripClitics(doc, i);
@@ -513,7 +516,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     const settlement = settlementAt(doc, i);
     if (settlement > i) {
       hits.push({ first: i + 1, last: settlement, type: 'LOC', gazetteer: null, role: null, roleMention: null });
-      i = settlement + 1;
+      i = coordinatedPlaces(doc, settlement, hits);
       continue;
     }
     // A byline opening a paragraph: «أكابر الأحمدي - جدة».
@@ -599,6 +602,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     if (g) {
       i = g.last + 1;
+      if (g.entry.type === 'place') i = coordinatedPlaces(doc, g.last, hits);
       continue;
     }
     // Titles and roles before a name: «الرئيس الروسي فلاديمير بوتين», «المتحدث باسم الكرملين دميتري بيسكوف».
@@ -815,6 +819,39 @@ function settlementAt(doc: Doc, i: number): number {
   return last;
 }
 const SHIBH = normalize('شبه');
+
+/**
+ * «موسكو وكيرتشي وليخنيشتاين», «الحجر الأسود واليرموك»: a word glued to «و» right after a place,
+ * unknown to the name lists as anything else, is a place coordinated with it. Pushes the places
+ * and returns the token after the last one.
+ */
+function coordinatedPlaces(doc: Doc, last: number, hits: PatternHit[]): number {
+  const toks = doc.tokens;
+  let k = last + 1;
+  while (toks[k] && joined(doc.text, toks[k - 1]!, toks[k]!) && coordinatedPlace(doc, k)) {
+    doc.conjoined ??= new Set();
+    doc.conjoined.add(k);
+    hits.push({ first: k, last: k, type: 'LOC', gazetteer: null, role: null, roleMention: null });
+    k++;
+  }
+  return k;
+}
+
+function coordinatedPlace(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (doc.covered[k]! >= 0 || !t.text.startsWith('و') || !ARABIC_WORD.test(t.norm)) return false;
+  const stem = t.norm.slice(1);
+  if (stem.length < 3 || !(doc.readings[k] ?? []).some((r) => r.prefix === 'و' && r.stem === stem)) return false;
+  const { index } = doc;
+  if (index.common.has(stem) || index.firstNames.has(stem) || FUNCTION_WORDS.has(stem) || TITLE_WORDS.has(stem)) return false;
+  if (ORG_HEADS.has(stem) || PLACE_HEADS.has(stem) || REPORTING.has(stem) || isAdjective(doc, stem) || STATE_WORDS.has(stem)) return false;
+  if (/(ته|تها|ها|هم|هما|هن|كم)$/.test(stem) || /^(?:[يتن][^اوي]|س[يتن])/.test(stem)) return false;
+  // Only a long transliteration: «وفقا», «ورفعت», «ومستوفية», «وموالين», «وللمناطق» are no places.
+  if (stem.length < 6 || /^(?:ال|لل)/.test(stem) || /(?:ين|ون|يه|ات|نا)$/.test(stem)) return false;
+  // «واحتفاظ», «واستقبال»: verbal nouns of the shapes افتعال and استفعال.
+  if (/^(?:ا.ت.ا.|است..ا.)$/.test(stem)) return false;
+  return /[اوي]/.test(stem.slice(1, -1));
+}
 
 /**
  * «أكابر الأحمدي - جدة»: two or three words opening a paragraph, then a dash and a known place, are

@@ -167,6 +167,16 @@ describe('names around titles and places', () => {
       ['organization:حزب الله'],
       'negative: a body after «قاعدة» is whose base it is, not a place',
     ],
+    [
+      'وزار الوفد موسكو وكاستيلونيا.',
+      ['place:كاستيلونيا', 'place:موسكو'],
+      'a long transliterated word glued to «و» after a place is a place coordinated with it, named without the «و»',
+    ],
+    [
+      'وتحدث عن موسكو واحتفاظها بحلفائها، وعن موسكو وموالين لها.',
+      ['place:موسكو'],
+      'negative: a verbal noun, a pronoun suffix or a plural after «و» is no coordinated place',
+    ],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());

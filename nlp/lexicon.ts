@@ -216,3 +216,14 @@ export const UNIT_ORDINALS = set(`
   الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
   الثامن الثامنة التاسع التاسعة العاشر العاشرة
 `);
+
+/**
+ * Heads of state bodies that a nationality names: «البرلمان الإيراني», «السفارة الأمريكية»; with
+ * the second list the head needs one word of kind before the nationality («النيابة العامة المصرية»,
+ * «جهاز الأمن الروسي», «القوات المسلحة الأردنية»), as «القوات الروسية» alone names no body. «الأمن»
+ * is no head: «الأمن القومي الأوكراني» is mostly the country's security, not a body.
+ */
+export const STATE_BODY_HEADS = set('البرلمان الرئاسة البحرية السفارة القنصلية الحزب الاتحاد');
+/** Adjectives that make a side of a body's head: «القوات الحكومية السورية» is no body's name. */
+export const SIDE_ADJECTIVES = set('الحكومية النظامية الموالية المعارضة');
+export const STATE_BODY_KIND_HEADS = set('جهاز البنك المحكمة النيابة المفوضية القوات الهيئة المجلس المخابرات الاستخبارات');

@@ -16,6 +16,9 @@ import {
   PLACE_HEADS,
   PLAIN_ADJECTIVES,
   REPORTING,
+  SIDE_ADJECTIVES,
+  STATE_BODY_HEADS,
+  STATE_BODY_KIND_HEADS,
   TITLE_WORDS,
   UNIT_ORDINALS,
 } from './lexicon';
@@ -570,6 +573,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         continue;
       }
     }
+    // «البرلمان الإيراني», «والنيابة العامة المصرية», «جهاز الأمن الروسي»: a state body and its nationality.
+    const stateBody = stateBodyAt(doc, i);
+    if (stateBody > i) {
+      hits.push({ first: i, last: stateBody, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = stateBody + 1;
+      continue;
+    }
     if (hasWordIn(doc, i, DEFINITE_ORG_HEADS, true, HOT_SLOTS.definiteOrgHeads) && doc.covered[i]! < 0) {
       // «التلفزيون الروسي الرسمي», «الهيئة العامة للسياحة والتراث الوطني»: an adjective first, then the tail.
       const first = toks[i + 1];
@@ -651,6 +661,61 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     i++;
   }
   return { hits, roles };
+}
+
+/**
+ * The head of a state body at token i (written «ال» + head after و/ف/ب/ل, or «جهاز»), whether it needs
+ * a word of kind, and whether it is «الاتحاد» (a body only with what it does); or null.
+ */
+function stateHeadAt(doc: Doc, i: number): { kind: boolean; union: boolean } | null {
+  if (doc.covered[i]! >= 0) return null;
+  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  for (const r of doc.readings[i] ?? []) {
+    if (!/^[وف]?[بل]?$/.test(r.prefix.replace(/ال$/, '')) || r.prefix.includes('لل')) continue;
+    const definite = raw.slice(r.prefix.replace(/ال$/, '').length).startsWith('ال');
+    const word = r.prefix.endsWith('ال') ? `ال${r.stem}` : r.stem;
+    if (definite && STATE_BODY_HEADS.has(word)) return { kind: false, union: word === ITTIHAD };
+    if (STATE_BODY_KIND_HEADS.has(word) && (definite || word === JIHAZ)) return { kind: true, union: false };
+  }
+  return null;
+}
+const JIHAZ = normalize('جهاز');
+const ITTIHAD = normalize('الاتحاد');
+
+/**
+ * «البرلمان الإيراني», «السفارة الأمريكية», «النيابة العامة المصرية», «جهاز الأمن الروسي»,
+ * «الاتحاد المصري لكرة القدم»: a state body's head, one word of kind where the head needs it, and a
+ * nationality, then plain adjectives and a «ل» tail of what the body does. Returns the last token or -1.
+ */
+function stateBodyAt(doc: Doc, i: number): number {
+  const head = stateHeadAt(doc, i);
+  if (!head) return -1;
+  const toks = doc.tokens;
+  const next = (k: number) => (toks[k + 1] && joined(doc.text, toks[k]!, toks[k + 1]!) ? toks[k + 1] : undefined);
+  // «مستشار المخابرات العامة», «مجلس القوات المسلحة»: after a title or a head in construct the head is part of another name.
+  const before = toks[i - 1];
+  if (head.kind && before && joined(doc.text, before, toks[i]!) && !isDefinite(doc, i - 1)) {
+    const n = before.norm;
+    if (TITLE_WORDS.has(n) || ORG_HEADS.has(n)) return -1;
+  }
+  let k = i;
+  const kind = next(k);
+  if (kind && !isNisbaOfPlace(kind.norm, doc.placeWords)) {
+    // «الحزب الديمقراطي الكردستاني»: one word of kind, which some heads need; «القوات الحكومية» names a side.
+    if (!isDefinite(doc, k + 1) || !/^ال/.test(kind.text.replace(DIACRITICS, '')) || doc.covered[k + 1]! >= 0) return -1;
+    if (SIDE_ADJECTIVES.has(kind.norm)) return -1;
+    k++;
+  } else if (head.kind) return -1;
+  const nation = next(k);
+  if (!nation || !isNisbaOfPlace(nation.norm, doc.placeWords) || !/^ال/.test(nation.text.replace(DIACRITICS, ''))) return -1;
+  k++;
+  while (next(k) && PLAIN_ADJECTIVES.has(toks[k + 1]!.norm)) k++;
+  // «الاتحاد المصري لكرة القدم»: «ل» + a noun + a definite word names what the body does.
+  const object = next(k + 1);
+  if (next(k) && /^ل[^ل]/.test(toks[k + 1]!.text) && !FUNCTION_WORDS.has(toks[k + 1]!.norm) && object && isDefinite(doc, k + 2))
+    return k + 2;
+  // «الاتحاد الروسي» alone is the Russian Federation, a country.
+  return head.union ? -1 : k;
 }
 
 const FORCES = new Set([normalize('قوات')]);

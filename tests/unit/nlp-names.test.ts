@@ -22,6 +22,7 @@ const FACTS: TestFacts = {
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
     ['o:hezbollah', 'o', 'حزب الله', 'Hezbollah', '', 't'],
+    ['l:EG', 'l', 'مصر', 'Egypt', '', 't'],
   ],
   firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'],
   nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن', 'واغنر'],
@@ -176,6 +177,21 @@ describe('names around titles and places', () => {
       'وتحدث عن موسكو واحتفاظها بحلفائها، وعن موسكو وموالين لها.',
       ['place:موسكو'],
       'negative: a verbal noun, a pronoun suffix or a plural after «و» is no coordinated place',
+    ],
+    [
+      'وقال جهاز الأمن المصري إن النيابة العامة المصرية فتحت تحقيقا.',
+      ['organization:النيابة العامة المصرية', 'organization:جهاز الأمن المصري'],
+      'a state body’s head, its word of kind and a nationality make one body',
+    ],
+    [
+      'وأعلن الاتحاد المصري لكرة القدم أن البرلمان المصري وافق.',
+      ['organization:الاتحاد المصري لكرة القدم', 'organization:البرلمان المصري'],
+      'a union is a body with what it does; a parliament with its nationality alone',
+    ],
+    [
+      'وتقدمت القوات الحكومية المصرية، ويهدد ذلك الأمن القومي المصري، كما قال الاتحاد المصري.',
+      [],
+      'negative: government forces are a side, national security is no body, a union without what it does may be a country',
     ],
   ];
   it.each(rows)('%s', (body, expected) => {

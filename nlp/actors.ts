@@ -184,6 +184,7 @@ export function buildActors(
   mergeParenthesised(text, groups);
   joinPersonsByParts(rec, groups);
   mergeSpellingVariants(groups);
+  mergeOpeningWords(groups, entryOf);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
   addHeadMentions(text, rec, groups);
@@ -287,6 +288,34 @@ function firstStart(g: Group): number {
   let first = Number.POSITIVE_INFINITY;
   for (const s of g.spans) first = Math.min(first, s.start);
   return first;
+}
+
+/**
+ * «المملكة» after «السعودية» (known as «المملكة العربية السعودية»), «روبن» after «روبن آيلاند»: a
+ * one-word place the lists do not know, that opens the longer name of exactly one place in the
+ * article, is that place.
+ */
+const DIRECTIONS = new Set(
+  ['الشمالية', 'الجنوبية', 'الشرقية', 'الغربية', 'الوسطى', 'الشمالي', 'الجنوبي', 'الشرقي', 'الغربي'].map(normalize),
+);
+
+function mergeOpeningWords(groups: Group[], entryOf: (id: string) => GazetteerEntry | undefined): void {
+  const byFirst = new Map<string, Group[]>();
+  for (const g of groups) {
+    if (g.type !== 'place') continue;
+    const names = [g.full, ...(g.knowledgeId ? (entryOf(g.knowledgeId)?.names ?? []).map(wordsOfName) : [])];
+    // «كوريا الشمالية» is not all of «كوريا».
+    for (const n of names) if (n.length >= 2 && !DIRECTIONS.has(n[1]!)) listIn(byFirst, n[0]!, g);
+  }
+  for (const g of groups) {
+    if (g.type !== 'place' || g.knowledgeId || g.full.length !== 1) continue;
+    // «للمملكة», «بالمملكة»: the word as written or after its preposition.
+    const w = g.full[0]!;
+    const forms = [w, ...cliticReadings(w).flatMap((r) => (r.prefix && !r.prefix.includes('ال') ? [r.stem] : []))];
+    const owners = new Set(forms.flatMap((f) => byFirst.get(f) ?? []));
+    if (owners.size === 1 && !owners.has(g)) absorb([...owners][0]!, g);
+  }
+  dropEmpty(groups);
 }
 
 /**

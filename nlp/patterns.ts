@@ -615,6 +615,12 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       if (g.entry.type === 'place') i = coordinatedPlaces(doc, g.last, hits);
       continue;
     }
+    // «وأكد أن المملكة ستواصل»: «المملكة» alone is the kingdom the article is about (see actors).
+    if (kingdomAt(doc, i)) {
+      hits.push({ first: i, last: i, type: 'LOC', gazetteer: null, role: null, roleMention: null });
+      i++;
+      continue;
+    }
     // Titles and roles before a name: «الرئيس الروسي فلاديمير بوتين», «المتحدث باسم الكرملين دميتري بيسكوف».
     if (hasWordIn(doc, i, TITLE_WORDS, true, HOT_SLOTS.titles)) {
       const r = readTitled(doc, i, hits);
@@ -716,6 +722,15 @@ function stateBodyAt(doc: Doc, i: number): number {
     return k + 2;
   // «الاتحاد الروسي» alone is the Russian Federation, a country.
   return head.union ? -1 : k;
+}
+
+const KINGDOM = new Set([normalize('المملكة')]);
+
+/** «المملكة» (after و/ب/ل) with no name or adjective after it. */
+function kingdomAt(doc: Doc, i: number): boolean {
+  if (doc.covered[i]! >= 0 || !hasWord(doc, i, KINGDOM, true) || !isDefinite(doc, i)) return false;
+  const next = doc.tokens[i + 1];
+  return !next || !joined(doc.text, doc.tokens[i]!, next) || !isDefinite(doc, i + 1) || !/(?:ي|يه)$/.test(next.norm);
 }
 
 const FORCES = new Set([normalize('قوات')]);

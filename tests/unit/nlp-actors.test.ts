@@ -22,6 +22,8 @@ const FACTS: TestFacts = {
     ['l:KW', 'l', 'الكويت', 'Kuwait', '', 't'],
     ['l:dorval', 'l', 'دورفال', 'Dorval', '', 'small'],
     ['l:salma', 'l', 'سلمى', 'Salma', '', 'small'],
+    ['l:SA', 'l', 'السعودية|المملكة العربية السعودية', 'Saudi Arabia', '', 't'],
+    ['l:GB', 'l', 'المملكة المتحدة|بريطانيا', 'United Kingdom', '', 't'],
   ],
   firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو', 'مولود', 'جوليان', 'سلمى', 'أوسكار'],
   nameTokens: ['كيارا', 'مونتالدو', 'زاخاروفا', 'لافروف', 'دورفال'],
@@ -160,6 +162,21 @@ describe('actors: one actor per real-world actor, with the right type', () => {
       'person',
       'أوسكار ماسلنبرغ',
       'a transliterated family name written with and without one letter is one person',
+    ],
+    [
+      'وزار الوفد السعودية، وقال إن المملكة تدعم السلام.',
+      'المملكة',
+      'place',
+      'السعودية',
+      '«المملكة» alone is the one kingdom the article names, whose long name it opens',
+    ],
+    ['وأكد أن المملكة ستواصل دعم المشاريع.', 'المملكة', 'place', 'المملكة', 'with no kingdom named, «المملكة» is a place of its own'],
+    [
+      'وزار الوفد السعودية والمملكة المتحدة، وقال إن المملكة ستدعم الاتفاق.',
+      'المملكة',
+      'place',
+      'المملكة',
+      'negative: with two kingdoms named, «المملكة» is joined to neither',
     ],
   ];
   it.each(rows)('%s', (body, form, type, name) => {

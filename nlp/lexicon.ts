@@ -227,3 +227,13 @@ export const STATE_BODY_HEADS = set('البرلمان الرئاسة البحر�
 /** Adjectives that make a side of a body's head: «القوات الحكومية السورية» is no body's name. */
 export const SIDE_ADJECTIVES = set('الحكومية النظامية الموالية المعارضة');
 export const STATE_BODY_KIND_HEADS = set('جهاز البنك المحكمة النيابة المفوضية القوات الهيئة المجلس المخابرات الاستخبارات');
+
+/** Verbs of a match result: «فاز الهلال على النصر 2-1», «تعادل الفتح مع الخليج». */
+export const RESULT_VERBS = set('فاز فازت تغلب تغلبت تعادل تعادلت خسر خسرت هزم هزمت');
+/** The opponent's description between the preposition and the team: «على مضيفه الفيحاء». */
+export const OPPONENT_WORDS = set('مضيفه ضيفه نظيره منافسه خصمه فريق نادي');
+/** Words in a team's place that name none: «فاز الفريق على», «تعادل الأول أمام», «خسر الثلاثاء أمام». */
+export const TEAM_DESCRIPTIONS = set(`
+  الفريق المنتخب النادي الأول الأخير الثاني الضيوف الضيف المضيف اللقاء السلبي الزعيم العميد أصحاب الأرض
+  الأبطال البطل الفائز المتصدر الوصيف اليوم أمس الليلة السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة
+`);

@@ -12,13 +12,16 @@ import {
   FUNCTION_WORDS,
   HONORIFIC_OPENERS,
   NUMBERED_UNIT_HEADS,
+  OPPONENT_WORDS,
   ORG_HEADS,
   PLACE_HEADS,
   PLAIN_ADJECTIVES,
   REPORTING,
+  RESULT_VERBS,
   SIDE_ADJECTIVES,
   STATE_BODY_HEADS,
   STATE_BODY_KIND_HEADS,
+  TEAM_DESCRIPTIONS,
   TITLE_WORDS,
   UNIT_ORDINALS,
 } from './lexicon';
@@ -522,6 +525,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       i = coordinatedPlaces(doc, settlement, hits);
       continue;
     }
+    // A match result: «فاز الهلال على النصر 2-1», «وتعادل الفتح مع مضيفه الخليج بهدف لمثله».
+    const result = resultAt(doc, i);
+    if (result) {
+      for (const team of result) hits.push({ ...team, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = result[1]!.last + 1;
+      continue;
+    }
     // A byline opening a paragraph: «أكابر الأحمدي - جدة».
     const byline = bylineAt(doc, i);
     if (byline > i) {
@@ -722,6 +732,54 @@ function stateBodyAt(doc: Doc, i: number): number {
     return k + 2;
   // «الاتحاد الروسي» alone is the Russian Federation, a country.
   return head.union ? -1 : k;
+}
+
+const RESULT_PREPOSITIONS = new Set(['علي', 'مع', 'امام'].map(normalize));
+
+/** A team's name at token k: one definite word that is no description, or a word the lists do not know; -1 for none. */
+function teamAt(doc: Doc, k: number): number {
+  const t = doc.tokens[k];
+  if (!t || !joined(doc.text, doc.tokens[k - 1]!, t) || !ARABIC_WORD.test(t.norm)) return -1;
+  const n = t.norm;
+  if (TEAM_DESCRIPTIONS.has(n) || FUNCTION_WORDS.has(n) || isAdjective(doc, n) || doc.gazAt[k]?.entry.type === 'person') return -1;
+  const g = doc.gazAt[k];
+  if (g) return g.entry.type === 'place' || g.entry.type === 'organization' ? g.last : -1;
+  if (doc.covered[k]! >= 0 || (!t.text.replace(DIACRITICS, '').startsWith('ال') && doc.index.common.has(n))) return -1;
+  const after = doc.tokens[k + 1];
+  // «سيسكا موسكو», «ريال مدريد»: a word the lists do not know, then the club's city.
+  const city = after && joined(doc.text, t, after) ? doc.gazAt[k + 1] : undefined;
+  if (!isDefinite(doc, k) && city?.entry.type === 'place') return city.last;
+  // «النجم الساحلي»: a definite adjective of kind (no nationality) belongs to the name.
+  const described = after && joined(doc.text, t, after) && /^ال.+ي$/.test(after.norm) && !isAdjective(doc, after.norm);
+  return described && doc.covered[k + 1]! < 0 ? k + 1 : k;
+}
+
+/**
+ * «فاز الهلال على النصر 2-1», «تغلب الاتحاد على نظيره الباطن بسداسية»: a result verb, a team, «على/مع/
+ * أمام», an opponent's description at most, a team, and the score within three words (digits or
+ * «بهدف», «بثلاثية», «بنتيجة») name two teams. Returns their token ranges, or null.
+ */
+function resultAt(doc: Doc, i: number): [{ first: number; last: number }, { first: number; last: number }] | null {
+  if (!hasWord(doc, i, RESULT_VERBS)) return null;
+  const toks = doc.tokens;
+  const xLast = teamAt(doc, i + 1);
+  if (xLast < 0) return null;
+  let k = xLast + 1;
+  if (!toks[k] || !RESULT_PREPOSITIONS.has(toks[k]!.norm) || !joined(doc.text, toks[k - 1]!, toks[k]!)) return null;
+  k++;
+  if (toks[k] && OPPONENT_WORDS.has(toks[k]!.norm)) k++;
+  const yLast = teamAt(doc, k);
+  if (yLast < 0) return null;
+  for (let s = yLast + 1; s <= yLast + 3 && toks[s]; s++) {
+    const raw = toks[s]!.text;
+    if (/\d/.test(raw) || /^ب(?:هدف|نتيجه|ثلاثيه|ثنائيه|رباعيه|خماسيه|سداسيه|سباعيه)/.test(toks[s]!.norm)) {
+      return [
+        { first: i + 1, last: xLast },
+        { first: k, last: yLast },
+      ];
+    }
+  }
+  return null;
 }
 
 const KINGDOM = new Set([normalize('المملكة')]);

@@ -193,6 +193,16 @@ describe('names around titles and places', () => {
       [],
       'negative: government forces are a side, national security is no body, a union without what it does may be a country',
     ],
+    [
+      'وفاز الشروق على الوادي 2-1، وخسر النسور أمام مضيفه الفرسان بهدف نظيف.',
+      ['organization:الشروق', 'organization:الفرسان', 'organization:النسور', 'organization:الوادي'],
+      'a result verb, two teams around «على/أمام» and a score name two clubs, whatever the words mean',
+    ],
+    [
+      'وفاز الفريق على منافسه 2-0، وخسر الثلاثاء أمام الضيوف بهدف، وتعادل الشروق مع الوادي في الترتيب.',
+      [],
+      'negative: descriptions and days are no teams, and without a score the words are not read as clubs',
+    ],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());

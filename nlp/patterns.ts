@@ -15,6 +15,7 @@ import {
   OPPONENT_WORDS,
   ORG_HEADS,
   PLACE_HEADS,
+  PLACE_OFFICE_HEADS,
   PLAIN_ADJECTIVES,
   REPORTING,
   RESULT_VERBS,
@@ -308,6 +309,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
+  // «وقالت أمانة منطقة جدة»: an office or a region word opens a body or a place, not a name.
+  if (PLACE_OFFICE_HEADS.has(n) || PLACE_HEADS.has(n)) return false;
   // «رامي حداد على»: «على» folds onto «علي» but is the preposition.
   if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
@@ -516,6 +519,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       const first = quotedAfter(doc, i) ? i + 1 : i;
       hits.push({ first, last: place, type: 'LOC', gazetteer: null, role: null, roleMention: null, quotedName: first > i });
       i = place + 1;
+      continue;
+    }
+    // «أمانة منطقة الرياض», «وبلدية الخبر»: an office named by the place it governs.
+    const office = placeOfficeAt(doc, i);
+    if (office > i) {
+      hits.push({ first: i, last: office, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = office + 1;
       continue;
     }
     // «بلدة كفرنبل», «وقرية تل حميس», «حي الحكمة»: the name after a settlement word is a place.
@@ -888,6 +898,31 @@ function placeAfterHead(doc: Doc, i: number): number {
   if (isAdjective(doc, n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
   return i + 1;
 }
+
+const IMARA = normalize('إمارة');
+
+/**
+ * «أمانة منطقة الرياض», «بلدية الخبر», «إمارة منطقة مكة المكرمة»: «أمانة/بلدية/إمارة», a region word
+ * at most («منطقة/محافظة/مدينة», which «إمارة» needs: «إمارة دبي» is the emirate itself) and a known
+ * place or a settlement's name make one office. Returns the last token or -1.
+ */
+function placeOfficeAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || doc.covered[i]! >= 0 || !joined(doc.text, toks[i]!, next) || isDefinite(doc, i)) return -1;
+  const head = (doc.readings[i] ?? []).find((r) => !r.prefix.includes('ال') && PLACE_OFFICE_HEADS.has(r.stem))?.stem;
+  if (!head) return -1;
+  const region = hasWord(doc, i + 1, PLACE_HEADS) && !isDefinite(doc, i + 1);
+  if (!region && head === IMARA) return -1;
+  const at = region ? i + 2 : i + 1;
+  const place = toks[at] && joined(doc.text, toks[at - 1]!, toks[at]!) ? doc.gazAt[at] : undefined;
+  if (place?.entry.type === 'place') return place.last;
+  // «بلدية محافظة الرس», «بلدية كفرشمس» with a name no list knows: read as after any settlement word.
+  if (region) return settlementAt(doc, i + 1);
+  // «أمانة» alone is also honesty («أمانة وإتقان»): only «بلدية» takes a name no list knows.
+  return head === BALADIYA && placeNameWord(doc, i + 1, false) ? i + 1 : -1;
+}
+const BALADIYA = normalize('بلدية');
 
 /** Settlement words whose name may be an everyday definite word («حي الحكمة», «قرية العوامية»). */
 const SMALL_SETTLEMENTS = new Set(['حي', 'بلده', 'قريه', 'ناحيه', 'قضاء', 'هجره']);
@@ -1450,6 +1485,7 @@ export function stripClitics(doc: Doc, i: number): string {
   for (const r of doc.readings[i] ?? []) {
     if (r.prefix === '' || !/^[وف]?[بكل]?$/.test(r.prefix)) continue;
     if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem) || FORCES.has(r.stem)) return r.stem;
+    if (PLACE_OFFICE_HEADS.has(r.stem)) return r.stem;
     if (r.stem.startsWith('ال') && raw.slice(r.prefix.length).startsWith('ال')) return r.stem;
   }
   return t.norm;

@@ -203,6 +203,16 @@ describe('names around titles and places', () => {
       [],
       'negative: descriptions and days are no teams, and without a score the words are not read as clubs',
     ],
+    [
+      'وقالت أمانة منطقة جدة وبلدية كفرشمس إن العمل مستمر.',
+      ['organization:أمانة منطقة جدة', 'organization:بلدية كفرشمس'],
+      'an office and the place it governs, a region word between them or not, are one body',
+    ],
+    [
+      'وأعلنت إمارة محافظة جدة أن إمارة جدة لا تعني شيئا.',
+      ['organization:إمارة محافظة جدة', 'place:جدة'],
+      'negative: «إمارة» with a place and no region word is the emirate itself, not its office',
+    ],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());

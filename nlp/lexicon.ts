@@ -240,3 +240,15 @@ export const TEAM_DESCRIPTIONS = set(`
 
 /** Offices named by the place they govern: «أمانة منطقة الرياض», «بلدية الخبر», «إمارة منطقة مكة المكرمة». */
 export const PLACE_OFFICE_HEADS = set('إمارة أمانة بلدية');
+
+/** Definite heads of currents and blocs named by an adjective: «التيار الصدري», «التحالف الوطني» («الحزب/الحركة X» is often a description). */
+export const PARTY_HEADS = set('التيار التحالف الائتلاف');
+/**
+ * Adjectives in -ي that rank a bloc, give its scope or its leaning rather than name it: «التحالف الحالي»,
+ * «التحالف الدولي», «الائتلاف اليميني».
+ */
+export const RANKING_ADJECTIVES = set(`
+  الحالي الحالية الرئيسي الرئيسية الأساسي الأساسية الثاني الثانية الحقيقي الحقيقية الفعلي الفعلية
+  الثلاثي الثلاثية الرباعي الرباعية الثنائي الثنائية الحكومي الحكومية المحلي المحلية
+  الدولي الدولية العالمي العالمية الإقليمي الإقليمية اليميني اليمينية اليساري اليسارية
+`);

@@ -14,9 +14,11 @@ import {
   NUMBERED_UNIT_HEADS,
   OPPONENT_WORDS,
   ORG_HEADS,
+  PARTY_HEADS,
   PLACE_HEADS,
   PLACE_OFFICE_HEADS,
   PLAIN_ADJECTIVES,
+  RANKING_ADJECTIVES,
   REPORTING,
   RESULT_VERBS,
   SIDE_ADJECTIVES,
@@ -593,6 +595,13 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         continue;
       }
     }
+    // «التيار الصدري», «والتحالف الوطني»: a party or bloc named by its adjective.
+    const party = partyAt(doc, i);
+    if (party > i) {
+      hits.push({ first: i, last: party, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = party + 1;
+      continue;
+    }
     // «البرلمان الإيراني», «والنيابة العامة المصرية», «جهاز الأمن الروسي»: a state body and its nationality.
     const stateBody = stateBodyAt(doc, i);
     if (stateBody > i) {
@@ -799,6 +808,28 @@ function kingdomAt(doc: Doc, i: number): boolean {
   if (doc.covered[i]! >= 0 || !hasWord(doc, i, KINGDOM, true) || !isDefinite(doc, i)) return false;
   const next = doc.tokens[i + 1];
   return !next || !joined(doc.text, doc.tokens[i]!, next) || !isDefinite(doc, i + 1) || !/(?:ي|يه)$/.test(next.norm);
+}
+
+/**
+ * «التيار الصدري», «التحالف الوطني», «الحزب الديمقراطي الكردستاني»: a definite party head and an
+ * adjective in -ي that names it (not one that ranks it: «الحزب الحاكم», «التيار الرئيسي»), then plain
+ * adjectives or a nationality. Returns the last token or -1.
+ */
+function partyAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || doc.covered[i]! >= 0 || doc.covered[i + 1]! >= 0 || !joined(doc.text, toks[i]!, next)) return -1;
+  if (!hasWord(doc, i, PARTY_HEADS, true) || !isDefinite(doc, i) || /^[وفبلك]?لل/.test(toks[i]!.text)) return -1;
+  const n = next.norm;
+  if (!/^ال/.test(next.text.replace(DIACRITICS, '')) || !/(?:ي|يه)$/.test(n) || RANKING_ADJECTIVES.has(n) || SIDE_ADJECTIVES.has(n))
+    return -1;
+  let last = i + 1;
+  while (toks[last + 1] && joined(doc.text, toks[last]!, toks[last + 1]!)) {
+    const a = toks[last + 1]!.norm;
+    if (!PLAIN_ADJECTIVES.has(a) && !isNisbaOfPlace(a, doc.placeWords)) break;
+    last++;
+  }
+  return last;
 }
 
 const FORCES = new Set([normalize('قوات')]);

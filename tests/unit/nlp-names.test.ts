@@ -213,6 +213,16 @@ describe('names around titles and places', () => {
       ['organization:إمارة محافظة جدة', 'place:جدة'],
       'negative: «إمارة» with a place and no region word is the emirate itself, not its office',
     ],
+    [
+      'وقال التيار الصدري إن التحالف الوطني سيشارك.',
+      ['organization:التحالف الوطني', 'organization:التيار الصدري'],
+      'a current or bloc and the adjective in -ي that names it are one body',
+    ],
+    [
+      'وانتقد التحالف الحالي والائتلاف اليميني والتحالف الدولي الخطة.',
+      [],
+      'negative: an adjective that ranks a bloc, gives its scope or its leaning describes it, it does not name it',
+    ],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());

@@ -642,6 +642,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     if (g) {
       i = g.last + 1;
       if (g.entry.type === 'place') i = coordinatedPlaces(doc, g.last, hits);
+      else if (g.entry.type === 'person') i = coordinatedPersons(doc, g.last, hits);
       continue;
     }
     // «وأكد أن المملكة ستواصل»: «المملكة» alone is the kingdom the article is about (see actors).
@@ -1039,6 +1040,32 @@ function coordinatedPlaces(doc: Doc, last: number, hits: PatternHit[]): number {
     k++;
   }
   return k;
+}
+
+/**
+ * «الخوارزمي والطوسي والنسائي»: after a known person, a family name in «ال…ي» glued to «و» is a person
+ * coordinated with them, unless it is an adjective or an everyday word. Pushes the persons and returns
+ * the token after the last one.
+ */
+function coordinatedPersons(doc: Doc, last: number, hits: PatternHit[]): number {
+  const toks = doc.tokens;
+  let k = last + 1;
+  while (toks[k] && joined(doc.text, toks[k - 1]!, toks[k]!) && coordinatedFamilyName(doc, k)) {
+    doc.conjoined ??= new Set();
+    doc.conjoined.add(k);
+    hits.push({ first: k, last: k, type: 'PERS', gazetteer: null, role: null, roleMention: null });
+    k++;
+  }
+  return k;
+}
+
+function coordinatedFamilyName(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (doc.covered[k]! >= 0 || !t.text.replace(DIACRITICS, '').startsWith('وال') || !ARABIC_WORD.test(t.norm)) return false;
+  const stem = t.norm.slice(1);
+  if (stem.length < 5 || !stem.endsWith('ي') || doc.index.common.has(stem) || isAdjective(doc, stem) || FUNCTION_WORDS.has(stem))
+    return false;
+  return !TITLE_WORDS.has(stem) && !doc.index.common.has(stem.slice(2));
 }
 
 function coordinatedPlace(doc: Doc, k: number): boolean {

@@ -19,6 +19,7 @@ const FACTS: TestFacts = {
     ['l:jeddah', 'l', 'جدة', 'Jeddah', '', 't'],
     ['l:middle-east', 'l', 'الشرق الأوسط', 'Middle East', '', 't'],
     ['p:ben-gurion', 'p', 'دافيد بن غوريون', 'David Ben-Gurion', '', 't'],
+    ['p:razi', 'p', 'الرازي', 'al-Razi', '', 't'],
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
     ['o:hezbollah', 'o', 'حزب الله', 'Hezbollah', '', 't'],
@@ -223,6 +224,12 @@ describe('names around titles and places', () => {
       [],
       'negative: an adjective that ranks a bloc, gives its scope or its leaning describes it, it does not name it',
     ],
+    [
+      'وكتب عن ذلك الرازي والقزويني والسمرقندي.',
+      ['person:الرازي', 'person:السمرقندي', 'person:القزويني'],
+      'after a known person, family names in «ال…ي» glued to «و» are persons of the same list, named without the «و»',
+    ],
+    ['وتحدث الرازي والعربي عن الطب.', ['person:الرازي'], 'negative: an adjective after «و» is no family name'],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());
@@ -278,6 +285,14 @@ describe('one organization, several written forms', () => {
       blocks: [`وقال المسؤول ${people[0]} إن المفاوضات مستمرة.`, `وأضاف ${lone} أن «الاتفاق قريب جدا من الآن».`],
     });
     expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(people);
+  });
+
+  it('a tagged person never goes on over «و» + «ال»: that word opens a second person', () => {
+    const tag = (tokens: readonly { text: string }[]) =>
+      tokens.map((t) => (t.text === 'الشيرازي' ? 'B-PERS' : t.text === 'والكرماني' ? 'I-PERS' : 'O'));
+    const withTagger = createAnalyzer({ gazetteer: testGazetteer(FACTS), tagger: { tag } });
+    const a = withTagger({ title: null, blocks: ['وكتب عن ذلك الشيرازي والكرماني قديما.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['person:الشيرازي', 'person:الكرماني']);
   });
 
   it('«منظمة أطباء بلا حدود» is written with its head and grouped with the bare name', () => {

@@ -192,22 +192,29 @@ export function buildActors(
 }
 
 /**
- * «بمارغوفيل» and «مارغوفيل», «لسلامي» and «سلامي»: a one-word name written with a preposition or conjunction
- * glued on is the actor of the same type named without it.
+ * «بمارغوفيل» and «مارغوفيل», «لسلامي» and «سلامي», «ومحمد لطيف» and «محمد لطيف»: a name written with a
+ * preposition or conjunction glued on is the actor of the same type named without it.
  */
 function mergeCliticForms(text: string, groups: Group[]): void {
-  const oneWord = new Map<string, Group>();
-  for (const g of groups) if (g.full.length === 1) oneWord.set(`${g.type}|${g.full[0]}`, g);
+  const byName = new Map<string, Group>();
+  for (const g of groups) byName.set(`${g.type}|${g.full.join(' ')}`, g);
   for (const g of groups) {
-    if (g.full.length !== 1 || g.spans.length === 0) continue;
+    if (g.spans.length === 0) continue;
+    const rest = g.full.slice(1);
     for (const r of cliticReadings(g.full[0]!)) {
       // «الكونغرس» and «كونغرس» name one body; a person's «ال» is part of the family name.
       if (r.prefix === '' || (r.prefix.includes('ال') && g.type === 'person')) continue;
-      const bare = oneWord.get(`${g.type}|${r.stem}`);
+      // «ومحمد لطيف» and «محمد لطيف»: the clitic sits on the first word.
+      const bare = byName.get(`${g.type}|${[r.stem, ...rest].join(' ')}`);
       if (!bare || bare === g) continue;
-      // The mention starts after the clitic, as the bare name's do; «ال» stays with the name.
+      // The mention starts after the clitic, as the bare name's do; «ال» stays with the name, and in
+      // «للمشير» (ل + المشير, its alef dropped) no start is the name's. Only the spans written with the clitic move.
       const clitic = r.prefix.endsWith('ال') ? r.prefix.length - 2 : r.prefix.length;
-      for (const span of g.spans) span.start += offsetOf(text.slice(span.start, span.end), clitic);
+      const elided = r.stem.startsWith('ال') && !g.full[0]!.slice(r.prefix.length).startsWith('ال');
+      for (const span of g.spans) {
+        if (elided || wordsOfName(text.slice(span.start, span.end))[0] !== g.full[0]) continue;
+        span.start += offsetOf(text.slice(span.start, span.end), clitic);
+      }
       bare.knowledgeId ??= g.knowledgeId;
       absorb(bare, g);
       break;

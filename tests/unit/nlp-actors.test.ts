@@ -5,7 +5,7 @@ import { matchGazetteer } from '../../nlp/gazetteer';
 import { normalize, skeleton } from '../../nlp/normalize';
 import { cliticReadings, tokenize } from '../../nlp/tokenize';
 import type { Analysis } from '../../types/analysis';
-import { type TestFacts, testGazetteer } from './nlp-fixtures';
+import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
 
 const FACTS: TestFacts = {
   entries: [
@@ -183,6 +183,16 @@ describe('actors: one actor per real-world actor, with the right type', () => {
     const actor = actorOf(run(body), form);
     expect(actor?.type).toBe(type);
     expect(actor?.name).toBe(name);
+  });
+
+  it('a full name written with «و» glued on is the person named without it', () => {
+    // The bundled name lists also hold clitic forms of given names («ومسعود»), which no rule strips.
+    const gazetteer = testGazetteer({ ...FACTS, firstNames: [...(FACTS.firstNames ?? []), 'مسعود', 'ومسعود'] });
+    const withTagger = createAnalyzer({ gazetteer, tagger: fixedTagger({ مسعود: 'B-PERS', ومسعود: 'B-PERS', الخطيب: 'I-PERS' }) });
+    const a = withTagger({ title: null, blocks: ['وصل مسعود الخطيب أمس، وكان الوزير ومسعود الخطيب في الاستقبال.'] });
+    const people = a.actors.filter((x) => x.type === 'person');
+    expect(people.map((x) => x.name)).toEqual(['مسعود الخطيب']);
+    expect(people[0]?.mentions.map((m) => m.text)).toEqual(['مسعود الخطيب', 'مسعود الخطيب']);
   });
 
   it('negative: Arabic family names a suffix apart are two families, two people', () => {

@@ -224,9 +224,9 @@ export const UNIT_ORDINALS = set(`
  * is no head: «الأمن القومي الأوكراني» is mostly the country's security, not a body.
  */
 export const STATE_BODY_HEADS = set('البرلمان الرئاسة البحرية السفارة القنصلية الحزب الاتحاد');
+export const STATE_BODY_KIND_HEADS = set('جهاز البنك المحكمة النيابة المفوضية القوات الهيئة المجلس المخابرات الاستخبارات');
 /** Adjectives that make a side of a body's head: «القوات الحكومية السورية» is no body's name. */
 export const SIDE_ADJECTIVES = set('الحكومية النظامية الموالية المعارضة');
-export const STATE_BODY_KIND_HEADS = set('جهاز البنك المحكمة النيابة المفوضية القوات الهيئة المجلس المخابرات الاستخبارات');
 
 /** Verbs of a match result: «فاز الهلال على النصر 2-1», «تعادل الفتح مع الخليج». */
 export const RESULT_VERBS = set('فاز فازت تغلب تغلبت تعادل تعادلت خسر خسرت هزم هزمت');

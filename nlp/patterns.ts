@@ -534,7 +534,7 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     const settlement = settlementAt(doc, i);
     if (settlement > i) {
       hits.push({ first: i + 1, last: settlement, type: 'LOC', gazetteer: null, role: null, roleMention: null });
-      i = coordinatedPlaces(doc, settlement, hits);
+      i = coordinated(doc, settlement, 'LOC', hits);
       continue;
     }
     // A match result: «فاز الهلال على النصر 2-1», «وتعادل الفتح مع مضيفه الخليج بهدف لمثله».
@@ -641,8 +641,8 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     if (g) {
       i = g.last + 1;
-      if (g.entry.type === 'place') i = coordinatedPlaces(doc, g.last, hits);
-      else if (g.entry.type === 'person') i = coordinatedPersons(doc, g.last, hits);
+      if (g.entry.type === 'place') i = coordinated(doc, g.last, 'LOC', hits);
+      else if (g.entry.type === 'person') i = coordinated(doc, g.last, 'PERS', hits);
       continue;
     }
     // «وأكد أن المملكة ستواصل»: «المملكة» alone is the kingdom the article is about (see actors).
@@ -1026,34 +1026,18 @@ function settlementAt(doc: Doc, i: number): number {
 const SHIBH = normalize('شبه');
 
 /**
- * «موسكو وكيرتشي وليخنيشتاين», «الحجر الأسود واليرموك»: a word glued to «و» right after a place,
- * unknown to the name lists as anything else, is a place coordinated with it. Pushes the places
- * and returns the token after the last one.
+ * Names coordinated with «و» right after a known one, one word each, marked without the «و»:
+ * «موسكو وكيرتشي وليخنيشتاين» (places: a long transliterated word), «الخوارزمي والطوسي والنسائي»
+ * (persons: a family name in «ال…ي»). Pushes them and returns the token after the last one.
  */
-function coordinatedPlaces(doc: Doc, last: number, hits: PatternHit[]): number {
+function coordinated(doc: Doc, last: number, type: 'LOC' | 'PERS', hits: PatternHit[]): number {
   const toks = doc.tokens;
+  const fits = type === 'LOC' ? coordinatedPlace : coordinatedFamilyName;
   let k = last + 1;
-  while (toks[k] && joined(doc.text, toks[k - 1]!, toks[k]!) && coordinatedPlace(doc, k)) {
+  while (toks[k] && joined(doc.text, toks[k - 1]!, toks[k]!) && fits(doc, k)) {
     doc.conjoined ??= new Set();
     doc.conjoined.add(k);
-    hits.push({ first: k, last: k, type: 'LOC', gazetteer: null, role: null, roleMention: null });
-    k++;
-  }
-  return k;
-}
-
-/**
- * «الخوارزمي والطوسي والنسائي»: after a known person, a family name in «ال…ي» glued to «و» is a person
- * coordinated with them, unless it is an adjective or an everyday word. Pushes the persons and returns
- * the token after the last one.
- */
-function coordinatedPersons(doc: Doc, last: number, hits: PatternHit[]): number {
-  const toks = doc.tokens;
-  let k = last + 1;
-  while (toks[k] && joined(doc.text, toks[k - 1]!, toks[k]!) && coordinatedFamilyName(doc, k)) {
-    doc.conjoined ??= new Set();
-    doc.conjoined.add(k);
-    hits.push({ first: k, last: k, type: 'PERS', gazetteer: null, role: null, roleMention: null });
+    hits.push({ first: k, last: k, type, gazetteer: null, role: null, roleMention: null });
     k++;
   }
   return k;

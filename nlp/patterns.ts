@@ -523,13 +523,6 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       i = place + 1;
       continue;
     }
-    // «أمانة منطقة الرياض», «وبلدية الخبر»: an office named by the place it governs.
-    const office = placeOfficeAt(doc, i);
-    if (office > i) {
-      hits.push({ first: i, last: office, type: 'ORG', gazetteer: null, role: null, roleMention: null });
-      i = office + 1;
-      continue;
-    }
     // «بلدة كفرنبل», «وقرية تل حميس», «حي الحكمة»: the name after a settlement word is a place.
     const settlement = settlementAt(doc, i);
     if (settlement > i) {
@@ -551,11 +544,12 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       i = byline + 1;
       continue;
     }
-    // Forces named by what they do and units by their number: «وقوات الطوارئ», «الفرقة الرابعة».
-    const forces = forcesAt(doc, i);
-    if (forces > i) {
-      hits.push({ first: i, last: forces, type: 'ORG', gazetteer: null, role: null, roleMention: null });
-      i = forces + 1;
+    // Bodies known by how they are built: «وقوات الطوارئ», «الفرقة الرابعة», «أمانة منطقة الرياض»,
+    // «التيار الصدري», «البرلمان الإيراني», «والنيابة العامة المصرية».
+    const body = bodyAt(doc, i);
+    if (body > i) {
+      hits.push({ first: i, last: body, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = body + 1;
       continue;
     }
     // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
@@ -594,20 +588,6 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
         i = last + 1;
         continue;
       }
-    }
-    // «التيار الصدري», «والتحالف الوطني»: a party or bloc named by its adjective.
-    const party = partyAt(doc, i);
-    if (party > i) {
-      hits.push({ first: i, last: party, type: 'ORG', gazetteer: null, role: null, roleMention: null });
-      i = party + 1;
-      continue;
-    }
-    // «البرلمان الإيراني», «والنيابة العامة المصرية», «جهاز الأمن الروسي»: a state body and its nationality.
-    const stateBody = stateBodyAt(doc, i);
-    if (stateBody > i) {
-      hits.push({ first: i, last: stateBody, type: 'ORG', gazetteer: null, role: null, roleMention: null });
-      i = stateBody + 1;
-      continue;
     }
     if (hasWordIn(doc, i, DEFINITE_ORG_HEADS, true, HOT_SLOTS.definiteOrgHeads) && doc.covered[i]! < 0) {
       // «التلفزيون الروسي الرسمي», «الهيئة العامة للسياحة والتراث الوطني»: an adjective first, then the tail.
@@ -831,6 +811,17 @@ function partyAt(doc: Doc, i: number): number {
     last++;
   }
   return last;
+}
+
+/** Readers of bodies named by their construction, each returning the body's last token or -1. */
+const BODY_READERS = [forcesAt, placeOfficeAt, partyAt, stateBodyAt];
+
+function bodyAt(doc: Doc, i: number): number {
+  for (const read of BODY_READERS) {
+    const last = read(doc, i);
+    if (last > i) return last;
+  }
+  return -1;
 }
 
 const FORCES = new Set([normalize('قوات')]);

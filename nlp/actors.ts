@@ -181,6 +181,9 @@ export function buildActors(
   }
   mergeCliticForms(text, groups);
   mergeParenthesised(text, groups);
+  joinPersonsByParts(rec, groups);
+  mergeSpellingVariants(groups);
+  mergeOpeningWords(groups, entryOf);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
   addHeadMentions(text, rec, groups);
@@ -188,33 +191,35 @@ export function buildActors(
 }
 
 /**
- * «بمارغوفيل» and «مارغوفيل», «لسلامي» and «سلامي»: a one-word name written with a preposition or conjunction
- * glued on is the actor of the same type named without it.
+ * «بمارغوفيل» and «مارغوفيل», «لسلامي» and «سلامي», «ومحمد لطيف» and «محمد لطيف»: a name written with a
+ * preposition or conjunction glued on is the actor of the same type named without it.
  */
 function mergeCliticForms(text: string, groups: Group[]): void {
-  const oneWord = new Map<string, Group>();
-  for (const g of groups) if (g.full.length === 1) oneWord.set(`${g.type}|${g.full[0]}`, g);
+  const byName = new Map<string, Group>();
+  for (const g of groups) byName.set(`${g.type}|${g.full.join(' ')}`, g);
   for (const g of groups) {
-    if (g.full.length !== 1 || g.spans.length === 0) continue;
+    if (g.spans.length === 0) continue;
+    const rest = g.full.slice(1);
     for (const r of cliticReadings(g.full[0]!)) {
       // «الكونغرس» and «كونغرس» name one body; a person's «ال» is part of the family name.
       if (r.prefix === '' || (r.prefix.includes('ال') && g.type === 'person')) continue;
-      const bare = oneWord.get(`${g.type}|${r.stem}`);
+      // «ومحمد لطيف» and «محمد لطيف»: the clitic sits on the first word.
+      const bare = byName.get(`${g.type}|${[r.stem, ...rest].join(' ')}`);
       if (!bare || bare === g) continue;
-      // The mention starts after the clitic, as the bare name's do; «ال» stays with the name.
+      // The mention starts after the clitic, as the bare name's do; «ال» stays with the name, and in
+      // «للمشير» (ل + المشير, its alef dropped) no start is the name's. Only the spans written with the clitic move.
       const clitic = r.prefix.endsWith('ال') ? r.prefix.length - 2 : r.prefix.length;
-      for (const span of g.spans) span.start += offsetOf(text.slice(span.start, span.end), clitic);
-      bare.spans.push(...g.spans);
-      bare.extra.push(...g.extra);
-      for (const k of g.roleKeys) bare.roleKeys.add(k);
-      bare.role ??= g.role;
+      const elided = r.stem.startsWith('ال') && !g.full[0]!.slice(r.prefix.length).startsWith('ال');
+      for (const span of g.spans) {
+        if (elided || wordsOfName(text.slice(span.start, span.end))[0] !== g.full[0]) continue;
+        span.start += offsetOf(text.slice(span.start, span.end), clitic);
+      }
       bare.knowledgeId ??= g.knowledgeId;
-      g.spans = [];
-      g.extra = [];
+      absorb(bare, g);
       break;
     }
   }
-  for (let k = groups.length - 1; k >= 0; k--) if (groups[k]!.spans.length === 0) groups.splice(k, 1);
+  dropEmpty(groups);
 }
 
 /** «وكالة الأنباء الرسمية (سانا)»: a name in brackets right after another names the same actor. */
@@ -230,15 +235,150 @@ function mergeParenthesised(text: string, groups: Group[]): void {
     const gb = owner.get(b)!;
     if (ga === gb || ga.type !== gb.type) continue;
     // The bracketed one is usually the known short name: keep its group, move the other's spans in.
-    gb.spans.push(...ga.spans);
-    gb.extra.push(...ga.extra);
-    for (const r of ga.roleKeys) gb.roleKeys.add(r);
-    gb.role ??= ga.role;
     for (const s of ga.spans) owner.set(s, gb);
-    ga.spans = [];
-    ga.extra = [];
+    absorb(gb, ga);
   }
+  dropEmpty(groups);
+}
+
+/** Move every span and mention of `from` into `into`, which keeps its type and name. */
+function absorb(into: Group, from: Group): void {
+  into.spans.push(...from.spans);
+  into.extra.push(...from.extra);
+  for (const k of from.roleKeys) into.roleKeys.add(k);
+  into.role ??= from.role;
+  from.spans = [];
+  from.extra = [];
+}
+
+function dropEmpty(groups: Group[]): void {
   for (let k = groups.length - 1; k >= 0; k--) if (groups[k]!.spans.length === 0) groups.splice(k, 1);
+}
+
+/**
+ * «الرئيس السوري بشار» after «بشار الأسد», «إن بيرك سيبقى» after «اندي بيرك»: one word the lists
+ * know only as a small place (or not at all), that is the given or family name of exactly one
+ * person the article names in full (starting with a given name), is that person. Well-known places
+ * keep their reading («واشنطن» is not «جورج واشنطن»).
+ */
+function joinPersonsByParts(rec: Recognition, groups: Group[]): void {
+  const byFirst = new Map<string, Group[]>();
+  const byLast = new Map<string, Group[]>();
+  const { index } = rec.doc;
+  for (const g of groups) {
+    // Only names that open with a given name: «بلدية شاتانوغا», «وادي سراييفو» read as persons are no one's.
+    if (g.type !== 'person' || g.full.length < 2 || !index.firstNames.has(g.full[0]!)) continue;
+    listIn(byFirst, g.full[0]!, g);
+    listIn(byLast, g.full[g.full.length - 1]!, g);
+  }
+  if (byLast.size === 0) return;
+  for (const g of groups) {
+    if (g.type === 'person' || g.full.length !== 1) continue;
+    const w = g.full[0]!;
+    const phrases = index.phrases.get(w);
+    if (g.knowledgeId && !phrases?.every((p) => p.rest.length > 0 || p.minor)) continue;
+    const asFamily = byLast.get(w);
+    const asGiven = index.firstNames.has(w) ? byFirst.get(w) : undefined;
+    const owners = new Set([...(asFamily ?? []), ...(asGiven ?? [])]);
+    if (owners.size !== 1) continue;
+    const owner = [...owners][0]!;
+    // A later mention, or no more frequent than the full name: «سراييفو» written long before and far
+    // more often than a misread «وادي سراييفو» stays the place.
+    if (firstStart(g) < firstStart(owner) && g.spans.length > owner.spans.length) continue;
+    absorb(owner, g);
+  }
+  dropEmpty(groups);
+}
+
+function firstStart(g: Group): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const s of g.spans) first = Math.min(first, s.start);
+  return first;
+}
+
+/**
+ * «المملكة» after «السعودية» (known as «المملكة العربية السعودية»), «روبن» after «روبن آيلاند»: a
+ * one-word place the lists do not know, that opens the longer name of exactly one place in the
+ * article, is that place.
+ */
+const DIRECTIONS = new Set(
+  ['الشمالية', 'الجنوبية', 'الشرقية', 'الغربية', 'الوسطى', 'الشمالي', 'الجنوبي', 'الشرقي', 'الغربي'].map(normalize),
+);
+
+function mergeOpeningWords(groups: Group[], entryOf: (id: string) => GazetteerEntry | undefined): void {
+  const byFirst = new Map<string, Group[]>();
+  for (const g of groups) {
+    if (g.type !== 'place') continue;
+    const names = [g.full, ...(g.knowledgeId ? (entryOf(g.knowledgeId)?.names ?? []).map(wordsOfName) : [])];
+    // «كوريا الشمالية» is not all of «كوريا».
+    for (const n of names) if (n.length >= 2 && !DIRECTIONS.has(n[1]!)) listIn(byFirst, n[0]!, g);
+  }
+  for (const g of groups) {
+    if (g.type !== 'place' || g.knowledgeId || g.full.length !== 1) continue;
+    // «للمملكة», «بالمملكة»: the word as written or after its preposition.
+    const w = g.full[0]!;
+    const forms = [w, ...cliticReadings(w).flatMap((r) => (r.prefix && !r.prefix.includes('ال') ? [r.stem] : []))];
+    const owners = new Set(forms.flatMap((f) => byFirst.get(f) ?? []));
+    if (owners.size === 1 && !owners.has(g)) absorb([...owners][0]!, g);
+  }
+  dropEmpty(groups);
+}
+
+/**
+ * «حسين الجسمي» and «حسين الجمسي», «ستولتنبرغ» and «ستولتبرغ»: the same person written twice with
+ * one letter swapped, dropped or added in one word (the consonant skeletons one edit apart), the
+ * other words the same. Only words long enough to carry a name's letters, and only when one person
+ * is that close.
+ */
+function mergeSpellingVariants(groups: Group[]): void {
+  const persons = groups.filter((g) => g.type === 'person');
+  for (const g of persons) {
+    if (g.spans.length === 0) continue;
+    const close = persons.filter((p) => p !== g && p.spans.length > 0 && oneWordApart(g.full, p.full));
+    if (close.length !== 1) continue;
+    const [into, from] = close[0]!.full.length >= g.full.length ? [close[0]!, g] : [g, close[0]!];
+    absorb(into, from);
+  }
+  dropEmpty(groups);
+}
+
+/** The names differ in exactly one word, and that word is a near spelling variant; a lone word is the other's family name. */
+function oneWordApart(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 1 && b.length >= 2) return nearVariant(a[0]!, b[b.length - 1]!);
+  if (b.length === 1 && a.length >= 2) return nearVariant(b[0]!, a[a.length - 1]!);
+  if (a.length !== b.length) return false;
+  let differing = -1;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] === b[k]) continue;
+    if (differing >= 0) return false;
+    differing = k;
+  }
+  return differing >= 0 && nearVariant(a[differing]!, b[differing]!);
+}
+
+/** Two spellings of one name: skeletons of five letters or more, one edit (or one swap of neighbours) apart, same first letter. */
+function nearVariant(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || a[0] !== b[0]) return false;
+  const x = skeleton(a);
+  const y = skeleton(b);
+  if (x === y) return false;
+  if (Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 1) return false;
+  // Arabic family names with «ال» differ by a letter or a suffix between families («الشمري», «الشمراني»):
+  // only two swapped neighbours are a slip of the same name.
+  if (a.startsWith('ال')) return x.length === y.length && oneEdit(x, y) && [...x].sort().join('') === [...y].sort().join('');
+  return oneEdit(x, y);
+}
+
+/** One insertion, deletion, substitution or swap of two neighbouring letters turns x into y. */
+function oneEdit(x: string, y: string): boolean {
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  const restX = x.length - i - j;
+  const restY = y.length - i - j;
+  if (restX + restY <= 2 && Math.max(restX, restY) <= 1) return true;
+  return restX === 2 && restY === 2 && x[i] === y[i + 1] && x[i + 1] === y[i];
 }
 
 function nearestBefore(groups: Group[], at: number): Group | undefined {

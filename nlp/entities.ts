@@ -210,7 +210,8 @@ function splitCoordinated(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
     if (!n.startsWith('و') || index.firstNames.has(n) || index.phrases.has(n)) return 0;
     // «بن وزان»: after «بن/أبو» the word is the father's name, whatever its first letter.
     if (i > 0 && AFTER_NASAB.has(tokens[i - 1]!.norm)) return 0;
-    return readings[i]?.some((r) => r.prefix === 'و' && nameWord(r.stem)) ? 1 : 0;
+    // «الطوسي والزمخشري»: no name goes on with «و» + «ال»; that word opens a second name.
+    return readings[i]?.some((r) => r.prefix === 'و' && (nameWord(r.stem) || r.stem.startsWith('ال'))) ? 1 : 0;
   };
   const out: EntitySpan[] = [];
   for (const span of spans) {

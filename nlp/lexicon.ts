@@ -201,3 +201,54 @@ export const IN_IT = set('فيه فيها');
 
 /** «، الذي أكد»: relative pronouns whose clause is about the phrase before them. */
 export const RELATIVE_PRONOUNS = set('الذي التي الذين');
+
+/** «قوات X» where X names a side, not a body: «قوات النظام», «قوات الأمن», «قوات الاحتلال». */
+export const FORCE_SIDES = set(`
+  النظام المعارضة الحكومة الاحتلال الجيش الأمن الشرطة التحالف الشرعية المقاومة الحلفاء المخلوع الرئيس
+  العدو الثوار الدولة المحور الموالية المرتزقة
+`);
+
+/** Definite heads of military units numbered by an ordinal: «الفرقة الرابعة», «الفيلق الخامس». */
+export const NUMBERED_UNIT_HEADS = set('الفرقة الفيلق الكتيبة الأسطول');
+
+/** Ordinals that number a unit, masculine and feminine. */
+export const UNIT_ORDINALS = set(`
+  الأول الأولى الثاني الثانية الثالث الثالثة الرابع الرابعة الخامس الخامسة السادس السادسة السابع السابعة
+  الثامن الثامنة التاسع التاسعة العاشر العاشرة
+`);
+
+/**
+ * Heads of state bodies that a nationality names: «البرلمان الإيراني», «السفارة الأمريكية»; with
+ * the second list the head needs one word of kind before the nationality («النيابة العامة المصرية»,
+ * «جهاز الأمن الروسي», «القوات المسلحة الأردنية»), as «القوات الروسية» alone names no body. «الأمن»
+ * is no head: «الأمن القومي الأوكراني» is mostly the country's security, not a body.
+ */
+export const STATE_BODY_HEADS = set('البرلمان الرئاسة البحرية السفارة القنصلية الحزب الاتحاد');
+export const STATE_BODY_KIND_HEADS = set('جهاز البنك المحكمة النيابة المفوضية القوات الهيئة المجلس المخابرات الاستخبارات');
+/** Adjectives that make a side of a body's head: «القوات الحكومية السورية» is no body's name. */
+export const SIDE_ADJECTIVES = set('الحكومية النظامية الموالية المعارضة');
+
+/** Verbs of a match result: «فاز الهلال على النصر 2-1», «تعادل الفتح مع الخليج». */
+export const RESULT_VERBS = set('فاز فازت تغلب تغلبت تعادل تعادلت خسر خسرت هزم هزمت');
+/** The opponent's description between the preposition and the team: «على مضيفه الفيحاء». */
+export const OPPONENT_WORDS = set('مضيفه ضيفه نظيره منافسه خصمه فريق نادي');
+/** Words in a team's place that name none: «فاز الفريق على», «تعادل الأول أمام», «خسر الثلاثاء أمام». */
+export const TEAM_DESCRIPTIONS = set(`
+  الفريق المنتخب النادي الأول الأخير الثاني الضيوف الضيف المضيف اللقاء السلبي الزعيم العميد أصحاب الأرض
+  الأبطال البطل الفائز المتصدر الوصيف اليوم أمس الليلة السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة
+`);
+
+/** Offices named by the place they govern: «أمانة منطقة الرياض», «بلدية الخبر», «إمارة منطقة مكة المكرمة». */
+export const PLACE_OFFICE_HEADS = set('إمارة أمانة بلدية');
+
+/** Definite heads of currents and blocs named by an adjective: «التيار الصدري», «التحالف الوطني» («الحزب/الحركة X» is often a description). */
+export const PARTY_HEADS = set('التيار التحالف الائتلاف');
+/**
+ * Adjectives in -ي that rank a bloc, give its scope or its leaning rather than name it: «التحالف الحالي»,
+ * «التحالف الدولي», «الائتلاف اليميني».
+ */
+export const RANKING_ADJECTIVES = set(`
+  الحالي الحالية الرئيسي الرئيسية الأساسي الأساسية الثاني الثانية الحقيقي الحقيقية الفعلي الفعلية
+  الثلاثي الثلاثية الرباعي الرباعية الثنائي الثنائية الحكومي الحكومية المحلي المحلية
+  الدولي الدولية العالمي العالمية الإقليمي الإقليمية اليميني اليمينية اليساري اليسارية
+`);

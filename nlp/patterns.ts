@@ -9,13 +9,25 @@ import {
   COUNTERPART_WORDS,
   DEFINITE_BODY_HEADS,
   DEFINITE_ORG_HEADS,
+  FORCE_SIDES,
   FUNCTION_WORDS,
   HONORIFIC_OPENERS,
+  NUMBERED_UNIT_HEADS,
+  OPPONENT_WORDS,
   ORG_HEADS,
+  PARTY_HEADS,
   PLACE_HEADS,
+  PLACE_OFFICE_HEADS,
   PLAIN_ADJECTIVES,
+  RANKING_ADJECTIVES,
   REPORTING,
+  RESULT_VERBS,
+  SIDE_ADJECTIVES,
+  STATE_BODY_HEADS,
+  STATE_BODY_KIND_HEADS,
+  TEAM_DESCRIPTIONS,
   TITLE_WORDS,
+  UNIT_ORDINALS,
 } from './lexicon';
 import { normalize, normalizedLength } from './normalize';
 import { cliticReadings, type Stripped, wordForms } from './tokenize';
@@ -35,6 +47,8 @@ export interface Doc {
   placeWords: Set<string>;
   /** Per token, the memo of its word form (shared by every token of that form): see hasWord. */
   forms?: FormMemo[];
+  /** Tokens whose first letter is the conjunction «و» before a coordinated name («وكيرتشي»). */
+  conjoined?: Set<number>;
 }
 
 /** A span found by a pattern, in token indices. */
@@ -297,6 +311,8 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // «آنا» folds onto «أنا»: a madda-initial word that is not an everyday one opens a foreign name.
   if (position === 'first' && t.text.startsWith('آ') && !MADDA_WORDS.has(n) && n.length >= 3 && doc.covered[i]! < 0) return true;
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
+  // «وقالت أمانة منطقة جدة»: an office or a region word opens a body or a place, not a name.
+  if (PLACE_OFFICE_HEADS.has(n) || PLACE_HEADS.has(n)) return false;
   // «رامي حداد على»: «على» folds onto «علي» but is the preposition.
   if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
@@ -462,6 +478,7 @@ function quotedAfter(doc: Doc, i: number): { first: number; last: number } | nul
 /** Where the name proper starts in token i: after و/ف/ب/ل/ك when they are clitics of a known word. */
 export function nameStartOffset(doc: Doc, i: number, person = true): number {
   const t = doc.tokens[i]!;
+  if (doc.conjoined?.has(i)) return t.start + 1;
   // «وTRT»: a Latin name after an Arabic clitic starts after it.
   if (/^[وبلف][A-Za-z]/.test(t.text)) return t.start + 1;
   let stem = stripClitics(doc, i);
@@ -506,11 +523,33 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
       i = place + 1;
       continue;
     }
+    // «بلدة كفرنبل», «وقرية تل حميس», «حي الحكمة»: the name after a settlement word is a place.
+    const settlement = settlementAt(doc, i);
+    if (settlement > i) {
+      hits.push({ first: i + 1, last: settlement, type: 'LOC', gazetteer: null, role: null, roleMention: null });
+      i = coordinated(doc, settlement, 'LOC', hits);
+      continue;
+    }
+    // A match result: «فاز الهلال على النصر 2-1», «وتعادل الفتح مع مضيفه الخليج بهدف لمثله».
+    const result = resultAt(doc, i);
+    if (result) {
+      for (const team of result) hits.push({ ...team, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = result[1]!.last + 1;
+      continue;
+    }
     // A byline opening a paragraph: «أكابر الأحمدي - جدة».
     const byline = bylineAt(doc, i);
     if (byline > i) {
       hits.push(personHit(doc, i, byline));
       i = byline + 1;
+      continue;
+    }
+    // Bodies known by how they are built: «وقوات الطوارئ», «الفرقة الرابعة», «أمانة منطقة الرياض»,
+    // «التيار الصدري», «البرلمان الإيراني», «والنيابة العامة المصرية».
+    const body = bodyAt(doc, i);
+    if (body > i) {
+      hits.push({ first: i, last: body, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      i = body + 1;
       continue;
     }
     // Organization heads: «وزارة الدفاع الروسية», «منظمة العفو الدولية», «وكالة «تاس»».
@@ -582,6 +621,14 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     }
     if (g) {
       i = g.last + 1;
+      if (g.entry.type === 'place') i = coordinated(doc, g.last, 'LOC', hits);
+      else if (g.entry.type === 'person') i = coordinated(doc, g.last, 'PERS', hits);
+      continue;
+    }
+    // «وأكد أن المملكة ستواصل»: «المملكة» alone is the kingdom the article is about (see actors).
+    if (kingdomAt(doc, i)) {
+      hits.push({ first: i, last: i, type: 'LOC', gazetteer: null, role: null, roleMention: null });
+      i++;
       continue;
     }
     // Titles and roles before a name: «الرئيس الروسي فلاديمير بوتين», «المتحدث باسم الكرملين دميتري بيسكوف».
@@ -630,6 +677,179 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
     i++;
   }
   return { hits, roles };
+}
+
+/**
+ * The head of a state body at token i (written «ال» + head after و/ف/ب/ل, or «جهاز»), whether it needs
+ * a word of kind, and whether it is «الاتحاد» (a body only with what it does); or null.
+ */
+function stateHeadAt(doc: Doc, i: number): { kind: boolean; union: boolean } | null {
+  if (doc.covered[i]! >= 0) return null;
+  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  for (const r of doc.readings[i] ?? []) {
+    if (!/^[وف]?[بل]?$/.test(r.prefix.replace(/ال$/, '')) || r.prefix.includes('لل')) continue;
+    const definite = raw.slice(r.prefix.replace(/ال$/, '').length).startsWith('ال');
+    const word = r.prefix.endsWith('ال') ? `ال${r.stem}` : r.stem;
+    if (definite && STATE_BODY_HEADS.has(word)) return { kind: false, union: word === ITTIHAD };
+    if (STATE_BODY_KIND_HEADS.has(word) && (definite || word === JIHAZ)) return { kind: true, union: false };
+  }
+  return null;
+}
+const JIHAZ = normalize('جهاز');
+const ITTIHAD = normalize('الاتحاد');
+
+/**
+ * «البرلمان الإيراني», «السفارة الأمريكية», «النيابة العامة المصرية», «جهاز الأمن الروسي»,
+ * «الاتحاد المصري لكرة القدم»: a state body's head, one word of kind where the head needs it, and a
+ * nationality, then plain adjectives and a «ل» tail of what the body does. Returns the last token or -1.
+ */
+function stateBodyAt(doc: Doc, i: number): number {
+  const head = stateHeadAt(doc, i);
+  if (!head) return -1;
+  const toks = doc.tokens;
+  const next = (k: number) => (toks[k + 1] && joined(doc.text, toks[k]!, toks[k + 1]!) ? toks[k + 1] : undefined);
+  // «مستشار المخابرات العامة», «مجلس القوات المسلحة»: after a title or a head in construct the head is part of another name.
+  const before = toks[i - 1];
+  if (head.kind && before && joined(doc.text, before, toks[i]!) && !isDefinite(doc, i - 1)) {
+    const n = before.norm;
+    if (TITLE_WORDS.has(n) || ORG_HEADS.has(n)) return -1;
+  }
+  let k = i;
+  const kind = next(k);
+  if (kind && !isNisbaOfPlace(kind.norm, doc.placeWords)) {
+    // «الحزب الديمقراطي الكردستاني»: one word of kind, which some heads need; «القوات الحكومية» names a side.
+    if (!isDefinite(doc, k + 1) || !/^ال/.test(kind.text.replace(DIACRITICS, '')) || doc.covered[k + 1]! >= 0) return -1;
+    if (SIDE_ADJECTIVES.has(kind.norm)) return -1;
+    k++;
+  } else if (head.kind) return -1;
+  const nation = next(k);
+  if (!nation || !isNisbaOfPlace(nation.norm, doc.placeWords) || !/^ال/.test(nation.text.replace(DIACRITICS, ''))) return -1;
+  k++;
+  while (next(k) && PLAIN_ADJECTIVES.has(toks[k + 1]!.norm)) k++;
+  // «الاتحاد المصري لكرة القدم»: «ل» + a noun + a definite word names what the body does.
+  const object = next(k + 1);
+  if (next(k) && /^ل[^ل]/.test(toks[k + 1]!.text) && !FUNCTION_WORDS.has(toks[k + 1]!.norm) && object && isDefinite(doc, k + 2))
+    return k + 2;
+  // «الاتحاد الروسي» alone is the Russian Federation, a country.
+  return head.union ? -1 : k;
+}
+
+const RESULT_PREPOSITIONS = new Set(['علي', 'مع', 'امام'].map(normalize));
+
+/** A team's name at token k: one definite word that is no description, or a word the lists do not know; -1 for none. */
+function teamAt(doc: Doc, k: number): number {
+  const t = doc.tokens[k];
+  if (!t || !joined(doc.text, doc.tokens[k - 1]!, t) || !ARABIC_WORD.test(t.norm)) return -1;
+  const n = t.norm;
+  if (TEAM_DESCRIPTIONS.has(n) || FUNCTION_WORDS.has(n) || isAdjective(doc, n) || doc.gazAt[k]?.entry.type === 'person') return -1;
+  const g = doc.gazAt[k];
+  if (g) return g.entry.type === 'place' || g.entry.type === 'organization' ? g.last : -1;
+  if (doc.covered[k]! >= 0 || (!t.text.replace(DIACRITICS, '').startsWith('ال') && doc.index.common.has(n))) return -1;
+  const after = doc.tokens[k + 1];
+  // «سيسكا موسكو», «ريال مدريد»: a word the lists do not know, then the club's city.
+  const city = after && joined(doc.text, t, after) ? doc.gazAt[k + 1] : undefined;
+  if (!isDefinite(doc, k) && city?.entry.type === 'place') return city.last;
+  // «النجم الساحلي»: a definite adjective of kind (no nationality) belongs to the name.
+  const described = after && joined(doc.text, t, after) && /^ال.+ي$/.test(after.norm) && !isAdjective(doc, after.norm);
+  return described && doc.covered[k + 1]! < 0 ? k + 1 : k;
+}
+
+/**
+ * «فاز الهلال على النصر 2-1», «تغلب الاتحاد على نظيره الباطن بسداسية»: a result verb, a team, «على/مع/
+ * أمام», an opponent's description at most, a team, and the score within three words (digits or
+ * «بهدف», «بثلاثية», «بنتيجة») name two teams. Returns their token ranges, or null.
+ */
+function resultAt(doc: Doc, i: number): [{ first: number; last: number }, { first: number; last: number }] | null {
+  if (!hasWord(doc, i, RESULT_VERBS)) return null;
+  const toks = doc.tokens;
+  const xLast = teamAt(doc, i + 1);
+  if (xLast < 0) return null;
+  let k = xLast + 1;
+  if (!toks[k] || !RESULT_PREPOSITIONS.has(toks[k]!.norm) || !joined(doc.text, toks[k - 1]!, toks[k]!)) return null;
+  k++;
+  if (toks[k] && OPPONENT_WORDS.has(toks[k]!.norm)) k++;
+  const yLast = teamAt(doc, k);
+  if (yLast < 0) return null;
+  for (let s = yLast + 1; s <= yLast + 3 && toks[s]; s++) {
+    const raw = toks[s]!.text;
+    if (/\d/.test(raw) || /^ب(?:هدف|نتيجه|ثلاثيه|ثنائيه|رباعيه|خماسيه|سداسيه|سباعيه)/.test(toks[s]!.norm)) {
+      return [
+        { first: i + 1, last: xLast },
+        { first: k, last: yLast },
+      ];
+    }
+  }
+  return null;
+}
+
+const KINGDOM = new Set([normalize('المملكة')]);
+
+/** «المملكة» (after و/ب/ل) with no name or adjective after it. */
+function kingdomAt(doc: Doc, i: number): boolean {
+  if (doc.covered[i]! >= 0 || !hasWord(doc, i, KINGDOM, true) || !isDefinite(doc, i)) return false;
+  const next = doc.tokens[i + 1];
+  return !next || !joined(doc.text, doc.tokens[i]!, next) || !isDefinite(doc, i + 1) || !/(?:ي|يه)$/.test(next.norm);
+}
+
+/**
+ * «التيار الصدري», «التحالف الوطني», «الحزب الديمقراطي الكردستاني»: a definite party head and an
+ * adjective in -ي that names it (not one that ranks it: «الحزب الحاكم», «التيار الرئيسي»), then plain
+ * adjectives or a nationality. Returns the last token or -1.
+ */
+function partyAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || doc.covered[i]! >= 0 || doc.covered[i + 1]! >= 0 || !joined(doc.text, toks[i]!, next)) return -1;
+  if (!hasWord(doc, i, PARTY_HEADS, true) || !isDefinite(doc, i) || /^[وفبلك]?لل/.test(toks[i]!.text)) return -1;
+  const n = next.norm;
+  if (!/^ال/.test(next.text.replace(DIACRITICS, '')) || !/(?:ي|يه)$/.test(n) || RANKING_ADJECTIVES.has(n) || SIDE_ADJECTIVES.has(n))
+    return -1;
+  let last = i + 1;
+  while (toks[last + 1] && joined(doc.text, toks[last]!, toks[last + 1]!)) {
+    const a = toks[last + 1]!.norm;
+    if (!PLAIN_ADJECTIVES.has(a) && !isNisbaOfPlace(a, doc.placeWords)) break;
+    last++;
+  }
+  return last;
+}
+
+/** Readers of bodies named by their construction, each returning the body's last token or -1. */
+const BODY_READERS = [forcesAt, placeOfficeAt, partyAt, stateBodyAt];
+
+function bodyAt(doc: Doc, i: number): number {
+  for (const read of BODY_READERS) {
+    const last = read(doc, i);
+    if (last > i) return last;
+  }
+  return -1;
+}
+
+const FORCES = new Set([normalize('قوات')]);
+const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
+
+/**
+ * «قوات الطوارئ», «وقوات الدفاع الوطني», «قوات الحرس الثوري»: «قوات» and a definite noun of what the
+ * force does, with one adjective at most, name a body; «قوات النظام», «قوات الأمن» name a side,
+ * «قوات الأمريكية» a nationality, «قوات المتمردين» a group of people. «الفرقة الرابعة»: a unit with
+ * its number. Returns the last token or -1.
+ */
+function forcesAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || doc.gazAt[i] || !joined(doc.text, toks[i]!, next) || doc.covered[i + 1]! >= 0) return -1;
+  const n = next.norm;
+  if (hasWord(doc, i, NUMBERED_UNIT_HEADS, true) && isDefinite(doc, i)) return UNIT_ORDINALS.has(n) ? i + 1 : -1;
+  if (!hasWord(doc, i, FORCES) || !next.text.replace(DIACRITICS, '').startsWith('ال') || !ARABIC_WORD.test(n)) return -1;
+  if (FORCE_SIDES.has(n) || isAdjective(doc, n) || /(?:ين|ون)$/.test(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n)) return -1;
+  const adjective = toks[i + 2];
+  const described =
+    adjective !== undefined &&
+    joined(doc.text, next, adjective) &&
+    adjective.text.replace(DIACRITICS, '').startsWith('ال') &&
+    doc.covered[i + 2]! < 0 &&
+    (PLAIN_ADJECTIVES.has(adjective.norm) || /(?:ي|يه)$/.test(adjective.norm)) &&
+    !isNisbaOfPlace(adjective.norm, doc.placeWords);
+  return described ? i + 2 : i + 1;
 }
 
 /** Latin capitals that are units, formats, illnesses or countries, not the name of a body. */
@@ -686,7 +906,8 @@ function placeAfterHead(doc: Doc, i: number): number {
   const next = toks[i + 1];
   if (!next || !joined(doc.text, toks[i]!, next) || !ARABIC_WORD.test(next.norm)) return -1;
   const g = doc.gazAt[i + 1];
-  if (g) return g.last;
+  // «لقاعدة حزب الله الشعبية»: a body after the head is whose base or market it is, not a place's name.
+  if (g) return g.entry.type === 'organization' && g.last > g.first ? -1 : g.last;
   const n = next.norm;
   // «مطار بن غوريون»: a person's name with «بن»/«أبو» names the place.
   const after = toks[i + 2];
@@ -699,6 +920,143 @@ function placeAfterHead(doc: Doc, i: number): number {
   if (/^[وفبلك]/.test(n) && !isDefinite(doc, i + 1)) return -1;
   if (isAdjective(doc, n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
   return i + 1;
+}
+
+const IMARA = normalize('إمارة');
+
+/**
+ * «أمانة منطقة الرياض», «بلدية الخبر», «إمارة منطقة مكة المكرمة»: «أمانة/بلدية/إمارة», a region word
+ * at most («منطقة/محافظة/مدينة», which «إمارة» needs: «إمارة دبي» is the emirate itself) and a known
+ * place or a settlement's name make one office. Returns the last token or -1.
+ */
+function placeOfficeAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || doc.covered[i]! >= 0 || !joined(doc.text, toks[i]!, next) || isDefinite(doc, i)) return -1;
+  const head = (doc.readings[i] ?? []).find((r) => !r.prefix.includes('ال') && PLACE_OFFICE_HEADS.has(r.stem))?.stem;
+  if (!head) return -1;
+  const region = hasWord(doc, i + 1, PLACE_HEADS) && !isDefinite(doc, i + 1);
+  if (!region && head === IMARA) return -1;
+  const at = region ? i + 2 : i + 1;
+  const place = toks[at] && joined(doc.text, toks[at - 1]!, toks[at]!) ? doc.gazAt[at] : undefined;
+  if (place?.entry.type === 'place') return place.last;
+  // «بلدية محافظة الرس», «بلدية كفرشمس» with a name no list knows: read as after any settlement word.
+  if (region) return settlementAt(doc, i + 1);
+  // «أمانة» alone is also honesty («أمانة وإتقان»): only «بلدية» takes a name no list knows.
+  return head === BALADIYA && placeNameWord(doc, i + 1, false) ? i + 1 : -1;
+}
+const BALADIYA = normalize('بلدية');
+
+/** Settlement words whose name may be an everyday definite word («حي الحكمة», «قرية العوامية»). */
+const SMALL_SETTLEMENTS = new Set(['حي', 'بلده', 'قريه', 'ناحيه', 'قضاء', 'هجره']);
+/** Words for a state, which open a longer name themselves («عاصمة جمهورية صربسكا»). */
+const STATE_WORDS = new Set(['جمهوريه', 'مملكه', 'اماره', 'سلطنه', 'دوله']);
+/** Directions that close a place's name («ولاية أراكان الشمالية»). */
+const DIRECTION_ADJECTIVES = new Set(['الشماليه', 'الجنوبيه', 'الشرقيه', 'الغربيه', 'الوسطي', 'الجديده', 'القديمه', 'الكبري']);
+/** First words of two-word place names: «تل حميس», «رأس تنورة», «عين العرب», «سان ريمو». */
+const PLACE_NAME_OPENERS = new Set(
+  ['سان', 'سانت', 'تل', 'راس', 'جبل', 'عين', 'بئر', 'دير', 'كفر', 'وادي', 'بيت', 'بني', 'ابو', 'ام', 'جسر', 'سيدي'].map(normalize),
+);
+
+/** Token i can be (part of) a place's name after a settlement word. */
+function placeNameWord(doc: Doc, i: number, smallSettlement: boolean): boolean {
+  const t = doc.tokens[i];
+  if (!t || !ARABIC_WORD.test(t.norm) || t.norm.length < 2 || doc.covered[i]! >= 0) return false;
+  const n = t.norm;
+  if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || ORG_HEADS.has(n) || REPORTING.has(n) || PLACE_HEADS.has(n) || isAdjective(doc, n))
+    return false;
+  if (STATE_WORDS.has(n) || n === ALLAH || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return false;
+  // «مدينة جهزت»: a short unknown word ending in «ت» is a verb in the past.
+  if (n.length <= 4 && n.endsWith('ت') && !doc.index.nameTokens.has(n)) return false;
+  if (isDefinite(doc, i)) return t.text.replace(DIACRITICS, '').startsWith('ال') && (smallSettlement || !doc.index.common.has(n));
+  if (doc.index.nameTokens.has(n)) return true;
+  if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n)) return false;
+  // «وكبيرة», «بالقرب»: a clitic glued to an everyday word; «كفرشمس» is a name of its own.
+  const clitic = (r: Stripped) =>
+    r.prefix !== '' &&
+    (doc.index.common.has(r.stem) ||
+      FUNCTION_WORDS.has(r.stem) ||
+      PLACE_HEADS.has(r.stem) ||
+      ORG_HEADS.has(r.stem) ||
+      doc.placeWords.has(r.stem));
+  return !(doc.readings[i] ?? []).some(clitic);
+}
+
+/**
+ * «بلدة كفرنبل», «وقرية تل حميس», «جزيرة رأس أبوعلي», «حي الحكمة»: after a settlement word (city,
+ * town, village, province, quarter, island) one proper word, or two when the first opens a
+ * compound place name, is a place. Known places are the gazetteer's; the head stays outside.
+ * Returns the last token or -1.
+ */
+function settlementAt(doc: Doc, i: number): number {
+  const toks = doc.tokens;
+  const next = toks[i + 1];
+  if (!next || !joined(doc.text, toks[i]!, next) || doc.gazAt[i] || isDefinite(doc, i)) return -1;
+  const head = cliticReadings(toks[i]!.norm).find((r) => !r.prefix.includes('ال') && PLACE_HEADS.has(r.stem))?.stem;
+  // «شبه جزيرة البلقان»: the head is part of a longer name.
+  if (!head || (i > 0 && toks[i - 1]!.norm === SHIBH)) return -1;
+  let last = i + 1;
+  if (PLACE_NAME_OPENERS.has(next.norm) && doc.covered[i + 1]! < 0) {
+    const after = toks[i + 2];
+    if (!after || !joined(doc.text, next, after) || !placeNameWord(doc, i + 2, true)) return -1;
+    last = i + 2;
+  } else {
+    if (!placeNameWord(doc, i + 1, SMALL_SETTLEMENTS.has(head))) return -1;
+    // «منطقة نائية», «مدينة كبيرة»: an unknown indefinite word agreeing with the head describes it.
+    if (!isDefinite(doc, i + 1) && /ه$/.test(next.norm) && !doc.index.nameTokens.has(next.norm)) return -1;
+    // «مدينة سان مورتيز», «جزيرة روبن آيلاند»: a foreign name runs on for a word or two.
+    // Only after a name word or a long foreign-looking one: «بلدة عرسال رفقة» ends at «عرسال».
+    const foreignFirst = doc.index.nameTokens.has(next.norm) || doc.index.firstNames.has(next.norm) || next.norm.length >= 6;
+    const runsOn = (k: number) => foreignWord(doc, k) && (foreignFirst || doc.index.nameTokens.has(toks[k]!.norm));
+    if (!isDefinite(doc, i + 1)) for (let more = 0; more < 2 && runsOn(last + 1); more++) last++;
+  }
+  const direction = toks[last + 1];
+  if (direction && joined(doc.text, toks[last]!, direction) && DIRECTION_ADJECTIVES.has(direction.norm)) last++;
+  return last;
+}
+const SHIBH = normalize('شبه');
+
+/**
+ * Names coordinated with «و» right after a known one, one word each, marked without the «و»:
+ * «موسكو وكيرتشي وليخنيشتاين» (places: a long transliterated word), «الخوارزمي والطوسي والنسائي»
+ * (persons: a family name in «ال…ي»). Pushes them and returns the token after the last one.
+ */
+function coordinated(doc: Doc, last: number, type: 'LOC' | 'PERS', hits: PatternHit[]): number {
+  const toks = doc.tokens;
+  const fits = type === 'LOC' ? coordinatedPlace : coordinatedFamilyName;
+  let k = last + 1;
+  while (toks[k] && joined(doc.text, toks[k - 1]!, toks[k]!) && fits(doc, k)) {
+    doc.conjoined ??= new Set();
+    doc.conjoined.add(k);
+    hits.push({ first: k, last: k, type, gazetteer: null, role: null, roleMention: null });
+    k++;
+  }
+  return k;
+}
+
+function coordinatedFamilyName(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (doc.covered[k]! >= 0 || !t.text.replace(DIACRITICS, '').startsWith('وال') || !ARABIC_WORD.test(t.norm)) return false;
+  const stem = t.norm.slice(1);
+  if (stem.length < 5 || !stem.endsWith('ي') || doc.index.common.has(stem) || isAdjective(doc, stem) || FUNCTION_WORDS.has(stem))
+    return false;
+  return !TITLE_WORDS.has(stem) && !doc.index.common.has(stem.slice(2));
+}
+
+function coordinatedPlace(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k]!;
+  if (doc.covered[k]! >= 0 || !t.text.startsWith('و') || !ARABIC_WORD.test(t.norm)) return false;
+  const stem = t.norm.slice(1);
+  if (stem.length < 3 || !(doc.readings[k] ?? []).some((r) => r.prefix === 'و' && r.stem === stem)) return false;
+  const { index } = doc;
+  if (index.common.has(stem) || index.firstNames.has(stem) || FUNCTION_WORDS.has(stem) || TITLE_WORDS.has(stem)) return false;
+  if (ORG_HEADS.has(stem) || PLACE_HEADS.has(stem) || REPORTING.has(stem) || isAdjective(doc, stem) || STATE_WORDS.has(stem)) return false;
+  if (/(ته|تها|ها|هم|هما|هن|كم)$/.test(stem) || /^(?:[يتن][^اوي]|س[يتن])/.test(stem)) return false;
+  // Only a long transliteration: «وفقا», «ورفعت», «ومستوفية», «وموالين», «وللمناطق» are no places.
+  if (stem.length < 6 || /^(?:ال|لل)/.test(stem) || /(?:ين|ون|يه|ات|نا)$/.test(stem)) return false;
+  // «واحتفاظ», «واستقبال»: verbal nouns of the shapes افتعال and استفعال.
+  if (/^(?:ا.ت.ا.|است..ا.)$/.test(stem)) return false;
+  return /[اوي]/.test(stem.slice(1, -1));
 }
 
 /**
@@ -979,6 +1337,13 @@ function readTitled(doc: Doc, i: number, places: PatternHit[]): Titled | null {
       j++;
       continue;
     }
+    // «قائد قوات الطوارئ الخاصة»: named forces inside a role are a body of their own.
+    const forces = forcesAt(doc, j + 1);
+    if (forces > j + 1) {
+      places.push({ first: j + 1, last: forces, type: 'ORG', gazetteer: null, role: null, roleMention: null });
+      j = forces;
+      continue;
+    }
     // «المتحدث باسم وزارة الخارجية الإيرانية»: an organization inside the role.
     if (hasWord(doc, j + 1, ORG_HEADS)) {
       const tail = readOrgTail(doc, j + 1);
@@ -1152,7 +1517,8 @@ export function stripClitics(doc: Doc, i: number): string {
   const raw = t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
   for (const r of doc.readings[i] ?? []) {
     if (r.prefix === '' || !/^[وف]?[بكل]?$/.test(r.prefix)) continue;
-    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem)) return r.stem;
+    if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem) || FORCES.has(r.stem)) return r.stem;
+    if (PLACE_OFFICE_HEADS.has(r.stem)) return r.stem;
     if (r.stem.startsWith('ال') && raw.slice(r.prefix.length).startsWith('ال')) return r.stem;
   }
   return t.norm;

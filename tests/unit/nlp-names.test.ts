@@ -19,8 +19,11 @@ const FACTS: TestFacts = {
     ['l:jeddah', 'l', 'جدة', 'Jeddah', '', 't'],
     ['l:middle-east', 'l', 'الشرق الأوسط', 'Middle East', '', 't'],
     ['p:ben-gurion', 'p', 'دافيد بن غوريون', 'David Ben-Gurion', '', 't'],
+    ['p:razi', 'p', 'الرازي', 'al-Razi', '', 't'],
     ['o:msf', 'o', 'أطباء بلا حدود', 'Doctors Without Borders', '', 't'],
     ['o:icrc', 'o', 'اللجنة الدولية للصليب الأحمر', 'ICRC', '', 't'],
+    ['o:hezbollah', 'o', 'حزب الله', 'Hezbollah', '', 't'],
+    ['l:EG', 'l', 'مصر', 'Egypt', '', 't'],
   ],
   firstNames: ['ثيودور', 'واشنطن', 'اندي', 'ولاية', 'بيل', 'محمد', 'عبدالعزيز', 'إبراهيم', 'رامي', 'حسان'],
   nameTokens: ['مكاريك', 'بيرك', 'تكساس', 'كيليان', 'ريد', 'عبدالرحمن', 'واغنر'],
@@ -142,6 +145,91 @@ describe('names around titles and places', () => {
       ['organization:الجيش الإسرائيلي'],
       'after a nationality only adjectives continue a body’s name, not a weekday',
     ],
+    ['وانتشرت قوات الطوارئ في الساحة.', ['organization:قوات الطوارئ'], '«قوات» and the noun of what the force does name a body'],
+    [
+      'وهاجمت قوات النظام وقوات الدفاع الوطني البلدة.',
+      ['organization:قوات الدفاع الوطني'],
+      'a force’s name takes one adjective and no «و»; «قوات النظام» names a side, not a body',
+    ],
+    ['وقالت قوات الأمن إن قوات المتمردين انسحبت.', [], 'negative: forces of a side or of a group of people are no body'],
+    [
+      'وقال قائد قوات الحرس الجمهوري إن الفرقة الرابعة تقدمت.',
+      ['organization:الفرقة الرابعة', 'organization:قوات الحرس الجمهوري'],
+      'named forces inside a role are a body of their own; a unit with its ordinal is a body',
+    ],
+    [
+      'وسقطت قذيفة على بلدة كفرشمس، وطال القصف قرية تل حميس وحي العمل.',
+      ['place:العمل', 'place:تل حميس', 'place:كفرشمس'],
+      'after a settlement word the name is a place, two words when the first opens a compound name, an everyday word after «حي»',
+    ],
+    ['وتقع المدرسة في منطقة نائية.', [], 'negative: an indefinite word agreeing with the settlement word describes it'],
+    ['وتمتد شبه جزيرة البلقان جنوبا.', [], 'negative: after «شبه» the settlement word is part of a longer name'],
+    [
+      'وتعد البلدات خزانا لقاعدة حزب الله الشعبية.',
+      ['organization:حزب الله'],
+      'negative: a body after «قاعدة» is whose base it is, not a place',
+    ],
+    [
+      'وزار الوفد موسكو وكاستيلونيا.',
+      ['place:كاستيلونيا', 'place:موسكو'],
+      'a long transliterated word glued to «و» after a place is a place coordinated with it, named without the «و»',
+    ],
+    [
+      'وتحدث عن موسكو واحتفاظها بحلفائها، وعن موسكو وموالين لها.',
+      ['place:موسكو'],
+      'negative: a verbal noun, a pronoun suffix or a plural after «و» is no coordinated place',
+    ],
+    [
+      'وقال جهاز الأمن المصري إن النيابة العامة المصرية فتحت تحقيقا.',
+      ['organization:النيابة العامة المصرية', 'organization:جهاز الأمن المصري'],
+      'a state body’s head, its word of kind and a nationality make one body',
+    ],
+    [
+      'وأعلن الاتحاد المصري لكرة القدم أن البرلمان المصري وافق.',
+      ['organization:الاتحاد المصري لكرة القدم', 'organization:البرلمان المصري'],
+      'a union is a body with what it does; a parliament with its nationality alone',
+    ],
+    [
+      'وتقدمت القوات الحكومية المصرية، ويهدد ذلك الأمن القومي المصري، كما قال الاتحاد المصري.',
+      [],
+      'negative: government forces are a side, national security is no body, a union without what it does may be a country',
+    ],
+    [
+      'وفاز الشروق على الوادي 2-1، وخسر النسور أمام مضيفه الفرسان بهدف نظيف.',
+      ['organization:الشروق', 'organization:الفرسان', 'organization:النسور', 'organization:الوادي'],
+      'a result verb, two teams around «على/أمام» and a score name two clubs, whatever the words mean',
+    ],
+    [
+      'وفاز الفريق على منافسه 2-0، وخسر الثلاثاء أمام الضيوف بهدف، وتعادل الشروق مع الوادي في الترتيب.',
+      [],
+      'negative: descriptions and days are no teams, and without a score the words are not read as clubs',
+    ],
+    [
+      'وقالت أمانة منطقة جدة وبلدية كفرشمس إن العمل مستمر.',
+      ['organization:أمانة منطقة جدة', 'organization:بلدية كفرشمس'],
+      'an office and the place it governs, a region word between them or not, are one body',
+    ],
+    [
+      'وأعلنت إمارة محافظة جدة أن إمارة جدة لا تعني شيئا.',
+      ['organization:إمارة محافظة جدة', 'place:جدة'],
+      'negative: «إمارة» with a place and no region word is the emirate itself, not its office',
+    ],
+    [
+      'وقال التيار الصدري إن التحالف الوطني سيشارك.',
+      ['organization:التحالف الوطني', 'organization:التيار الصدري'],
+      'a current or bloc and the adjective in -ي that names it are one body',
+    ],
+    [
+      'وانتقد التحالف الحالي والائتلاف اليميني والتحالف الدولي الخطة.',
+      [],
+      'negative: an adjective that ranks a bloc, gives its scope or its leaning describes it, it does not name it',
+    ],
+    [
+      'وكتب عن ذلك الرازي والقزويني والسمرقندي.',
+      ['person:الرازي', 'person:السمرقندي', 'person:القزويني'],
+      'after a known person, family names in «ال…ي» glued to «و» are persons of the same list, named without the «و»',
+    ],
+    ['وتحدث الرازي والعربي عن الطب.', ['person:الرازي'], 'negative: an adjective after «و» is no family name'],
   ];
   it.each(rows)('%s', (body, expected) => {
     expect(actorsOf(run(body))).toEqual([...expected].sort());
@@ -197,6 +285,14 @@ describe('one organization, several written forms', () => {
       blocks: [`وقال المسؤول ${people[0]} إن المفاوضات مستمرة.`, `وأضاف ${lone} أن «الاتفاق قريب جدا من الآن».`],
     });
     expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(people);
+  });
+
+  it('a tagged person never goes on over «و» + «ال»: that word opens a second person', () => {
+    const tag = (tokens: readonly { text: string }[]) =>
+      tokens.map((t) => (t.text === 'الشيرازي' ? 'B-PERS' : t.text === 'والكرماني' ? 'I-PERS' : 'O'));
+    const withTagger = createAnalyzer({ gazetteer: testGazetteer(FACTS), tagger: { tag } });
+    const a = withTagger({ title: null, blocks: ['وكتب عن ذلك الشيرازي والكرماني قديما.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['person:الشيرازي', 'person:الكرماني']);
   });
 
   it('«منظمة أطباء بلا حدود» is written with its head and grouped with the bare name', () => {

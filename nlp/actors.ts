@@ -130,7 +130,7 @@ export function buildActors(
     const typedKey = `${type}|${k}`;
     if (!g && s.knowledgeId) g = byKnowledge.get(s.knowledgeId);
     if (!g) g = byKey.get(typedKey);
-    // «مارغوفيل» read once as a place and once as a body: the same written name is one actor, typed by its first reading.
+    // «بلانشفيل» read once as a place and once as a body: the same written name is one actor, typed by its first reading.
     if (!g && !s.knowledgeId) g = byText.get(k);
     // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
     if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
@@ -191,7 +191,7 @@ export function buildActors(
 }
 
 /**
- * «بمارغوفيل» and «مارغوفيل», «لسلامي» and «سلامي», «ومحمد لطيف» and «محمد لطيف»: a name written with a
+ * «ببلانشفيل» and «بلانشفيل», «لحمدوني» and «حمدوني», «وسامر نجيب» and «سامر نجيب»: a name written with a
  * preposition or conjunction glued on is the actor of the same type named without it.
  */
 function mergeCliticForms(text: string, groups: Group[]): void {
@@ -203,7 +203,7 @@ function mergeCliticForms(text: string, groups: Group[]): void {
     for (const r of cliticReadings(g.full[0]!)) {
       // «الكونغرس» and «كونغرس» name one body; a person's «ال» is part of the family name.
       if (r.prefix === '' || (r.prefix.includes('ال') && g.type === 'person')) continue;
-      // «ومحمد لطيف» and «محمد لطيف»: the clitic sits on the first word.
+      // «وسامر نجيب» and «سامر نجيب»: the clitic sits on the first word.
       const bare = byName.get(`${g.type}|${[r.stem, ...rest].join(' ')}`);
       if (!bare || bare === g) continue;
       // The mention starts after the clitic, as the bare name's do; «ال» stays with the name, and in
@@ -256,17 +256,17 @@ function dropEmpty(groups: Group[]): void {
 }
 
 /**
- * «الرئيس السوري بشار» after «بشار الأسد», «إن بيرك سيبقى» after «اندي بيرك»: one word the lists
+ * «الرئيس اليمني ناجي» after «ناجي العامري», «إن هولت سيبقى» after «كيث هولت»: one word the lists
  * know only as a small place (or not at all), that is the given or family name of exactly one
  * person the article names in full (starting with a given name), is that person. Well-known places
- * keep their reading («واشنطن» is not «جورج واشنطن»).
+ * keep their reading («لندن» is not «جاك لندن»).
  */
 function joinPersonsByParts(rec: Recognition, groups: Group[]): void {
   const byFirst = new Map<string, Group[]>();
   const byLast = new Map<string, Group[]>();
   const { index } = rec.doc;
   for (const g of groups) {
-    // Only names that open with a given name: «بلدية شاتانوغا», «وادي سراييفو» read as persons are no one's.
+    // Only names that open with a given name: «بلدية كالدويل», «وادي سراييفو» read as persons are no one's.
     if (g.type !== 'person' || g.full.length < 2 || !index.firstNames.has(g.full[0]!)) continue;
     listIn(byFirst, g.full[0]!, g);
     listIn(byLast, g.full[g.full.length - 1]!, g);
@@ -325,7 +325,7 @@ function mergeOpeningWords(groups: Group[], entryOf: (id: string) => GazetteerEn
 }
 
 /**
- * «حسين الجسمي» and «حسين الجمسي», «ستولتنبرغ» and «ستولتبرغ»: the same person written twice with
+ * «سعيد الحلبي» and «سعيد الحبلي», «كرونينبرغ» and «كرونبرغ»: the same person written twice with
  * one letter swapped, dropped or added in one word (the consonant skeletons one edit apart), the
  * other words the same. Only words long enough to carry a name's letters, and only when one person
  * is that close.

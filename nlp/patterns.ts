@@ -316,7 +316,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   // «رامي حداد على»: «على» folds onto «علي» but is the preposition.
   if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
-  // «اندي بيرك»: after a given name, a small place's one-word name that is also a family name continues the name.
+  // «كيث هولت»: after a given name, a small place's one-word name that is also a family name continues the name.
   const surnamePlace =
     position === 'next' &&
     g !== undefined &&

@@ -121,7 +121,7 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
 
 /**
  * A one-word place, organization or famous surname that is also a given name, followed by another
- * name word, is the start of a person's name («سيرجي لافروف», not the town «سيرجي»; «سعيد الحلبي»,
+ * name word, is the start of a person's name («سيرجي لافروف», not the town «سيرجي»; «حسين العطار»,
  * not Saddam Hussein).
  */
 function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: GazetteerIndex, gaz: GazetteerMatch[]): GazetteerMatch[] {

@@ -201,3 +201,11 @@ export const IN_IT = set('فيه فيها');
 
 /** «، الذي أكد»: relative pronouns whose clause is about the phrase before them. */
 export const RELATIVE_PRONOUNS = set('الذي التي الذين');
+
+// ---- Precision: words that say a recognised span is no name (nlp/precision.ts). ----
+
+/** Words for armed bands that name nobody without a name after them: «ميليشيات حزب الله» is the party's. */
+export const BAND_WORDS = set('ميليشيا ميليشيات مليشيا مليشيات');
+
+/** Heads of sporting events and festivals: a person's name right after one names the event («بطولة رولان غاروس»). */
+export const EVENT_HEADS = set('بطولة بطولات مهرجان');

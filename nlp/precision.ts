@@ -3,9 +3,9 @@
 // not one; `keepNames` runs them all over the recognised spans. Rules look at the words and their
 // immediate neighbours only, so the layer stays linear in the number of spans.
 import type { EntitySpan } from './entities';
-import { FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
+import { BAND_WORDS, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
-import { type Doc, isDefinite } from './patterns';
+import { type Doc, isDefinite, isNisbaOfPlace } from './patterns';
 
 /** What the rules may consult besides the span: the document and the words of multi-word person names in it. */
 export interface PrecisionContext {
@@ -53,8 +53,8 @@ export const WORK_HEADS = words(`
 /** Heads whose name is a title even without quotation marks: «جائزة نوبل», «سورة لقمان». */
 const NAMED_AFTER_HEADS = words('سورة جائزة جوائز');
 
-/** Particles and pronoun forms that no name contains («بلى يا رسول الله», «أتعرفين يا أمي أنك»). */
-export const NEVER_IN_NAMES = words('يا أيها بلى نعم كلا أنك إنك أنكم إنكم لك لكم اللهم');
+/** Particles, pronoun forms and the oath «والله» that no name contains («بلى يا رسول الله», «أتعرفين يا أمي أنك»). */
+export const NEVER_IN_NAMES = words('يا أيها بلى نعم كلا أنك إنك أنكم إنكم لك لكم اللهم والله');
 
 /** Everyday words that are also the names of countries or cities: «الدعم المالي», «نشر الخبر», «صور الحادث». */
 export const AMBIGUOUS_PLACE_WORDS = words('مالي الخبر صور حماة');
@@ -158,6 +158,27 @@ function nameListWord(doc: Doc, i: number): boolean {
   return !unknownWord(doc, i);
 }
 
+/** A head of a body or place written without «ال» («شركة», «منظمة», «ميليشيات»), with its clitics taken off. */
+function indefiniteHead(doc: Doc, i: number): boolean {
+  if (isDefinite(doc, i)) return false;
+  for (const { stem } of doc.readings[i] ?? []) {
+    const singular = stem.endsWith('ات') ? `${stem.slice(0, -2)}ه` : stem;
+    for (const w of [stem, singular]) if (ORG_HEADS.has(w) || PLACE_HEADS.has(w) || BAND_WORDS.has(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * After a head without «ال», what describes the body instead of naming it: «ل» with the article («شركة
+ * للبيع», «محكمة للاشتباه») or an adjective without «ال» («منظمة إرهابية», «شركة أمريكية»).
+ */
+function describingWord(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]?.norm ?? '';
+  if (n.startsWith('لل')) return true;
+  if (!n.endsWith('يه') || isDefinite(doc, i) || indefiniteHead(doc, i)) return false;
+  return doc.index.common.has(n) || isNisbaOfPlace(`ال${n}`, doc.placeWords);
+}
+
 /** Shared by the table and keepNames, which keeps such a name as MISC rather than dropping it. */
 const TITLE_OF_WORK: PrecisionRule = {
   name: 'title-of-work',
@@ -227,6 +248,30 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     },
   },
   TITLE_OF_WORK,
+  {
+    name: 'named-after-event',
+    example: '«انطلاق بطولة رولان غاروس»: a person named right after «بطولة/مهرجان» is the event named after them',
+    rejects: (s, { doc }) => {
+      const { k } = wordBefore(doc, s);
+      return s.type === 'PERS' && k >= 0 && anyStemIn(doc, k, EVENT_HEADS);
+    },
+  },
+  {
+    name: 'head-only',
+    example: '«وقالت منظمة إن», «بالتحالف مع ميليشيات حزب الله»: a head without «ال» and without a name names nobody',
+    rejects: (s, { doc }) => s.first === s.last && s.source !== 'gazetteer' && indefiniteHead(doc, s.first),
+  },
+  {
+    name: 'indefinite-description',
+    example: '«أول شركة للبيع بالتجزئة», «تعتبرها منظمة إرهابية»: a head without «ال» and a describing word is a description',
+    rejects: (s, { doc }) =>
+      s.type !== 'PERS' && s.source !== 'gazetteer' && s.first < s.last && indefiniteHead(doc, s.first) && describingWord(doc, s.first + 1),
+  },
+  {
+    name: 'function-word',
+    example: '«مسؤول لدى المنظمة»: a particle with a preposition glued on («لدى») is not a name read after the preposition',
+    rejects: (s, { doc }) => s.first === s.last && s.source !== 'gazetteer' && FUNCTION_WORDS.has(doc.tokens[s.first]!.norm),
+  },
   {
     name: 'ambiguous-place-word',
     example: '«الدعم المالي», «نشر الخبر»: a place name that is an everyday word needs «في/إلى/من» or a place head before it',

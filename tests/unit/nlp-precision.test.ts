@@ -19,7 +19,7 @@ const FACTS: TestFacts = {
   ],
   firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
   nameTokens: ['الحربي', 'رمضان'],
-  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية'],
 };
 const index = testGazetteer(FACTS);
 
@@ -107,6 +107,56 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ],
     ['title-of-work', 'وفاز الكاتب بجائزة نوبل للآداب.', {}, [], 'negative: the name of a prize is not an actor'],
     ['title-of-work', 'كما ورد في سورة «لقمان» من القرآن.', { لقمان: 'B-PERS' }, [], 'negative: the name of a chapter is a title'],
+    [
+      'particle-inside',
+      'وسيرد الله كيدهم والله المستعان.',
+      { والله: 'B-ORG', المستعان: 'I-ORG' },
+      [],
+      'negative: the oath «والله» opens no name',
+    ],
+    [
+      'named-after-event',
+      'وتستعد المدينة لانطلاق بطولة سامي حداد للتنس.',
+      { سامي: 'B-PERS', حداد: 'I-PERS' },
+      [],
+      'negative: a tournament named after a person is an event',
+    ],
+    [
+      'named-after-event',
+      'وفاز سامي حداد ببطولة الناشئين.',
+      { سامي: 'B-PERS', حداد: 'I-PERS' },
+      ['person:سامي حداد'],
+      'the winner of a tournament is a person',
+    ],
+    ['head-only', 'واتهم البيان ميليشيات بقصف المدينة.', { ميليشيات: 'B-ORG' }, [], 'negative: a band without a name'],
+    [
+      'head-only',
+      'وقاتلت ميليشيات جيش المهدي في المدينة.',
+      { ميليشيات: 'B-ORG', جيش: 'I-ORG', المهدي: 'I-ORG' },
+      ['organization:جيش المهدي'],
+      'the name after the band is painted',
+    ],
+    [
+      'indefinite-description',
+      'وقالت شركة للبيع بالتجزئة إن الأسعار ارتفعت.',
+      { شركة: 'B-ORG', للبيع: 'I-ORG' },
+      [],
+      'negative: «ل» with the article after a head without it says what a company does',
+    ],
+    [
+      'indefinite-description',
+      'وتعتبرها الحكومة منظمة إرهابية.',
+      { منظمة: 'B-ORG', إرهابية: 'I-ORG' },
+      [],
+      'negative: an adjective without «ال» describes the body',
+    ],
+    [
+      'indefinite-description',
+      'وقالت شركة سوني إن الأسعار ارتفعت.',
+      { شركة: 'B-ORG', سوني: 'I-ORG' },
+      ['organization:شركة سوني'],
+      'a name after the head, even one that ends like an adjective',
+    ],
     ['ambiguous-place-word', 'نشر الخبر في الصحف وتلقى دعما ماليا.', {}, [], 'negative: «الخبر» is the news here'],
     ['ambiguous-place-word', 'سافر الوفد إلى الخبر ثم عاد.', {}, ['place:الخبر'], 'after «إلى» it is the city'],
     ['minor-place-in-prose', 'قالت إنها سعيدة للغاية بالنتيجة.', {}, [], 'negative: a feminine adjective that a small town is also called'],
@@ -150,6 +200,12 @@ describe('the words a new reader saw painted, with the bundled lists', () => {
     ],
     ['وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.', ['طالب', 'سعيد', 'أشرف'], 'given names used as words'],
     ['وقالت منظمة إن الأوضاع تتدهور.', ['منظمة'], 'a head word without a name'],
+    [
+      'وقال مسؤول الطوارئ لدى هيومن رايتس ووتش إن القصف عشوائي.',
+      ['دى'],
+      '«لدى» is a preposition, not «ل» before a name (rule function-word)',
+    ],
+
     [
       'وصل الرئيس الروسي فلاديمير بوتين إلى المدينة. ودان بوتين الهجوم على الحافلة.',
       ['دان'],

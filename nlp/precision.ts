@@ -2,10 +2,11 @@
 // Each rule names one construction of news writing where a recogniser reads a word as a name that is
 // not one; `keepNames` runs them all over the recognised spans. Rules look at the words and their
 // immediate neighbours only, so the layer stays linear in the number of spans.
+import type { CorpusStats } from '../types/analysis';
 import type { EntitySpan } from './entities';
 import { BAND_WORDS, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
-import { type Doc, isDefinite, isNisbaOfPlace } from './patterns';
+import { type Doc, isDefinite, isNisbaOfPlace, nameStartOffset } from './patterns';
 
 /** What the rules may consult besides the span: the document and the words of multi-word person names in it. */
 export interface PrecisionContext {
@@ -14,6 +15,8 @@ export interface PrecisionContext {
   fullPersonWords: Set<string>;
   /** How many one-word person spans each given name has: a name the article keeps using is someone's. */
   personCount: Map<string, number>;
+  /** What the unlabelled corpus says of a word form, when the tagger's tables are loaded. */
+  corpus?: ((word: string) => CorpusStats | null) | undefined;
 }
 
 export interface PrecisionRule {
@@ -151,6 +154,52 @@ function everydayWord(doc: Doc, i: number): boolean {
       if (bare.length > end.length + 2 && bare.endsWith(end) && isEveryday(bare.slice(0, -end.length))) return true;
   }
   return false;
+}
+
+/**
+ * The corpus reads a word as everyday: often written with «ال» toggled, seldom after a title or a
+ * reporting verb, and not rare («استنزاف», «الرواتب»). Names are the opposite: «لافروف» never takes «ال».
+ */
+function corpusEveryday(stats: CorpusStats | null | undefined): boolean {
+  return !!stats && stats.otherDefiniteness >= 3 && stats.afterTitle <= 1 && stats.afterReport <= 1 && stats.frequency >= 2;
+}
+
+/** An everyday word by the lists or by the corpus, and no word of the name lists: «الرواتب», «بفوز», «المشروبات». */
+function ordinaryWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  if (nameListWord(doc, i)) return false;
+  if (everydayWord(doc, i)) return true;
+  if (!corpus) return false;
+  for (const { stem } of doc.readings[i] ?? []) if (corpusEveryday(corpus(stem))) return true;
+  return false;
+}
+
+/**
+ * A definite word after a name that the corpus reads as everyday («المشروبات», «بالتسهيل»), none of the
+ * name lists' words and no adjective of origin («العراقي», «الكويتية» are family names as often as
+ * adjectives). Words without «ال» stay: foreign names hold everyday-looking ones («ويست هام»).
+ */
+function swallowedWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  if (!corpus || nameListWord(doc, i) || /ي(?:ه|ون|ين)?$/.test(doc.tokens[i]!.norm)) return false;
+  return (doc.readings[i] ?? []).some(({ stem }) => stem.startsWith('ال') && corpusEveryday(corpus(stem)));
+}
+
+/**
+ * «رونالدو المشروبات», «بفوز أردوغان», «حرب استنزاف»: a person span that swallowed everyday words
+ * after the name, or a noun with a preposition glued on before it, is cut back to its name words;
+ * null when nothing is cut. What is left still goes through the table (a lone given name, say).
+ */
+function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['corpus']): EntitySpan | null {
+  if (s.type !== 'PERS' || s.source === 'gazetteer' || s.first === s.last) return null;
+  let last = s.last;
+  while (last > s.first && swallowedWord(doc, last, corpus)) last--;
+  let first = s.first;
+  const glued = (doc.readings[first] ?? []).some(
+    ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && corpusEveryday(corpus?.(stem)),
+  );
+  if (first < last && glued && !nameListWord(doc, first)) first++;
+  if (first === s.first && last === s.last) return null;
+  const start = first === s.first ? s.start : nameStartOffset(doc, first, true);
+  return { ...s, first, last, start, end: doc.tokens[last]!.end, role: first === s.first ? s.role : null };
 }
 
 /** A word of the name lists (given names, name words, first words of known names). */
@@ -292,8 +341,8 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   {
     name: 'everyday-words',
     example: '«ارتداء لاعب قميص ناديين», «أشاد بدوره كشريك أساسي»: a person made only of everyday words, none of them a name',
-    rejects: (s, { doc }) =>
-      s.type === 'PERS' && s.source !== 'gazetteer' && tokensOf(s).every((t) => everydayWord(doc, t) && !nameListWord(doc, t)),
+    rejects: (s, { doc, corpus }) =>
+      s.type === 'PERS' && s.source !== 'gazetteer' && tokensOf(s).every((t) => ordinaryWord(doc, t, corpus)),
   },
   {
     name: 'bare-given-name',
@@ -302,8 +351,9 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   },
 ];
 
-/** The spans that no precision rule rejects. */
-export function keepNames(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
+/** The spans that no precision rule rejects, persons cut back to their name words first. */
+export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionContext['corpus']): EntitySpan[] {
+  const spans = found.map((s) => trimOrdinaryWords(s, doc, corpus) ?? s);
   const fullPersonWords = new Set<string>();
   const personCount = new Map<string, number>();
   for (const s of spans) {
@@ -313,7 +363,7 @@ export function keepNames(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
       personCount.set(w, (personCount.get(w) ?? 0) + 1);
     } else for (let t = s.first; t <= s.last; t++) for (const r of doc.readings[t] ?? []) fullPersonWords.add(r.stem);
   }
-  const ctx: PrecisionContext = { doc, fullPersonWords, personCount };
+  const ctx: PrecisionContext = { doc, fullPersonWords, personCount, corpus };
   const out: EntitySpan[] = [];
   for (const s of spans) {
     // MISC spans (events, works) are never painted as actors; they stay for the CoNLL view.

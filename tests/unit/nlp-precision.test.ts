@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import { createAnalyzer } from '../../nlp/analyze';
+import { normalize } from '../../nlp/normalize';
 import { PRECISION_RULES } from '../../nlp/precision';
 import type { Analysis, Tagger } from '../../types/analysis';
 import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
@@ -392,5 +393,57 @@ describe('lone words only the tagger reads as names', () => {
   });
   it('a bare unlisted word keeps the usual threshold', () => {
     expect(places('وصل الوفد إلى عرسال أمس.', 'عرسال', 1)).toEqual(['عرسال']);
+  });
+});
+
+describe('a person span is cut back to its name words where the corpus reads the rest as everyday', () => {
+  // What the unlabelled corpus would say of an everyday noun: often with «ال» toggled, never after a title or a reporting verb.
+  const everyday = { afterTitle: 0, afterReport: 0, frequency: 4, otherDefiniteness: 4 };
+  const corpusTagger = (tags: Record<string, string>, words: string[]): Tagger => ({
+    ...fixedTagger(tags, 5),
+    corpusStats: (w) => (words.some((x) => normalize(x) === w) ? everyday : null),
+  });
+  const gazetteer = testGazetteer({ entries: [], firstNames: ['سامي', 'حرب'], nameTokens: ['حداد'] });
+  // body → tagger tags → words the corpus calls everyday → persons listed → why
+  const rows: [string, Record<string, string>, string[], string[], string][] = [
+    [
+      'ولا يتناول سامي حداد المشروبات الغازية.',
+      { سامي: 'B-PERS', حداد: 'I-PERS', المشروبات: 'I-PERS' },
+      ['المشروبات'],
+      ['سامي حداد'],
+      'a definite everyday noun after the name is outside it',
+    ],
+    [
+      'وتتواصل حرب الرواتب بين الأندية.',
+      { حرب: 'B-PERS', الرواتب: 'I-PERS' },
+      ['الرواتب'],
+      [],
+      'negative: cut back to a given name alone, which names nobody',
+    ],
+    [
+      'واعترف المرشح بهزيمة سامي حداد.',
+      { بهزيمة: 'B-PERS', سامي: 'I-PERS', حداد: 'I-PERS' },
+      ['هزيمة'],
+      ['سامي حداد'],
+      'a noun with a preposition glued on before the name is outside it',
+    ],
+    [
+      'وقال سامي الحلبي إن الخطة جاهزة.',
+      { سامي: 'B-PERS', الحلبي: 'I-PERS' },
+      ['الحلبي'],
+      ['سامي الحلبي'],
+      'an adjective of origin is a family name as often as not: kept',
+    ],
+    [
+      'وسجل هدف الفوز وست هام.',
+      { وست: 'B-PERS', هام: 'I-PERS' },
+      ['هام'],
+      ['وست هام'],
+      'a word without «ال» inside a foreign name is kept',
+    ],
+  ];
+  it.each(rows)('%s', (body, tags, words, expected) => {
+    const a = createAnalyzer({ gazetteer, tagger: corpusTagger(tags, words) })({ title: null, blocks: [body] });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(expected);
   });
 });

@@ -15,6 +15,8 @@ export interface PrecisionContext {
   fullPersonWords: Set<string>;
   /** How many one-word person spans each given name has: a name the article keeps using is someone's. */
   personCount: Map<string, number>;
+  /** Last token of every person span: a small town's name glued after one ends that name. */
+  personEnds: Set<number>;
   /** What the unlabelled corpus says of a word form, when the tagger's tables are loaded. */
   corpus?: ((word: string) => CorpusStats | null) | undefined;
 }
@@ -128,10 +130,15 @@ function everydayShape(w: string): boolean {
  */
 function minorPlaceInProse(s: EntitySpan, { doc }: PrecisionContext): boolean {
   if (s.type !== 'LOC' || s.source !== 'gazetteer' || s.first !== s.last) return false;
-  const list = doc.index.phrases.get(normalize(doc.text.slice(s.start, s.end)));
-  if (!list?.every((p) => p.rest.length > 0 || p.minor)) return false;
+  if (!isMinorWord(doc, s)) return false;
   const raw = doc.tokens[s.first]!.text.replace(DIACRITICS, '');
   return /[ةه]$/.test(raw) && !isDefinite(doc, s.first) && !placeContext(doc, s.first);
+}
+
+/** The span's word names only small towns of the long lists (or opens longer names). */
+function isMinorWord(doc: Doc, s: EntitySpan): boolean {
+  const list = doc.index.phrases.get(normalize(doc.text.slice(s.start, s.end)));
+  return !!list?.every((p) => p.rest.length > 0 || p.minor);
 }
 
 /** A preposition of place or a place head before token i, or another place right after it («كفرنا وبيتيا»). */
@@ -334,6 +341,17 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     },
   },
   {
+    name: 'town-after-person',
+    example: '«مستشار الرئيس، تشونغ أوي يونغ»: a small town’s name right after a person’s name is the end of that name',
+    rejects: (s, { doc, personEnds }) => {
+      if (s.type !== 'LOC' || s.source !== 'gazetteer' || s.first !== s.last || !personEnds.has(s.first - 1)) return false;
+      // «وكارديف», «لنيروبي»: a conjunction or preposition glued on starts another name.
+      const tok = doc.tokens[s.first]!;
+      if (!isMinorWord(doc, s) || tok.start !== s.start) return false;
+      return doc.text.slice(doc.tokens[s.first - 1]!.end, tok.start).trim() === '';
+    },
+  },
+  {
     name: 'minor-place-in-prose',
     example: '«أنني سعيدة للغاية», «ليته سكت»: a small town from the long lists, shaped like an everyday word, with no place context',
     rejects: minorPlaceInProse,
@@ -351,24 +369,38 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   },
 ];
 
+/**
+ * «وأوضحت نانسي», «وقال بولتون» in an article that names «نانسي سبيكتور», «جون بولتون»: a one-word
+ * small town or a body that is a word of a person's full name there, with nothing around it that says place, is that person.
+ */
+function namesPerson(s: EntitySpan, { doc, fullPersonWords }: PrecisionContext): boolean {
+  if (s.type === 'PERS' || s.first !== s.last || placeContext(doc, s.first)) return false;
+  // A country or city the lists know well keeps its own reading («جورج واشنطن» does not make «واشنطن» a person).
+  if (s.source === 'gazetteer' && !isMinorWord(doc, s)) return false;
+  return fullPersonWords.has(normalize(doc.text.slice(s.start, s.end)));
+}
+
 /** The spans that no precision rule rejects, persons cut back to their name words first. */
 export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionContext['corpus']): EntitySpan[] {
   const spans = found.map((s) => trimOrdinaryWords(s, doc, corpus) ?? s);
   const fullPersonWords = new Set<string>();
   const personCount = new Map<string, number>();
+  const personEnds = new Set<number>();
   for (const s of spans) {
     if (s.type !== 'PERS') continue;
+    personEnds.add(s.last);
     if (s.first === s.last) {
       const w = normalize(doc.text.slice(s.start, s.end));
       personCount.set(w, (personCount.get(w) ?? 0) + 1);
     } else for (let t = s.first; t <= s.last; t++) for (const r of doc.readings[t] ?? []) fullPersonWords.add(r.stem);
   }
-  const ctx: PrecisionContext = { doc, fullPersonWords, personCount, corpus };
+  const ctx: PrecisionContext = { doc, fullPersonWords, personCount, personEnds, corpus };
   const out: EntitySpan[] = [];
   for (const s of spans) {
     // MISC spans (events, works) are never painted as actors; they stay for the CoNLL view.
     if (s.type === 'MISC') out.push(s);
-    else if (!PRECISION_RULES.some((r) => r.rejects(s, ctx))) out.push(s);
+    else if (!PRECISION_RULES.some((r) => r.rejects(s, ctx)))
+      out.push(namesPerson(s, ctx) ? { ...s, type: 'PERS', knowledgeId: undefined } : s);
     // «جائزة نوبل», «سورة «لقمان»»: the title of a work is a name, of something that is not an actor.
     else if (TITLE_OF_WORK.rejects(s, ctx)) out.push({ ...s, type: 'MISC' });
   }

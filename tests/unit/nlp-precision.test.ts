@@ -16,6 +16,7 @@ const FACTS: TestFacts = {
     ['l:khobar', 'l', 'الخبر', 'Khobar', '', 't'],
     ['l:saida', 'l', 'سعيدة', 'Saida', '', 'small'],
     ['l:viru', 'l', 'فيروس', 'Viru', '', 'small'],
+    ['l:yong', 'l', 'يونغ', 'Yong', '', 'small'],
     ['p:nobel', 'p', 'ألفريد نوبل', 'Alfred Nobel', '', 't'],
   ],
   firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
@@ -160,6 +161,14 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ],
     ['ambiguous-place-word', 'نشر الخبر في الصحف وتلقى دعما ماليا.', {}, [], 'negative: «الخبر» is the news here'],
     ['ambiguous-place-word', 'سافر الوفد إلى الخبر ثم عاد.', {}, ['place:الخبر'], 'after «إلى» it is the city'],
+    [
+      'town-after-person',
+      'وقال المستشار تشونغ أوي يونغ إن اللقاء قريب.',
+      { تشونغ: 'B-PERS', أوي: 'I-PERS' },
+      ['person:تشونغ أوي'],
+      'negative: a small town’s name right after a person’s name ends that name',
+    ],
+    ['town-after-person', 'وزار الوفد يونغ أمس.', {}, ['place:يونغ'], 'after anything else the small town is a place'],
     ['minor-place-in-prose', 'قالت إنها سعيدة للغاية بالنتيجة.', {}, [], 'negative: a feminine adjective that a small town is also called'],
     ['minor-place-in-prose', 'وصل الجيش إلى سعيدة فجرا.', {}, ['place:سعيدة'], 'after «إلى» the small town is a place'],
     [
@@ -445,5 +454,20 @@ describe('a person span is cut back to its name words where the corpus reads the
   it.each(rows)('%s', (body, tags, words, expected) => {
     const a = createAnalyzer({ gazetteer, tagger: corpusTagger(tags, words) })({ title: null, blocks: [body] });
     expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(expected);
+  });
+});
+
+describe('a small town or body named like a person of the article is that person', () => {
+  const gazetteer = testGazetteer({ entries: [['l:bolton', 'l', 'بولتون', 'Bolton', '', 'small']], nameTokens: ['بولتون'] });
+  const tagger = fixedTagger({ ريكس: 'B-PERS', بولتون: 'I-PERS' }, 5);
+  const read = (body: string) =>
+    createAnalyzer({ gazetteer, tagger })({ title: null, blocks: [body] }).actors.map(
+      (x) => `${x.type}:${x.mentions.map((m) => m.text).join('/')}`,
+    );
+  it('is one person with the full name', () => {
+    expect(read('وقال ريكس بولتون إن القرار نهائي. وأضاف بولتون أن الاتفاق انتهى.')).toEqual(['person:ريكس بولتون/بولتون']);
+  });
+  it('stays a place after a preposition of place', () => {
+    expect(read('وقال ريكس بولتون إن القرار نهائي، ثم سافر إلى بولتون.').sort()).toEqual(['person:ريكس بولتون', 'place:بولتون']);
   });
 });

@@ -209,3 +209,6 @@ export const BAND_WORDS = set('ميليشيا ميليشيات مليشيا مل
 
 /** Heads of sporting events and festivals: a person's name right after one names the event («بطولة رولان غاروس»). */
 export const EVENT_HEADS = set('بطولة بطولات مهرجان');
+
+/** Adjectives of direction that follow a nationality («كوري جنوبي»), with and without «ال». */
+export const DIRECTION_ADJECTIVES = set('شمالي جنوبي شرقي غربي الشمالي الجنوبي الشرقي الغربي شمالية جنوبية شرقية غربية');

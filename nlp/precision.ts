@@ -4,7 +4,7 @@
 // immediate neighbours only, so the layer stays linear in the number of spans.
 import type { CorpusStats } from '../types/analysis';
 import type { EntitySpan } from './entities';
-import { BAND_WORDS, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
+import { BAND_WORDS, DIRECTION_ADJECTIVES, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
 import { normalize } from './normalize';
 import { type Doc, isDefinite, isNisbaOfPlace, nameStartOffset } from './patterns';
 
@@ -235,6 +235,16 @@ function describingWord(doc: Doc, i: number): boolean {
   return doc.index.common.has(n) || isNisbaOfPlace(`ال${n}`, doc.placeWords);
 }
 
+/** An adjective of origin or direction, with or without «ال»: «كوري», «جنوبي», «الأميركيون». */
+function originAdjective(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]!.norm;
+  if (DIRECTION_ADJECTIVES.has(n)) return true;
+  return isNisbaOfPlace(n.startsWith('ال') ? n : `ال${n}`, doc.placeWords);
+}
+
+/** Latin letters only (with spaces, dots and hyphens between words): «LTE», «Moto X Play». */
+const LATIN_NAME = /^[A-Za-z][A-Za-z0-9 .&-]*$/;
+
 /** Shared by the table and keepNames, which keeps such a name as MISC rather than dropping it. */
 const TITLE_OF_WORK: PrecisionRule = {
   name: 'title-of-work',
@@ -329,6 +339,26 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     rejects: (s, { doc }) => s.first === s.last && s.source !== 'gazetteer' && FUNCTION_WORDS.has(doc.tokens[s.first]!.norm),
   },
   {
+    name: 'origin-only',
+    example: '«مع زيارة وفد كوري جنوبي», «قال النيجيري»: adjectives of origin and direction alone describe, they do not name',
+    rejects: (s, { doc }) => {
+      if (s.type !== 'PERS' || s.source === 'gazetteer' || !tokensOf(s).every((t) => originAdjective(doc, t))) return false;
+      // «ميسي», «بيليه» end like adjectives of origin: a name of the lists needs a direction after it to be one.
+      return tokensOf(s).every((t) => !nameListWord(doc, t)) || DIRECTION_ADJECTIVES.has(doc.tokens[s.last]!.norm);
+    },
+  },
+  {
+    name: 'latin-term-in-quotes',
+    example:
+      '«تقنية الجيل الرابع "LTE"», «هاتفها الجديد "Moto X Play"»: Latin words in quotation marks after an everyday word name a technique or product',
+    rejects: (s, { doc }) => {
+      if (s.source === 'gazetteer' || !LATIN_NAME.test(doc.text.slice(s.start, s.end))) return false;
+      const { k, quoted } = wordBefore(doc, s);
+      // After «صحيفة/وكالة/شركة» the words in marks are the body's name («صحيفة “torcedores”»).
+      return quoted && !anyStemIn(doc, k, ORG_HEADS) && (isDefinite(doc, k) || everydayWord(doc, k));
+    },
+  },
+  {
     name: 'ambiguous-place-word',
     example: '«الدعم المالي», «نشر الخبر»: a place name that is an everyday word needs «في/إلى/من» or a place head before it',
     rejects: (s, { doc }) => {
@@ -373,8 +403,8 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
  * «وأوضحت نانسي», «وقال بولتون» in an article that names «نانسي سبيكتور», «جون بولتون»: a one-word
  * small town or a body that is a word of a person's full name there, with nothing around it that says place, is that person.
  */
-function namesPerson(s: EntitySpan, { doc, fullPersonWords }: PrecisionContext): boolean {
-  if (s.type === 'PERS' || s.first !== s.last || placeContext(doc, s.first)) return false;
+function namesPerson(s: EntitySpan, doc: Doc, fullPersonWords: ReadonlySet<string>): boolean {
+  if (s.type === 'PERS' || s.type === 'MISC' || s.first !== s.last || placeContext(doc, s.first)) return false;
   // A country or city the lists know well keeps its own reading («جورج واشنطن» does not make «واشنطن» a person).
   if (s.source === 'gazetteer' && !isMinorWord(doc, s)) return false;
   return fullPersonWords.has(normalize(doc.text.slice(s.start, s.end)));
@@ -395,14 +425,16 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
     } else for (let t = s.first; t <= s.last; t++) for (const r of doc.readings[t] ?? []) fullPersonWords.add(r.stem);
   }
   const ctx: PrecisionContext = { doc, fullPersonWords, personCount, personEnds, corpus };
-  const out: EntitySpan[] = [];
+  const kept: EntitySpan[] = [];
   for (const s of spans) {
     // MISC spans (events, works) are never painted as actors; they stay for the CoNLL view.
-    if (s.type === 'MISC') out.push(s);
-    else if (!PRECISION_RULES.some((r) => r.rejects(s, ctx)))
-      out.push(namesPerson(s, ctx) ? { ...s, type: 'PERS', knowledgeId: undefined } : s);
+    if (s.type === 'MISC' || !PRECISION_RULES.some((r) => r.rejects(s, ctx))) kept.push(s);
     // «جائزة نوبل», «سورة «لقمان»»: the title of a work is a name, of something that is not an actor.
-    else if (TITLE_OF_WORK.rejects(s, ctx)) out.push({ ...s, type: 'MISC' });
+    else if (TITLE_OF_WORK.rejects(s, ctx)) kept.push({ ...s, type: 'MISC' });
   }
-  return out;
+  // Words of the full person names that stay, for the places and bodies that are one of them.
+  const keptPersonWords = new Set<string>();
+  for (const s of kept)
+    if (s.type === 'PERS' && s.first < s.last) for (let t = s.first; t <= s.last; t++) keptPersonWords.add(doc.tokens[t]!.norm);
+  return kept.map((s) => (namesPerson(s, doc, keptPersonWords) ? { ...s, type: 'PERS', knowledgeId: undefined } : s));
 }

@@ -191,6 +191,20 @@ function swallowedWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']):
 }
 
 /**
+ * An indefinite accusative written without its tanween mark: «دهسا», «عمدا», «ميدانيا» are an everyday
+ * word (by the lists or the corpus) with «ا» added, an adverb or an object, never a name of the lists.
+ */
+function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  const n = doc.tokens[i]!.norm;
+  // The accusative of «ال» words has no «ا» («العقلا» is a family name).
+  if (n.length < 4 || !n.endsWith('ا') || isDefinite(doc, i) || nameListWord(doc, i)) return false;
+  const bare = n.slice(0, -1);
+  if (doc.index.common.has(bare) || TITLE_WORDS.has(bare)) return true;
+  const stats = corpus?.(bare);
+  return !!stats && stats.otherDefiniteness >= 3 && stats.frequency >= 2;
+}
+
+/**
  * «رونالدو المشروبات», «بفوز أردوغان», «حرب استنزاف»: a person span that swallowed everyday words
  * after the name, or a noun with a preposition glued on before it, is cut back to its name words;
  * null when nothing is cut. What is left still goes through the table (a lone given name, say).
@@ -198,7 +212,7 @@ function swallowedWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']):
 function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['corpus']): EntitySpan | null {
   if (s.type !== 'PERS' || s.source === 'gazetteer' || s.first === s.last) return null;
   let last = s.last;
-  while (last > s.first && swallowedWord(doc, last, corpus)) last--;
+  while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus))) last--;
   let first = s.first;
   const glued = (doc.readings[first] ?? []).some(
     ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && corpusEveryday(corpus?.(stem)),
@@ -290,6 +304,24 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     name: 'case-ending',
     example: '«بندًا», «عمدًا»: a word written with tanween is a common noun or adverb',
     rejects: (s, { doc }) => s.first === s.last && s.source !== 'gazetteer' && TANWEEN.test(doc.tokens[s.first]!.text),
+  },
+  {
+    name: 'accusative-word',
+    example: '«وفاة مقيم دهسا», «ألقاه عمدا»: an everyday word with the «ا» of the indefinite accusative is an adverb or an object',
+    rejects: (s, { doc, corpus }) => {
+      if (s.first !== s.last || s.source === 'gazetteer' || !accusativeWord(doc, s.first, corpus)) return false;
+      // Towns end in «ا» after an everyday stem too («صيدا»): a place needs the adverb of an adjective («ميدانيا»).
+      return s.type !== 'LOC' || doc.tokens[s.first]!.norm.endsWith('يا');
+    },
+  },
+  {
+    name: 'blessing',
+    example: '«لدى وصوله - أيده الله -», «رحمه الله»: a verb with a pronoun before «الله» is a blessing, not a name',
+    rejects: (s, { doc }) =>
+      s.last === s.first + 1 &&
+      doc.tokens[s.last]!.norm === 'الله' &&
+      doc.tokens[s.first]!.norm.length >= 4 &&
+      PRONOUN_END.test(doc.tokens[s.first]!.text.replace(DIACRITICS, '')),
   },
   {
     name: 'particle-inside',

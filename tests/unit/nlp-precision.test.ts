@@ -22,7 +22,7 @@ const FACTS: TestFacts = {
   ],
   firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
   nameTokens: ['الحربي', 'رمضان'],
-  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد'],
 };
 const index = testGazetteer(FACTS);
 
@@ -72,6 +72,30 @@ describe('precision rules: a word is painted only with evidence that it is a nam
       'negative: a title alone is not the name it introduces',
     ],
     ['case-ending', 'وتفرض الأزمة نفسها بندًا على جدول الأعمال.', { بندًا: 'B-LOC' }, [], 'negative: tanween marks a common noun'],
+    [
+      'accusative-word',
+      'وقال الشاهد إن السائق صدمه عمدا.',
+      { عمدا: 'B-PERS' },
+      [],
+      'negative: an everyday word with the «ا» of the accusative',
+    ],
+    ['accusative-word', 'وتقدمت القوات ميدانيا.', { ميدانيا: 'B-LOC' }, [], 'negative: the adverb of an adjective is no place'],
+    [
+      'accusative-word',
+      'ووصل الوفد إلى صيدا أمس.',
+      { صيدا: 'B-LOC' },
+      ['place:صيدا'],
+      'a town whose name ends in «ا» after an everyday stem',
+    ],
+    [
+      'accusative-word',
+      'وقال الأستاذ سامي العقلا إن الحفل بدأ.',
+      { سامي: 'B-PERS', العقلا: 'I-PERS' },
+      ['person:سامي العقلا'],
+      'a family name with «ال» ending in «ا» is no accusative',
+    ],
+    ['blessing', 'وكان في استقباله لدى وصوله - أيده الله - الأمراء.', { أيده: 'B-ORG', الله: 'I-ORG' }, [], 'negative: a blessing'],
+    ['blessing', 'وأعلن حزب الله موقفه.', { حزب: 'B-ORG', الله: 'I-ORG' }, ['organization:حزب الله'], 'a name ending in «الله»'],
     ['particle-inside', 'قلنا: بلى يا صاحبي.', { بلى: 'B-PERS', يا: 'I-PERS' }, [], 'negative: a vocative is never part of a name'],
     [
       'ends-on-function-word',

@@ -70,6 +70,9 @@ const PLACE_CUES = words(`
   زار يزور زيارة عاصمة حدود
 `);
 
+/** Prepositions that put what follows in or towards a place. */
+const INTO_PLACE = words('في إلى الى داخل نحو');
+
 const TANWEEN = /[\u064b-\u064d]/;
 /** Letters a word ends with when a pronoun is attached, as written (not «ة»): «ضغوطه», «بلادها», «قادتهم». */
 const PRONOUN_END = /(?:[^ة]ه|ها|هم|هما|هن|كم)$/;
@@ -181,12 +184,13 @@ function ordinaryWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']): 
 }
 
 /**
- * A definite word after a name that the corpus reads as everyday («المشروبات», «بالتسهيل»), none of the
- * name lists' words and no adjective of origin («العراقي», «الكويتية» are family names as often as
- * adjectives). Words without «ال» stay: foreign names hold everyday-looking ones («ويست هام»).
+ * A word after a name that the corpus reads as everyday, definite («المشروبات», «بالتسهيل») or feminine
+ * («جمال مصابة»), none of the name lists' words and no adjective of origin («العراقي», «الكويتية» are
+ * family names as often as adjectives). Other words stay: foreign names hold everyday-looking ones («ويست هام»).
  */
 function swallowedWord(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
   if (!corpus || nameListWord(doc, i) || /ي(?:ه|ون|ين)?$/.test(doc.tokens[i]!.norm)) return false;
+  if (doc.tokens[i]!.text.endsWith('ة') && corpusEveryday(corpus(doc.tokens[i]!.norm))) return true;
   return (doc.readings[i] ?? []).some(({ stem }) => stem.startsWith('ال') && corpusEveryday(corpus(stem)));
 }
 
@@ -436,7 +440,9 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
  * small town or a body that is a word of a person's full name there, with nothing around it that says place, is that person.
  */
 function namesPerson(s: EntitySpan, doc: Doc, fullPersonWords: ReadonlySet<string>): boolean {
-  if (s.type === 'PERS' || s.type === 'MISC' || s.first !== s.last || placeContext(doc, s.first)) return false;
+  if (s.type === 'PERS' || s.type === 'MISC' || s.first !== s.last) return false;
+  // «في/إلى» or a place head say place; «من/بين» stand before people too («وألقى كل من كارتيس»).
+  if (s.first > 0 && (anyStemIn(doc, s.first - 1, INTO_PLACE) || anyStemIn(doc, s.first - 1, PLACE_HEADS))) return false;
   // A country or city the lists know well keeps its own reading («جورج واشنطن» does not make «واشنطن» a person).
   if (s.source === 'gazetteer' && !isMinorWord(doc, s)) return false;
   return fullPersonWords.has(normalize(doc.text.slice(s.start, s.end)));

@@ -465,7 +465,7 @@ describe('a person span is cut back to its name words where the corpus reads the
     ...fixedTagger(tags, 5),
     corpusStats: (w) => (words.some((x) => normalize(x) === w) ? everyday : null),
   });
-  const gazetteer = testGazetteer({ entries: [], firstNames: ['سامي', 'حرب'], nameTokens: ['حداد'] });
+  const gazetteer = testGazetteer({ entries: [], firstNames: ['سامي', 'حرب', 'جمال'], nameTokens: ['حداد'] });
   // body → tagger tags → words the corpus calls everyday → persons listed → why
   const rows: [string, Record<string, string>, string[], string[], string][] = [
     [
@@ -481,6 +481,13 @@ describe('a person span is cut back to its name words where the corpus reads the
       ['الرواتب'],
       [],
       'negative: cut back to a given name alone, which names nobody',
+    ],
+    [
+      'وانتقلت العدوى عن طريق جمال مصابة.',
+      { جمال: 'B-PERS', مصابة: 'I-PERS' },
+      ['مصابة'],
+      [],
+      'negative: a feminine everyday adjective after a given name, which alone names nobody',
     ],
     [
       'واعترف المرشح بهزيمة سامي حداد.',
@@ -519,6 +526,9 @@ describe('a small town or body named like a person of the article is that person
     );
   it('is one person with the full name', () => {
     expect(read('وقال ريكس بولتون إن القرار نهائي. وأضاف بولتون أن الاتفاق انتهى.')).toEqual(['person:ريكس بولتون/بولتون']);
+  });
+  it('is the person after «من», which stands before people too', () => {
+    expect(read('وقال ريكس بولتون إن القرار نهائي. وتحدث كل من بولتون عن الاتفاق.')).toEqual(['person:ريكس بولتون/بولتون']);
   });
   it('stays a place after a preposition of place', () => {
     expect(read('وقال ريكس بولتون إن القرار نهائي، ثم سافر إلى بولتون.').sort()).toEqual(['person:ريكس بولتون', 'place:بولتون']);

@@ -418,6 +418,28 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     },
   },
   {
+    name: 'latin-run',
+    example:
+      '«(AFP PHOTO / AARON SMITH)», «GETTY IMAGES OF THE DAY»: capitals among other Latin words are a credit line or an English phrase, not an acronym',
+    rejects: (s, { doc }) => {
+      if (s.source === 'gazetteer' || s.first !== s.last || !/^[A-Z]{2,}$/.test(doc.text.slice(s.start, s.end))) return false;
+      // «CNN وTRT»: a conjunction glued on makes a list of names, not a phrase.
+      const latin = (i: number) => /^[A-Za-z]/.test(doc.tokens[i]?.text ?? '');
+      return latin(s.first) && (latin(s.first - 1) || latin(s.first + 1));
+    },
+  },
+  {
+    name: 'town-before-an',
+    example: '«وقال إنه أود أن أشكر», «يود أن»: a small town’s name right before «أن» with no place word before it is a verb of wanting',
+    rejects: (s, { doc }) =>
+      s.type === 'LOC' &&
+      s.source === 'gazetteer' &&
+      s.first === s.last &&
+      doc.tokens[s.first + 1]?.norm === 'ان' &&
+      isMinorWord(doc, s) &&
+      !placeContext(doc, s.first),
+  },
+  {
     name: 'minor-place-in-prose',
     example: '«أنني سعيدة للغاية», «ليته سكت»: a small town from the long lists, shaped like an everyday word, with no place context',
     rejects: minorPlaceInProse,

@@ -40,6 +40,11 @@ export const CALENDAR_WORDS = words(`
   محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة ذو ذي
 `);
 
+/** Times of day and «yesterday/today» that follow a name in news prose: «أعلنتها المفوضية ليل الجمعة». */
+const TIME_WORDS = words('ليل ليلة مساء صباح ظهر فجر عصر أمس اليوم غدا');
+/** Days of the week with «ال», which a date puts right after a body's name («لبي بي سي الجمعة»). */
+const WEEKDAYS = words('السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة');
+
 /** Diseases and their agents: «فيروس كورونا» names an illness, never a person or a place. */
 export const DISEASE_WORDS = words(`
   فيروس فايروس الفيروس فيروسات كورونا كوفيد إيبولا ايبولا إنفلونزا انفلونزا الإنفلونزا الانفلونزا الإيدز
@@ -214,8 +219,17 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
  * null when nothing is cut. What is left still goes through the table (a lone given name, say).
  */
 function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['corpus']): EntitySpan | null {
-  if (s.type !== 'PERS' || s.source === 'gazetteer' || s.first === s.last) return null;
+  if (s.source === 'gazetteer' || s.first === s.last) return null;
   let last = s.last;
+  // «مفوضية الانتخابات ليل الجمعة», «أستوري ليل السبت»: a time, with its day, after a name is outside it; a
+  // day alone only after a body or place, since «الجمعة» and «الخميس» are family names too.
+  const time = (t: number) => doc.tokens[t - 1] !== undefined && TIME_WORDS.has(doc.tokens[t - 1]!.norm);
+  while (
+    last > s.first &&
+    (TIME_WORDS.has(doc.tokens[last]!.norm) || (WEEKDAYS.has(doc.tokens[last]!.norm) && (s.type !== 'PERS' || time(last))))
+  )
+    last--;
+  if (s.type !== 'PERS') return last === s.last ? null : { ...s, last, end: doc.tokens[last]!.end };
   while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus))) last--;
   let first = s.first;
   const glued = (doc.readings[first] ?? []).some(
@@ -326,6 +340,22 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
       doc.tokens[s.last]!.norm === 'الله' &&
       doc.tokens[s.first]!.norm.length >= 4 &&
       PRONOUN_END.test(doc.tokens[s.first]!.text.replace(DIACRITICS, '')),
+  },
+  {
+    name: 'letter-alone',
+    example: '«شبكة "سي.بي.إس"», «قال لي»: one or two letters only the tagger reads as a name are a spelled letter or a particle',
+    rejects: (s, { doc }) => s.source === 'tagger' && s.first === s.last && normalize(doc.text.slice(s.start, s.end)).length <= 2,
+  },
+  {
+    name: 'adjective-of-title',
+    example: '«الرئيس الجزائري يقيل»: an adjective of origin right after a title qualifies the title; it is not the person',
+    rejects: (s, { doc }) =>
+      s.type === 'PERS' &&
+      s.first === s.last &&
+      s.source !== 'gazetteer' &&
+      s.first > 0 &&
+      TITLE_WORDS.has(doc.tokens[s.first - 1]!.norm) &&
+      isNisbaOfPlace(doc.tokens[s.first]!.norm, doc.placeWords),
   },
   {
     name: 'particle-inside',

@@ -526,5 +526,18 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
   const keptPersonWords = new Set<string>();
   for (const s of kept)
     if (s.type === 'PERS' && s.first < s.last) for (let t = s.first; t <= s.last; t++) keptPersonWords.add(doc.tokens[t]!.norm);
-  return kept.map((s) => (namesPerson(s, doc, keptPersonWords) ? { ...s, type: 'PERS', knowledgeId: undefined } : s));
+  return kept.map((s) => {
+    if (namesPerson(s, doc, keptPersonWords)) return { ...s, type: 'PERS', knowledgeId: undefined };
+    return namedAfterPlaceHead(s, doc) ? { ...s, type: 'LOC' } : s;
+  });
+}
+
+/**
+ * «في ولاية ميناس غيراييس», «منطقة تيرس الزمور»: a name right after «ولاية/منطقة/مدينة...» is a place, though
+ * a recogniser read it as a person or body; not when a word of it is a person's («خلال ولاية أوباما»).
+ */
+function namedAfterPlaceHead(s: EntitySpan, doc: Doc): boolean {
+  if (s.type === 'LOC' || s.type === 'MISC' || s.source === 'gazetteer' || s.first === 0) return false;
+  if (!anyStemIn(doc, s.first - 1, PLACE_HEADS) || doc.text.slice(doc.tokens[s.first - 1]!.end, s.start).trim() !== '') return false;
+  return tokensOf(s).every((t) => !nameListWord(doc, t));
 }

@@ -568,3 +568,15 @@ describe('a small town or body named like a person of the article is that person
     expect(read('وقال ريكس بولتون إن القرار نهائي، ثم سافر إلى بولتون.').sort()).toEqual(['person:ريكس بولتون', 'place:بولتون']);
   });
 });
+
+describe('a name right after a place head is a place', () => {
+  const gazetteer = testGazetteer({ entries: [], nameTokens: ['أوباما'] });
+  const types = (body: string, tags: Record<string, string>) =>
+    createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({ title: null, blocks: [body] }).actors.map((x) => `${x.type}:${x.name}`);
+  it('whatever type the tagger gave it', () => {
+    expect(types('وقتل جنديان في ولاية تيرس الزمور شمال البلاد.', { تيرس: 'B-PERS', الزمور: 'I-PERS' })).toEqual(['place:تيرس الزمور']);
+  });
+  it('not a person’s term of office after «ولاية»', () => {
+    expect(types('وتراجع الاقتصاد خلال ولاية أوباما الثانية.', { أوباما: 'B-PERS' })).toEqual(['person:أوباما']);
+  });
+});

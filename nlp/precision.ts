@@ -1,7 +1,10 @@
 // The precision layer: a span is painted as an actor only when nothing says it is an ordinary word.
 // Each rule names one construction of news writing where a recogniser reads a word as a name that is
-// not one; `keepNames` runs them all over the recognised spans. Rules look at the words and their
-// immediate neighbours only, so the layer stays linear in the number of spans.
+// not one; `keepNames` cuts spans back to their name words, runs the rules over them, then gives the
+// right type to places and family names read as something else. Rules look at the words and their
+// immediate neighbours only, so the layer stays linear in the number of spans. Where the tagger is
+// loaded they also read its corpus statistics (Tagger.corpusStats), which know far more everyday words
+// than the lists.
 import type { CorpusStats } from '../types/analysis';
 import type { EntitySpan } from './entities';
 import { BAND_WORDS, DIRECTION_ADJECTIVES, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
@@ -214,9 +217,10 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
 }
 
 /**
- * «رونالدو المشروبات», «بفوز أردوغان», «حرب استنزاف»: a person span that swallowed everyday words
- * after the name, or a noun with a preposition glued on before it, is cut back to its name words;
- * null when nothing is cut. What is left still goes through the table (a lone given name, say).
+ * «رونالدو المشروبات», «بفوز أردوغان», «حرب الرواتب»: a person span that swallowed everyday words
+ * after the name, or a noun with a preposition glued on before it, and any span that swallowed a time
+ * after it, is cut back to its name words; null when nothing is cut. What is left still goes through
+ * the table (a lone given name, say).
  */
 function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['corpus']): EntitySpan | null {
   if (s.source === 'gazetteer' || s.first === s.last) return null;

@@ -179,7 +179,8 @@ function everydayWord(doc: Doc, i: number): boolean {
  * reporting verb, and not rare («استنزاف», «الرواتب»). Names are the opposite: «لافروف» never takes «ال».
  */
 function corpusEveryday(stats: CorpusStats | null | undefined): boolean {
-  return !!stats && stats.otherDefiniteness >= 3 && stats.afterTitle <= 1 && stats.afterReport <= 1 && stats.frequency >= 2;
+  // Not rare: a family name such as «الجديع» is an everyday word too, seldom written.
+  return !!stats && stats.otherDefiniteness >= 3 && stats.afterTitle <= 1 && stats.afterReport <= 1 && stats.frequency >= 3;
 }
 
 /** An everyday word by the lists or by the corpus, and no word of the name lists: «الرواتب», «بفوز», «المشروبات». */
@@ -400,8 +401,13 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   {
     name: 'indefinite-description',
     example: '«أول شركة للبيع بالتجزئة», «تعتبرها منظمة إرهابية»: a head without «ال» and a describing word is a description',
-    rejects: (s, { doc }) =>
-      s.type !== 'PERS' && s.source !== 'gazetteer' && s.first < s.last && indefiniteHead(doc, s.first) && describingWord(doc, s.first + 1),
+    rejects: (s, { doc }) => {
+      if (s.type === 'PERS' || s.source === 'gazetteer' || s.first === s.last || !indefiniteHead(doc, s.first)) return false;
+      if (!describingWord(doc, s.first + 1)) return false;
+      // «صندوق تنمية الموارد البشرية»: a noun in «ية» followed by a definite word opens the name of what the body does.
+      const next = s.first + 2;
+      return doc.tokens[s.first + 1]!.norm.startsWith('لل') || next > s.last || !isDefinite(doc, next);
+    },
   },
   {
     name: 'function-word',
@@ -528,8 +534,9 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
   }
   // Words of the full person names that stay, for the places and bodies that are one of them.
   const keptPersonWords = new Set<string>();
+  // Only the given name and the family name: a place inside a long span («عمالة طنجة عبدالحميد») may be the span's error.
   for (const s of kept)
-    if (s.type === 'PERS' && s.first < s.last) for (let t = s.first; t <= s.last; t++) keptPersonWords.add(doc.tokens[t]!.norm);
+    if (s.type === 'PERS' && s.first < s.last) for (const t of [s.first, s.last]) keptPersonWords.add(doc.tokens[t]!.norm);
   return kept.map((s) => {
     if (namesPerson(s, doc, keptPersonWords)) return { ...s, type: 'PERS', knowledgeId: undefined };
     return namedAfterPlaceHead(s, doc) ? { ...s, type: 'LOC' } : s;

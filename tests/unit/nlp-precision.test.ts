@@ -23,7 +23,7 @@ const FACTS: TestFacts = {
   ],
   firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
   nameTokens: ['الحربي', 'رمضان'],
-  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد', 'تنمية'],
 };
 const index = testGazetteer(FACTS);
 
@@ -200,6 +200,13 @@ describe('precision rules: a word is painted only with evidence that it is a nam
       { منظمة: 'B-ORG', إرهابية: 'I-ORG' },
       [],
       'negative: an adjective without «ال» describes the body',
+    ],
+    [
+      'indefinite-description',
+      'وأعلن صندوق تنمية الموارد البشرية برنامجا جديدا.',
+      { صندوق: 'B-ORG', تنمية: 'I-ORG', الموارد: 'I-ORG', البشرية: 'I-ORG' },
+      ['organization:صندوق تنمية الموارد البشرية'],
+      'a noun in «ية» before a definite word says what the body does: a name',
     ],
     [
       'indefinite-description',
@@ -549,6 +556,14 @@ describe('a person span is cut back to its name words where the corpus reads the
     const a = createAnalyzer({ gazetteer, tagger: corpusTagger(tags, words) })({ title: null, blocks: [body] });
     expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(expected);
   });
+  it('keeps a rare word: a family name can be an everyday word seldom written', () => {
+    const tagger: Tagger = {
+      ...fixedTagger({ سامي: 'B-PERS', الجديع: 'I-PERS' }, 5),
+      corpusStats: (w) => (w === normalize('الجديع') ? { ...everyday, frequency: 2 } : null),
+    };
+    const a = createAnalyzer({ gazetteer, tagger })({ title: null, blocks: ['وحضر الحفل سامي الجديع.'] });
+    expect(a.actors.map((x) => x.name)).toEqual(['سامي الجديع']);
+  });
 });
 
 describe('a small town or body named like a person of the article is that person', () => {
@@ -563,6 +578,14 @@ describe('a small town or body named like a person of the article is that person
   });
   it('is the person after «من», which stands before people too', () => {
     expect(read('وقال ريكس بولتون إن القرار نهائي. وتحدث كل من بولتون عن الاتفاق.')).toEqual(['person:ريكس بولتون/بولتون']);
+  });
+  it('stays a place when the person’s span holds it in the middle', () => {
+    const tags = { ريكس: 'B-PERS', بولتون: 'I-PERS', حداد: 'I-PERS' };
+    const a = createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({
+      title: null,
+      blocks: ['وقال ريكس بولتون حداد إن القرار نهائي. وزار الوفد بولتون أمس.'],
+    });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['person:ريكس بولتون حداد', 'place:بولتون']);
   });
   it('stays a place after a preposition of place', () => {
     expect(read('وقال ريكس بولتون إن القرار نهائي، ثم سافر إلى بولتون.').sort()).toEqual(['person:ريكس بولتون', 'place:بولتون']);

@@ -78,6 +78,9 @@ const PLACE_CUES = words(`
   زار يزور زيارة عاصمة حدود
 `);
 
+/** «موقع» in the sense of a web site, whose kind («التواصل الاجتماعي») may come before the name. */
+const SITE_HEADS = words('موقع مواقع');
+
 /** Prepositions that put what follows in or towards a place. */
 const INTO_PLACE = words('في إلى الى داخل نحو');
 
@@ -489,6 +492,18 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     example: '«ارتداء لاعب قميص ناديين», «أشاد بدوره كشريك أساسي»: a person made only of everyday words, none of them a name',
     rejects: (s, { doc, corpus }) =>
       s.type === 'PERS' && s.source !== 'gazetteer' && tokensOf(s).every((t) => ordinaryWord(doc, t, corpus)),
+  },
+  {
+    name: 'kind-of-site',
+    example:
+      '«على موقع التواصل الاجتماعي تويتر»: after «موقع», a verbal noun of mutual action and its adjective say what kind of site, the name follows',
+    rejects: (s, { doc }) => {
+      if (s.source === 'gazetteer' || s.last !== s.first + 1 || s.first === 0 || !anyStemIn(doc, s.first - 1, SITE_HEADS)) return false;
+      const [noun, adjective] = [doc.tokens[s.first]!.norm, doc.tokens[s.last]!.norm];
+      // «التواصل», «التفاعل»: the shape تفاعُل with «ال»; then an adjective with «ال» that names no place.
+      const mutual = /^ال ت.ا..$/.test(noun.replace(/^ال/, 'ال '));
+      return mutual && /^ال.+ي$/.test(adjective) && !isNisbaOfPlace(adjective, doc.placeWords);
+    },
   },
   {
     name: 'bare-given-name',

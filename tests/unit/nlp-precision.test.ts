@@ -266,6 +266,20 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ['minor-place-in-prose', 'قالت إنها سعيدة للغاية بالنتيجة.', {}, [], 'negative: a feminine adjective that a small town is also called'],
     ['minor-place-in-prose', 'وصل الجيش إلى سعيدة فجرا.', {}, ['place:سعيدة'], 'after «إلى» the small town is a place'],
     [
+      'kind-of-site',
+      'ونشر الفيديو على موقع التواصل الاجتماعي تويتر.',
+      { التواصل: 'B-ORG', الاجتماعي: 'I-ORG', تويتر: 'B-ORG' },
+      ['organization:تويتر'],
+      'negative: «التواصل الاجتماعي» says the kind of site; its name follows',
+    ],
+    [
+      'kind-of-site',
+      'ونقل موقع التضامن السوري أن الاجتماع انتهى.',
+      { التضامن: 'B-ORG', السوري: 'I-ORG' },
+      ['organization:التضامن السوري'],
+      'with an adjective of a country the words are the site’s name',
+    ],
+    [
       'bare-given-name',
       'وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.',
       { سعيد: 'B-PERS' },

@@ -78,6 +78,9 @@ const PLACE_CUES = words(`
   زار يزور زيارة عاصمة حدود
 `);
 
+/** Verbs of nearing in the age formula «عن عمر ناهز/يناهز». */
+const NEARING = words('ناهز يناهز');
+
 /** «موقع» in the sense of a web site, whose kind («التواصل الاجتماعي») may come before the name. */
 const SITE_HEADS = words('موقع مواقع');
 
@@ -503,6 +506,15 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
       // «التواصل», «التفاعل»: the shape تفاعُل with «ال»; then an adjective with «ال» that names no place.
       const mutual = /^ال ت.ا..$/.test(noun.replace(/^ال/, 'ال '));
       return mutual && /^ال.+ي$/.test(adjective) && !isNisbaOfPlace(adjective, doc.placeWords);
+    },
+  },
+  {
+    name: 'age-formula',
+    example: '«توفي عن عمر ناهز 80 عاما»: «عن عمر» and a verb of nearing is the age formula; «عمر» is the word «age»',
+    rejects: (s, { doc }) => {
+      if (s.type !== 'PERS' || s.first === 0 || doc.tokens[s.first - 1]!.norm !== 'عن' || doc.tokens[s.first]!.norm !== 'عمر') return false;
+      const next = doc.tokens[s.first + 1]?.norm ?? '';
+      return NEARING.has(next) || /^\d/.test(next);
     },
   },
   {

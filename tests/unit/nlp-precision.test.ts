@@ -21,7 +21,7 @@ const FACTS: TestFacts = {
     ['l:aude', 'l', 'أود', 'Aude', '', 'small'],
     ['p:nobel', 'p', 'ألفريد نوبل', 'Alfred Nobel', '', 't'],
   ],
-  firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
+  firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان', 'عمر'],
   nameTokens: ['الحربي', 'رمضان'],
   common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد', 'تنمية'],
 };
@@ -265,6 +265,14 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ['town-before-an', 'ووصل الوفد إلى أود أمس.', {}, ['place:أود'], 'after «إلى» the small town is a place'],
     ['minor-place-in-prose', 'قالت إنها سعيدة للغاية بالنتيجة.', {}, [], 'negative: a feminine adjective that a small town is also called'],
     ['minor-place-in-prose', 'وصل الجيش إلى سعيدة فجرا.', {}, ['place:سعيدة'], 'after «إلى» the small town is a place'],
+    ['age-formula', 'وتوفي الفنان عن عمر ناهز 80 عاما.', { عمر: 'B-PERS', ناهز: 'I-PERS' }, [], 'negative: «عمر» is «age» in the formula'],
+    [
+      'age-formula',
+      'وتحدث الوزير عن عمر الحربي طويلا.',
+      {},
+      ['person:عمر الحربي'],
+      'after «عن» a given name and a family name are a person',
+    ],
     [
       'kind-of-site',
       'ونشر الفيديو على موقع التواصل الاجتماعي تويتر.',

@@ -7,7 +7,18 @@
 // than the lists.
 import type { CorpusStats } from '../types/analysis';
 import type { EntitySpan } from './entities';
-import { BAND_WORDS, DIRECTION_ADJECTIVES, EVENT_HEADS, FUNCTION_WORDS, ORG_HEADS, PLACE_HEADS, TITLE_WORDS } from './lexicon';
+import {
+  BAND_WORDS,
+  DIRECTION_ADJECTIVES,
+  EVENT_HEADS,
+  FUNCTION_WORDS,
+  NAMED_BODY_HEADS,
+  NAMED_PLACE_HEADS,
+  ORG_HEADS,
+  PLACE_HEADS,
+  ROYAL_TITLES,
+  TITLE_WORDS,
+} from './lexicon';
 import { normalize } from './normalize';
 import { type Doc, isDefinite, isNisbaOfPlace, nameStartOffset } from './patterns';
 
@@ -564,10 +575,29 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
   // Only the given name and the family name: a place inside a long span («عمالة طنجة عبدالحميد») may be the span's error.
   for (const s of kept)
     if (s.type === 'PERS' && s.first < s.last) for (const t of [s.first, s.last]) keptPersonWords.add(doc.tokens[t]!.norm);
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const s of kept) for (let t = s.first; t <= s.last; t++) taken[t] = 1;
   return kept.map((s) => {
+    const facility = namedFacility(s, doc, taken);
+    if (facility) return facility;
     if (namesPerson(s, doc, keptPersonWords)) return { ...s, type: 'PERS', knowledgeId: undefined };
     return namedAfterPlaceHead(s, doc) ? { ...s, type: 'LOC' } : s;
   });
+}
+
+/**
+ * «مستشفى الملك فيصل التخصصي», «طريق الملك عبدالله»: a royal's name after a facility and the title is
+ * the facility's name, a body or a place that takes the whole phrase; null for any other span.
+ */
+function namedFacility(s: EntitySpan, doc: Doc, taken: Uint8Array): EntitySpan | null {
+  const head = s.first - 2;
+  if (s.type !== 'PERS' || head < 0 || taken[head] || !ROYAL_TITLES.has(doc.tokens[s.first - 1]!.norm)) return null;
+  // The reading whose stem is the head gives the clitics to leave outside («بمركز», «ومنتزه»).
+  const reading = (doc.readings[head] ?? []).find(({ stem }) => NAMED_BODY_HEADS.has(stem) || NAMED_PLACE_HEADS.has(stem));
+  if (!reading) return null;
+  const type = NAMED_BODY_HEADS.has(reading.stem) ? 'ORG' : 'LOC';
+  const start = doc.tokens[head]!.start + reading.prefix.length;
+  return { ...s, type, first: head, start, role: null, roleMention: null, knowledgeId: undefined, source: 'pattern' };
 }
 
 /**

@@ -625,3 +625,21 @@ describe('a name right after a place head is a place', () => {
     expect(types('وتراجع الاقتصاد خلال ولاية أوباما الثانية.', { أوباما: 'B-PERS' })).toEqual(['person:أوباما']);
   });
 });
+
+describe('a royal’s name after a facility names the facility', () => {
+  const gazetteer = testGazetteer({ entries: [], firstNames: ['فيصل', 'عبدالله'] });
+  const read = (body: string, tags: Record<string, string> = {}) =>
+    createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({ title: null, blocks: [body] }).actors.map((x) => `${x.type}:${x.name}`);
+  it('a hospital is a body and a road a place, not the king', () => {
+    expect(read('ونقل المصاب إلى مستشفى الملك فيصل، ثم أغلق طريق الملك عبدالله.').sort()).toEqual([
+      'organization:مستشفى الملك فيصل',
+      'place:طريق الملك عبدالله',
+    ]);
+  });
+  it('the clitics glued to the facility stay outside its name', () => {
+    expect(read('وعمل بمستشفى الملك فيصل سنوات.')).toEqual(['organization:مستشفى الملك فيصل']);
+  });
+  it('the king himself stays a person', () => {
+    expect(read('واستقبل الملك عبدالله في قصره الوفد.')).toEqual(['person:عبدالله']);
+  });
+});

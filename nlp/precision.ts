@@ -279,14 +279,22 @@ function indefiniteHead(doc: Doc, i: number): boolean {
 }
 
 /**
- * After a head without «ال», what describes the body instead of naming it: «ل» with the article («شركة
- * للبيع», «محكمة للاشتباه») or an adjective without «ال» («منظمة إرهابية», «شركة أمريكية»).
+ * After a head without «ال», what describes the body instead of naming it: «ل/ب» with the article («شركة
+ * للبيع», «شركة باللون الأحمر») or an adjective without «ال» («منظمة إرهابية», «شركة أمريكية»).
  */
 function describingWord(doc: Doc, i: number): boolean {
   const n = doc.tokens[i]?.norm ?? '';
-  if (n.startsWith('لل')) return true;
+  // «للبيع», «باللون الأحمر»: a preposition with the article says what the body does or how it looks
+  // («كاليفورنيا» only looks like «ك» + «ال»).
+  if (n.startsWith('لل') || (/^[بك]ال/.test(n) && !nameListWord(doc, i) && everydayWord(doc, i))) return true;
   if (!n.endsWith('يه') || isDefinite(doc, i) || indefiniteHead(doc, i)) return false;
   return doc.index.common.has(n) || isNisbaOfPlace(`ال${n}`, doc.placeWords);
+}
+
+/** Token i and the next are written with nothing but a space between them. */
+function joinedWords(doc: Doc, i: number): boolean {
+  const next = doc.tokens[i + 1];
+  return !!next && doc.text.slice(doc.tokens[i]!.end, next.start).trim() === '';
 }
 
 /** An adjective of origin or direction, with or without «ال»: «كوري», «جنوبي», «الأميركيون». */
@@ -417,13 +425,20 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   },
   {
     name: 'indefinite-description',
-    example: '«أول شركة للبيع بالتجزئة», «تعتبرها منظمة إرهابية»: a head without «ال» and a describing word is a description',
+    example: '«أول شركة للبيع بالتجزئة», «منظمة إرهابية», «ذكرت صحيفة ألمانية»: a head without «ال» and a describing word is a description',
     rejects: (s, { doc }) => {
-      if (s.type === 'PERS' || s.source === 'gazetteer' || s.first === s.last || !indefiniteHead(doc, s.first)) return false;
-      if (!describingWord(doc, s.first + 1)) return false;
+      if (s.type === 'PERS' || s.source === 'gazetteer') return false;
+      // The head opens the span or stands right before it («صحيفة» before «ألمانية»).
+      const before = s.first - 1;
+      const head = indefiniteHead(doc, s.first)
+        ? s.first
+        : before >= 0 && joinedWords(doc, before) && indefiniteHead(doc, before)
+          ? before
+          : -1;
+      const word = head + 1;
+      if (head < 0 || word > s.last || !describingWord(doc, word)) return false;
       // «صندوق تنمية الموارد البشرية»: a noun in «ية» followed by a definite word opens the name of what the body does.
-      const next = s.first + 2;
-      return doc.tokens[s.first + 1]!.norm.startsWith('لل') || next > s.last || !isDefinite(doc, next);
+      return /^(?:لل|[بك]ال)/.test(doc.tokens[word]!.norm) || word + 1 > s.last || !isDefinite(doc, word + 1);
     },
   },
   {

@@ -19,11 +19,12 @@ const FACTS: TestFacts = {
     ['l:yong', 'l', 'يونغ', 'Yong', '', 'small'],
     ['l:korea', 'l', 'كوريا', 'Korea', '', 't'],
     ['l:aude', 'l', 'أود', 'Aude', '', 'small'],
+    ['l:ca', 'l', 'كاليفورنيا', 'California', '', 't'],
     ['p:nobel', 'p', 'ألفريد نوبل', 'Alfred Nobel', '', 't'],
   ],
   firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان', 'عمر'],
   nameTokens: ['الحربي', 'رمضان'],
-  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد', 'تنمية'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد', 'تنمية', 'ألمانية', 'لون'],
 };
 const index = testGazetteer(FACTS);
 
@@ -207,6 +208,27 @@ describe('precision rules: a word is painted only with evidence that it is a nam
       { صندوق: 'B-ORG', تنمية: 'I-ORG', الموارد: 'I-ORG', البشرية: 'I-ORG' },
       ['organization:صندوق تنمية الموارد البشرية'],
       'a noun in «ية» before a definite word says what the body does: a name',
+    ],
+    [
+      'indefinite-description',
+      'كما ذكرت صحيفة ألمانية أن الاجتماع انتهى.',
+      { ألمانية: 'B-ORG' },
+      [],
+      'negative: the head before the span, then an adjective',
+    ],
+    [
+      'indefinite-description',
+      'واكتست شركة باللون الأحمر.',
+      { شركة: 'B-ORG', باللون: 'I-ORG', الأحمر: 'I-ORG' },
+      [],
+      'negative: «ب» with the article after a head says how the company looks',
+    ],
+    [
+      'indefinite-description',
+      'ودرس في جامعة كاليفورنيا.',
+      { جامعة: 'B-ORG', كاليفورنيا: 'I-ORG' },
+      ['organization:جامعة كاليفورنيا'],
+      'a place name that begins like «ك» + «ال» is a name',
     ],
     [
       'indefinite-description',

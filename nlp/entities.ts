@@ -114,7 +114,8 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
       tagger.tagWithMargins?.(tokens, text, out) ?? { tags: tagger.tag(tokens, text, out), margins: undefined };
     out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, read.tags), read.margins);
   }
-  out = keepNames(doc, splitCoordinated(doc, out));
+  const { tagger } = deps;
+  out = keepNames(doc, splitCoordinated(doc, out), tagger?.corpusStats && ((word) => tagger.corpusStats?.(word) ?? null));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return { spans: out, roles, doc };
 }

@@ -252,3 +252,21 @@ export const RANKING_ADJECTIVES = set(`
   الثلاثي الثلاثية الرباعي الرباعية الثنائي الثنائية الحكومي الحكومية المحلي المحلية
   الدولي الدولية العالمي العالمية الإقليمي الإقليمية اليميني اليمينية اليساري اليسارية
 `);
+
+// ---- Precision: words that say a recognised span is no name (nlp/precision.ts). ----
+
+/** Words for armed bands that name nobody without a name after them: «ميليشيات حزب الله» is the party's. */
+export const BAND_WORDS = set('ميليشيا ميليشيات مليشيا مليشيات');
+
+/** Heads of sporting events and festivals: a person's name right after one names the event («بطولة رولان غاروس»). */
+export const EVENT_HEADS = set('بطولة بطولات مهرجان');
+
+/** Adjectives of direction that follow a nationality («كوري جنوبي»), with and without «ال». */
+export const DIRECTION_ADJECTIVES = set('شمالي جنوبي شرقي غربي الشمالي الجنوبي الشرقي الغربي شمالية جنوبية شرقية غربية');
+
+/** Titles of royalty whose holder gives a facility its name («مستشفى الملك فيصل», «طريق الأمير سلطان»). */
+export const ROYAL_TITLES = set('الملك الملكة الأمير الأميرة السلطان الشيخ');
+/** Bodies named after a royal: the name is the body's («مستشفى الملك فيصل التخصصي»). */
+export const NAMED_BODY_HEADS = set('مستشفى مركز مؤسسة صندوق مكتبة دارة معهد كلية جامعة مدرسة');
+/** Places named after a royal: the name is the place's («طريق الملك عبدالله», «مدينة الملك عبدالعزيز»). */
+export const NAMED_PLACE_HEADS = set('طريق شارع مدينة حديقة منتزه جسر نفق مطار ميناء ملعب قاعدة مسجد جامع حي ميدان');

@@ -98,6 +98,18 @@ export interface TaggerHint {
   surname?: boolean;
 }
 
+/**
+ * What the unlabelled news corpus says of one word form, as small buckets (nlp/tagger/vectors.ts,
+ * VECTOR_STATS): share written just after a title and after a reporting verb (0 never … 4 a quarter or
+ * more), frequency (log scale, 0-9), and share of the same word with «ال» toggled (names seldom take it).
+ */
+export interface CorpusStats {
+  afterTitle: number;
+  afterReport: number;
+  frequency: number;
+  otherDefiniteness: number;
+}
+
 /** The seam for statistical taggers: one BIO tag per token (B-PERS, I-LOC, O, ...). */
 export interface Tagger {
   /**
@@ -115,4 +127,6 @@ export interface Tagger {
    * (words the tags make a one-word PERS/LOC/ORG span outside every hint span); other margins may be 0.
    */
   tagWithLoneMargins?(tokens: readonly Token[], text?: string, hints?: readonly TaggerHint[]): { tags: string[]; margins: number[] };
+  /** Optional: the corpus statistics of a normalised word form the tagger's tables hold, null for others. */
+  corpusStats?(word: string): CorpusStats | null;
 }

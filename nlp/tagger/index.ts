@@ -1,7 +1,8 @@
 // The statistical NER tagger behind the `Tagger` seam: create it from a model, or load the bundled one lazily.
 
-import type { Tagger, TaggerHint, Token } from '../../types/analysis';
+import type { CorpusStats, Tagger, TaggerHint, Token } from '../../types/analysis';
 import { flatPieces } from './align';
+import type { Clusters } from './clusters';
 import { viterbiInto, viterbiMarginsInto } from './decode';
 import { docCodes } from './doc';
 import {
@@ -17,6 +18,7 @@ import {
 } from './features';
 import { decodeModel, type NerModel, NT, TAGS, WeightTable } from './model';
 import { readModelBytes } from './model-file';
+import { VECTOR_LEVELS } from './vectors';
 
 export type { NerModel } from './model';
 export { decodeModel, encodeModel, TAGS } from './model';
@@ -237,6 +239,21 @@ export function createTagger(model: NerModel): NerTagger {
     tag: (tokens, text, hints = []) => run(tokens, text, hints, 'none').tags,
     tagWithMargins: (tokens, text, hints = []) => run(tokens, text, hints, 'all'),
     tagWithLoneMargins: (tokens, text, hints = []) => run(tokens, text, hints, 'lone'),
+    corpusStats: (word) => statsOf(model.lists.wordClusters, word),
+  };
+}
+
+/** A word's corpus statistics from the vector-cluster table, which stores them after the cluster levels. */
+function statsOf(table: Clusters | null | undefined, word: string): CorpusStats | null {
+  const at = VECTOR_LEVELS.length;
+  if (!table || table.levels < at + 4) return null;
+  const row = table.find(word);
+  if (row < 0) return null;
+  return {
+    afterTitle: table.id(row, at),
+    afterReport: table.id(row, at + 1),
+    frequency: table.id(row, at + 2),
+    otherDefiniteness: table.id(row, at + 3),
   };
 }
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAnalyzer } from '../../knowledge/recognizer';
 import { createAnalyzer } from '../../nlp/analyze';
+import { normalize } from '../../nlp/normalize';
 import { PRECISION_RULES } from '../../nlp/precision';
 import type { Analysis, Tagger } from '../../types/analysis';
 import { fixedTagger, type TestFacts, testGazetteer } from './nlp-fixtures';
@@ -15,11 +16,15 @@ const FACTS: TestFacts = {
     ['l:khobar', 'l', 'الخبر', 'Khobar', '', 't'],
     ['l:saida', 'l', 'سعيدة', 'Saida', '', 'small'],
     ['l:viru', 'l', 'فيروس', 'Viru', '', 'small'],
+    ['l:yong', 'l', 'يونغ', 'Yong', '', 'small'],
+    ['l:korea', 'l', 'كوريا', 'Korea', '', 't'],
+    ['l:aude', 'l', 'أود', 'Aude', '', 'small'],
+    ['l:ca', 'l', 'كاليفورنيا', 'California', '', 't'],
     ['p:nobel', 'p', 'ألفريد نوبل', 'Alfred Nobel', '', 't'],
   ],
-  firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان'],
+  firstNames: ['طالب', 'سعيد', 'أشرف', 'محمد', 'سفيان', 'عمر'],
   nameTokens: ['الحربي', 'رمضان'],
-  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي'],
+  common: ['الجامعة', 'الحظ', 'قميص', 'شريك', 'أساسي', 'راي', 'إرهابية', 'عمد', 'ميداني', 'صيد', 'تنمية', 'ألمانية', 'لون'],
 };
 const index = testGazetteer(FACTS);
 
@@ -69,6 +74,53 @@ describe('precision rules: a word is painted only with evidence that it is a nam
       'negative: a title alone is not the name it introduces',
     ],
     ['case-ending', 'وتفرض الأزمة نفسها بندًا على جدول الأعمال.', { بندًا: 'B-LOC' }, [], 'negative: tanween marks a common noun'],
+    [
+      'accusative-word',
+      'وقال الشاهد إن السائق صدمه عمدا.',
+      { عمدا: 'B-PERS' },
+      [],
+      'negative: an everyday word with the «ا» of the accusative',
+    ],
+    ['accusative-word', 'وتقدمت القوات ميدانيا.', { ميدانيا: 'B-LOC' }, [], 'negative: the adverb of an adjective is no place'],
+    [
+      'accusative-word',
+      'ووصل الوفد إلى صيدا أمس.',
+      { صيدا: 'B-LOC' },
+      ['place:صيدا'],
+      'a town whose name ends in «ا» after an everyday stem',
+    ],
+    [
+      'accusative-word',
+      'وقال الأستاذ سامي العقلا إن الحفل بدأ.',
+      { سامي: 'B-PERS', العقلا: 'I-PERS' },
+      ['person:سامي العقلا'],
+      'a family name with «ال» ending in «ا» is no accusative',
+    ],
+    ['blessing', 'وكان في استقباله لدى وصوله - أيده الله - الأمراء.', { أيده: 'B-ORG', الله: 'I-ORG' }, [], 'negative: a blessing'],
+    ['blessing', 'وأعلن حزب الله موقفه.', { حزب: 'B-ORG', الله: 'I-ORG' }, ['organization:حزب الله'], 'a name ending in «الله»'],
+    [
+      'calendar',
+      'وأعلنت النتائج مفوضية الانتخابات ليل الجمعة.',
+      { مفوضية: 'B-ORG', الانتخابات: 'I-ORG', ليل: 'I-ORG', الجمعة: 'I-ORG' },
+      ['organization:مفوضية الانتخابات'],
+      'a time and a day after a name are cut off, the name stays',
+    ],
+    ['letter-alone', 'وقال لي المدرب إن الفريق جاهز.', { لي: 'B-PERS' }, [], 'negative: «لي» is «to me»'],
+    [
+      'letter-alone',
+      'وبثت شبكة "سي.بي.إس" المقابلة.',
+      { سي: 'B-ORG', بي: 'B-ORG', إس: 'B-ORG' },
+      [],
+      'negative: letters spelled with dots are no names one by one',
+    ],
+    ['adjective-of-title', 'وقال الرئيس الكوري إن القمة ناجحة.', { الكوري: 'B-PERS' }, [], 'negative: the adjective of a title'],
+    [
+      'adjective-of-title',
+      'وقال الرئيس الكوري سامي حداد إن القمة ناجحة.',
+      { سامي: 'B-PERS', حداد: 'I-PERS' },
+      ['person:سامي حداد'],
+      'the name after the title and its adjective stays',
+    ],
     ['particle-inside', 'قلنا: بلى يا صاحبي.', { بلى: 'B-PERS', يا: 'I-PERS' }, [], 'negative: a vocative is never part of a name'],
     [
       'ends-on-function-word',
@@ -107,10 +159,156 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ],
     ['title-of-work', 'وفاز الكاتب بجائزة نوبل للآداب.', {}, [], 'negative: the name of a prize is not an actor'],
     ['title-of-work', 'كما ورد في سورة «لقمان» من القرآن.', { لقمان: 'B-PERS' }, [], 'negative: the name of a chapter is a title'],
+    [
+      'particle-inside',
+      'وسيرد الله كيدهم والله المستعان.',
+      { والله: 'B-ORG', المستعان: 'I-ORG' },
+      [],
+      'negative: the oath «والله» opens no name',
+    ],
+    [
+      'named-after-event',
+      'وتستعد المدينة لانطلاق بطولة سامي حداد للتنس.',
+      { سامي: 'B-PERS', حداد: 'I-PERS' },
+      [],
+      'negative: a tournament named after a person is an event',
+    ],
+    [
+      'named-after-event',
+      'وفاز سامي حداد ببطولة الناشئين.',
+      { سامي: 'B-PERS', حداد: 'I-PERS' },
+      ['person:سامي حداد'],
+      'the winner of a tournament is a person',
+    ],
+    ['head-only', 'واتهم البيان ميليشيات بقصف المدينة.', { ميليشيات: 'B-ORG' }, [], 'negative: a band without a name'],
+    [
+      'head-only',
+      'وقاتلت ميليشيات جيش المهدي في المدينة.',
+      { ميليشيات: 'B-ORG', جيش: 'I-ORG', المهدي: 'I-ORG' },
+      ['organization:جيش المهدي'],
+      'the name after the band is painted',
+    ],
+    [
+      'indefinite-description',
+      'وقالت شركة للبيع بالتجزئة إن الأسعار ارتفعت.',
+      { شركة: 'B-ORG', للبيع: 'I-ORG' },
+      [],
+      'negative: «ل» with the article after a head without it says what a company does',
+    ],
+    [
+      'indefinite-description',
+      'وتعتبرها الحكومة منظمة إرهابية.',
+      { منظمة: 'B-ORG', إرهابية: 'I-ORG' },
+      [],
+      'negative: an adjective without «ال» describes the body',
+    ],
+    [
+      'indefinite-description',
+      'وأعلن صندوق تنمية الموارد البشرية برنامجا جديدا.',
+      { صندوق: 'B-ORG', تنمية: 'I-ORG', الموارد: 'I-ORG', البشرية: 'I-ORG' },
+      ['organization:صندوق تنمية الموارد البشرية'],
+      'a noun in «ية» before a definite word says what the body does: a name',
+    ],
+    [
+      'indefinite-description',
+      'كما ذكرت صحيفة ألمانية أن الاجتماع انتهى.',
+      { ألمانية: 'B-ORG' },
+      [],
+      'negative: the head before the span, then an adjective',
+    ],
+    [
+      'indefinite-description',
+      'واكتست شركة باللون الأحمر.',
+      { شركة: 'B-ORG', باللون: 'I-ORG', الأحمر: 'I-ORG' },
+      [],
+      'negative: «ب» with the article after a head says how the company looks',
+    ],
+    [
+      'indefinite-description',
+      'ودرس في جامعة كاليفورنيا.',
+      { جامعة: 'B-ORG', كاليفورنيا: 'I-ORG' },
+      ['organization:جامعة كاليفورنيا'],
+      'a place name that begins like «ك» + «ال» is a name',
+    ],
+    [
+      'indefinite-description',
+      'وقالت شركة سوني إن الأسعار ارتفعت.',
+      { شركة: 'B-ORG', سوني: 'I-ORG' },
+      ['organization:شركة سوني'],
+      'a name after the head, even one that ends like an adjective',
+    ],
+    [
+      'origin-only',
+      'وتزامن ذلك مع زيارة وفد كوري جنوبي للعاصمة.',
+      { كوري: 'B-PERS', جنوبي: 'I-PERS' },
+      [],
+      'negative: an adjective of origin and one of direction describe the delegation',
+    ],
+    [
+      'origin-only',
+      'وقال الكوري سامي حداد إن الفريق جاهز.',
+      { الكوري: 'B-PERS', سامي: 'I-PERS', حداد: 'I-PERS' },
+      ['person:سامي حداد'],
+      'before a name the adjective of origin is outside it, and the name stays',
+    ],
+    [
+      'latin-term-in-quotes',
+      'ويدعم الهاتف الجيل الرابع "LTE" بسرعة عالية.',
+      { LTE: 'B-ORG' },
+      [],
+      'negative: a technique in Latin letters, in quotation marks after an everyday word',
+    ],
+    [
+      'latin-term-in-quotes',
+      'وقالت صحيفة "Publico" إن الهدف رائع.',
+      { Publico: 'B-ORG' },
+      ['organization:Publico'],
+      'after «صحيفة» the Latin words in marks are the newspaper’s name',
+    ],
     ['ambiguous-place-word', 'نشر الخبر في الصحف وتلقى دعما ماليا.', {}, [], 'negative: «الخبر» is the news here'],
     ['ambiguous-place-word', 'سافر الوفد إلى الخبر ثم عاد.', {}, ['place:الخبر'], 'after «إلى» it is the city'],
+    [
+      'town-after-person',
+      'وقال المستشار تشونغ أوي يونغ إن اللقاء قريب.',
+      { تشونغ: 'B-PERS', أوي: 'I-PERS' },
+      ['person:تشونغ أوي'],
+      'negative: a small town’s name right after a person’s name ends that name',
+    ],
+    ['town-after-person', 'وزار الوفد يونغ أمس.', {}, ['place:يونغ'], 'after anything else the small town is a place'],
+    ['latin-run', 'ونشرت الصورة (AFP PHOTO / AARON SMITH) مع الخبر.', {}, [], 'negative: capitals of a photo credit'],
+    [
+      'latin-run',
+      'وبثت قناة CNN وTRT التقرير.',
+      {},
+      ['organization:CNN', 'organization:TRT'],
+      'acronyms joined by an Arabic «و» are a list of outlets',
+    ],
+    ['town-before-an', 'وقال المدرب إنني أود أن أشكر الجماهير.', {}, [], 'negative: «أود أن» is «I would like to»'],
+    ['town-before-an', 'ووصل الوفد إلى أود أمس.', {}, ['place:أود'], 'after «إلى» the small town is a place'],
     ['minor-place-in-prose', 'قالت إنها سعيدة للغاية بالنتيجة.', {}, [], 'negative: a feminine adjective that a small town is also called'],
     ['minor-place-in-prose', 'وصل الجيش إلى سعيدة فجرا.', {}, ['place:سعيدة'], 'after «إلى» the small town is a place'],
+    ['age-formula', 'وتوفي الفنان عن عمر ناهز 80 عاما.', { عمر: 'B-PERS', ناهز: 'I-PERS' }, [], 'negative: «عمر» is «age» in the formula'],
+    [
+      'age-formula',
+      'وتحدث الوزير عن عمر الحربي طويلا.',
+      {},
+      ['person:عمر الحربي'],
+      'after «عن» a given name and a family name are a person',
+    ],
+    [
+      'kind-of-site',
+      'ونشر الفيديو على موقع التواصل الاجتماعي تويتر.',
+      { التواصل: 'B-ORG', الاجتماعي: 'I-ORG', تويتر: 'B-ORG' },
+      ['organization:تويتر'],
+      'negative: «التواصل الاجتماعي» says the kind of site; its name follows',
+    ],
+    [
+      'kind-of-site',
+      'ونقل موقع التضامن السوري أن الاجتماع انتهى.',
+      { التضامن: 'B-ORG', السوري: 'I-ORG' },
+      ['organization:التضامن السوري'],
+      'with an adjective of a country the words are the site’s name',
+    ],
     [
       'bare-given-name',
       'وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.',
@@ -150,6 +348,12 @@ describe('the words a new reader saw painted, with the bundled lists', () => {
     ],
     ['وقال طالب في الجامعة إن سعيد الحظ من ينجح، وأشرف المدير على الامتحان.', ['طالب', 'سعيد', 'أشرف'], 'given names used as words'],
     ['وقالت منظمة إن الأوضاع تتدهور.', ['منظمة'], 'a head word without a name'],
+    [
+      'وقال مسؤول الطوارئ لدى هيومن رايتس ووتش إن القصف عشوائي.',
+      ['دى'],
+      '«لدى» is a preposition, not «ل» before a name (rule function-word)',
+    ],
+
     [
       'وصل الرئيس الروسي فلاديمير بوتين إلى المدينة. ودان بوتين الهجوم على الحافلة.',
       ['دان'],
@@ -336,5 +540,128 @@ describe('lone words only the tagger reads as names', () => {
   });
   it('a bare unlisted word keeps the usual threshold', () => {
     expect(places('وصل الوفد إلى عرسال أمس.', 'عرسال', 1)).toEqual(['عرسال']);
+  });
+});
+
+describe('a person span is cut back to its name words where the corpus reads the rest as everyday', () => {
+  // What the unlabelled corpus would say of an everyday noun: often with «ال» toggled, never after a title or a reporting verb.
+  const everyday = { afterTitle: 0, afterReport: 0, frequency: 4, otherDefiniteness: 4 };
+  const corpusTagger = (tags: Record<string, string>, words: string[]): Tagger => ({
+    ...fixedTagger(tags, 5),
+    corpusStats: (w) => (words.some((x) => normalize(x) === w) ? everyday : null),
+  });
+  const gazetteer = testGazetteer({ entries: [], firstNames: ['سامي', 'حرب', 'جمال'], nameTokens: ['حداد'] });
+  // body → tagger tags → words the corpus calls everyday → persons listed → why
+  const rows: [string, Record<string, string>, string[], string[], string][] = [
+    [
+      'ولا يتناول سامي حداد المشروبات الغازية.',
+      { سامي: 'B-PERS', حداد: 'I-PERS', المشروبات: 'I-PERS' },
+      ['المشروبات'],
+      ['سامي حداد'],
+      'a definite everyday noun after the name is outside it',
+    ],
+    [
+      'وتتواصل حرب الرواتب بين الأندية.',
+      { حرب: 'B-PERS', الرواتب: 'I-PERS' },
+      ['الرواتب'],
+      [],
+      'negative: cut back to a given name alone, which names nobody',
+    ],
+    [
+      'وانتقلت العدوى عن طريق جمال مصابة.',
+      { جمال: 'B-PERS', مصابة: 'I-PERS' },
+      ['مصابة'],
+      [],
+      'negative: a feminine everyday adjective after a given name, which alone names nobody',
+    ],
+    [
+      'واعترف المرشح بهزيمة سامي حداد.',
+      { بهزيمة: 'B-PERS', سامي: 'I-PERS', حداد: 'I-PERS' },
+      ['هزيمة'],
+      ['سامي حداد'],
+      'a noun with a preposition glued on before the name is outside it',
+    ],
+    [
+      'وقال سامي الحلبي إن الخطة جاهزة.',
+      { سامي: 'B-PERS', الحلبي: 'I-PERS' },
+      ['الحلبي'],
+      ['سامي الحلبي'],
+      'an adjective of origin is a family name as often as not: kept',
+    ],
+    [
+      'وسجل هدف الفوز وست هام.',
+      { وست: 'B-PERS', هام: 'I-PERS' },
+      ['هام'],
+      ['وست هام'],
+      'a word without «ال» inside a foreign name is kept',
+    ],
+  ];
+  it.each(rows)('%s', (body, tags, words, expected) => {
+    const a = createAnalyzer({ gazetteer, tagger: corpusTagger(tags, words) })({ title: null, blocks: [body] });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => x.name)).toEqual(expected);
+  });
+  it('keeps a rare word: a family name can be an everyday word seldom written', () => {
+    const tagger: Tagger = {
+      ...fixedTagger({ سامي: 'B-PERS', الجديع: 'I-PERS' }, 5),
+      corpusStats: (w) => (w === normalize('الجديع') ? { ...everyday, frequency: 2 } : null),
+    };
+    const a = createAnalyzer({ gazetteer, tagger })({ title: null, blocks: ['وحضر الحفل سامي الجديع.'] });
+    expect(a.actors.map((x) => x.name)).toEqual(['سامي الجديع']);
+  });
+});
+
+describe('a small town or body named like a person of the article is that person', () => {
+  const gazetteer = testGazetteer({ entries: [['l:bolton', 'l', 'بولتون', 'Bolton', '', 'small']], nameTokens: ['بولتون'] });
+  const tagger = fixedTagger({ ريكس: 'B-PERS', بولتون: 'I-PERS' }, 5);
+  const read = (body: string) =>
+    createAnalyzer({ gazetteer, tagger })({ title: null, blocks: [body] }).actors.map(
+      (x) => `${x.type}:${x.mentions.map((m) => m.text).join('/')}`,
+    );
+  it('is one person with the full name', () => {
+    expect(read('وقال ريكس بولتون إن القرار نهائي. وأضاف بولتون أن الاتفاق انتهى.')).toEqual(['person:ريكس بولتون/بولتون']);
+  });
+  it('is the person after «من», which stands before people too', () => {
+    expect(read('وقال ريكس بولتون إن القرار نهائي. وتحدث كل من بولتون عن الاتفاق.')).toEqual(['person:ريكس بولتون/بولتون']);
+  });
+  it('stays a place when the person’s span holds it in the middle', () => {
+    const tags = { ريكس: 'B-PERS', بولتون: 'I-PERS', حداد: 'I-PERS' };
+    const a = createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({
+      title: null,
+      blocks: ['وقال ريكس بولتون حداد إن القرار نهائي. وزار الوفد بولتون أمس.'],
+    });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['person:ريكس بولتون حداد', 'place:بولتون']);
+  });
+  it('stays a place after a preposition of place', () => {
+    expect(read('وقال ريكس بولتون إن القرار نهائي، ثم سافر إلى بولتون.').sort()).toEqual(['person:ريكس بولتون', 'place:بولتون']);
+  });
+});
+
+describe('a name right after a place head is a place', () => {
+  const gazetteer = testGazetteer({ entries: [], nameTokens: ['أوباما'] });
+  const types = (body: string, tags: Record<string, string>) =>
+    createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({ title: null, blocks: [body] }).actors.map((x) => `${x.type}:${x.name}`);
+  it('whatever type the tagger gave it', () => {
+    expect(types('وقتل جنديان في ولاية تيرس الزمور شمال البلاد.', { تيرس: 'B-PERS', الزمور: 'I-PERS' })).toEqual(['place:تيرس الزمور']);
+  });
+  it('not a person’s term of office after «ولاية»', () => {
+    expect(types('وتراجع الاقتصاد خلال ولاية أوباما الثانية.', { أوباما: 'B-PERS' })).toEqual(['person:أوباما']);
+  });
+});
+
+describe('a royal’s name after a facility names the facility', () => {
+  const gazetteer = testGazetteer({ entries: [], firstNames: ['فيصل', 'عبدالله'] });
+  const read = (body: string, tags: Record<string, string> = {}) =>
+    createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({ title: null, blocks: [body] }).actors.map((x) => `${x.type}:${x.name}`);
+  it('a hospital is a body and a road a place, not the king', () => {
+    expect(read('ونقل المصاب إلى مستشفى الملك فيصل، ثم أغلق طريق الملك عبدالله.').sort()).toEqual([
+      'organization:مستشفى الملك فيصل',
+      'place:طريق الملك عبدالله',
+    ]);
+  });
+  it('the clitics glued to the facility stay outside its name', () => {
+    expect(read('وعمل بمستشفى الملك فيصل سنوات.')).toEqual(['organization:مستشفى الملك فيصل']);
+  });
+  it('the king himself stays a person', () => {
+    expect(read('واستقبل الملك عبدالله في قصره الوفد.')).toEqual(['person:عبدالله']);
   });
 });

@@ -259,7 +259,7 @@ function dropEmpty(groups: Group[]): void {
  * «الرئيس اليمني ناجي» after «ناجي العامري», «إن هولت سيبقى» after «كيث هولت»: one word the lists
  * know only as a small place (or not at all), that is the given or family name of exactly one
  * person the article names in full (starting with a given name), is that person. Well-known places
- * keep their reading («لندن» is not «جاك لندن»).
+ * keep their reading («باريس» is not «ألبير باريس»).
  */
 function joinPersonsByParts(rec: Recognition, groups: Group[]): void {
   const byFirst = new Map<string, Group[]>();

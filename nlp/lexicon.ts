@@ -264,9 +264,9 @@ export const EVENT_HEADS = set('بطولة بطولات مهرجان');
 /** Adjectives of direction that follow a nationality («كوري جنوبي»), with and without «ال». */
 export const DIRECTION_ADJECTIVES = set('شمالي جنوبي شرقي غربي الشمالي الجنوبي الشرقي الغربي شمالية جنوبية شرقية غربية');
 
-/** Titles of royalty whose holder gives a facility its name («مستشفى الملك ماجد», «طريق الأمير راشد»). */
+/** Titles of royalty whose holder gives a facility its name («مستشفى الملك سالم», «طريق الأمير راشد»). */
 export const ROYAL_TITLES = set('الملك الملكة الأمير الأميرة السلطان الشيخ');
-/** Bodies named after a royal: the name is the body's («مستشفى الملك ماجد التخصصي»). */
+/** Bodies named after a royal: the name is the body's («مستشفى الملك سالم التخصصي»). */
 export const NAMED_BODY_HEADS = set('مستشفى مركز مؤسسة صندوق مكتبة دارة معهد كلية جامعة مدرسة');
-/** Places named after a royal: the name is the place's («طريق الملك راشد», «مدينة الملك ماجد»). */
+/** Places named after a royal: the name is the place's («طريق الملك راشد», «مدينة الملك سالم»). */
 export const NAMED_PLACE_HEADS = set('طريق شارع مدينة حديقة منتزه جسر نفق مطار ميناء ملعب قاعدة مسجد جامع حي ميدان');

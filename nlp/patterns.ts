@@ -995,6 +995,8 @@ function settlementAt(doc: Doc, i: number): number {
   const head = cliticReadings(toks[i]!.norm).find((r) => !r.prefix.includes('ال') && PLACE_HEADS.has(r.stem))?.stem;
   // «شبه جزيرة البلقان»: the head is part of a longer name.
   if (!head || (i > 0 && toks[i - 1]!.norm === SHIBH)) return -1;
+  // «خلال ولاية X الثانية»: «ولاية» is also a term of office, so a person's name after it stays the person's.
+  if (head === WILAYA && (doc.index.nameTokens.has(next.norm) || doc.index.firstNames.has(next.norm))) return -1;
   let last = i + 1;
   if (PLACE_NAME_OPENERS.has(next.norm) && doc.covered[i + 1]! < 0) {
     const after = toks[i + 2];
@@ -1015,6 +1017,7 @@ function settlementAt(doc: Doc, i: number): number {
   return last;
 }
 const SHIBH = normalize('شبه');
+const WILAYA = normalize('ولاية');
 
 /**
  * Names coordinated with «و» right after a known one, one word each, marked without the «و»:

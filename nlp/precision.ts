@@ -558,7 +558,7 @@ function namesPerson(s: EntitySpan, doc: Doc, fullPersonWords: ReadonlySet<strin
   if (s.type === 'PERS' || s.type === 'MISC' || s.first !== s.last) return false;
   // «في/إلى» or a place head say place; «من/بين» stand before people too («وألقى كل من كارتيس»).
   if (s.first > 0 && (anyStemIn(doc, s.first - 1, INTO_PLACE) || anyStemIn(doc, s.first - 1, PLACE_HEADS))) return false;
-  // A country or city the lists know well keeps its own reading («جاك لندن» does not make «لندن» a person).
+  // A country or city the lists know well keeps its own reading («ألبير باريس» does not make «باريس» a person).
   if (s.source === 'gazetteer' && !isMinorWord(doc, s)) return false;
   return fullPersonWords.has(normalize(doc.text.slice(s.start, s.end)));
 }
@@ -601,7 +601,7 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
 }
 
 /**
- * «مستشفى الملك ماجد التخصصي», «طريق الملك راشد»: a royal's name after a facility and the title is
+ * «مستشفى الملك سالم التخصصي», «طريق الملك راشد»: a royal's name after a facility and the title is
  * the facility's name, a body or a place that takes the whole phrase; null for any other span.
  */
 function namedFacility(s: EntitySpan, doc: Doc, taken: Uint8Array): EntitySpan | null {
@@ -617,7 +617,7 @@ function namedFacility(s: EntitySpan, doc: Doc, taken: Uint8Array): EntitySpan |
 
 /**
  * «في ولاية ميناس غيراييس», «منطقة تيرس الزمور»: a name right after «ولاية/منطقة/مدينة...» is a place, though
- * a recogniser read it as a person or body; not when a word of it is a person's («خلال ولاية كارتر»).
+ * a recogniser read it as a person or body; not when a word of it is a person's («خلال ولاية هاردينغ»).
  */
 function namedAfterPlaceHead(s: EntitySpan, doc: Doc): boolean {
   if (s.type === 'LOC' || s.type === 'MISC' || s.source === 'gazetteer' || s.first === 0) return false;

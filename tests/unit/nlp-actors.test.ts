@@ -136,10 +136,10 @@ describe('actors: one actor per real-world actor, with the right type', () => {
       'a later family name alone that the lists know only as a small place is the person named in full',
     ],
     [
-      'وغنت سلمى حداد أمس. وقالت المغنية سلمى إن الحفل ناجح.',
+      'وغنت سلمى قداح أمس. وقالت المغنية سلمى إن الحفل ناجح.',
       'سلمى',
       'person',
-      'سلمى حداد',
+      'سلمى قداح',
       'a given name alone that is also a small place is the one person named in full with it',
     ],
     [

@@ -116,9 +116,9 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ['adjective-of-title', 'وقال الرئيس الكوري إن القمة ناجحة.', { الكوري: 'B-PERS' }, [], 'negative: the adjective of a title'],
     [
       'adjective-of-title',
-      'وقال الرئيس الكوري سامي حداد إن القمة ناجحة.',
-      { سامي: 'B-PERS', حداد: 'I-PERS' },
-      ['person:سامي حداد'],
+      'وقال الرئيس الكوري سامي قداح إن القمة ناجحة.',
+      { سامي: 'B-PERS', قداح: 'I-PERS' },
+      ['person:سامي قداح'],
       'the name after the title and its adjective stays',
     ],
     ['particle-inside', 'قلنا: بلى يا صاحبي.', { بلى: 'B-PERS', يا: 'I-PERS' }, [], 'negative: a vocative is never part of a name'],
@@ -168,16 +168,16 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ],
     [
       'named-after-event',
-      'وتستعد المدينة لانطلاق بطولة سامي حداد للتنس.',
-      { سامي: 'B-PERS', حداد: 'I-PERS' },
+      'وتستعد المدينة لانطلاق بطولة سامي قداح للتنس.',
+      { سامي: 'B-PERS', قداح: 'I-PERS' },
       [],
       'negative: a tournament named after a person is an event',
     ],
     [
       'named-after-event',
-      'وفاز سامي حداد ببطولة الناشئين.',
-      { سامي: 'B-PERS', حداد: 'I-PERS' },
-      ['person:سامي حداد'],
+      'وفاز سامي قداح ببطولة الناشئين.',
+      { سامي: 'B-PERS', قداح: 'I-PERS' },
+      ['person:سامي قداح'],
       'the winner of a tournament is a person',
     ],
     ['head-only', 'واتهم البيان ميليشيات بقصف المدينة.', { ميليشيات: 'B-ORG' }, [], 'negative: a band without a name'],
@@ -246,9 +246,9 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ],
     [
       'origin-only',
-      'وقال الكوري سامي حداد إن الفريق جاهز.',
-      { الكوري: 'B-PERS', سامي: 'I-PERS', حداد: 'I-PERS' },
-      ['person:سامي حداد'],
+      'وقال الكوري سامي قداح إن الفريق جاهز.',
+      { الكوري: 'B-PERS', سامي: 'I-PERS', قداح: 'I-PERS' },
+      ['person:سامي قداح'],
       'before a name the adjective of origin is outside it, and the name stays',
     ],
     [
@@ -550,14 +550,14 @@ describe('a person span is cut back to its name words where the corpus reads the
     ...fixedTagger(tags, 5),
     corpusStats: (w) => (words.some((x) => normalize(x) === w) ? everyday : null),
   });
-  const gazetteer = testGazetteer({ entries: [], firstNames: ['سامي', 'حرب', 'جمال'], nameTokens: ['حداد'] });
+  const gazetteer = testGazetteer({ entries: [], firstNames: ['سامي', 'حرب', 'جمال'], nameTokens: ['قداح'] });
   // body → tagger tags → words the corpus calls everyday → persons listed → why
   const rows: [string, Record<string, string>, string[], string[], string][] = [
     [
-      'ولا يتناول سامي حداد المشروبات الغازية.',
-      { سامي: 'B-PERS', حداد: 'I-PERS', المشروبات: 'I-PERS' },
+      'ولا يتناول سامي قداح المشروبات الغازية.',
+      { سامي: 'B-PERS', قداح: 'I-PERS', المشروبات: 'I-PERS' },
       ['المشروبات'],
-      ['سامي حداد'],
+      ['سامي قداح'],
       'a definite everyday noun after the name is outside it',
     ],
     [
@@ -575,10 +575,10 @@ describe('a person span is cut back to its name words where the corpus reads the
       'negative: a feminine everyday adjective after a given name, which alone names nobody',
     ],
     [
-      'واعترف المرشح بهزيمة سامي حداد.',
-      { بهزيمة: 'B-PERS', سامي: 'I-PERS', حداد: 'I-PERS' },
+      'واعترف المرشح بهزيمة سامي قداح.',
+      { بهزيمة: 'B-PERS', سامي: 'I-PERS', قداح: 'I-PERS' },
       ['هزيمة'],
-      ['سامي حداد'],
+      ['سامي قداح'],
       'a noun with a preposition glued on before the name is outside it',
     ],
     [
@@ -624,12 +624,12 @@ describe('a small town or body named like a person of the article is that person
     expect(read('وقال ريكس بولتون إن القرار نهائي. وتحدث كل من بولتون عن الاتفاق.')).toEqual(['person:ريكس بولتون/بولتون']);
   });
   it('stays a place when the person’s span holds it in the middle', () => {
-    const tags = { ريكس: 'B-PERS', بولتون: 'I-PERS', حداد: 'I-PERS' };
+    const tags = { ريكس: 'B-PERS', بولتون: 'I-PERS', قداح: 'I-PERS' };
     const a = createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({
       title: null,
-      blocks: ['وقال ريكس بولتون حداد إن القرار نهائي. وزار الوفد بولتون أمس.'],
+      blocks: ['وقال ريكس بولتون قداح إن القرار نهائي. وزار الوفد بولتون أمس.'],
     });
-    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['person:ريكس بولتون حداد', 'place:بولتون']);
+    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['person:ريكس بولتون قداح', 'place:بولتون']);
   });
   it('stays a place after a preposition of place', () => {
     expect(read('وقال ريكس بولتون إن القرار نهائي، ثم سافر إلى بولتون.').sort()).toEqual(['person:ريكس بولتون', 'place:بولتون']);
@@ -637,14 +637,14 @@ describe('a small town or body named like a person of the article is that person
 });
 
 describe('a name right after a place head is a place', () => {
-  const gazetteer = testGazetteer({ entries: [], nameTokens: ['أوباما'] });
+  const gazetteer = testGazetteer({ entries: [], nameTokens: ['هاردينغ'] });
   const types = (body: string, tags: Record<string, string>) =>
     createAnalyzer({ gazetteer, tagger: fixedTagger(tags, 5) })({ title: null, blocks: [body] }).actors.map((x) => `${x.type}:${x.name}`);
   it('whatever type the tagger gave it', () => {
     expect(types('وقتل جنديان في ولاية تيرس الزمور شمال البلاد.', { تيرس: 'B-PERS', الزمور: 'I-PERS' })).toEqual(['place:تيرس الزمور']);
   });
   it('not a person’s term of office after «ولاية»', () => {
-    expect(types('وتراجع الاقتصاد خلال ولاية أوباما الثانية.', { أوباما: 'B-PERS' })).toEqual(['person:أوباما']);
+    expect(types('وتراجع الاقتصاد خلال ولاية هاردينغ الثانية.', { هاردينغ: 'B-PERS' })).toEqual(['person:هاردينغ']);
   });
 });
 

@@ -674,7 +674,8 @@ function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry
   const id = g.knowledgeId ?? `${g.type[0]}:${normalize(best).replace(/\s+/g, '_')}`;
   return {
     id,
-    name: best,
+    // A name met only in a hashtag («#مجلس_الأمن») is shown with its spaces.
+    name: best.replace(/_/g, ' '),
     type: g.type,
     role: g.role,
     aliases,

@@ -183,8 +183,8 @@ function originalOffset(tokenText: string, k: number): number {
   return tokenText.length;
 }
 
-/** Hyphen-minus and the Unicode hyphen, as written inside compound names. */
-const HYPHENS = new Set([0x2d, 0x2010]);
+/** Hyphen-minus and the Unicode hyphen, as written inside compound names, and the underscore that stands for a space in a hashtag («#مجلس_الأمن»). */
+const HYPHENS = new Set([0x2d, 0x2010, 0x5f]);
 
 /** True when only spaces separate two tokens, so a name may run across them; a hyphen alone joins the halves of one name («جان-إيف»). */
 export function joined(text: string, a: Token, b: Token): boolean {

@@ -229,6 +229,16 @@ describe('actors: one actor per real-world actor, with the right type', () => {
     expect(un?.type).toBe('organization');
   });
 
+  it('a name written as a hashtag is one actor, shown with its spaces and joined to the same name in prose', () => {
+    const a = run('وقال مسؤول في الأمم المتحدة إن الجلسة انتهت. #الأمم_المتحدة #المملكة_المتحدة');
+    expect(a.actors.map((x) => `${x.type}:${x.name}`).sort()).toEqual(['organization:الأمم المتحدة', 'place:المملكة المتحدة']);
+    expect(actorOf(a, 'الأمم_المتحدة')?.mentions.map((m) => m.text)).toEqual(['الأمم المتحدة', 'الأمم_المتحدة']);
+  });
+  it('negative: a hashtag does not paint the halves of a name as names of their own', () => {
+    const names = run('وتصدر وسم #المملكة_المتحدة المنصات.').actors.map((x) => x.name);
+    expect(names).not.toContain('المملكة');
+    expect(names).not.toContain('المتحدة');
+  });
   it('every mention indexes the analysed text exactly', () => {
     const a = run('وقال بوتين لبوتين وبالكرملين «كلام طويل هنا جدا» ثم موسكو.');
     for (const actor of a.actors) for (const m of actor.mentions) expect(a.text.slice(m.start, m.end)).toBe(m.text);

@@ -121,8 +121,9 @@ export function buildActors(
         const inner = personFullByInner.get(sameWordKey(key[0]!));
         if (inner?.length === 1) g = inner[0];
       }
-      // «سليم» after «سليم العطار»: a given name alone is the one person the article named in full with it.
-      if (!g && key.length === 1 && rec.doc.index.firstNames.has(key[0]!)) {
+      // «سليم» after «سليم العطار»: a given name alone is the one person the article named in full with it,
+      // also a given name the lists do not have («سلوى» after «سلوى سعد»).
+      if (!g && key.length === 1) {
         const named = personFullByFirst.get(key[0]!);
         if (named?.length === 1) g = named[0];
       }

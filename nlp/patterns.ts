@@ -455,8 +455,13 @@ function familyAfterNasab(doc: Doc, i: number): boolean {
 
 /** The token's stem after و/ف/ب/ل/ك stripping, preferring a known given name. */
 function stemOf(doc: Doc, i: number): string {
-  for (const r of doc.readings[i] ?? []) if (doc.index.firstNames.has(r.stem) && !r.prefix.includes('ال')) return r.stem;
-  return doc.tokens[i]?.norm ?? '';
+  const whole = doc.tokens[i]?.norm ?? '';
+  // A given name is never read with «ال» or the future «س» glued on: «سلوى» is not «س» + «لوى».
+  if (doc.index.firstNames.has(whole)) return whole;
+  for (const r of doc.readings[i] ?? []) {
+    if (doc.index.firstNames.has(r.stem) && !r.prefix.includes('ال') && !r.prefix.includes('س')) return r.stem;
+  }
+  return whole;
 }
 
 function quotedAfter(doc: Doc, i: number): { first: number; last: number } | null {

@@ -1,5 +1,6 @@
 // Actors and speakers from a small hand-written gazetteer, so every row shows one rule at work.
 import { describe, expect, it } from 'vitest';
+import { loadAnalyzer } from '../../knowledge/recognizer';
 import { createAnalyzer } from '../../nlp/analyze';
 import { matchGazetteer } from '../../nlp/gazetteer';
 import { normalize, skeleton } from '../../nlp/normalize';
@@ -334,5 +335,15 @@ describe('speakers', () => {
     const a = run('وأفادت وكالة «رويترز» بأن الاجتماع انتهى.');
     expect(a.quotes).toEqual([]);
     expect(actorOf(a, 'رويترز')?.type).toBe('organization');
+  });
+});
+
+describe('given names with the bundled lists', () => {
+  it('a given name opening with «س» is not the future «س» glued to a shorter name, and stands alone for its full name', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقالت سلوى سعد إن العرض ناجح. وأضافت سلوى أن الجمهور كبير.'] });
+    const people = a.actors.filter((x) => x.type === 'person');
+    expect(people.map((x) => x.name)).toEqual(['سلوى سعد']);
+    expect(people[0]?.mentions.map((m) => m.text)).toEqual(['سلوى سعد', 'سلوى']);
   });
 });

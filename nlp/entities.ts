@@ -137,6 +137,8 @@ function dropGivenNamePlaces(text: string, tokens: readonly Token[], index: Gaze
     // «منطقة تبوك رفعت جاهزيتها»: after a place head the word is the place, whatever follows.
     const before = tokens[m.first - 1];
     if (before && cliticReadings(before.norm).some((r) => PLACE_HEADS.has(r.stem))) return true;
+    // «سالم بن راشد»: a word before «بن/بنت» is a given name, whatever place has its letters.
+    if (next.norm === 'بن' || next.norm === 'بنت') return false;
     // «أشتون كارتر», «كاغان واغنر»: a small town's name before a name word is a given name.
     const minorPlace = m.entry.type === 'place' && isMinorOneWord(index, tok.norm);
     if (minorPlace && (index.nameTokens.has(next.norm) || startsAt.has(m.first + 1)) && !index.common.has(next.norm)) return false;

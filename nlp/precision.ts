@@ -252,7 +252,7 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
   )
     last--;
   if (s.type !== 'PERS') return last === s.last ? null : { ...s, last, end: doc.tokens[last]!.end };
-  while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus))) last--;
+  while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus) || definiteHead(doc, last))) last--;
   let first = s.first;
   const glued = (doc.readings[first] ?? []).some(
     ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && corpusEveryday(corpus?.(stem)),
@@ -262,6 +262,19 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
   const start = first === s.first ? s.start : nameStartOffset(doc, first, true);
   return { ...s, first, last, start, end: doc.tokens[last]!.end, role: first === s.first ? s.role : null };
 }
+
+/**
+ * «وزار الأمير سالم بن راشد القوات المتمركزة», «استقبل كريم الحايك الوفد»: a definite head of a body or place
+ * (also a plural of one, and «القوات/الوفد») opens the object after a name; no person's name holds one.
+ */
+function definiteHead(doc: Doc, i: number): boolean {
+  const raw = doc.tokens[i]!.norm;
+  if (!raw.startsWith('ال')) return false;
+  const stem = raw.slice(2);
+  const singular = stem.endsWith('ات') ? `${stem.slice(0, -2)}ه` : stem;
+  return OBJECT_HEADS.has(stem) || [stem, singular].some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w));
+}
+const OBJECT_HEADS = new Set(['قوات', 'وفد', 'جنود', 'قواعد'].map(normalize));
 
 /** A word of the name lists (given names, name words, first words of known names). */
 function nameListWord(doc: Doc, i: number): boolean {

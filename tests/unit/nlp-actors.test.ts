@@ -339,6 +339,11 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('a word before «بن» is a given name, not the town with its letters', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['واستقبل الأمير سالم بن راشد الوفد في مكتبه.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['person:سالم بن راشد']);
+  });
   it('a given name opening with «س» is not the future «س» glued to a shorter name, and stands alone for its full name', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وقالت سلوى نصار إن العرض ناجح. وأضافت سلوى أن الجمهور كبير.'] });

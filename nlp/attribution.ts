@@ -5,7 +5,8 @@
 // the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
 
 import type { Actor, Speaker, Token } from '../types/analysis';
-import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { joined } from './gazetteer';
+import { CUE_GENDERS, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
 import {
@@ -167,8 +168,19 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
   // «وأضاف ...، كتبت عنها دورية X (تصدرها الكلية): «...»»: a name set apart from the colon yields to
   // the verb of the sentence, whose dropped subject is resolved later.
   const colon = colonMention ? { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1, rule: 'colon-name' } : null;
-  if (colon && (colonMention!.last === openTok - 1 || !nearest || adjunct)) return colon;
+  // «وكتب في تغريدة على موقع X:»: a name inside a prepositional phrase is where the verb wrote, not who.
+  const colonInPhrase = colonMention !== null && inPrepositionalPhrase(s, colonMention.first);
+  if (colon && !(nearest && colonInPhrase) && (colonMention!.last === openTok - 1 || !nearest || adjunct)) return colon;
   return adjunct ?? nearest ?? colon;
+}
+
+/** The mention starting at t follows a preposition, directly or through one noun («على موقع X», «في صحيفة X»). */
+function inPrepositionalPhrase(s: Scene, t: number): boolean {
+  if (afterPreposition(s, t)) return true;
+  const prev = s.tokens[t - 1];
+  const before = s.tokens[t - 2];
+  if (!prev || !joined(s.text, prev, s.tokens[t]!) || s.mentionAt[t - 1]) return false;
+  return before !== undefined && joined(s.text, before, prev) && SPAN_PREPOSITIONS.has(before.norm);
 }
 
 /** The first entry of the cue table that reads token t; a cue no entry reads has no subject of its own. */

@@ -201,3 +201,9 @@ export const IN_IT = set('فيه فيها');
 
 /** «، الذي أكد»: relative pronouns whose clause is about the phrase before them. */
 export const RELATIVE_PRONOUNS = set('الذي التي الذين');
+
+/** «وأشارت العديد من وسائل الإعلام», «وقال بعض النواب»: a quantified group speaks as an unnamed source. */
+export const QUANTIFIERS = set('العديد عدد بعض كثير معظم غالبية أغلب');
+
+/** Bodies a definite common noun names without a name of their own: «وقالت الشرطة», «وتقول العائلة». */
+export const UNNAMED_BODIES = set('الشرطة السلطات العائلة الأسرة الرئاسة النيابة الادعاء التقرير الدراسة البلدية الإدارة الحكومة');

@@ -13,11 +13,15 @@ import {
   DESCRIBE_VERBS,
   FUNCTION_WORDS,
   IN_IT,
+  NAMING_HEADS,
+  ORG_HEADS,
   PASS_ON_VERBS,
+  QUANTIFIERS,
   RELATIVE_PRONOUNS,
   SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
+  UNNAMED_BODIES,
 } from './lexicon';
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
@@ -25,6 +29,7 @@ import {
   AN,
   afterPreposition,
   anonymousAt,
+  bodyByHead,
   isCue,
   isDefiniteStatement,
   LOOKBACK,
@@ -56,6 +61,8 @@ export interface Rule<Read> {
 const ALA = normalize('على');
 const ILA = normalize('إلى');
 const SALLA = normalize('صلى');
+const MIN = normalize('من');
+const BAAD = normalize('بعض');
 
 // ---------------------------------------------------------------------------------------------
 // 1. The subject after a reporting verb: read(scene, cue token, first token not to read) → speaker.
@@ -107,6 +114,48 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
     },
   },
   {
+    name: 'unnamed-body',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وقالت الشرطة: «لم نعتقل أحدا حتى الآن».',
+        quote: 'لم نعتقل أحدا حتى الآن',
+        speaker: 'الشرطة',
+        why: '«وقالت الشرطة»: a body named by a definite common noun speaks as an unnamed source, not the last speaker',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وأشارت العديد من وسائل الإعلام إلى أن «الحوار متعثر منذ أشهر».',
+        quote: 'الحوار متعثر منذ أشهر',
+        speaker: 'العديد من وسائل الإعلام',
+        why: '«العديد من X», «بعض X»: a quantified group speaks as an unnamed source',
+      },
+      {
+        body: 'وأصدرت وزارة الخارجية بيانا أمس. وقال فرانك مولر إن الحوار مستمر. وقالت الوزارة إن «الاتصالات مستمرة مع الجميع».',
+        quote: 'الاتصالات مستمرة مع الجميع',
+        speaker: 'وزارة الخارجية',
+        why: '«وقالت الوزارة»: the organization the article named with that head word',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وقال المسؤول في الكرملين فلاديمير بوتين إن «التحقيق مستمر».',
+        quote: 'التحقيق مستمر',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: a name within the phrase after the noun is the subject',
+      },
+      {
+        body: 'وأكدت ماريا خالد أنها تابعت بعض أعمال الدراما هذا العام، وقالت: «كانت أعمالا جميلة جدا».',
+        quote: 'كانت أعمالا جميلة جدا',
+        speaker: 'ماريا خالد',
+        why: 'negative: «تابعت بعض أعمال»: a quantified object of a verb is no speaker',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر.\nوأعلن المتحدث باسم الرئاسة، فلاديمير بوتين، أن القمة ستعقد.\nوقال: «لا تغيير في الموعد».',
+        quote: 'لا تغيير في الموعد',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: an official named by role and then by name is no unnamed source',
+      },
+    ],
+    read: unnamedBody,
+  },
+  {
     name: 'verb-subject',
     examples: [
       {
@@ -140,6 +189,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«المدرب الإسباني» for the one named «مدرب المنتخب»: a nationality adjective does not stop the match',
       },
       {
+        body: 'وقال الرئيس فرانك مولر إن الحوار مستمر.\nوقال رئيس الوزراء إن «الحكومة لن تستقيل أبدا».',
+        quote: 'الحكومة لن تستقيل أبدا',
+        speaker: 'رئيس الوزراء',
+        why: 'negative: «رئيس الوزراء» is not the one named «الرئيس»: an extra noun makes another office',
+      },
+      {
         body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
         quote: 'المفاوضات لم تنته بعد',
         speaker: 'مسؤول رفض الكشف عن اسمه',
@@ -150,6 +205,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         quote: 'الأرقام الرسمية غير دقيقة',
         speaker: 'باحث رفض ذكر اسمه',
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
+      },
+      {
+        body: 'وأوضح فرانك مولر أن الأمر صعب.\nوقال: «الكرملين سيرد على العقوبات قريبا».. «لن نتراجع عن موقفنا أبدا».',
+        quote: 'لن نتراجع عن موقفنا أبدا',
+        speaker: 'فرانك مولر',
+        why: 'negative: a name inside the quotation after «وقال:» is not the subject of «قال»',
       },
     ],
     read: verbSubject,
@@ -165,6 +226,26 @@ export function subjectAfter(s: Scene, cue: number, limit: number): Speaker | nu
   return null;
 }
 
+/** «وقالت الشرطة», «وقالت الوزارة», «وأشار بعض النواب»: the body or group right after the cue, with no name after it. */
+function unnamedBody(s: Scene, cue: number, limit: number): Speaker | null {
+  const { text, tokens, mentionAt, roleAt, inMarks } = s;
+  const j = cue + 1;
+  const tok = tokens[j];
+  if (!tok || j >= limit || mentionAt[j] || roleAt.has(j) || inMarks[j] || !joined(text, tokens[cue]!, tok)) return null;
+  const n = tok.norm;
+  // «العديد من X», «بعض النواب»; not «تابعت بعض أعمال ...», where the verb has an object.
+  const next = tokens[j + 1]?.norm ?? '';
+  const quantified = QUANTIFIERS.has(n) && (next === MIN || (n === BAAD && next.startsWith('ال')));
+  const body = UNNAMED_BODIES.has(n) || (n.startsWith('ال') && ORG_HEADS.has(n.slice(2)));
+  if (!quantified && !body) return null;
+  // «وقال المسؤول الأمريكي X»: a name within the phrase is the subject, read by the next entry.
+  for (let k = j + 1; k < Math.min(limit, j + 4) && joined(text, tokens[k - 1]!, tokens[k]!); k++) {
+    if (COMPLEMENTIZERS.has(tokens[k]!.norm)) break;
+    if (mentionAt[k]) return null;
+  }
+  return (body ? bodyByHead(s, n, tok.start) : null) ?? anonymousAt(s, j, limit);
+}
+
 function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
   const { text, tokens, mentionAt, roleAt } = s;
   const passOn = PASS_ON_VERBS.has(tokens[cue]!.norm);
@@ -173,6 +254,8 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
   for (let j = cue + 1, steps = 0; j < limit && steps < 10; steps++, j++) {
     const tok = tokens[j]!;
     const n = tok.norm;
+    // «وقال: «وزارة الدفاع ...».. «...»»: the subject of a verb is never inside a quotation.
+    if (s.inMarks[j] === 2) break;
     if (COMPLEMENTIZERS.has(n) && n !== ALA && n !== ILA) break;
     const punct = text.slice(tokens[j - 1]!.end, tok.start);
     // «قالت وزيرة الخارجية الفرنسية، كاترين كولونا، إنها»: a person set off by commas after a title is the subject.
@@ -243,10 +326,20 @@ export const CUE_RULES: Rule<CueRead>[] = [
         speaker: 'الكرملين',
         why: '«أما X فأعلن»: the topic of «أما» is the subject of the verb with «ف»',
       },
+      {
+        body: 'وقال فرانك مولر إن «الحوار مستمر». أما وكالة «الكرملين» فأشارت إلى أن الجهود حققت «نجاحا صغيرا بعد نجاح صغير».',
+        quote: 'نجاحا صغيرا بعد نجاح صغير',
+        speaker: 'الكرملين',
+        why: '«أما وكالة «X» فأشارت»: a naming word between «أما» and the name keeps the topic',
+      },
     ],
     read: (s, t) => {
       const topic = s.mentionAt[t - 1];
-      if (!topic || topic.actor.type === 'place' || s.tokens[t]!.norm[0] !== 'ف' || !isAmma(s.tokens[topic.first - 1])) return null;
+      if (!topic || topic.actor.type === 'place' || s.tokens[t]!.norm[0] !== 'ف') return null;
+      // «أما صحيفة «X» فأشارت»: a naming word may stand between «أما» and the name.
+      const head = s.tokens[topic.first - 1];
+      const named = head !== undefined && (ORG_HEADS.has(head.norm) || NAMING_HEADS.has(head.norm)) && isAmma(s.tokens[topic.first - 2]);
+      if (!isAmma(head) && !named) return null;
       return { kind: 'speaker', speaker: speakerOf(topic) };
     },
   },
@@ -550,6 +643,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لا تعليق لدي الآن',
         speaker: 'فلاديمير بوتين',
         why: 'negative: «وعن سؤال عن X، قال» — a name inside a prepositional phrase is not the subject',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وكتب في تغريدة على صفحة الكرملين: «لن نقبل بأي شروط مسبقة».',
+        quote: 'لن نقبل بأي شروط مسبقة',
+        speaker: 'فرانك مولر',
+        why: 'negative: «وكتب ... على صفحة X:» — a name in a prepositional phrase before the colon is where it was written',
       },
     ],
     read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),

@@ -256,6 +256,7 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
   const phrase = text.slice(tokens[role.first]!.start, tokens[role.last]!.end);
   const words = roleCores(phrase);
   const at = tokens[role.first]!.start;
+  const construct = words.length > 1 && !/^[وف]?(?:ال|لل)/.test(tokens[role.first]!.norm);
   let best: { actor: Actor; shared: number; lastSeen: number } | null = null;
   for (const actor of s.actors) {
     if (actor.type !== 'person' || !actor.role) continue;
@@ -264,6 +265,8 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
     const [shorter, longer] = own.length <= words.length ? [own, words] : [words, own];
     // «المدرب الإسباني» for «مدرب المنتخب»: extra words that are only nationality adjectives still fit.
     const fits = shorter.every((w) => longer.includes(w)) || words.every((w, k) => k === 0 || own.includes(w) || isNisba(w));
+    // «رئيس الوزراء» is not «الرئيس»: the noun a head without «ال» governs makes another office.
+    if (construct && !own.includes(words[1]!) && !isNisba(words[1]!)) continue;
     if (!fits) continue;
     let lastSeen = -1;
     for (const m of actor.mentions) if (m.start < at) lastSeen = Math.max(lastSeen, m.start);
@@ -274,6 +277,22 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
   }
   if (best) return { actorId: best.actor.id, name: best.actor.name, kind: 'actor' };
   return { actorId: null, name: phrase, kind: 'anonymous' };
+}
+
+/**
+ * «وقالت الوزارة» after «وزارة الخارجية»: the organization the article named last before `at` whose
+ * name opens with the same head word, or null.
+ */
+export function bodyByHead(s: Scene, head: string, at: number): Speaker | null {
+  const core = roleCore(head);
+  let best: { actor: Actor; lastSeen: number } | null = null;
+  for (const actor of s.actors) {
+    if (actor.type !== 'organization' || roleCore(actor.name.split(/\s+/)[0] ?? '') !== core) continue;
+    let lastSeen = -1;
+    for (const m of actor.mentions) if (m.start < at) lastSeen = Math.max(lastSeen, m.start);
+    if (lastSeen >= 0 && (!best || lastSeen > best.lastSeen)) best = { actor, lastSeen };
+  }
+  return best ? { actorId: best.actor.id, name: best.actor.name, kind: 'actor' } : null;
 }
 
 /** The mention at token t follows a preposition («عن X», «في X») or carries one («لبوتين», «بالوزير»). */

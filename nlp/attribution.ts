@@ -174,13 +174,18 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
   return adjunct ?? nearest ?? colon;
 }
 
-/** The mention starting at t follows a preposition, directly or through one noun («على موقع X», «في صحيفة X»). */
-function inPrepositionalPhrase(s: Scene, t: number): boolean {
-  if (afterPreposition(s, t)) return true;
-  const prev = s.tokens[t - 1];
-  const before = s.tokens[t - 2];
-  if (!prev || !joined(s.text, prev, s.tokens[t]!) || s.mentionAt[t - 1]) return false;
-  return before !== undefined && joined(s.text, before, prev) && SPAN_PREPOSITIONS.has(before.norm);
+/**
+ * The phrase starting at t follows a preposition within `depth` joined words («على موقع X», «على
+ * ضرورة تمتع الفنان»): it belongs to that prepositional phrase, not to the subject.
+ */
+function inPrepositionalPhrase(s: Scene, t: number, depth = 2): boolean {
+  const { text, tokens, mentionAt } = s;
+  if (mentionAt[t] && afterPreposition(s, t)) return true;
+  for (let k = t - 1; k >= Math.max(0, t - depth) && joined(text, tokens[k]!, tokens[k + 1]!); k--) {
+    if (SPAN_PREPOSITIONS.has(tokens[k]!.norm)) return true;
+    if (mentionAt[k]) return false;
+  }
+  return false;
 }
 
 /** The first entry of the cue table that reads token t; a cue no entry reads has no subject of its own. */
@@ -267,7 +272,7 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;
     if (said && said.actor.type === 'person' && !inMarks[t + 1]) view.saidInSentence = said;
     const role = m || inMarks[t] ? undefined : roleAt.get(t);
-    if (role && !view.firstInSentence) view.roleSpeaker = resolveRole(s, role);
+    if (role && !view.firstInSentence && !inPrepositionalPhrase(s, t, 3)) view.roleSpeaker = resolveRole(s, role);
   }
   // «بدوره تحدث الشاعر X عن ...» then a paragraph «وقال: «...»»: the one the previous paragraph
   // introduced as speaking, when no quotation came after them.

@@ -301,11 +301,25 @@ export const QUOTATION_RULES: QuotationRule[] = [
         false,
         'a short span right after a reporting verb and before «إن/أن/:» is the speaker’s name',
       ],
+      [
+        'وشددت «نجمة الجبل» على ضرورة التدريب اليومي.',
+        'نجمة الجبل',
+        false,
+        'a short span between a reporting verb and the rest of its clause is its subject’s nickname',
+      ],
+      [
+        'وقال فرانك مولر إن الحوار مستمر. وأضاف «لا تعليق». ثم غادر القاعة.',
+        'لا تعليق',
+        true,
+        'a short span that ends the clause is the speaker’s words',
+      ],
     ],
     decide: (v) => {
       if (!v.before || !v.readings.some((w) => REPORTING.has(w))) return null;
       const after = v.text.slice(v.span.close + 1, v.span.close + 6).trim();
-      return /^(إن|أن|ان|:|«|")/.test(after) ? false : null;
+      if (/^(إن|أن|ان|:|«|")/.test(after)) return false;
+      // «وشددت «نجمة الجبل» على ...»: the clause goes on after the marks, so they hold its subject.
+      return v.words <= 3 && /^[ \u00a0]+\p{L}/u.test(v.text.slice(v.span.close + 1, v.span.close + 4)) ? false : null;
     },
   },
 ];

@@ -207,6 +207,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
       },
       {
+        body: 'وقال فرانك مولر إن المباراة صعبة. وكتبت صحيفة «نوفا غازيتا» عن الخسارة: «أداء ضعيف من الجميع».',
+        quote: 'أداء ضعيف من الجميع',
+        speaker: 'نوفا غازيتا',
+        why: 'a newspaper named in marks after «صحيفة» speaks by that name, though no list knows it',
+      },
+      {
         body: 'وأوضح فرانك مولر أن الأمر صعب.\nوقال: «الكرملين سيرد على العقوبات قريبا».. «لن نتراجع عن موقفنا أبدا».',
         quote: 'لن نتراجع عن موقفنا أبدا',
         speaker: 'فرانك مولر',
@@ -267,7 +273,14 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
       if (passedOn) return passedOn;
       break;
     }
+    // «وأعربت صحيفة ميونيخ «X» عن ...»: a medium named in marks that no list knows speaks by that name.
+    if (steps === 0 && !passOn && NAMING_HEADS.has(stripConj(n))) {
+      const named = nameInMarks(s, j + 1, Math.min(limit, j + 3));
+      if (named) return named;
+    }
     const m = mentionAt[j];
+    // «وشددت «نجمة الجبل» على ...»: a nickname in marks is the subject, of whom the article speaks already.
+    if (steps === 0 && !m && s.inMarks[j] === 1) return null;
     if (m && !seenSubject && afterPhrase && m.actor.type !== 'person') {
       j = m.last;
       continue;
@@ -299,6 +312,20 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
+}
+
+/** A name in marks starting within [from, to) that no mention covers, as a speaker by that name. */
+function nameInMarks(s: Scene, from: number, to: number): Speaker | null {
+  const { text, tokens, inMarks, mentionAt } = s;
+  for (let k = from; k < to; k++) {
+    if (!joined(text, tokens[k - 1]!, tokens[k]!) && !/^\s*[«"“]\s*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return null;
+    if (inMarks[k] !== 1) continue;
+    if (mentionAt[k]) return speakerOf(mentionAt[k]!);
+    let last = k;
+    while (last + 1 < tokens.length && inMarks[last + 1] === 1 && joined(text, tokens[last]!, tokens[last + 1]!)) last++;
+    return { actorId: null, name: text.slice(tokens[k]!.start, tokens[last]!.end), kind: 'anonymous' };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -613,6 +640,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لن ننتظر طويلا بعد اليوم',
         speaker: 'ماريا خالد',
         why: '«وأضافت» agrees with the latest speaker a feminine verb introduced, not with «قال X» after her',
+      },
+      {
+        body: 'وقالت ماريا خالد: «الغناء حياتي كلها».\nوشددت «نجمة الجبل» على ضرورة تمتع الفنان بالصبر، وقالت: «كنت دائما صبورة مع الجميع».',
+        quote: 'كنت دائما صبورة مع الجميع',
+        speaker: 'ماريا خالد',
+        why: 'a nickname in marks as the subject leaves the floor to the one the article speaks of',
       },
     ],
     read: (v, last) => (last && v.firstInSentence && !v.turn && v.lastNamedInParagraph ? last.speaker : null),

@@ -65,16 +65,17 @@ export function attributeQuotes(
   const out: Attribution[] = [];
   const history: Running[] = [];
   // «قالت X» / «قال X»: the gender the article's verbs give each actor, for «وأضافت» to agree with.
-  const genderOf = new Map<string, Gender>();
+  const genderOf = gendersNamed(s);
   for (const q of quotes) {
     const openTok = tokenAt(tokens, q.open);
     const para = s.paragraphOf(q.open);
     let found = cueBefore(s, openTok, q) ?? cueAfter(s, q, para);
     const gender = found?.cueTok != null ? cueGender(tokens[found.cueTok]!) : null;
     const agrees = (sp: Speaker) => !gender || !sp.actorId || (genderOf.get(sp.actorId) ?? gender) === gender;
+    const knownToAgree = (id: string) => gender !== null && genderOf.get(id) === gender;
     const last = history.at(-1) ?? null;
     if (found && found.speaker === null) {
-      const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last, history, agrees);
+      const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last, history, agrees, knownToAgree);
       found = { ...found, speaker: dropped.speaker, rule: `${found.rule}/${dropped.rule}` };
     }
     const attribution: Attribution = found
@@ -102,6 +103,21 @@ function withoutCue(s: Scene, openTok: number, last: Running | null, para: numbe
 }
 
 type Gender = 'feminine' | 'masculine';
+
+/**
+ * «وقال أوفير X إنه ...», «وقالت ماريا X»: a reporting verb right before a person, anywhere in the
+ * article (with a quotation or without), gives that person's gender; the first such verb decides.
+ */
+function gendersNamed(s: Scene): Map<string, Gender> {
+  const genderOf = new Map<string, Gender>();
+  for (let t = 0; t + 1 < s.tokens.length; t++) {
+    const m = s.mentionAt[t + 1];
+    if (!m || m.first !== t + 1 || m.actor.type !== 'person' || s.inMarks[t] || genderOf.has(m.actor.id)) continue;
+    const gender = cueGender(s.tokens[t]!);
+    if (gender) genderOf.set(m.actor.id, gender);
+  }
+  return genderOf;
+}
 
 /** «قالت X»: X is the first name after the verb, so the verb agrees with X (not «نقلت الوكالة قول X»). */
 function governs(s: Scene, cueTok: number, actorId: string): boolean {
@@ -225,8 +241,9 @@ function droppedSubject(
   last: Running | null,
   history: readonly Running[],
   agrees: (sp: Speaker) => boolean,
+  knownToAgree: (actorId: string) => boolean,
 ): { speaker: Speaker; rule: string } {
-  const view = viewBack(s, cueTok, para, last);
+  const view = viewBack(s, cueTok, para, last, knownToAgree);
   let running = last;
   for (let k = history.length - 1; running && !agrees(running.speaker); k--) running = k >= 0 ? history[k]! : null;
   for (const rule of DROPPED_SUBJECT_RULES) {
@@ -236,7 +253,13 @@ function droppedSubject(
   return { speaker: UNKNOWN, rule: 'nobody' };
 }
 
-function viewBack(s: Scene, cueTok: number, para: number, last: Running | null): DroppedSubjectView {
+function viewBack(
+  s: Scene,
+  cueTok: number,
+  para: number,
+  last: Running | null,
+  knownToAgree: (actorId: string) => boolean,
+): DroppedSubjectView {
   const { text, tokens, mentionAt, inMarks, roleAt, paragraphOf } = s;
   const view: DroppedSubjectView = {
     firstInSentence: null,
@@ -245,8 +268,17 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     turn: false,
     introduced: null,
     lastNamedInParagraph: false,
+    agreeingNamed: null,
     para,
   };
+  // «لكنها أضافت ... وكتبت:»: the latest person of the paragraph whom the article's verbs give the cue's gender.
+  for (let k = cueTok - 1; k >= Math.max(0, cueTok - LOOKBACK) && paragraphOf(tokens[k]!.start) === para; k--) {
+    const m = mentionAt[k];
+    if (m && !inMarks[k] && m.actor.type === 'person' && knownToAgree(m.actor.id)) {
+      view.agreeingNamed = speakerOf(m);
+      break;
+    }
+  }
   let sameSentence = true;
   // Bounded look-back: one long paragraph full of quotations must not cost quadratic time.
   const stop = Math.max(0, cueTok - LOOKBACK);
@@ -280,7 +312,11 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     const prev = paragraphOf(tokens[t]!.start);
     if (!last || last.paragraph < prev) {
       for (let k = t; k >= stop && paragraphOf(tokens[k]!.start) === prev; k--) {
-        if (inMarks[k] || !(isCue(tokens[k]!) || TALK_VERBS.has(stripConj(tokens[k]!.norm)))) continue;
+        // «ويأمل X ...» opening the paragraph: its subject is who the next paragraph is about.
+        const opening = mentionAt[k + 1];
+        const opener =
+          (k === 0 || paragraphOf(tokens[k - 1]!.start) !== prev) && opening?.first === k + 1 && opening.actor.type === 'person';
+        if (inMarks[k] || !(isCue(tokens[k]!) || TALK_VERBS.has(stripConj(tokens[k]!.norm)) || opener)) continue;
         const speaker = subjectAfter(s, k, t + 1);
         if (speaker && speaker.kind === 'actor') {
           view.introduced = speaker;

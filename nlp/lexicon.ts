@@ -207,3 +207,9 @@ export const QUANTIFIERS = set('العديد عدد بعض كثير معظم غ�
 
 /** Bodies a definite common noun names without a name of their own: «وقالت الشرطة», «وتقول العائلة». */
 export const UNNAMED_BODIES = set('الشرطة السلطات العائلة الأسرة الرئاسة النيابة الادعاء التقرير الدراسة البلدية الإدارة الحكومة');
+
+/** Verbs and participles of naming: «ما عرف بـ«X»», «ما يسمى «X»», «الملقب بـ«X»» — the marks hold a name. */
+export const NAMING_VERBS = set(`
+  عرف يعرف تعرف عرفت المعروف المعروفة سمي يسمى تسمى سميت المسمى المسماة لقب يلقب تلقب لقبت الملقب الملقبة
+  اشتهر يشتهر تشتهر اشتهرت يدعى تدعى
+`);

@@ -147,6 +147,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'negative: «تابعت بعض أعمال»: a quantified object of a verb is no speaker',
       },
       {
+        body: 'ونقلت وكالة الكرملين عن مصادر أمنية أن الموقوفين ثلاثة. وأوضحت المصادر ذاتها أن التهمة هي «التواصل مع أعضاء في تنظيم مسلح».',
+        quote: 'التواصل مع أعضاء في تنظيم مسلح',
+        speaker: 'المصادر ذاتها',
+        why: '«وأوضحت المصادر ذاتها»: an unnamed source named again with «ال» is still unnamed, not the agency',
+      },
+      {
         body: 'وقال فرانك مولر إن الحوار مستمر.\nوأعلن المتحدث باسم الرئاسة، فلاديمير بوتين، أن القمة ستعقد.\nوقال: «لا تغيير في الموعد».',
         quote: 'لا تغيير في الموعد',
         speaker: 'فلاديمير بوتين',
@@ -243,11 +249,13 @@ function unnamedBody(s: Scene, cue: number, limit: number): Speaker | null {
   const next = tokens[j + 1]?.norm ?? '';
   const quantified = QUANTIFIERS.has(n) && (next === MIN || (n === BAAD && next.startsWith('ال')));
   const body = UNNAMED_BODIES.has(n) || (n.startsWith('ال') && ORG_HEADS.has(n.slice(2)));
-  if (!quantified && !body) return null;
-  // «وقال المسؤول الأمريكي X»: a name within the phrase is the subject, read by the next entry.
-  for (let k = j + 1; k < Math.min(limit, j + 4) && joined(text, tokens[k - 1]!, tokens[k]!); k++) {
-    if (COMPLEMENTIZERS.has(tokens[k]!.norm)) break;
-    if (mentionAt[k]) return null;
+  // «وأوضحت المصادر ذاتها»: an unnamed source the article mentioned before.
+  const source = n.startsWith('ال') && ANONYMOUS_HEADS.has(n.slice(2));
+  if (!quantified && !body && !source) return null;
+  // «وقال المسؤول الأمريكي X», «المتحدث باسم الرئاسة، X،»: a name within the phrase is the subject, read by the next entry.
+  for (let k = j + 1; k < Math.min(limit, j + 10); k++) {
+    if (COMPLEMENTIZERS.has(tokens[k]!.norm) || sentenceEndBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    if (mentionAt[k] && (source ? mentionAt[k]!.actor.type === 'person' : k < j + 4)) return null;
   }
   return (body ? bodyByHead(s, n, tok.start) : null) ?? anonymousAt(s, j, limit);
 }
@@ -573,6 +581,8 @@ export interface DroppedSubjectView {
   introduced: Speaker | null;
   /** Whether the running speaker is named in the cue's paragraph. */
   lastNamedInParagraph: boolean;
+  /** The latest person of the paragraph whose gender, as the article's verbs give it, is the cue's. */
+  agreeingNamed: Speaker | null;
   para: number;
 }
 
@@ -610,6 +620,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لن نقبل بأي شروط مسبقة',
         speaker: 'فرانك مولر',
         why: 'indirect speech without marks («وأوضح X أن») moves the running speaker, across the paragraph break',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nويأمل فرانك مولر أن يتحسن الوضع قريبا.\nوردا على سؤال عن الموعد قال: «لا أدري متى بالضبط».',
+        quote: 'لا أدري متى بالضبط',
+        speaker: 'فرانك مولر',
+        why: 'the subject of the verb that opens the previous paragraph («ويأمل X») is who the next one is about',
       },
     ],
     read: (v) => v.introduced,
@@ -697,6 +713,18 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
       },
     ],
     read: (_v, last) => (last ? last.speaker : null),
+  },
+  {
+    name: 'agreeing-named',
+    examples: [
+      {
+        body: 'وقالت ماريا خالد إنها لن تعتذر. وقال فرانك مولر إنه يرحب بزيارتها، وكتب في تغريدة: «أهلا بها في موسكو». لكنها أضافت أنها لن تسافر. وكتبت: «لن أزور موسكو هذا العام».',
+        quote: 'لن أزور موسكو هذا العام',
+        speaker: 'ماريا خالد',
+        why: '«وكتبت» after a man’s quotation: the woman a feminine verb named earlier in the paragraph, though she was quoted only indirectly',
+      },
+    ],
+    read: (v) => v.agreeingNamed,
   },
 ];
 

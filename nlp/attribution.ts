@@ -175,7 +175,8 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
     // «وقالت X: «...». ورد Y: «...»»: a sentence that ends after an earlier quotation ends the search.
     if (!inMarks[t + 1] && sentenceEndBetween(text, tok.end, gapEnd)) break;
     if (inMarks[t]) continue;
-    if (aside > 0 || !isCueAt(tokens, t)) continue;
+    // «كيري» reads as «كـ» + «يرى»: a word of a recognised name is no cue.
+    if (aside > 0 || mentionAt[t] || !isCueAt(tokens, t)) continue;
     const reading = readCue(s, t, q, openTok);
     if (reading.kind === 'speaker') return { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };
     if (reading.kind === 'adjunct') adjunct ??= { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };
@@ -197,7 +198,9 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
 function inPrepositionalPhrase(s: Scene, t: number, depth = 2): boolean {
   const { text, tokens, mentionAt } = s;
   if (mentionAt[t] && afterPreposition(s, t)) return true;
-  for (let k = t - 1; k >= Math.max(0, t - depth) && joined(text, tokens[k]!, tokens[k + 1]!); k--) {
+  // «في «تويتر»»: an opening mark between the words keeps them in one phrase.
+  const phrase = (a: number) => /^[\s«"“]*$/.test(text.slice(tokens[a]!.end, tokens[a + 1]!.start));
+  for (let k = t - 1; k >= Math.max(0, t - depth) && phrase(k); k--) {
     if (SPAN_PREPOSITIONS.has(tokens[k]!.norm)) return true;
     if (mentionAt[k]) return false;
   }
@@ -223,7 +226,7 @@ function cueAfter(s: Scene, q: MarkedSpan, para: number): Found | null {
     if (paragraphOf(tok.start) !== para) break;
     const gap = text.slice(tokens[t - 1]?.end ?? q.close, tok.start);
     if (/[.!?؟«"“]/.test(gap.replace(/^[»”"’]/, ''))) break;
-    if (!isCue(tok)) continue;
+    if (s.mentionAt[t] || !isCue(tok)) continue;
     return { speaker: subjectAfter(s, t, Math.min(tokens.length, t + 10)), cue: tok.text, cueTok: t, rule: 'cue-after' };
   }
   return null;

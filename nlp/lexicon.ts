@@ -213,3 +213,10 @@ export const NAMING_VERBS = set(`
   عرف يعرف تعرف عرفت المعروف المعروفة سمي يسمى تسمى سميت المسمى المسماة لقب يلقب تلقب لقبت الملقب الملقبة
   اشتهر يشتهر تشتهر اشتهرت يدعى تدعى
 `);
+
+/** Players' positions, titles of a person as «مدرب» is: «وقال مهاجم نادي X السابق». */
+export const POSITION_WORDS = set('مهاجم المهاجم مدافع المدافع حارس الحارس');
+
+/** «سأل X Y ... فأجاب»: a question asked of someone, and the verbs of the answer that follows it. */
+export const ASK_VERBS = set('سأل سألت وسأل وسألت فسأل فسألت');
+export const ANSWER_VERBS = set('أجاب أجابت رد ردت');

@@ -9,6 +9,8 @@ import {
   ADJUNCT_PREPOSITIONS,
   AMMA,
   ANONYMOUS_HEADS,
+  ANSWER_VERBS,
+  ASK_VERBS,
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
   FUNCTION_WORDS,
@@ -16,11 +18,13 @@ import {
   NAMING_HEADS,
   ORG_HEADS,
   PASS_ON_VERBS,
+  POSITION_WORDS,
   QUANTIFIERS,
   RELATIVE_PRONOUNS,
   SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
+  TITLE_WORDS,
   UNNAMED_BODIES,
 } from './lexicon';
 import { normalize } from './normalize';
@@ -41,6 +45,7 @@ import {
   speakerOf,
   statementOwner,
   stripConj,
+  UNKNOWN,
 } from './speaker-scene';
 import { cliticReadings } from './tokenize';
 
@@ -213,10 +218,22 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
       },
       {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي كيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
+        quote: 'صد التهديدات في المنطقة',
+        speaker: 'علي كيري',
+        why: 'negative: «كيري» reads as «كـ» + «يرى», but a word of a recognised name is no reporting verb',
+      },
+      {
         body: 'وقال فرانك مولر إن المباراة صعبة. وكتبت صحيفة «نوفا غازيتا» عن الخسارة: «أداء ضعيف من الجميع».',
         quote: 'أداء ضعيف من الجميع',
         speaker: 'نوفا غازيتا',
         why: 'a newspaper named in marks after «صحيفة» speaks by that name, though no list knows it',
+      },
+      {
+        body: 'ويتذكر فرانك مولر تلك الأيام جيدا.\nوقال المهاجم السابق لنادي الكرملين: «كانت أياما صعبة علينا».',
+        quote: 'كانت أياما صعبة علينا',
+        speaker: 'المهاجم السابق لنادي الكرملين',
+        why: 'negative: a player’s title with the club he served: the club does not speak',
       },
       {
         body: 'وأوضح فرانك مولر أن الأمر صعب.\nوقال: «الكرملين سيرد على العقوبات قريبا».. «لن نتراجع عن موقفنا أبدا».',
@@ -316,10 +333,26 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
       const person = personInPhrase(s, role.last + 1, limit);
       return person ? speakerOf(person) : resolveRole(s, role);
     }
+    // «وقال مهاجم نادي X السابق»: a person's title with the body it serves; the body does not speak.
+    if (steps === 0 && !m && !role && (TITLE_WORDS.has(stripConj(n)) || POSITION_WORDS.has(stripConj(n)))) {
+      const served = bodyAfterTitle(s, j, limit);
+      if (served) return resolveRole(s, { first: j, last: served.last });
+    }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
+}
+
+/** «مهاجم نادي X», «المهاجم السابق لنادي X»: the body a title serves, within three joined words, when no person follows. */
+function bodyAfterTitle(s: Scene, title: number, limit: number): MentionRef | null {
+  const { text, tokens, mentionAt } = s;
+  for (let k = title + 1; k < Math.min(limit, title + 4) && joined(text, tokens[k - 1]!, tokens[k]!); k++) {
+    const m = mentionAt[k];
+    if (!m) continue;
+    return m.actor.type !== 'person' && !personInPhrase(s, m.last + 1, limit) ? m : null;
+  }
+  return null;
 }
 
 /** A name in marks starting within [from, to) that no mention covers, as a speaker by that name. */
@@ -429,6 +462,39 @@ export const CUE_RULES: Rule<CueRead>[] = [
         organization ??= m;
       }
       return organization ? { kind: 'speaker', speaker: speakerOf(organization) } : null;
+    },
+  },
+  {
+    name: 'answer-to-question',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «الحوار مستمر». وسأل فرانك مولر خالد الخطيب عن الموعد، فأجاب: «لا أدري متى بالضبط».',
+        quote: 'لا أدري متى بالضبط',
+        speaker: 'خالد الخطيب',
+        why: '«سأل X Y ... فأجاب»: the one asked answers, not the asker nor the last speaker',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «الحوار مستمر». وسأله صحفي عن الموعد فأجاب: «لا أدري متى بالضبط».',
+        quote: 'لا أدري متى بالضبط',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: «سأله صحفي ... فأجاب»: the one asked is the pronoun, the speaker the article follows',
+      },
+    ],
+    read: (s, t) => {
+      if (!cliticReadings(s.tokens[t]!.norm).some((r) => !r.prefix.includes('ال') && ANSWER_VERBS.has(r.stem))) return null;
+      for (let k = t - 1; k >= Math.max(0, t - 20); k--) {
+        if (s.inMarks[k] || sentenceEndBetween(s.text, s.tokens[k]!.end, s.tokens[k + 1]!.start)) return null;
+        if (!ASK_VERBS.has(s.tokens[k]!.norm)) continue;
+        // The asker right after «سأل», then the one asked: the next person before the answer.
+        const asker = s.mentionAt[k + 1];
+        if (!asker || asker.first !== k + 1) return null;
+        for (let j = asker.last + 1; j < t; j++) {
+          const asked = s.mentionAt[j];
+          if (asked && asked.actor.type === 'person' && !s.inMarks[j]) return { kind: 'speaker', speaker: speakerOf(asked) };
+        }
+        return { kind: 'speaker', speaker: UNKNOWN };
+      }
+      return null;
     },
   },
   {
@@ -698,6 +764,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لن نقبل بأي شروط مسبقة',
         speaker: 'فرانك مولر',
         why: 'negative: «وكتب ... على صفحة X:» — a name in a prepositional phrase before the colon is where it was written',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وقال عبر حسابه في «الكرملين»: «لن نقبل بأي شروط مسبقة».',
+        quote: 'لن نقبل بأي شروط مسبقة',
+        speaker: 'فرانك مولر',
+        why: 'negative: a name in marks after a preposition before the colon is where it was written',
       },
     ],
     read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),

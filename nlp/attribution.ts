@@ -5,7 +5,6 @@
 // the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
 
 import type { Actor, Speaker, Token } from '../types/analysis';
-import { joined } from './gazetteer';
 import { CUE_GENDERS, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';

@@ -175,7 +175,7 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
     if (!inMarks[t + 1] && sentenceEndBetween(text, tok.end, gapEnd)) break;
     if (inMarks[t]) continue;
     // «كيري» reads as «كـ» + «يرى»: a word of a recognised name is no cue.
-    if (aside > 0 || mentionAt[t] || !isCueAt(tokens, t)) continue;
+    if (aside > 0 || mentionAt[t] || !isCueAt(s, t)) continue;
     const reading = readCue(s, t, q, openTok);
     if (reading.kind === 'speaker') return { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };
     if (reading.kind === 'adjunct') adjunct ??= { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };

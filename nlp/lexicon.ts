@@ -220,3 +220,9 @@ export const POSITION_WORDS = set('مهاجم المهاجم مدافع المد
 /** «سأل X Y ... فأجاب»: a question asked of someone, and the verbs of the answer that follows it. */
 export const ASK_VERBS = set('سأل سألت وسأل وسألت فسأل فسألت');
 export const ANSWER_VERBS = set('أجاب أجابت رد ردت');
+
+/** Nouns of a speech act whose agent follows them: «قول X إن», «تهديد X بـ«...»», «تصريحات X». */
+export const SPEECH_ACT_NOUNS = set('قول تصريح تصريحات كلام تهديد تحذير دعوة وعد مطالبة');
+
+/** Verbs of telling whose object is the listener: «أبلغ «الصحيفة» أن», «أخبر الوكالة». */
+export const TELL_VERBS = set('أبلغ أبلغت أخبر أخبرت');

@@ -11,6 +11,7 @@ import {
   ANONYMOUS_HEADS,
   ANSWER_VERBS,
   ASK_VERBS,
+  CAME_VERBS,
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
   FUNCTION_WORDS,
@@ -24,6 +25,7 @@ import {
   SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
+  TELL_VERBS,
   TITLE_WORDS,
   UNNAMED_BODIES,
 } from './lexicon';
@@ -36,6 +38,7 @@ import {
   bodyByHead,
   isCue,
   isDefiniteStatement,
+  isStatement,
   LOOKBACK,
   type MentionRef,
   personInPhrase,
@@ -241,6 +244,24 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         speaker: 'فرانك مولر',
         why: 'negative: a name inside the quotation after «وقال:» is not the subject of «قال»',
       },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر.\nفإن فرانك مولر الذي أيد الخطوات منذ البداية أبلغ «الكرملين» أن «تأييدنا للخطوات ثابت».',
+        quote: 'تأييدنا للخطوات ثابت',
+        speaker: 'فرانك مولر',
+        why: 'negative: «أبلغ «X» أن»: the body after a verb of telling is the listener',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وأبلغ مصدر مطلع «الكرملين» أن «الاجتماع تأجل إلى موعد لاحق».',
+        quote: 'الاجتماع تأجل إلى موعد لاحق',
+        speaker: 'مصدر مطلع',
+        why: '«أبلغ مصدر «X» أن»: the unnamed source before the listener told it',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إنه يؤيد الحوار، لكنه يعترض على قول فرانك مولر إنه «لا بديل عن المواجهة».',
+        quote: 'لا بديل عن المواجهة',
+        speaker: 'فرانك مولر',
+        why: '«قول X إنه «...»»: the agent of a speech-act noun said it, not the subject of the sentence',
+      },
     ],
     read: verbSubject,
   },
@@ -282,6 +303,8 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
   const passOn = PASS_ON_VERBS.has(tokens[cue]!.norm);
   let seenSubject: MentionRef | null = null;
   let afterPhrase = false;
+  // «أبلغ «الصحيفة» أن»: after a verb of telling, a body right after it is the listener.
+  const tells = TELL_VERBS.has(stripConj(tokens[cue]!.norm));
   for (let j = cue + 1, steps = 0; j < limit && steps < 10; steps++, j++) {
     const tok = tokens[j]!;
     const n = tok.norm;
@@ -304,6 +327,10 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
       if (named) return named;
     }
     const m = mentionAt[j];
+    if (steps === 0 && tells && m && m.actor.type !== 'person') {
+      j = m.last;
+      continue;
+    }
     // «وشددت «نجمة الجبل» على ...»: a nickname in marks is the subject, of whom the article speaks already.
     if (steps === 0 && !m && s.inMarks[j] === 1) return null;
     if (m && !seenSubject && afterPhrase && m.actor.type !== 'person') {
@@ -438,6 +465,42 @@ export const CUE_RULES: Rule<CueRead>[] = [
       if (!rel || !RELATIVE_PRONOUNS.has(rel.norm)) return null;
       const antecedent = relativeAntecedent(s, t - 1);
       return antecedent ? { kind: 'speaker', speaker: antecedent } : null;
+    },
+  },
+  {
+    name: 'document-contents',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الجماعة تؤمن بنص قديم. ويستشهد أنصارها بحديث نبوي شريف جاء فيه: «تخرج من الشرق رايات سود».',
+        quote: 'تخرج من الشرق رايات سود',
+        speaker: 'حديث نبوي شريف',
+        why: '«بحديث ... جاء فيه:»: the document speaks, not the one who cites it',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وأصدر الكرملين بيانا جاء فيه أن «القمة ستعقد في موعدها».',
+        quote: 'القمة ستعقد في موعدها',
+        speaker: 'الكرملين',
+        why: '«أصدر X بيانا جاء فيه»: the body that issued the document speaks through it',
+      },
+    ],
+    read: (s, t) => {
+      const { text, tokens, mentionAt, inMarks } = s;
+      if (!CAME_VERBS.has(tokens[t]!.norm) || !IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
+      // The document right before «جاء فيه», back to the preposition glued to it («بحديث»).
+      let first = t;
+      for (let k = t - 1; k >= Math.max(0, t - 4) && joined(text, tokens[k]!, tokens[k + 1]!) && !inMarks[k]; k--) {
+        if (FUNCTION_WORDS.has(tokens[k]!.norm)) break;
+        first = k;
+        // «وأصدر الكرملين بيانا جاء فيه»: the one who issued a statement speaks through it.
+        if (isStatement(tokens[k]!)) {
+          const owner = statementOwner(s, t);
+          return { kind: 'speaker', speaker: owner ? speakerOf(owner) : { actorId: null, name: tokens[k]!.text, kind: 'anonymous' } };
+        }
+        if (/^[بل]/.test(tokens[k]!.norm) && !mentionAt[k]) break;
+      }
+      if (first === t) return null;
+      const name = text.slice(tokens[first]!.start, tokens[t - 1]!.end).replace(/^[بل]/, '');
+      return { kind: 'speaker', speaker: { actorId: null, name, kind: 'anonymous' } };
     },
   },
   {
@@ -806,6 +869,40 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
 export type NoCueRead = (s: Scene, openTok: number, last: Running | null, para: number) => Speaker | null;
 
 export const NO_CUE_RULES: Rule<NoCueRead>[] = [
+  {
+    name: 'lead-quotation',
+    examples: [
+      {
+        body: '«لن أعود إلى تلك المدينة أبدا»\nعندما كانت ماريا خالد في السادسة، غادرت مدينتها مع أسرتها.\nوقال فرانك مولر إن الرحلة صعبة.',
+        quote: 'لن أعود إلى تلك المدينة أبدا',
+        speaker: 'ماريا خالد',
+        why: 'a quotation standing alone at the head of the article is the words of the person the next paragraph names first',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «الحوار مستمر».\n«لن أعود إلى تلك المدينة أبدا»\nعندما كانت ماريا خالد في السادسة، غادرت مدينتها.',
+        quote: 'لن أعود إلى تلك المدينة أبدا',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: once someone has spoken, a paragraph-long quotation continues the running speaker',
+      },
+    ],
+    read: (s, openTok, last, para) => {
+      const { tokens, mentionAt, inMarks, paragraphOf } = s;
+      if (last || (openTok > 0 && paragraphOf(tokens[openTok - 1]!.start) === para && !inMarks[openTok - 1])) return null;
+      // Earlier paragraphs hold no name (the title at most), and the quotation fills its own paragraph.
+      for (let t = 0; t < openTok; t++) if (mentionAt[t]) return null;
+      let t = openTok;
+      while (t < tokens.length && paragraphOf(tokens[t]!.start) === para) {
+        if (!inMarks[t]) return null;
+        t++;
+      }
+      const next = t < tokens.length ? paragraphOf(tokens[t]!.start) : -1;
+      for (let k = t; k < Math.min(tokens.length, t + 30) && paragraphOf(tokens[k]!.start) === next; k++) {
+        const m = mentionAt[k];
+        if (m && !inMarks[k] && m.actor.type === 'person') return speakerOf(m);
+      }
+      return null;
+    },
+  },
   {
     name: 'amma-topic-sentence',
     examples: [

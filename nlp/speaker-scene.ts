@@ -8,11 +8,13 @@ import {
   CAME_VERBS,
   COMPLEMENTIZERS,
   FUNCTION_WORDS,
+  IN_IT,
   NAMING_HEADS,
   ORG_HEADS,
   REPORTING,
   SOURCE_PREPOSITIONS,
   SPAN_PREPOSITIONS,
+  SPEECH_ACT_NOUNS,
   STATEMENT_STEMS,
   WITHHOLDING_WORDS,
 } from './lexicon';
@@ -105,11 +107,23 @@ export function isDefiniteStatement(tok: Token): boolean {
   return false;
 }
 
-/** A reporting cue at token t, including «وجاء في البيان» where the statement itself reports. */
-export function isCueAt(tokens: readonly Token[], t: number): boolean {
+/**
+ * A reporting cue at token t: a reporting verb, «وجاء في البيان» where the statement itself reports,
+ * «جاء فيه» after a document, or a speech-act noun with its agent right after it («قول X»).
+ */
+export function isCueAt(s: Scene, t: number): boolean {
+  const { tokens } = s;
   const tok = tokens[t]!;
   if (isCue(tok)) return true;
+  if (CAME_VERBS.has(tok.norm) && IN_IT.has(tokens[t + 1]?.norm ?? '')) return true;
+  if (SPEECH_ACT_NOUNS.has(stripConj(tok.norm)) && speechAgent(s, t)) return true;
   return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME_VERBS.has(tokens[t - 2]!.norm);
+}
+
+/** «قول أوباما», «تهديد اللوبي القوي»: the person or body named right after a speech-act noun. */
+export function speechAgent(s: Scene, t: number): MentionRef | null {
+  const m = s.mentionAt[t + 1];
+  return m && m.first === t + 1 && m.actor.type !== 'place' && !s.inMarks[t + 1] ? m : null;
 }
 
 /**

@@ -226,3 +226,6 @@ export const SPEECH_ACT_NOUNS = set('قول تصريح تصريحات كلام �
 
 /** Verbs of telling whose object is the listener: «أبلغ «الصحيفة» أن», «أخبر الوكالة». */
 export const TELL_VERBS = set('أبلغ أبلغت أخبر أخبرت');
+
+/** Documents whose contents «جاء فيه/فيها» quotes: the document speaks, not whoever cites or receives it. */
+export const DOCUMENT_NOUNS = set('رسالة تغريدة تدوينة تقرير حديث كتاب منشور خطاب وثيقة مذكرة نص بلاغ تعميم قرار');

@@ -14,6 +14,7 @@ import {
   CAME_VERBS,
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
+  DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   IN_IT,
   NAMING_HEADS,
@@ -482,25 +483,39 @@ export const CUE_RULES: Rule<CueRead>[] = [
         speaker: 'الكرملين',
         why: '«أصدر X بيانا جاء فيه»: the body that issued the document speaks through it',
       },
+      {
+        body: 'وقال فرانك مولر إنه لا يخاف. وقالت ماريا خالد إنها تلقت رسالة جاء فيها «سيأتي دورك قريبا».',
+        quote: 'سيأتي دورك قريبا',
+        speaker: 'رسالة',
+        why: '«تلقت X رسالة جاء فيها»: the message speaks, not the one who received it',
+      },
+      {
+        body: 'وقال فرانك مولر إن الوضع هادئ. وتداول الناس رسالة تحذر من المرض جاء فيها «أغلقوا الأبواب مساء».',
+        quote: 'أغلقوا الأبواب مساء',
+        speaker: 'رسالة',
+        why: '«رسالة تحذر من ...»: the document is the noun, the verb after it is not part of its name',
+      },
     ],
     read: (s, t) => {
-      const { text, tokens, mentionAt, inMarks } = s;
+      const { text, tokens, inMarks } = s;
       if (!CAME_VERBS.has(tokens[t]!.norm) || !IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
-      // The document right before «جاء فيه», back to the preposition glued to it («بحديث»).
-      let first = t;
-      for (let k = t - 1; k >= Math.max(0, t - 4) && joined(text, tokens[k]!, tokens[k + 1]!) && !inMarks[k]; k--) {
-        if (FUNCTION_WORDS.has(tokens[k]!.norm)) break;
-        first = k;
+      // The nearest document noun in the sentence before «جاء فيه», with the adjectives joined to it.
+      for (let k = t - 1; k >= Math.max(0, t - 7); k--) {
+        if (inMarks[k] || sentenceEndBetween(text, tokens[k]!.end, tokens[k + 1]!.start)) return null;
         // «وأصدر الكرملين بيانا جاء فيه»: the one who issued a statement speaks through it.
         if (isStatement(tokens[k]!)) {
           const owner = statementOwner(s, t);
           return { kind: 'speaker', speaker: owner ? speakerOf(owner) : { actorId: null, name: tokens[k]!.text, kind: 'anonymous' } };
         }
-        if (/^[بل]/.test(tokens[k]!.norm) && !mentionAt[k]) break;
+        if (!cliticReadings(tokens[k]!.norm).some((r) => DOCUMENT_NOUNS.has(r.stem))) continue;
+        // «حديث نبوي شريف»: adjectives after the noun; «رسالة تحذر من ...»: a verb ends it.
+        let last = k;
+        while (last + 1 < t && last - k < 3 && joined(text, tokens[last]!, tokens[last + 1]!) && !/^[تيو]/.test(tokens[last + 1]!.norm))
+          last++;
+        const name = text.slice(tokens[k]!.start, tokens[last]!.end).replace(/^[وفبل](?=\S{3})/, '');
+        return { kind: 'speaker', speaker: { actorId: null, name, kind: 'anonymous' } };
       }
-      if (first === t) return null;
-      const name = text.slice(tokens[first]!.start, tokens[t - 1]!.end).replace(/^[بل]/, '');
-      return { kind: 'speaker', speaker: { actorId: null, name, kind: 'anonymous' } };
+      return null;
     },
   },
   {

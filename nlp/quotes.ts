@@ -306,6 +306,46 @@ export const QUOTATION_RULES: QuotationRule[] = [
     },
   },
   {
+    name: 'dated-event',
+    examples: [
+      [
+        'وأدرج اسمه في القائمة منذ «هجمات 12 مايو 2003» على العاصمة.',
+        'هجمات 12 مايو 2003',
+        false,
+        'a short span with a year names a dated event',
+      ],
+      [
+        'وقال الوزير إن «الانتخابات ستجري في موعدها عام 2026 دون أي تأجيل».',
+        'الانتخابات ستجري في موعدها عام 2026 دون أي تأجيل',
+        true,
+        'negative: a long span with a year is still someone’s words',
+      ],
+    ],
+    decide: (v) => (v.words <= 4 && /(?:^|\s)(?:1[89]|20)\d\d(?:\s|$)/.test(v.inner) ? false : null),
+  },
+  {
+    name: 'label-adjective',
+    examples: [
+      [
+        'ويشير الباحث إلى إيمان مقاتلين «شماليين» بنبوءة قديمة.',
+        'شماليين',
+        false,
+        'one plural relation adjective after its noun is the writer’s label',
+      ],
+      [
+        'ووصف الوزير المهاجمين بأنهم «إرهابيون» أمس.',
+        'إرهابيون',
+        true,
+        'negative: after «بأنهم» the word is how the speaker described them',
+      ],
+    ],
+    // After «بأنهم», «إنهم» or a reporting verb the word is the speaker's; after a plural noun, the writer's.
+    decide: (v) =>
+      v.words === 1 && /(?:يين|يون)$/.test(normalize(v.inner)) && !/^[بل]?ان/.test(v.before) && !introducedDirectly(v) && v.before !== BI
+        ? false
+        : null,
+  },
+  {
     name: 'named-by-head',
     examples: [
       [

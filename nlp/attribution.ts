@@ -11,6 +11,7 @@ import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES
 import {
   afterPreposition,
   buildScene,
+  headWithPreposition,
   isCue,
   isCueAt,
   isDefiniteStatement,
@@ -200,7 +201,7 @@ function inPrepositionalPhrase(s: Scene, t: number, depth = 2): boolean {
   // «في «تويتر»»: an opening mark between the words keeps them in one phrase.
   const phrase = (a: number) => /^[\s«"“]*$/.test(text.slice(tokens[a]!.end, tokens[a + 1]!.start));
   for (let k = t - 1; k >= Math.max(0, t - depth) && phrase(k); k--) {
-    if (SPAN_PREPOSITIONS.has(tokens[k]!.norm)) return true;
+    if (SPAN_PREPOSITIONS.has(tokens[k]!.norm) || headWithPreposition(tokens[k]!)) return true;
     if (mentionAt[k]) return false;
   }
   return false;

@@ -37,6 +37,7 @@ import {
   afterPreposition,
   anonymousAt,
   bodyByHead,
+  headWithPreposition,
   isCue,
   isDefiniteStatement,
   isStatement,
@@ -368,6 +369,8 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
+    // «تصريحات لتلفزيون «X»»: the outlet after a glued preposition is who was spoken to.
+    if (!m && headWithPreposition(tok)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
 }
@@ -848,6 +851,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         quote: 'لن نقبل بأي شروط مسبقة',
         speaker: 'فرانك مولر',
         why: 'negative: a name in marks after a preposition before the colon is where it was written',
+      },
+      {
+        body: 'وقالت ماريا خالد إن الحوار مستمر. وقالت في تصريحات لتلفزيون «الكرملين»: «لدينا فرصة واحدة فقط».',
+        quote: 'لدينا فرصة واحدة فقط',
+        speaker: 'ماريا خالد',
+        why: 'negative: «في تصريحات لتلفزيون «X»:» — the channel she spoke to is not the speaker',
       },
     ],
     read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),

@@ -175,8 +175,11 @@ export function stripConj(n: string): string {
   return n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
 }
 
-/** «مصدر مطلع لوكالة «رويترز»»: a preposition before an outlet or agency ends the description. */
-function stopsAnonymous(tok: Token): boolean {
+/**
+ * «لوكالة», «بصحيفة», «لتلفزيون»: a preposition glued to the head of an outlet or body; it ends an
+ * unnamed source's description («مصدر مطلع لوكالة «رويترز»») and puts the name after it in its phrase.
+ */
+export function headWithPreposition(tok: Token): boolean {
   for (const r of cliticReadings(tok.norm)) {
     // «مصدر في الوزارة» goes on: only a preposition glued to the head («لوكالة», «بصحيفة») ends it.
     const preposition = r.prefix.replace(/ال$/, '');
@@ -192,7 +195,12 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
   while (end + 1 < limit && end - from < 7) {
     const next = tokens[end + 1]!;
     const namingWithheld = WITHHOLDING_WORDS.has(tokens[end]!.norm);
-    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || (isCue(next) && !namingWithheld) || stopsAnonymous(next))
+    if (
+      !joined(text, tokens[end]!, next) ||
+      COMPLEMENTIZERS.has(next.norm) ||
+      (isCue(next) && !namingWithheld) ||
+      headWithPreposition(next)
+    )
       break;
     end++;
   }

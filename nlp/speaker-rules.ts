@@ -44,6 +44,7 @@ import {
   LOOKBACK,
   type MentionRef,
   personInPhrase,
+  type RoleSpan,
   resolveRole,
   type Scene,
   sentenceEndBetween,
@@ -72,6 +73,7 @@ const ALA = normalize('على');
 const ILA = normalize('إلى');
 const SALLA = normalize('صلى');
 const MIN = normalize('من');
+const FORMER = new Set([normalize('السابق'), normalize('السابقة')]);
 const BAAD = normalize('بعض');
 
 // ---------------------------------------------------------------------------------------------
@@ -237,8 +239,14 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
       {
         body: 'ويتذكر فرانك مولر تلك الأيام جيدا.\nوقال المهاجم السابق لنادي الكرملين: «كانت أياما صعبة علينا».',
         quote: 'كانت أياما صعبة علينا',
-        speaker: 'المهاجم السابق لنادي الكرملين',
-        why: 'negative: a player’s title with the club he served: the club does not speak',
+        speaker: 'فرانك مولر',
+        why: 'a former player’s title with the club he served is the person the article was speaking of, not the club',
+      },
+      {
+        body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال المسؤول الإعلامي لنادي الكرملين: «التذاكر نفدت كلها».',
+        quote: 'التذاكر نفدت كلها',
+        speaker: 'المسؤول الإعلامي لنادي الكرملين',
+        why: 'negative: a serving official the article has not named stays unnamed, and the club does not speak',
       },
       {
         body: 'وأوضح فرانك مولر أن الأمر صعب.\nوقال: «الكرملين سيرد على العقوبات قريبا».. «لن نتراجع عن موقفنا أبدا».',
@@ -360,12 +368,12 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     if (!seenSubject && !m && role && !afterPhrase) {
       // «ويقول الباحث السياسي والخبير العسكري X:»: titles, then the person who carries them.
       const person = personInPhrase(s, role.last + 1, limit);
-      return person ? speakerOf(person) : resolveRole(s, role);
+      return person ? speakerOf(person) : formerHolder(s, role, limit);
     }
     // «وقال مهاجم نادي X السابق»: a person's title with the body it serves; the body does not speak.
     if (steps === 0 && !m && !role && (TITLE_WORDS.has(stripConj(n)) || POSITION_WORDS.has(stripConj(n)))) {
       const served = bodyAfterTitle(s, j, limit);
-      if (served) return resolveRole(s, { first: j, last: served.last });
+      if (served) return formerHolder(s, { first: j, last: served.last }, limit);
     }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
@@ -373,6 +381,29 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     if (!m && headWithPreposition(tok)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
+}
+
+/**
+ * A title the article gave no one: resolved as a role; but a *former* holder («وقال المهاجم السابق
+ * لنادي X», «مدافع الفريق ... السابق») is the person the article was just speaking of, the latest one
+ * named before it in this paragraph or the one before.
+ */
+function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
+  const resolved = resolveRole(s, role);
+  if (resolved.kind === 'actor') return resolved;
+  const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
+  let former = false;
+  for (let k = role.first; k < Math.min(limit, role.first + 8) && !COMPLEMENTIZERS.has(tokens[k]!.norm); k++) {
+    if (FORMER.has(tokens[k]!.norm)) former = true;
+    if (k + 1 < tokens.length && /[.،,:]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+  }
+  if (!former) return resolved;
+  const para = paragraphOf(tokens[role.first]!.start);
+  for (let k = role.first - 1; k >= Math.max(0, role.first - LOOKBACK) && para - paragraphOf(tokens[k]!.start) <= 2; k--) {
+    const m = mentionAt[k];
+    if (m && !inMarks[k] && m.actor.type === 'person') return speakerOf(m);
+  }
+  return resolved;
 }
 
 /** «مهاجم نادي X», «المهاجم السابق لنادي X»: the body a title serves, within three joined words, when no person follows. */

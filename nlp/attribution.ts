@@ -5,11 +5,13 @@
 // the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
 
 import type { Actor, Speaker, Token } from '../types/analysis';
-import { CUE_GENDERS, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { ANONYMOUS_HEADS, CUE_GENDERS, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
 import {
   afterPreposition,
+  anonymousAt,
   buildScene,
   headWithPreposition,
   isCue,
@@ -36,6 +38,9 @@ export interface Attribution {
   /** The construction that decided («verb-subject», «colon-name», «running-speaker» ...). */
   rule: string;
 }
+
+/** «وهو», «وهي»: a description of someone named follows. */
+const HE_SHE = new Set(['وهو', 'وهي', 'هو', 'هي'].map(normalize));
 
 /** Tokens looked back from a quotation for its reporting cue. */
 const WINDOW = 45;
@@ -272,6 +277,8 @@ function viewBack(
     introduced: null,
     lastNamedInParagraph: false,
     agreeingNamed: null,
+    unnamedInSentence: null,
+    namedInSentence: false,
     para,
   };
   // «لكنها أضافت ... وكتبت:»: the latest person of the paragraph whom the article's verbs give the cue's gender.
@@ -301,7 +308,22 @@ function viewBack(
     // «وتابع البيان ...، مشيرا إلى «...»»: the statement stands for its owner.
     if (!m && !inMarks[t] && isDefiniteStatement(tok)) m = statementOwner(s, t) ?? undefined;
     // «وعن سؤال عن X، قال:»: a name inside a prepositional phrase is not the subject of the sentence.
-    if (m && !inMarks[t] && m.actor.type !== 'place' && !(m.first === t && afterPreposition(s, t))) view.firstInSentence = m;
+    if (m && !inMarks[t] && m.actor.type !== 'place' && !(m.first === t && afterPreposition(s, t))) {
+      view.firstInSentence = m;
+      if (sameSentence) view.namedInSentence = true;
+    }
+    // «عندما اقترب منها شخص ... وقال لها:»: an unnamed subject of the cue's own sentence; not one
+    // inside a prepositional phrase, nor a description of someone named («X، وهو محلل ...»).
+    const prevTok = tokens[t - 1]?.norm ?? '';
+    if (
+      sameSentence &&
+      !m &&
+      !inMarks[t] &&
+      ANONYMOUS_HEADS.has(stripConj(tok.norm)) &&
+      !SPAN_PREPOSITIONS.has(prevTok) &&
+      !HE_SHE.has(prevTok)
+    )
+      view.unnamedInSentence = anonymousAt(s, t, cueTok);
     // «في الجامعة ...، كما قال X، أستاذ ...»: the person a verb of saying introduces outranks
     // the first name of the sentence.
     const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;

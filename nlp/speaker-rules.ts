@@ -761,6 +761,10 @@ export interface DroppedSubjectView {
   lastNamedInParagraph: boolean;
   /** The latest person of the paragraph whose gender, as the article's verbs give it, is the cue's. */
   agreeingNamed: Speaker | null;
+  /** An unnamed source («شخص», «مسؤول») in the cue's own sentence, outside prepositional phrases. */
+  unnamedInSentence: Speaker | null;
+  /** Whether the cue's own sentence names a person or body before it. */
+  namedInSentence: boolean;
   para: number;
 }
 
@@ -843,6 +847,24 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
       },
     ],
     read: (v, last) => (last && v.firstInSentence && !v.turn && v.lastNamedInParagraph ? last.speaker : null),
+  },
+  {
+    name: 'unnamed-in-sentence',
+    examples: [
+      {
+        body: 'وقالت ماريا خالد: «لن أنسى تلك الأيام».\nولم تنس ذلك اليوم عندما اقترب منها شخص في أحد المتاجر وقال لها: «أنت التي ربت ذلك الصبي؟».',
+        quote: 'أنت التي ربت ذلك الصبي؟',
+        speaker: 'شخص في أحد المتاجر',
+        why: 'an unnamed subject of the cue’s own sentence («اقترب منها شخص ... وقال») speaks, not the running speaker',
+      },
+      {
+        body: 'وقال فرانك مولر: «الحرب طويلة».\nويقول خالد الخطيب، وهو محلل عسكري: «المعركة لن تنتهي قريبا»، مضيفا «لا أحد يستطيع الحسم».',
+        quote: 'لا أحد يستطيع الحسم',
+        speaker: 'خالد الخطيب',
+        why: 'negative: «X، وهو محلل ...» describes the one named, who keeps the floor',
+      },
+    ],
+    read: (v) => (v.unnamedInSentence && !v.namedInSentence ? v.unnamedInSentence : null),
   },
   {
     name: 'said-in-sentence',

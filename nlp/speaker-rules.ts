@@ -141,6 +141,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«العديد من X», «بعض X»: a quantified group speaks as an unnamed source',
       },
       {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وتحدث الصحفيون عن الاجتماع، وقال بعضهم إن «النتائج جاءت متواضعة».',
+        quote: 'النتائج جاءت متواضعة',
+        speaker: 'بعضهم',
+        why: '«وقال بعضهم»: «some of them» is an unnamed group, not an object pronoun nor the last speaker',
+      },
+      {
         body: 'وأصدرت وزارة الخارجية بيانا أمس. وقال فرانك مولر إن الحوار مستمر. وقالت الوزارة إن «الاتصالات مستمرة مع الجميع».',
         quote: 'الاتصالات مستمرة مع الجميع',
         speaker: 'وزارة الخارجية',
@@ -295,7 +301,8 @@ function unnamedBody(s: Scene, cue: number, limit: number): Speaker | null {
   const n = tok.norm;
   // «العديد من X», «بعض النواب»; not «تابعت بعض أعمال ...», where the verb has an object.
   const next = tokens[j + 1]?.norm ?? '';
-  const quantified = QUANTIFIERS.has(n) && (next === MIN || (n === BAAD && next.startsWith('ال')));
+  const quantified =
+    (QUANTIFIERS.has(n) && (next === MIN || (n === BAAD && next.startsWith('ال')))) || /^(?:بعض|معظم|اغلب)(?:هم|هن)$/.test(n);
   const body = UNNAMED_BODIES.has(n) || (n.startsWith('ال') && ORG_HEADS.has(n.slice(2)));
   // «وأوضحت المصادر ذاتها»: an unnamed source the article mentioned before.
   const source = n.startsWith('ال') && ANONYMOUS_HEADS.has(n.slice(2));
@@ -481,6 +488,12 @@ export const CUE_RULES: Rule<CueRead>[] = [
         quote: 'ستبقى في الذاكرة طويلا',
         speaker: 'فرانك مولر',
         why: '«كتب كلماتها X»: a verb with an object of its own reports no speech',
+      },
+      {
+        body: 'وقالت ماريا خالد: «أين هي؟ دعوني أذهب إليها».\nثم قال أحدهم: «لقد رحلت الفتاة».',
+        quote: 'لقد رحلت الفتاة',
+        speaker: 'أحدهم',
+        why: 'negative: «قال أحدهم»: «one of them» is the subject, not an object pronoun',
       },
     ],
     read: (s, t) => (hasObject(s, t) ? { kind: 'skip' } : null),
@@ -738,7 +751,9 @@ function hasObject(s: Scene, cue: number): boolean {
   const n = next.norm;
   // «مجلة كتبت عنها»: a verb about something («عنها», «عنه») is a relative clause, not a speech report.
   if (ABOUT_IT.has(n)) return true;
-  if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || n.length < 5) return false;
+  // «ثم قال أحدهم:», «وقال بعضهم»: «one of them», «some of them» is the subject, not an object.
+  if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || ANONYMOUS_HEADS.has(n) || n.length < 5) return false;
+  if (/^(?:بعض|معظم|اغلب|كل|جميع)(?:هم|هن)$/.test(n)) return false;
   return /^[^وفبل].*(?:ها|هم|هما)$/.test(n);
 }
 

@@ -222,7 +222,7 @@ export const ASK_VERBS = set('سأل سألت وسأل وسألت فسأل فس�
 export const ANSWER_VERBS = set('أجاب أجابت رد ردت');
 
 /** Nouns of a speech act whose agent follows them: «قول X إن», «تهديد X بـ«...»», «تصريحات X». */
-export const SPEECH_ACT_NOUNS = set('قول تصريح تصريحات كلام تهديد تحذير دعوة وعد مطالبة');
+export const SPEECH_ACT_NOUNS = set('قول تصريح تصريحات كلام تهديد تحذير دعوة وعد مطالبة إعلان');
 
 /** Verbs of telling whose object is the listener: «أبلغ «الصحيفة» أن», «أخبر الوكالة». */
 export const TELL_VERBS = set('أبلغ أبلغت أخبر أخبرت');

@@ -278,6 +278,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         speaker: 'فرانك مولر',
         why: '«قول X إنه «...»»: the agent of a speech-act noun said it, not the subject of the sentence',
       },
+      {
+        body: 'وقال فرانك مولر إن الأزمة تتفاقم، مع إعلان وكالة «الكرملين» المكلفة بالملف، أن «المخازن امتلأت بالكامل».',
+        quote: 'المخازن امتلأت بالكامل',
+        speaker: 'الكرملين',
+        why: '«إعلان وكالة «X» أن»: the body that made the announcement said it',
+      },
     ],
     read: verbSubject,
   },

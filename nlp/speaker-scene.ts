@@ -120,10 +120,12 @@ export function isCueAt(s: Scene, t: number): boolean {
   return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME_VERBS.has(tokens[t - 2]!.norm);
 }
 
-/** «قول أوباما», «تهديد اللوبي القوي»: the person or body named right after a speech-act noun. */
+/** «قول أوباما», «إعلان شركة «X»»: the person or body named right after a speech-act noun, or after its head word. */
 export function speechAgent(s: Scene, t: number): MentionRef | null {
-  const m = s.mentionAt[t + 1];
-  return m && m.first === t + 1 && m.actor.type !== 'place' && !s.inMarks[t + 1] ? m : null;
+  const head = s.tokens[t + 1];
+  const at = head && !s.mentionAt[t + 1] && ORG_HEADS.has(head.norm) ? t + 2 : t + 1;
+  const m = s.mentionAt[at];
+  return m && m.first === at && m.actor.type !== 'place' && s.inMarks[at] !== 2 ? m : null;
 }
 
 /**

@@ -1026,6 +1026,40 @@ export const NO_CUE_RULES: Rule<NoCueRead>[] = [
     },
   },
   {
+    name: 'colon-after-sentence-subject',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع». ويتطرق فرانك مولر، الخبير في «معهد الدراسات الشرقية»، إلى الخطاب الذي ألقاه قبل أيام: «إنه خطاب موجه إلى الداخل».',
+        quote: 'إنه خطاب موجه إلى الداخل',
+        speaker: 'فرانك مولر',
+        why: '«ويتطرق X ... إلى ...: «...»»: a colon ends a sentence whose verb opens with its subject, who speaks',
+      },
+    ],
+    read: (s, openTok) => {
+      const { text, tokens, mentionAt, inMarks } = s;
+      if (openTok === 0 || !/:\s*[«"“]\s*$/.test(text.slice(tokens[openTok - 1]!.end, tokens[openTok]!.start))) return null;
+      // Back to the start of the sentence, then: a verb, and a person right after it.
+      let start = openTok - 1;
+      while (
+        start > 0 &&
+        openTok - start < 40 &&
+        inMarks[start - 1] !== 2 &&
+        !sentenceEndBetween(text, tokens[start - 1]!.end, tokens[start]!.start)
+      )
+        start--;
+      const subject = mentionAt[start + 1];
+      if (
+        !subject ||
+        subject.first !== start + 1 ||
+        subject.actor.type !== 'person' ||
+        mentionAt[start] ||
+        !/^[وف]?[يت]/.test(tokens[start]!.norm)
+      )
+        return null;
+      return speakerOf(subject);
+    },
+  },
+  {
     name: 'running-speaker',
     examples: [
       {

@@ -5,12 +5,15 @@
 // the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
 
 import type { Actor, Speaker, Token } from '../types/analysis';
-import { CUE_GENDERS, TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { ANONYMOUS_HEADS, CUE_GENDERS, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
 import {
   afterPreposition,
+  anonymousAt,
   buildScene,
+  headWithPreposition,
   isCue,
   isCueAt,
   isDefiniteStatement,
@@ -35,6 +38,9 @@ export interface Attribution {
   /** The construction that decided («verb-subject», «colon-name», «running-speaker» ...). */
   rule: string;
 }
+
+/** «وهو», «وهي»: a description of someone named follows. */
+const HE_SHE = new Set(['وهو', 'وهي', 'هو', 'هي'].map(normalize));
 
 /** Tokens looked back from a quotation for its reporting cue. */
 const WINDOW = 45;
@@ -64,16 +70,17 @@ export function attributeQuotes(
   const out: Attribution[] = [];
   const history: Running[] = [];
   // «قالت X» / «قال X»: the gender the article's verbs give each actor, for «وأضافت» to agree with.
-  const genderOf = new Map<string, Gender>();
+  const genderOf = gendersNamed(s);
   for (const q of quotes) {
     const openTok = tokenAt(tokens, q.open);
     const para = s.paragraphOf(q.open);
     let found = cueBefore(s, openTok, q) ?? cueAfter(s, q, para);
     const gender = found?.cueTok != null ? cueGender(tokens[found.cueTok]!) : null;
     const agrees = (sp: Speaker) => !gender || !sp.actorId || (genderOf.get(sp.actorId) ?? gender) === gender;
+    const knownToAgree = (id: string) => gender !== null && genderOf.get(id) === gender;
     const last = history.at(-1) ?? null;
     if (found && found.speaker === null) {
-      const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last, history, agrees);
+      const dropped = droppedSubject(s, found.cueTok ?? openTok, para, last, history, agrees, knownToAgree);
       found = { ...found, speaker: dropped.speaker, rule: `${found.rule}/${dropped.rule}` };
     }
     const attribution: Attribution = found
@@ -101,6 +108,21 @@ function withoutCue(s: Scene, openTok: number, last: Running | null, para: numbe
 }
 
 type Gender = 'feminine' | 'masculine';
+
+/**
+ * «وقال أوفير X إنه ...», «وقالت ماريا X»: a reporting verb right before a person, anywhere in the
+ * article (with a quotation or without), gives that person's gender; the first such verb decides.
+ */
+function gendersNamed(s: Scene): Map<string, Gender> {
+  const genderOf = new Map<string, Gender>();
+  for (let t = 0; t + 1 < s.tokens.length; t++) {
+    const m = s.mentionAt[t + 1];
+    if (!m || m.first !== t + 1 || m.actor.type !== 'person' || s.inMarks[t] || genderOf.has(m.actor.id)) continue;
+    const gender = cueGender(s.tokens[t]!);
+    if (gender) genderOf.set(m.actor.id, gender);
+  }
+  return genderOf;
+}
 
 /** «قالت X»: X is the first name after the verb, so the verb agrees with X (not «نقلت الوكالة قول X»). */
 function governs(s: Scene, cueTok: number, actorId: string): boolean {
@@ -158,7 +180,8 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
     // «وقالت X: «...». ورد Y: «...»»: a sentence that ends after an earlier quotation ends the search.
     if (!inMarks[t + 1] && sentenceEndBetween(text, tok.end, gapEnd)) break;
     if (inMarks[t]) continue;
-    if (aside > 0 || !isCueAt(tokens, t)) continue;
+    // «كيري» reads as «كـ» + «يرى»: a word of a recognised name is no cue.
+    if (aside > 0 || mentionAt[t] || !isCueAt(s, t)) continue;
     const reading = readCue(s, t, q, openTok);
     if (reading.kind === 'speaker') return { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };
     if (reading.kind === 'adjunct') adjunct ??= { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };
@@ -167,8 +190,26 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
   // «وأضاف ...، كتبت عنها دورية X (تصدرها الكلية): «...»»: a name set apart from the colon yields to
   // the verb of the sentence, whose dropped subject is resolved later.
   const colon = colonMention ? { speaker: speakerOf(colonMention), cue: ':', cueTok: openTok - 1, rule: 'colon-name' } : null;
-  if (colon && (colonMention!.last === openTok - 1 || !nearest || adjunct)) return colon;
+  // «وكتب في تغريدة على موقع X:»: a name inside a prepositional phrase is where the verb wrote, not who.
+  const colonInPhrase = colonMention !== null && inPrepositionalPhrase(s, colonMention.first);
+  if (colon && !(nearest && colonInPhrase) && (colonMention!.last === openTok - 1 || !nearest || adjunct)) return colon;
   return adjunct ?? nearest ?? colon;
+}
+
+/**
+ * The phrase starting at t follows a preposition within `depth` joined words («على موقع X», «على
+ * ضرورة تمتع الفنان»): it belongs to that prepositional phrase, not to the subject.
+ */
+function inPrepositionalPhrase(s: Scene, t: number, depth = 2): boolean {
+  const { text, tokens, mentionAt } = s;
+  if (mentionAt[t] && afterPreposition(s, t)) return true;
+  // «في «تويتر»»: an opening mark between the words keeps them in one phrase.
+  const phrase = (a: number) => /^[\s«"“]*$/.test(text.slice(tokens[a]!.end, tokens[a + 1]!.start));
+  for (let k = t - 1; k >= Math.max(0, t - depth) && phrase(k); k--) {
+    if (SPAN_PREPOSITIONS.has(tokens[k]!.norm) || headWithPreposition(tokens[k]!)) return true;
+    if (mentionAt[k]) return false;
+  }
+  return false;
 }
 
 /** The first entry of the cue table that reads token t; a cue no entry reads has no subject of its own. */
@@ -190,7 +231,7 @@ function cueAfter(s: Scene, q: MarkedSpan, para: number): Found | null {
     if (paragraphOf(tok.start) !== para) break;
     const gap = text.slice(tokens[t - 1]?.end ?? q.close, tok.start);
     if (/[.!?؟«"“]/.test(gap.replace(/^[»”"’]/, ''))) break;
-    if (!isCue(tok)) continue;
+    if (s.mentionAt[t] || !isCue(tok)) continue;
     return { speaker: subjectAfter(s, t, Math.min(tokens.length, t + 10)), cue: tok.text, cueTok: t, rule: 'cue-after' };
   }
   return null;
@@ -208,8 +249,9 @@ function droppedSubject(
   last: Running | null,
   history: readonly Running[],
   agrees: (sp: Speaker) => boolean,
+  knownToAgree: (actorId: string) => boolean,
 ): { speaker: Speaker; rule: string } {
-  const view = viewBack(s, cueTok, para, last);
+  const view = viewBack(s, cueTok, para, last, knownToAgree);
   let running = last;
   for (let k = history.length - 1; running && !agrees(running.speaker); k--) running = k >= 0 ? history[k]! : null;
   for (const rule of DROPPED_SUBJECT_RULES) {
@@ -219,7 +261,13 @@ function droppedSubject(
   return { speaker: UNKNOWN, rule: 'nobody' };
 }
 
-function viewBack(s: Scene, cueTok: number, para: number, last: Running | null): DroppedSubjectView {
+function viewBack(
+  s: Scene,
+  cueTok: number,
+  para: number,
+  last: Running | null,
+  knownToAgree: (actorId: string) => boolean,
+): DroppedSubjectView {
   const { text, tokens, mentionAt, inMarks, roleAt, paragraphOf } = s;
   const view: DroppedSubjectView = {
     firstInSentence: null,
@@ -228,8 +276,19 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     turn: false,
     introduced: null,
     lastNamedInParagraph: false,
+    agreeingNamed: null,
+    unnamedInSentence: null,
+    namedInSentence: false,
     para,
   };
+  // «لكنها أضافت ... وكتبت:»: the latest person of the paragraph whom the article's verbs give the cue's gender.
+  for (let k = cueTok - 1; k >= Math.max(0, cueTok - LOOKBACK) && paragraphOf(tokens[k]!.start) === para; k--) {
+    const m = mentionAt[k];
+    if (m && !inMarks[k] && m.actor.type === 'person' && knownToAgree(m.actor.id)) {
+      view.agreeingNamed = speakerOf(m);
+      break;
+    }
+  }
   let sameSentence = true;
   // Bounded look-back: one long paragraph full of quotations must not cost quadratic time.
   const stop = Math.max(0, cueTok - LOOKBACK);
@@ -249,13 +308,28 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     // «وتابع البيان ...، مشيرا إلى «...»»: the statement stands for its owner.
     if (!m && !inMarks[t] && isDefiniteStatement(tok)) m = statementOwner(s, t) ?? undefined;
     // «وعن سؤال عن X، قال:»: a name inside a prepositional phrase is not the subject of the sentence.
-    if (m && !inMarks[t] && m.actor.type !== 'place' && !(m.first === t && afterPreposition(s, t))) view.firstInSentence = m;
+    if (m && !inMarks[t] && m.actor.type !== 'place' && !(m.first === t && afterPreposition(s, t))) {
+      view.firstInSentence = m;
+      if (sameSentence) view.namedInSentence = true;
+    }
+    // «عندما اقترب منها شخص ... وقال لها:»: an unnamed subject of the cue's own sentence; not one
+    // inside a prepositional phrase, nor a description of someone named («X، وهو محلل ...»).
+    const prevTok = tokens[t - 1]?.norm ?? '';
+    if (
+      sameSentence &&
+      !m &&
+      !inMarks[t] &&
+      ANONYMOUS_HEADS.has(stripConj(tok.norm)) &&
+      !SPAN_PREPOSITIONS.has(prevTok) &&
+      !HE_SHE.has(prevTok)
+    )
+      view.unnamedInSentence = anonymousAt(s, t, cueTok);
     // «في الجامعة ...، كما قال X، أستاذ ...»: the person a verb of saying introduces outranks
     // the first name of the sentence.
     const said = !m && !inMarks[t] && isCue(tok) ? mentionAt[t + 1] : undefined;
     if (said && said.actor.type === 'person' && !inMarks[t + 1]) view.saidInSentence = said;
     const role = m || inMarks[t] ? undefined : roleAt.get(t);
-    if (role && !view.firstInSentence) view.roleSpeaker = resolveRole(s, role);
+    if (role && !view.firstInSentence && !inPrepositionalPhrase(s, t, 3)) view.roleSpeaker = resolveRole(s, role);
   }
   // «بدوره تحدث الشاعر X عن ...» then a paragraph «وقال: «...»»: the one the previous paragraph
   // introduced as speaking, when no quotation came after them.
@@ -263,7 +337,11 @@ function viewBack(s: Scene, cueTok: number, para: number, last: Running | null):
     const prev = paragraphOf(tokens[t]!.start);
     if (!last || last.paragraph < prev) {
       for (let k = t; k >= stop && paragraphOf(tokens[k]!.start) === prev; k--) {
-        if (inMarks[k] || !(isCue(tokens[k]!) || TALK_VERBS.has(stripConj(tokens[k]!.norm)))) continue;
+        // «ويأمل X ...» opening the paragraph: its subject is who the next paragraph is about.
+        const opening = mentionAt[k + 1];
+        const opener =
+          (k === 0 || paragraphOf(tokens[k - 1]!.start) !== prev) && opening?.first === k + 1 && opening.actor.type === 'person';
+        if (inMarks[k] || !(isCue(tokens[k]!) || TALK_VERBS.has(stripConj(tokens[k]!.norm)) || opener)) continue;
         const speaker = subjectAfter(s, k, t + 1);
         if (speaker && speaker.kind === 'actor') {
           view.introduced = speaker;

@@ -270,3 +270,31 @@ export const ROYAL_TITLES = set('الملك الملكة الأمير الأمي
 export const NAMED_BODY_HEADS = set('مستشفى مركز مؤسسة صندوق مكتبة دارة معهد كلية جامعة مدرسة');
 /** Places named after a royal: the name is the place's («طريق الملك راشد», «مدينة الملك سالم»). */
 export const NAMED_PLACE_HEADS = set('طريق شارع مدينة حديقة منتزه جسر نفق مطار ميناء ملعب قاعدة مسجد جامع حي ميدان');
+
+/** «وأشارت العديد من وسائل الإعلام», «وقال بعض النواب»: a quantified group speaks as an unnamed source. */
+export const QUANTIFIERS = set('العديد عدد بعض كثير معظم غالبية أغلب');
+
+/** Bodies a definite common noun names without a name of their own: «وقالت الشرطة», «وتقول العائلة». */
+export const UNNAMED_BODIES = set('الشرطة السلطات العائلة الأسرة الرئاسة النيابة الادعاء التقرير الدراسة البلدية الإدارة الحكومة');
+
+/** Verbs and participles of naming: «ما عرف بـ«X»», «ما يسمى «X»», «الملقب بـ«X»» — the marks hold a name. */
+export const NAMING_VERBS = set(`
+  عرف يعرف تعرف عرفت المعروف المعروفة سمي يسمى تسمى سميت المسمى المسماة لقب يلقب تلقب لقبت الملقب الملقبة
+  اشتهر يشتهر تشتهر اشتهرت يدعى تدعى
+`);
+
+/** Players' positions, titles of a person as «مدرب» is: «وقال مهاجم نادي X السابق». */
+export const POSITION_WORDS = set('مهاجم المهاجم مدافع المدافع حارس الحارس');
+
+/** «سأل X Y ... فأجاب»: a question asked of someone, and the verbs of the answer that follows it. */
+export const ASK_VERBS = set('سأل سألت وسأل وسألت فسأل فسألت');
+export const ANSWER_VERBS = set('أجاب أجابت رد ردت');
+
+/** Nouns of a speech act whose agent follows them: «قول X إن», «تهديد X بـ«...»», «تصريحات X». */
+export const SPEECH_ACT_NOUNS = set('قول تصريح تصريحات كلام تهديد تحذير دعوة وعد مطالبة إعلان');
+
+/** Verbs of telling whose object is the listener: «أبلغ «الصحيفة» أن», «أخبر الوكالة». */
+export const TELL_VERBS = set('أبلغ أبلغت أخبر أخبرت');
+
+/** Documents whose contents «جاء فيه/فيها» quotes: the document speaks, not whoever cites or receives it. */
+export const DOCUMENT_NOUNS = set('رسالة تغريدة تدوينة تقرير حديث كتاب منشور خطاب وثيقة مذكرة نص بلاغ تعميم قرار');

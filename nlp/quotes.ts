@@ -2,8 +2,19 @@
 // decision whether a marked span is a quotation or a name/term in marks («تاس», «رؤية 2030»).
 
 import type { Span } from '../types/analysis';
-import { COMPLEMENTIZERS, NAMING_HEADS, ORG_HEADS, REPORTING, SPAN_PREPOSITIONS, TERM_HEADS } from './lexicon';
+import {
+  COMPLEMENTIZERS,
+  NAMING_HEADS,
+  NAMING_VERBS,
+  ORG_HEADS,
+  RELATIVE_PRONOUNS,
+  REPORTING,
+  SPAN_PREPOSITIONS,
+  TERM_HEADS,
+  TITLE_WORDS,
+} from './lexicon';
 import { normalize } from './normalize';
+import { stripConj } from './speaker-scene';
 import { charClass, cliticReadings, normalizeWordAt } from './tokenize';
 
 /** Text inside one outermost pair of quotation marks. */
@@ -137,6 +148,8 @@ export interface QuotationRule {
   decide: (v: SpanView) => boolean | null;
 }
 
+const BI = normalize('ب');
+const LIKE = normalize('مثل');
 const isHead = (w: string) => NAMING_HEADS.has(w) || ORG_HEADS.has(w) || TERM_HEADS.has(w);
 
 /** Quotation or name/term, in order; the first entry that decides wins. Precision first: a wrong «X said» is worse than none. */
@@ -145,6 +158,67 @@ export const QUOTATION_RULES: QuotationRule[] = [
     name: 'recognised-name',
     examples: [['وقالت وكالة «تاس» الروسية إن الاجتماع انتهى.', 'تاس', false, 'a recognised name in marks is a name']],
     decide: (v) => (v.ctx.isName ? false : null),
+  },
+  {
+    name: 'named-as',
+    examples: [
+      [
+        'وسار الجيش إلى ما عرف بـ«بلاد ما وراء النهر» في ذلك الزمن.',
+        'بلاد ما وراء النهر',
+        false,
+        '«ما عرف بـ«X»»: a verb of naming, then the name',
+      ],
+      ['وقال الوزير إن ما يسمى «مجلس الإنقاذ» لا وجود له.', 'مجلس الإنقاذ', false, '«ما يسمى «X»»: the name follows the verb directly'],
+      [
+        'ووصف الوزير خصومه بـ«المجرمين الكبار» أمس.',
+        'المجرمين الكبار',
+        true,
+        'negative: «وصف X بـ«...»» is how the speaker described them',
+      ],
+    ],
+    decide: (v) => {
+      // «عرف بـ«X»»: «بـ» is a word of its own before the marks; the verb is the word before it.
+      const verb = v.before === BI ? wordBefore(v.text, wordStart(v.text, v.span.open)) : v.before;
+      return verb && cliticReadings(verb).some((r) => NAMING_VERBS.has(r.stem)) ? false : null;
+    },
+  },
+  {
+    name: 'after-title',
+    examples: [
+      [
+        'وقتل في الغارة محسن علي، قائد «جماعة النصر في الجنوب»، مع اثنين من رفاقه.',
+        'جماعة النصر في الجنوب',
+        false,
+        '«قائد «X»»: a title without «ال» governs the name of what it heads',
+      ],
+    ],
+    decide: (v) => (v.words <= 6 && !v.before.startsWith('ال') && TITLE_WORDS.has(stripConj(v.before)) ? false : null),
+  },
+  {
+    name: 'likeness',
+    examples: [
+      [
+        'وبدت حركته مثل «رقصة طفل في الحديقة» أمام الجمهور.',
+        'رقصة طفل في الحديقة',
+        false,
+        '«مثل «X»» without a colon compares, it quotes no one',
+      ],
+      [
+        'فضل بعضهم عبارات مبهمة، مثل: «سأصوت حسب ما يريح ضميري».',
+        'سأصوت حسب ما يريح ضميري',
+        true,
+        'negative: «مثل: «...»» with a colon gives examples of what was said',
+      ],
+      [
+        'وقال إنه رأى أخاه مثل «الذئب الذي يهاجم» في تلك الليلة.',
+        'الذئب الذي يهاجم',
+        true,
+        'negative: a clause in the marks reports words',
+      ],
+    ],
+    // «مثل «الشيطان الذي يحترق»»: a clause in the marks reports someone's words.
+    decide: (v) =>
+      v.before === LIKE && v.words <= 4 && !v.inner.split(/\s+/).some((w) => RELATIVE_PRONOUNS.has(normalize(w))) ? false : null,
   },
   {
     name: 'after-naming-head',
@@ -232,6 +306,46 @@ export const QUOTATION_RULES: QuotationRule[] = [
     },
   },
   {
+    name: 'dated-event',
+    examples: [
+      [
+        'وأدرج اسمه في القائمة منذ «هجمات 12 مايو 2003» على العاصمة.',
+        'هجمات 12 مايو 2003',
+        false,
+        'a short span with a year names a dated event',
+      ],
+      [
+        'وقال الوزير إن «الانتخابات ستجري في موعدها عام 2026 دون أي تأجيل».',
+        'الانتخابات ستجري في موعدها عام 2026 دون أي تأجيل',
+        true,
+        'negative: a long span with a year is still someone’s words',
+      ],
+    ],
+    decide: (v) => (v.words <= 4 && /(?:^|\s)(?:1[89]|20)\d\d(?:\s|$)/.test(v.inner) ? false : null),
+  },
+  {
+    name: 'label-adjective',
+    examples: [
+      [
+        'ويشير الباحث إلى إيمان مقاتلين «شماليين» بنبوءة قديمة.',
+        'شماليين',
+        false,
+        'one plural relation adjective after its noun is the writer’s label',
+      ],
+      [
+        'ووصف الوزير المهاجمين بأنهم «إرهابيون» أمس.',
+        'إرهابيون',
+        true,
+        'negative: after «بأنهم» the word is how the speaker described them',
+      ],
+    ],
+    // After «بأنهم», «إنهم» or a reporting verb the word is the speaker's; after a plural noun, the writer's.
+    decide: (v) =>
+      v.words === 1 && /(?:يين|يون)$/.test(normalize(v.inner)) && !/^[بل]?ان/.test(v.before) && !introducedDirectly(v) && v.before !== BI
+        ? false
+        : null,
+  },
+  {
     name: 'named-by-head',
     examples: [
       [
@@ -301,11 +415,25 @@ export const QUOTATION_RULES: QuotationRule[] = [
         false,
         'a short span right after a reporting verb and before «إن/أن/:» is the speaker’s name',
       ],
+      [
+        'وشددت «نجمة الجبل» على ضرورة التدريب اليومي.',
+        'نجمة الجبل',
+        false,
+        'a short span between a reporting verb and the rest of its clause is its subject’s nickname',
+      ],
+      [
+        'وقال فرانك مولر إن الحوار مستمر. وأضاف «لا تعليق». ثم غادر القاعة.',
+        'لا تعليق',
+        true,
+        'a short span that ends the clause is the speaker’s words',
+      ],
     ],
     decide: (v) => {
       if (!v.before || !v.readings.some((w) => REPORTING.has(w))) return null;
       const after = v.text.slice(v.span.close + 1, v.span.close + 6).trim();
-      return /^(إن|أن|ان|:|«|")/.test(after) ? false : null;
+      if (/^(إن|أن|ان|:|«|")/.test(after)) return false;
+      // «وشددت «نجمة الجبل» على ...»: the clause goes on after the marks, so they hold its subject.
+      return v.words <= 3 && /^[ \u00a0]+\p{L}/u.test(v.text.slice(v.span.close + 1, v.span.close + 4)) ? false : null;
     },
   },
 ];

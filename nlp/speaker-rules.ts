@@ -9,15 +9,26 @@ import {
   ADJUNCT_PREPOSITIONS,
   AMMA,
   ANONYMOUS_HEADS,
+  ANSWER_VERBS,
+  ASK_VERBS,
+  CAME_VERBS,
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
+  DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   IN_IT,
+  NAMING_HEADS,
+  ORG_HEADS,
   PASS_ON_VERBS,
+  POSITION_WORDS,
+  QUANTIFIERS,
   RELATIVE_PRONOUNS,
   SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
   STATEMENT_NOUNS,
+  TELL_VERBS,
+  TITLE_WORDS,
+  UNNAMED_BODIES,
 } from './lexicon';
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
@@ -25,17 +36,22 @@ import {
   AN,
   afterPreposition,
   anonymousAt,
+  bodyByHead,
+  headWithPreposition,
   isCue,
   isDefiniteStatement,
+  isStatement,
   LOOKBACK,
   type MentionRef,
   personInPhrase,
+  type RoleSpan,
   resolveRole,
   type Scene,
   sentenceEndBetween,
   speakerOf,
   statementOwner,
   stripConj,
+  UNKNOWN,
 } from './speaker-scene';
 import { cliticReadings } from './tokenize';
 
@@ -56,6 +72,9 @@ export interface Rule<Read> {
 const ALA = normalize('على');
 const ILA = normalize('إلى');
 const SALLA = normalize('صلى');
+const MIN = normalize('من');
+const FORMER = new Set([normalize('السابق'), normalize('السابقة')]);
+const BAAD = normalize('بعض');
 
 // ---------------------------------------------------------------------------------------------
 // 1. The subject after a reporting verb: read(scene, cue token, first token not to read) → speaker.
@@ -107,6 +126,60 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
     },
   },
   {
+    name: 'unnamed-body',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وقالت الشرطة: «لم نعتقل أحدا حتى الآن».',
+        quote: 'لم نعتقل أحدا حتى الآن',
+        speaker: 'الشرطة',
+        why: '«وقالت الشرطة»: a body named by a definite common noun speaks as an unnamed source, not the last speaker',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وأشارت العديد من وسائل الإعلام إلى أن «الحوار متعثر منذ أشهر».',
+        quote: 'الحوار متعثر منذ أشهر',
+        speaker: 'العديد من وسائل الإعلام',
+        why: '«العديد من X», «بعض X»: a quantified group speaks as an unnamed source',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وتحدث الصحفيون عن الاجتماع، وقال بعضهم إن «النتائج جاءت متواضعة».',
+        quote: 'النتائج جاءت متواضعة',
+        speaker: 'بعضهم',
+        why: '«وقال بعضهم»: «some of them» is an unnamed group, not an object pronoun nor the last speaker',
+      },
+      {
+        body: 'وأصدرت وزارة الخارجية بيانا أمس. وقال فرانك مولر إن الحوار مستمر. وقالت الوزارة إن «الاتصالات مستمرة مع الجميع».',
+        quote: 'الاتصالات مستمرة مع الجميع',
+        speaker: 'وزارة الخارجية',
+        why: '«وقالت الوزارة»: the organization the article named with that head word',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وقال المسؤول في الكرملين فلاديمير بوتين إن «التحقيق مستمر».',
+        quote: 'التحقيق مستمر',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: a name within the phrase after the noun is the subject',
+      },
+      {
+        body: 'وأكدت ماريا خالد أنها تابعت بعض أعمال الدراما هذا العام، وقالت: «كانت أعمالا جميلة جدا».',
+        quote: 'كانت أعمالا جميلة جدا',
+        speaker: 'ماريا خالد',
+        why: 'negative: «تابعت بعض أعمال»: a quantified object of a verb is no speaker',
+      },
+      {
+        body: 'ونقلت وكالة الكرملين عن مصادر أمنية أن الموقوفين ثلاثة. وأوضحت المصادر ذاتها أن التهمة هي «التواصل مع أعضاء في تنظيم مسلح».',
+        quote: 'التواصل مع أعضاء في تنظيم مسلح',
+        speaker: 'المصادر ذاتها',
+        why: '«وأوضحت المصادر ذاتها»: an unnamed source named again with «ال» is still unnamed, not the agency',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر.\nوأعلن المتحدث باسم الرئاسة، فلاديمير بوتين، أن القمة ستعقد.\nوقال: «لا تغيير في الموعد».',
+        quote: 'لا تغيير في الموعد',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: an official named by role and then by name is no unnamed source',
+      },
+    ],
+    read: unnamedBody,
+  },
+  {
     name: 'verb-subject',
     examples: [
       {
@@ -140,6 +213,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«المدرب الإسباني» for the one named «مدرب المنتخب»: a nationality adjective does not stop the match',
       },
       {
+        body: 'وقال الرئيس فرانك مولر إن الحوار مستمر.\nوقال رئيس الوزراء إن «الحكومة لن تستقيل أبدا».',
+        quote: 'الحكومة لن تستقيل أبدا',
+        speaker: 'رئيس الوزراء',
+        why: 'negative: «رئيس الوزراء» is not the one named «الرئيس»: an extra noun makes another office',
+      },
+      {
         body: 'وأوضح مسؤول رفض الكشف عن اسمه أن «المفاوضات لم تنته بعد».',
         quote: 'المفاوضات لم تنته بعد',
         speaker: 'مسؤول رفض الكشف عن اسمه',
@@ -150,6 +229,60 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         quote: 'الأرقام الرسمية غير دقيقة',
         speaker: 'باحث رفض ذكر اسمه',
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي كيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
+        quote: 'صد التهديدات في المنطقة',
+        speaker: 'علي كيري',
+        why: 'negative: «كيري» reads as «كـ» + «يرى», but a word of a recognised name is no reporting verb',
+      },
+      {
+        body: 'وقال فرانك مولر إن المباراة صعبة. وكتبت صحيفة «نوفا غازيتا» عن الخسارة: «أداء ضعيف من الجميع».',
+        quote: 'أداء ضعيف من الجميع',
+        speaker: 'نوفا غازيتا',
+        why: 'a newspaper named in marks after «صحيفة» speaks by that name, though no list knows it',
+      },
+      {
+        body: 'ويتذكر فرانك مولر تلك الأيام جيدا.\nوقال المهاجم السابق لنادي الكرملين: «كانت أياما صعبة علينا».',
+        quote: 'كانت أياما صعبة علينا',
+        speaker: 'فرانك مولر',
+        why: 'a former player’s title with the club he served is the person the article was speaking of, not the club',
+      },
+      {
+        body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال المسؤول الإعلامي لنادي الكرملين: «التذاكر نفدت كلها».',
+        quote: 'التذاكر نفدت كلها',
+        speaker: 'المسؤول الإعلامي لنادي الكرملين',
+        why: 'negative: a serving official the article has not named stays unnamed, and the club does not speak',
+      },
+      {
+        body: 'وأوضح فرانك مولر أن الأمر صعب.\nوقال: «الكرملين سيرد على العقوبات قريبا».. «لن نتراجع عن موقفنا أبدا».',
+        quote: 'لن نتراجع عن موقفنا أبدا',
+        speaker: 'فرانك مولر',
+        why: 'negative: a name inside the quotation after «وقال:» is not the subject of «قال»',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر.\nفإن فرانك مولر الذي أيد الخطوات منذ البداية أبلغ «الكرملين» أن «تأييدنا للخطوات ثابت».',
+        quote: 'تأييدنا للخطوات ثابت',
+        speaker: 'فرانك مولر',
+        why: 'negative: «أبلغ «X» أن»: the body after a verb of telling is the listener',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وأبلغ مصدر مطلع «الكرملين» أن «الاجتماع تأجل إلى موعد لاحق».',
+        quote: 'الاجتماع تأجل إلى موعد لاحق',
+        speaker: 'مصدر مطلع',
+        why: '«أبلغ مصدر «X» أن»: the unnamed source before the listener told it',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إنه يؤيد الحوار، لكنه يعترض على قول فرانك مولر إنه «لا بديل عن المواجهة».',
+        quote: 'لا بديل عن المواجهة',
+        speaker: 'فرانك مولر',
+        why: '«قول X إنه «...»»: the agent of a speech-act noun said it, not the subject of the sentence',
+      },
+      {
+        body: 'وقال فرانك مولر إن الأزمة تتفاقم، مع إعلان وكالة «الكرملين» المكلفة بالملف، أن «المخازن امتلأت بالكامل».',
+        quote: 'المخازن امتلأت بالكامل',
+        speaker: 'الكرملين',
+        why: '«إعلان وكالة «X» أن»: the body that made the announcement said it',
       },
     ],
     read: verbSubject,
@@ -165,14 +298,41 @@ export function subjectAfter(s: Scene, cue: number, limit: number): Speaker | nu
   return null;
 }
 
+/** «وقالت الشرطة», «وقالت الوزارة», «وأشار بعض النواب»: the body or group right after the cue, with no name after it. */
+function unnamedBody(s: Scene, cue: number, limit: number): Speaker | null {
+  const { text, tokens, mentionAt, roleAt, inMarks } = s;
+  const j = cue + 1;
+  const tok = tokens[j];
+  if (!tok || j >= limit || mentionAt[j] || roleAt.has(j) || inMarks[j] || !joined(text, tokens[cue]!, tok)) return null;
+  const n = tok.norm;
+  // «العديد من X», «بعض النواب»; not «تابعت بعض أعمال ...», where the verb has an object.
+  const next = tokens[j + 1]?.norm ?? '';
+  const quantified =
+    (QUANTIFIERS.has(n) && (next === MIN || (n === BAAD && next.startsWith('ال')))) || /^(?:بعض|معظم|اغلب)(?:هم|هن)$/.test(n);
+  const body = UNNAMED_BODIES.has(n) || (n.startsWith('ال') && ORG_HEADS.has(n.slice(2)));
+  // «وأوضحت المصادر ذاتها»: an unnamed source the article mentioned before.
+  const source = n.startsWith('ال') && ANONYMOUS_HEADS.has(n.slice(2));
+  if (!quantified && !body && !source) return null;
+  // «وقال المسؤول الأمريكي X», «المتحدث باسم الرئاسة، X،»: a name within the phrase is the subject, read by the next entry.
+  for (let k = j + 1; k < Math.min(limit, j + 10); k++) {
+    if (COMPLEMENTIZERS.has(tokens[k]!.norm) || sentenceEndBetween(text, tokens[k - 1]!.end, tokens[k]!.start)) break;
+    if (mentionAt[k] && (source ? mentionAt[k]!.actor.type === 'person' : k < j + 4)) return null;
+  }
+  return (body ? bodyByHead(s, n, tok.start) : null) ?? anonymousAt(s, j, limit);
+}
+
 function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
   const { text, tokens, mentionAt, roleAt } = s;
   const passOn = PASS_ON_VERBS.has(tokens[cue]!.norm);
   let seenSubject: MentionRef | null = null;
   let afterPhrase = false;
+  // «أبلغ «الصحيفة» أن»: after a verb of telling, a body right after it is the listener.
+  const tells = TELL_VERBS.has(stripConj(tokens[cue]!.norm));
   for (let j = cue + 1, steps = 0; j < limit && steps < 10; steps++, j++) {
     const tok = tokens[j]!;
     const n = tok.norm;
+    // «وقال: «وزارة الدفاع ...».. «...»»: the subject of a verb is never inside a quotation.
+    if (s.inMarks[j] === 2) break;
     if (COMPLEMENTIZERS.has(n) && n !== ALA && n !== ILA) break;
     const punct = text.slice(tokens[j - 1]!.end, tok.start);
     // «قالت وزيرة الخارجية الفرنسية، كاترين كولونا، إنها»: a person set off by commas after a title is the subject.
@@ -184,7 +344,18 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
       if (passedOn) return passedOn;
       break;
     }
+    // «وأعربت صحيفة ميونيخ «X» عن ...»: a medium named in marks that no list knows speaks by that name.
+    if (steps === 0 && !passOn && NAMING_HEADS.has(stripConj(n))) {
+      const named = nameInMarks(s, j + 1, Math.min(limit, j + 3));
+      if (named) return named;
+    }
     const m = mentionAt[j];
+    if (steps === 0 && tells && m && m.actor.type !== 'person') {
+      j = m.last;
+      continue;
+    }
+    // «وشددت «نجمة الجبل» على ...»: a nickname in marks is the subject, of whom the article speaks already.
+    if (steps === 0 && !m && s.inMarks[j] === 1) return null;
     if (m && !seenSubject && afterPhrase && m.actor.type !== 'person') {
       j = m.last;
       continue;
@@ -210,12 +381,67 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     if (!seenSubject && !m && role && !afterPhrase) {
       // «ويقول الباحث السياسي والخبير العسكري X:»: titles, then the person who carries them.
       const person = personInPhrase(s, role.last + 1, limit);
-      return person ? speakerOf(person) : resolveRole(s, role);
+      return person ? speakerOf(person) : formerHolder(s, role, limit);
+    }
+    // «وقال مهاجم نادي X السابق»: a person's title with the body it serves; the body does not speak.
+    if (steps === 0 && !m && !role && (TITLE_WORDS.has(stripConj(n)) || POSITION_WORDS.has(stripConj(n)))) {
+      const served = bodyAfterTitle(s, j, limit);
+      if (served) return formerHolder(s, { first: j, last: served.last }, limit);
     }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
     if (steps === 0 && !m && FUNCTION_WORDS.has(n)) afterPhrase = true;
+    // «تصريحات لتلفزيون «X»»: the outlet after a glued preposition is who was spoken to.
+    if (!m && headWithPreposition(tok)) afterPhrase = true;
   }
   return seenSubject ? speakerOf(seenSubject) : null;
+}
+
+/**
+ * A title the article gave no one: resolved as a role; but a *former* holder («وقال المهاجم السابق
+ * لنادي X», «مدافع الفريق ... السابق») is the person the article was just speaking of, the latest one
+ * named before it in this paragraph or the one before.
+ */
+function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
+  const resolved = resolveRole(s, role);
+  if (resolved.kind === 'actor') return resolved;
+  const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
+  let former = false;
+  for (let k = role.first; k < Math.min(limit, role.first + 8) && !COMPLEMENTIZERS.has(tokens[k]!.norm); k++) {
+    if (FORMER.has(tokens[k]!.norm)) former = true;
+    if (k + 1 < tokens.length && /[.،,:]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+  }
+  if (!former) return resolved;
+  const para = paragraphOf(tokens[role.first]!.start);
+  for (let k = role.first - 1; k >= Math.max(0, role.first - LOOKBACK) && para - paragraphOf(tokens[k]!.start) <= 2; k--) {
+    const m = mentionAt[k];
+    if (m && !inMarks[k] && m.actor.type === 'person') return speakerOf(m);
+  }
+  return resolved;
+}
+
+/** «مهاجم نادي X», «المهاجم السابق لنادي X»: the body a title serves, within three joined words, when no person follows. */
+function bodyAfterTitle(s: Scene, title: number, limit: number): MentionRef | null {
+  const { text, tokens, mentionAt } = s;
+  for (let k = title + 1; k < Math.min(limit, title + 4) && joined(text, tokens[k - 1]!, tokens[k]!); k++) {
+    const m = mentionAt[k];
+    if (!m) continue;
+    return m.actor.type !== 'person' && !personInPhrase(s, m.last + 1, limit) ? m : null;
+  }
+  return null;
+}
+
+/** A name in marks starting within [from, to) that no mention covers, as a speaker by that name. */
+function nameInMarks(s: Scene, from: number, to: number): Speaker | null {
+  const { text, tokens, inMarks, mentionAt } = s;
+  for (let k = from; k < to; k++) {
+    if (!joined(text, tokens[k - 1]!, tokens[k]!) && !/^\s*[«"“]\s*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start))) return null;
+    if (inMarks[k] !== 1) continue;
+    if (mentionAt[k]) return speakerOf(mentionAt[k]!);
+    let last = k;
+    while (last + 1 < tokens.length && inMarks[last + 1] === 1 && joined(text, tokens[last]!, tokens[last + 1]!)) last++;
+    return { actorId: null, name: text.slice(tokens[k]!.start, tokens[last]!.end), kind: 'anonymous' };
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,10 +469,20 @@ export const CUE_RULES: Rule<CueRead>[] = [
         speaker: 'الكرملين',
         why: '«أما X فأعلن»: the topic of «أما» is the subject of the verb with «ف»',
       },
+      {
+        body: 'وقال فرانك مولر إن «الحوار مستمر». أما وكالة «الكرملين» فأشارت إلى أن الجهود حققت «نجاحا صغيرا بعد نجاح صغير».',
+        quote: 'نجاحا صغيرا بعد نجاح صغير',
+        speaker: 'الكرملين',
+        why: '«أما وكالة «X» فأشارت»: a naming word between «أما» and the name keeps the topic',
+      },
     ],
     read: (s, t) => {
       const topic = s.mentionAt[t - 1];
-      if (!topic || topic.actor.type === 'place' || s.tokens[t]!.norm[0] !== 'ف' || !isAmma(s.tokens[topic.first - 1])) return null;
+      if (!topic || topic.actor.type === 'place' || s.tokens[t]!.norm[0] !== 'ف') return null;
+      // «أما صحيفة «X» فأشارت»: a naming word may stand between «أما» and the name.
+      const head = s.tokens[topic.first - 1];
+      const named = head !== undefined && (ORG_HEADS.has(head.norm) || NAMING_HEADS.has(head.norm)) && isAmma(s.tokens[topic.first - 2]);
+      if (!isAmma(head) && !named) return null;
       return { kind: 'speaker', speaker: speakerOf(topic) };
     },
   },
@@ -258,6 +494,12 @@ export const CUE_RULES: Rule<CueRead>[] = [
         quote: 'ستبقى في الذاكرة طويلا',
         speaker: 'فرانك مولر',
         why: '«كتب كلماتها X»: a verb with an object of its own reports no speech',
+      },
+      {
+        body: 'وقالت ماريا خالد: «أين هي؟ دعوني أذهب إليها».\nثم قال أحدهم: «لقد رحلت الفتاة».',
+        quote: 'لقد رحلت الفتاة',
+        speaker: 'أحدهم',
+        why: 'negative: «قال أحدهم»: «one of them» is the subject, not an object pronoun',
       },
     ],
     read: (s, t) => (hasObject(s, t) ? { kind: 'skip' } : null),
@@ -277,6 +519,56 @@ export const CUE_RULES: Rule<CueRead>[] = [
       if (!rel || !RELATIVE_PRONOUNS.has(rel.norm)) return null;
       const antecedent = relativeAntecedent(s, t - 1);
       return antecedent ? { kind: 'speaker', speaker: antecedent } : null;
+    },
+  },
+  {
+    name: 'document-contents',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الجماعة تؤمن بنص قديم. ويستشهد أنصارها بحديث نبوي شريف جاء فيه: «تخرج من الشرق رايات سود».',
+        quote: 'تخرج من الشرق رايات سود',
+        speaker: 'حديث نبوي شريف',
+        why: '«بحديث ... جاء فيه:»: the document speaks, not the one who cites it',
+      },
+      {
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وأصدر الكرملين بيانا جاء فيه أن «القمة ستعقد في موعدها».',
+        quote: 'القمة ستعقد في موعدها',
+        speaker: 'الكرملين',
+        why: '«أصدر X بيانا جاء فيه»: the body that issued the document speaks through it',
+      },
+      {
+        body: 'وقال فرانك مولر إنه لا يخاف. وقالت ماريا خالد إنها تلقت رسالة جاء فيها «سيأتي دورك قريبا».',
+        quote: 'سيأتي دورك قريبا',
+        speaker: 'رسالة',
+        why: '«تلقت X رسالة جاء فيها»: the message speaks, not the one who received it',
+      },
+      {
+        body: 'وقال فرانك مولر إن الوضع هادئ. وتداول الناس رسالة تحذر من المرض جاء فيها «أغلقوا الأبواب مساء».',
+        quote: 'أغلقوا الأبواب مساء',
+        speaker: 'رسالة',
+        why: '«رسالة تحذر من ...»: the document is the noun, the verb after it is not part of its name',
+      },
+    ],
+    read: (s, t) => {
+      const { text, tokens, inMarks } = s;
+      if (!CAME_VERBS.has(tokens[t]!.norm) || !IN_IT.has(tokens[t + 1]?.norm ?? '')) return null;
+      // The nearest document noun in the sentence before «جاء فيه», with the adjectives joined to it.
+      for (let k = t - 1; k >= Math.max(0, t - 7); k--) {
+        if (inMarks[k] || sentenceEndBetween(text, tokens[k]!.end, tokens[k + 1]!.start)) return null;
+        // «وأصدر الكرملين بيانا جاء فيه»: the one who issued a statement speaks through it.
+        if (isStatement(tokens[k]!)) {
+          const owner = statementOwner(s, t);
+          return { kind: 'speaker', speaker: owner ? speakerOf(owner) : { actorId: null, name: tokens[k]!.text, kind: 'anonymous' } };
+        }
+        if (!cliticReadings(tokens[k]!.norm).some((r) => DOCUMENT_NOUNS.has(r.stem))) continue;
+        // «حديث نبوي شريف»: adjectives after the noun; «رسالة تحذر من ...»: a verb ends it.
+        let last = k;
+        while (last + 1 < t && last - k < 3 && joined(text, tokens[last]!, tokens[last + 1]!) && !/^[تيو]/.test(tokens[last + 1]!.norm))
+          last++;
+        const name = text.slice(tokens[k]!.start, tokens[last]!.end).replace(/^[وفبل](?=\S{3})/, '');
+        return { kind: 'speaker', speaker: { actorId: null, name, kind: 'anonymous' } };
+      }
+      return null;
     },
   },
   {
@@ -301,6 +593,39 @@ export const CUE_RULES: Rule<CueRead>[] = [
         organization ??= m;
       }
       return organization ? { kind: 'speaker', speaker: speakerOf(organization) } : null;
+    },
+  },
+  {
+    name: 'answer-to-question',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «الحوار مستمر». وسأل فرانك مولر خالد الخطيب عن الموعد، فأجاب: «لا أدري متى بالضبط».',
+        quote: 'لا أدري متى بالضبط',
+        speaker: 'خالد الخطيب',
+        why: '«سأل X Y ... فأجاب»: the one asked answers, not the asker nor the last speaker',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «الحوار مستمر». وسأله صحفي عن الموعد فأجاب: «لا أدري متى بالضبط».',
+        quote: 'لا أدري متى بالضبط',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: «سأله صحفي ... فأجاب»: the one asked is the pronoun, the speaker the article follows',
+      },
+    ],
+    read: (s, t) => {
+      if (!cliticReadings(s.tokens[t]!.norm).some((r) => !r.prefix.includes('ال') && ANSWER_VERBS.has(r.stem))) return null;
+      for (let k = t - 1; k >= Math.max(0, t - 20); k--) {
+        if (s.inMarks[k] || sentenceEndBetween(s.text, s.tokens[k]!.end, s.tokens[k + 1]!.start)) return null;
+        if (!ASK_VERBS.has(s.tokens[k]!.norm)) continue;
+        // The asker right after «سأل», then the one asked: the next person before the answer.
+        const asker = s.mentionAt[k + 1];
+        if (!asker || asker.first !== k + 1) return null;
+        for (let j = asker.last + 1; j < t; j++) {
+          const asked = s.mentionAt[j];
+          if (asked && asked.actor.type === 'person' && !s.inMarks[j]) return { kind: 'speaker', speaker: speakerOf(asked) };
+        }
+        return { kind: 'speaker', speaker: UNKNOWN };
+      }
+      return null;
     },
   },
   {
@@ -432,7 +757,9 @@ function hasObject(s: Scene, cue: number): boolean {
   const n = next.norm;
   // «مجلة كتبت عنها»: a verb about something («عنها», «عنه») is a relative clause, not a speech report.
   if (ABOUT_IT.has(n)) return true;
-  if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || n.length < 5) return false;
+  // «ثم قال أحدهم:», «وقال بعضهم»: «one of them», «some of them» is the subject, not an object.
+  if (FUNCTION_WORDS.has(n) || COMPLEMENTIZERS.has(n) || ANONYMOUS_HEADS.has(n) || n.length < 5) return false;
+  if (/^(?:بعض|معظم|اغلب|كل|جميع)(?:هم|هن)$/.test(n)) return false;
   return /^[^وفبل].*(?:ها|هم|هما)$/.test(n);
 }
 
@@ -453,6 +780,12 @@ export interface DroppedSubjectView {
   introduced: Speaker | null;
   /** Whether the running speaker is named in the cue's paragraph. */
   lastNamedInParagraph: boolean;
+  /** The latest person of the paragraph whose gender, as the article's verbs give it, is the cue's. */
+  agreeingNamed: Speaker | null;
+  /** An unnamed source («شخص», «مسؤول») in the cue's own sentence, outside prepositional phrases. */
+  unnamedInSentence: Speaker | null;
+  /** Whether the cue's own sentence names a person or body before it. */
+  namedInSentence: boolean;
   para: number;
 }
 
@@ -491,6 +824,12 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         speaker: 'فرانك مولر',
         why: 'indirect speech without marks («وأوضح X أن») moves the running speaker, across the paragraph break',
       },
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع».\nويأمل فرانك مولر أن يتحسن الوضع قريبا.\nوردا على سؤال عن الموعد قال: «لا أدري متى بالضبط».',
+        quote: 'لا أدري متى بالضبط',
+        speaker: 'فرانك مولر',
+        why: 'the subject of the verb that opens the previous paragraph («ويأمل X») is who the next one is about',
+      },
     ],
     read: (v) => v.introduced,
   },
@@ -521,8 +860,32 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         speaker: 'ماريا خالد',
         why: '«وأضافت» agrees with the latest speaker a feminine verb introduced, not with «قال X» after her',
       },
+      {
+        body: 'وقالت ماريا خالد: «الغناء حياتي كلها».\nوشددت «نجمة الجبل» على ضرورة تمتع الفنان بالصبر، وقالت: «كنت دائما صبورة مع الجميع».',
+        quote: 'كنت دائما صبورة مع الجميع',
+        speaker: 'ماريا خالد',
+        why: 'a nickname in marks as the subject leaves the floor to the one the article speaks of',
+      },
     ],
     read: (v, last) => (last && v.firstInSentence && !v.turn && v.lastNamedInParagraph ? last.speaker : null),
+  },
+  {
+    name: 'unnamed-in-sentence',
+    examples: [
+      {
+        body: 'وقالت ماريا خالد: «لن أنسى تلك الأيام».\nولم تنس ذلك اليوم عندما اقترب منها شخص في أحد المتاجر وقال لها: «أنت التي ربت ذلك الصبي؟».',
+        quote: 'أنت التي ربت ذلك الصبي؟',
+        speaker: 'شخص في أحد المتاجر',
+        why: 'an unnamed subject of the cue’s own sentence («اقترب منها شخص ... وقال») speaks, not the running speaker',
+      },
+      {
+        body: 'وقال فرانك مولر: «الحرب طويلة».\nويقول خالد الخطيب، وهو محلل عسكري: «المعركة لن تنتهي قريبا»، مضيفا «لا أحد يستطيع الحسم».',
+        quote: 'لا أحد يستطيع الحسم',
+        speaker: 'خالد الخطيب',
+        why: 'negative: «X، وهو محلل ...» describes the one named, who keeps the floor',
+      },
+    ],
+    read: (v) => (v.unnamedInSentence && !v.namedInSentence ? v.unnamedInSentence : null),
   },
   {
     name: 'said-in-sentence',
@@ -551,6 +914,24 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
         speaker: 'فلاديمير بوتين',
         why: 'negative: «وعن سؤال عن X، قال» — a name inside a prepositional phrase is not the subject',
       },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وكتب في تغريدة على صفحة الكرملين: «لن نقبل بأي شروط مسبقة».',
+        quote: 'لن نقبل بأي شروط مسبقة',
+        speaker: 'فرانك مولر',
+        why: 'negative: «وكتب ... على صفحة X:» — a name in a prepositional phrase before the colon is where it was written',
+      },
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر. وقال عبر حسابه في «الكرملين»: «لن نقبل بأي شروط مسبقة».',
+        quote: 'لن نقبل بأي شروط مسبقة',
+        speaker: 'فرانك مولر',
+        why: 'negative: a name in marks after a preposition before the colon is where it was written',
+      },
+      {
+        body: 'وقالت ماريا خالد إن الحوار مستمر. وقالت في تصريحات لتلفزيون «الكرملين»: «لدينا فرصة واحدة فقط».',
+        quote: 'لدينا فرصة واحدة فقط',
+        speaker: 'ماريا خالد',
+        why: 'negative: «في تصريحات لتلفزيون «X»:» — the channel she spoke to is not the speaker',
+      },
     ],
     read: (v) => (v.firstInSentence ? speakerOf(v.firstInSentence) : null),
   },
@@ -566,6 +947,18 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
     ],
     read: (_v, last) => (last ? last.speaker : null),
   },
+  {
+    name: 'agreeing-named',
+    examples: [
+      {
+        body: 'وقالت ماريا خالد إنها لن تعتذر. وقال فرانك مولر إنه يرحب بزيارتها، وكتب في تغريدة: «أهلا بها في موسكو». لكنها أضافت أنها لن تسافر. وكتبت: «لن أزور موسكو هذا العام».',
+        quote: 'لن أزور موسكو هذا العام',
+        speaker: 'ماريا خالد',
+        why: '«وكتبت» after a man’s quotation: the woman a feminine verb named earlier in the paragraph, though she was quoted only indirectly',
+      },
+    ],
+    read: (v) => v.agreeingNamed,
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -574,6 +967,40 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
 export type NoCueRead = (s: Scene, openTok: number, last: Running | null, para: number) => Speaker | null;
 
 export const NO_CUE_RULES: Rule<NoCueRead>[] = [
+  {
+    name: 'lead-quotation',
+    examples: [
+      {
+        body: '«لن أعود إلى تلك المدينة أبدا»\nعندما كانت ماريا خالد في السادسة، غادرت مدينتها مع أسرتها.\nوقال فرانك مولر إن الرحلة صعبة.',
+        quote: 'لن أعود إلى تلك المدينة أبدا',
+        speaker: 'ماريا خالد',
+        why: 'a quotation standing alone at the head of the article is the words of the person the next paragraph names first',
+      },
+      {
+        body: 'وقال فلاديمير بوتين: «الحوار مستمر».\n«لن أعود إلى تلك المدينة أبدا»\nعندما كانت ماريا خالد في السادسة، غادرت مدينتها.',
+        quote: 'لن أعود إلى تلك المدينة أبدا',
+        speaker: 'فلاديمير بوتين',
+        why: 'negative: once someone has spoken, a paragraph-long quotation continues the running speaker',
+      },
+    ],
+    read: (s, openTok, last, para) => {
+      const { tokens, mentionAt, inMarks, paragraphOf } = s;
+      if (last || (openTok > 0 && paragraphOf(tokens[openTok - 1]!.start) === para && !inMarks[openTok - 1])) return null;
+      // Earlier paragraphs hold no name (the title at most), and the quotation fills its own paragraph.
+      for (let t = 0; t < openTok; t++) if (mentionAt[t]) return null;
+      let t = openTok;
+      while (t < tokens.length && paragraphOf(tokens[t]!.start) === para) {
+        if (!inMarks[t]) return null;
+        t++;
+      }
+      const next = t < tokens.length ? paragraphOf(tokens[t]!.start) : -1;
+      for (let k = t; k < Math.min(tokens.length, t + 30) && paragraphOf(tokens[k]!.start) === next; k++) {
+        const m = mentionAt[k];
+        if (m && !inMarks[k] && m.actor.type === 'person') return speakerOf(m);
+      }
+      return null;
+    },
+  },
   {
     name: 'amma-topic-sentence',
     examples: [
@@ -596,6 +1023,40 @@ export const NO_CUE_RULES: Rule<NoCueRead>[] = [
         return topic && topic.actor.type !== 'place' ? speakerOf(topic) : null;
       }
       return null;
+    },
+  },
+  {
+    name: 'colon-after-sentence-subject',
+    examples: [
+      {
+        body: 'وقال فلاديمير بوتين: «سنواصل الحوار مع الجميع». ويتطرق فرانك مولر، الخبير في «معهد الدراسات الشرقية»، إلى الخطاب الذي ألقاه قبل أيام: «إنه خطاب موجه إلى الداخل».',
+        quote: 'إنه خطاب موجه إلى الداخل',
+        speaker: 'فرانك مولر',
+        why: '«ويتطرق X ... إلى ...: «...»»: a colon ends a sentence whose verb opens with its subject, who speaks',
+      },
+    ],
+    read: (s, openTok) => {
+      const { text, tokens, mentionAt, inMarks } = s;
+      if (openTok === 0 || !/:\s*[«"“]\s*$/.test(text.slice(tokens[openTok - 1]!.end, tokens[openTok]!.start))) return null;
+      // Back to the start of the sentence, then: a verb, and a person right after it.
+      let start = openTok - 1;
+      while (
+        start > 0 &&
+        openTok - start < 40 &&
+        inMarks[start - 1] !== 2 &&
+        !sentenceEndBetween(text, tokens[start - 1]!.end, tokens[start]!.start)
+      )
+        start--;
+      const subject = mentionAt[start + 1];
+      if (
+        !subject ||
+        subject.first !== start + 1 ||
+        subject.actor.type !== 'person' ||
+        mentionAt[start] ||
+        !/^[وف]?[يت]/.test(tokens[start]!.norm)
+      )
+        return null;
+      return speakerOf(subject);
     },
   },
   {

@@ -8,11 +8,13 @@ import {
   CAME_VERBS,
   COMPLEMENTIZERS,
   FUNCTION_WORDS,
+  IN_IT,
   NAMING_HEADS,
   ORG_HEADS,
   REPORTING,
   SOURCE_PREPOSITIONS,
   SPAN_PREPOSITIONS,
+  SPEECH_ACT_NOUNS,
   STATEMENT_STEMS,
   WITHHOLDING_WORDS,
 } from './lexicon';
@@ -105,11 +107,25 @@ export function isDefiniteStatement(tok: Token): boolean {
   return false;
 }
 
-/** A reporting cue at token t, including «وجاء في البيان» where the statement itself reports. */
-export function isCueAt(tokens: readonly Token[], t: number): boolean {
+/**
+ * A reporting cue at token t: a reporting verb, «وجاء في البيان» where the statement itself reports,
+ * «جاء فيه» after a document, or a speech-act noun with its agent right after it («قول X»).
+ */
+export function isCueAt(s: Scene, t: number): boolean {
+  const { tokens } = s;
   const tok = tokens[t]!;
   if (isCue(tok)) return true;
+  if (CAME_VERBS.has(tok.norm) && IN_IT.has(tokens[t + 1]?.norm ?? '')) return true;
+  if (SPEECH_ACT_NOUNS.has(stripConj(tok.norm)) && speechAgent(s, t)) return true;
   return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME_VERBS.has(tokens[t - 2]!.norm);
+}
+
+/** «قول أوباما», «إعلان شركة «X»»: the person or body named right after a speech-act noun, or after its head word. */
+export function speechAgent(s: Scene, t: number): MentionRef | null {
+  const head = s.tokens[t + 1];
+  const at = head && !s.mentionAt[t + 1] && ORG_HEADS.has(head.norm) ? t + 2 : t + 1;
+  const m = s.mentionAt[at];
+  return m && m.first === at && m.actor.type !== 'place' && s.inMarks[at] !== 2 ? m : null;
 }
 
 /**
@@ -161,8 +177,11 @@ export function stripConj(n: string): string {
   return n.length > 3 && (n[0] === 'و' || n[0] === 'ف') ? n.slice(1) : n;
 }
 
-/** «مصدر مطلع لوكالة «رويترز»»: a preposition before an outlet or agency ends the description. */
-function stopsAnonymous(tok: Token): boolean {
+/**
+ * «لوكالة», «بصحيفة», «لتلفزيون»: a preposition glued to the head of an outlet or body; it ends an
+ * unnamed source's description («مصدر مطلع لوكالة «رويترز»») and puts the name after it in its phrase.
+ */
+export function headWithPreposition(tok: Token): boolean {
   for (const r of cliticReadings(tok.norm)) {
     // «مصدر في الوزارة» goes on: only a preposition glued to the head («لوكالة», «بصحيفة») ends it.
     const preposition = r.prefix.replace(/ال$/, '');
@@ -178,7 +197,12 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
   while (end + 1 < limit && end - from < 7) {
     const next = tokens[end + 1]!;
     const namingWithheld = WITHHOLDING_WORDS.has(tokens[end]!.norm);
-    if (!joined(text, tokens[end]!, next) || COMPLEMENTIZERS.has(next.norm) || (isCue(next) && !namingWithheld) || stopsAnonymous(next))
+    if (
+      !joined(text, tokens[end]!, next) ||
+      COMPLEMENTIZERS.has(next.norm) ||
+      (isCue(next) && !namingWithheld) ||
+      headWithPreposition(next)
+    )
       break;
     end++;
   }
@@ -256,6 +280,7 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
   const phrase = text.slice(tokens[role.first]!.start, tokens[role.last]!.end);
   const words = roleCores(phrase);
   const at = tokens[role.first]!.start;
+  const construct = words.length > 1 && !/^[وف]?(?:ال|لل)/.test(tokens[role.first]!.norm);
   let best: { actor: Actor; shared: number; lastSeen: number } | null = null;
   for (const actor of s.actors) {
     if (actor.type !== 'person' || !actor.role) continue;
@@ -264,6 +289,8 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
     const [shorter, longer] = own.length <= words.length ? [own, words] : [words, own];
     // «المدرب الإسباني» for «مدرب المنتخب»: extra words that are only nationality adjectives still fit.
     const fits = shorter.every((w) => longer.includes(w)) || words.every((w, k) => k === 0 || own.includes(w) || isNisba(w));
+    // «رئيس الوزراء» is not «الرئيس»: the noun a head without «ال» governs makes another office.
+    if (construct && !own.includes(words[1]!) && !isNisba(words[1]!)) continue;
     if (!fits) continue;
     let lastSeen = -1;
     for (const m of actor.mentions) if (m.start < at) lastSeen = Math.max(lastSeen, m.start);
@@ -274,6 +301,22 @@ export function resolveRole(s: Scene, role: RoleSpan): Speaker {
   }
   if (best) return { actorId: best.actor.id, name: best.actor.name, kind: 'actor' };
   return { actorId: null, name: phrase, kind: 'anonymous' };
+}
+
+/**
+ * «وقالت الوزارة» after «وزارة الخارجية»: the organization the article named last before `at` whose
+ * name opens with the same head word, or null.
+ */
+export function bodyByHead(s: Scene, head: string, at: number): Speaker | null {
+  const core = roleCore(head);
+  let best: { actor: Actor; lastSeen: number } | null = null;
+  for (const actor of s.actors) {
+    if (actor.type !== 'organization' || roleCore(actor.name.split(/\s+/)[0] ?? '') !== core) continue;
+    let lastSeen = -1;
+    for (const m of actor.mentions) if (m.start < at) lastSeen = Math.max(lastSeen, m.start);
+    if (lastSeen >= 0 && (!best || lastSeen > best.lastSeen)) best = { actor, lastSeen };
+  }
+  return best ? { actorId: best.actor.id, name: best.actor.name, kind: 'actor' } : null;
 }
 
 /** The mention at token t follows a preposition («عن X», «في X») or carries one («لبوتين», «بالوزير»). */

@@ -180,7 +180,7 @@ function cueBefore(s: Scene, openTok: number, q: MarkedSpan): Found | null {
     // «وقالت X: «...». ورد Y: «...»»: a sentence that ends after an earlier quotation ends the search.
     if (!inMarks[t + 1] && sentenceEndBetween(text, tok.end, gapEnd)) break;
     if (inMarks[t]) continue;
-    // «كيري» reads as «كـ» + «يرى»: a word of a recognised name is no cue.
+    // «بيري» reads as «بـ» + «يرى»: a word of a recognised name is no cue.
     if (aside > 0 || mentionAt[t] || !isCueAt(s, t)) continue;
     const reading = readCue(s, t, q, openTok);
     if (reading.kind === 'speaker') return { speaker: reading.speaker!, cue: tok.text, cueTok: t, rule: reading.rule };

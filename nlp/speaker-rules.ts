@@ -231,10 +231,10 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
       },
       {
-        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي كيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
+        body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي بيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
         quote: 'صد التهديدات في المنطقة',
-        speaker: 'علي كيري',
-        why: 'negative: «كيري» reads as «كـ» + «يرى», but a word of a recognised name is no reporting verb',
+        speaker: 'علي بيري',
+        why: 'negative: «بيري» reads as «بـ» + «يرى», but a word of a recognised name is no reporting verb',
       },
       {
         body: 'وقال فرانك مولر إن المباراة صعبة. وكتبت صحيفة «نوفا غازيتا» عن الخسارة: «أداء ضعيف من الجميع».',

@@ -19,6 +19,35 @@ export interface PageEvidence extends PageClass {
 
 /** Scores at or above this are news; tuned on ../shared/data (news-dev, pages-dev, negatives-dev). */
 const NEWS_THRESHOLD = 0.3;
+/**
+ * What each cue adds to or takes from the news score, per 100 words (a cue not named here counts 1),
+ * and the bonuses of layout and source; tuned with the threshold.
+ */
+const NEWS_WEIGHTS = {
+  present: 0.5,
+  media: 0.7,
+  institutions: 0.3,
+  number: 0.1,
+  narrative: 1.5,
+  dialect: 1.5,
+  recipe: 1.5,
+  firstPerson: 0.3,
+  /** Texts with diacritics on more than this share of letters read as scripture or verse… */
+  diacriticShare: 0.1,
+  /** …and lose this much. */
+  diacritics: 5,
+  agencyDateline: 2,
+  placeDateline: 1,
+  newsMarkup: 1.5,
+  newsSite: 2,
+} as const;
+/** At most one number cue counts per this many words: tables of results are not news by themselves. */
+const WORDS_PER_NUMBER = 20;
+/** Below this many words a text is never news, however dense its cues. */
+const MIN_NEWS_WORDS = 40;
+/** An article is prose of some length; markup saying "article" lowers the bar (a short brief). */
+const MIN_ARTICLE_WORDS = 50;
+const MIN_ARTICLE_WORDS_WITH_MARKUP = 30;
 /** Long inputs are judged on their beginning: detection must cost the same on a 100,000-word page. */
 const SAMPLE_CHARS = 16_000;
 
@@ -351,16 +380,22 @@ function scoreNews(text: string | Sample): { score: number; words: number; reaso
   const positive =
     (c.reporting +
       c.said +
-      c.present * 0.5 +
-      c.media * 0.7 +
-      c.institutions * 0.3 +
+      c.present * NEWS_WEIGHTS.present +
+      c.media * NEWS_WEIGHTS.media +
+      c.institutions * NEWS_WEIGHTS.institutions +
       c.time +
-      Math.min(c.numbers, words.length / 20) * 0.1) *
+      Math.min(c.numbers, words.length / WORDS_PER_NUMBER) * NEWS_WEIGHTS.number) *
     per100;
   const negative =
-    (c.narrative * 1.5 + c.religious + c.dialect * 1.5 + c.recipe * 1.5 + c.firstPerson * 0.3 + c.informational) * per100 +
+    (c.narrative * NEWS_WEIGHTS.narrative +
+      c.religious +
+      c.dialect * NEWS_WEIGHTS.dialect +
+      c.recipe * NEWS_WEIGHTS.recipe +
+      c.firstPerson * NEWS_WEIGHTS.firstPerson +
+      c.informational) *
+      per100 +
     c.phrases +
-    (c.diacritics > 0.1 ? 5 : 0);
+    (c.diacritics > NEWS_WEIGHTS.diacriticShare ? NEWS_WEIGHTS.diacritics : 0);
   let score = positive - negative;
   const reasons = [
     Object.entries(c)
@@ -371,13 +406,13 @@ function scoreNews(text: string | Sample): { score: number; words: number; reaso
   ];
   const head = sample.split(/\n+/, 4).map((line) => normalize(line.trim()));
   if (head.some((line) => AGENCY_PATTERN.test(line) || TRAILING_AGENCY.test(line))) {
-    score += 2;
+    score += NEWS_WEIGHTS.agencyDateline;
     reasons.push('agency dateline');
   } else if (head.slice(1).some((line) => DATELINE.test(line))) {
-    score += 1;
+    score += NEWS_WEIGHTS.placeDateline;
     reasons.push('place dateline');
   }
-  if (words.length < 40) {
+  if (words.length < MIN_NEWS_WORDS) {
     score = Math.min(score, NEWS_THRESHOLD - 0.5);
     reasons.push('too short');
   }
@@ -447,16 +482,15 @@ export function explainPage(signals: PageSignals | null, text: string): PageEvid
     Boolean(signals?.hasArticleElement);
   const news = scoreNews(sample);
   reasons.push(...news.reasons);
-  // An article is prose of some length; markup saying "article" lowers the bar (a short brief).
   const words = votes.words + sample.latinWords;
-  const isArticle = words >= 50 || (articleMarkup && words >= 30);
+  const isArticle = words >= MIN_ARTICLE_WORDS || (articleMarkup && words >= MIN_ARTICLE_WORDS_WITH_MARKUP);
   let score = news.score;
   if (newsMarkup) {
-    score += 1.5;
+    score += NEWS_WEIGHTS.newsMarkup;
     reasons.push('JSON-LD news type');
   }
   if (isNewsSite(signals?.url)) {
-    score += 2;
+    score += NEWS_WEIGHTS.newsSite;
     reasons.push('news site');
   }
   if (language !== 'ar') reasons.push(`language ${language}`);

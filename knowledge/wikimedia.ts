@@ -50,6 +50,21 @@ const OUTAGE_KINDS: ReadonlySet<WikimediaErrorKind> = new Set(['network', 'timeo
 
 const DAY = 86_400_000;
 
+/** The client's manners when the caller says nothing else (see WikimediaOptions). */
+const DEFAULTS = {
+  timeoutMs: 10_000,
+  ttlMs: 7 * DAY,
+  maxStaleMs: 30 * DAY,
+  maxRetries: 3,
+  outageCooldownMs: 60_000,
+  /** Exponential backoff after 429 stops growing here… */
+  maxBackoffMs: 60_000,
+  /** …and no server-asked wait is honoured beyond this. */
+  maxWaitMs: 120_000,
+  /** Seconds to wait on maxlag when the answer names no lag (the API's own advice). */
+  maxlagSeconds: 5,
+} as const;
+
 /** Seconds to wait from a Retry-After header (seconds or an HTTP date); null when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number): number | null {
   if (!header) return null;
@@ -98,7 +113,7 @@ export class WikimediaClient {
     const cached = cache ? await cache.get(url) : undefined;
     const now = this.now();
     if (cached && cached.expiresAt > now) return cached.body;
-    if (cached && cached.fetchedAt + (this.options.maxStaleMs ?? 30 * DAY) > now) {
+    if (cached && cached.fetchedAt + (this.options.maxStaleMs ?? DEFAULTS.maxStaleMs) > now) {
       // Serve the stale answer now and refresh it behind the reader's back.
       this.refreshes.push(this.enqueue(url, accept).catch(() => undefined));
       return cached.body;
@@ -119,13 +134,13 @@ export class WikimediaClient {
     } catch (error) {
       // An API error about one request («badvalue») is not an outage; the service answered.
       const outage = error instanceof WikimediaError && OUTAGE_KINDS.has(error.kind) && !error.message.startsWith('Wikimedia error:');
-      if (outage) this.outage = { until: this.now() + (this.options.outageCooldownMs ?? 60_000), error };
+      if (outage) this.outage = { until: this.now() + (this.options.outageCooldownMs ?? DEFAULTS.outageCooldownMs), error };
       throw error;
     }
   }
 
   private async attempts(url: string, accept: (body: unknown) => boolean): Promise<unknown> {
-    const maxRetries = this.options.maxRetries ?? 3;
+    const maxRetries = this.options.maxRetries ?? DEFAULTS.maxRetries;
     for (let attempt = 0; ; attempt++) {
       // Re-checked before each request: the reader may have turned enrichment off while we waited.
       if (!(await this.options.isEnabled())) throw new WikimediaError('off', 'online enrichment is off');
@@ -135,19 +150,19 @@ export class WikimediaClient {
         const cache = this.options.cache ?? null;
         if (cache) {
           const t = this.now();
-          await cache.put({ url, body: result.body, fetchedAt: t, expiresAt: t + (this.options.ttlMs ?? 7 * DAY) });
+          await cache.put({ url, body: result.body, fetchedAt: t, expiresAt: t + (this.options.ttlMs ?? DEFAULTS.ttlMs) });
         }
         return result.body;
       }
       if (attempt >= maxRetries) throw result.error;
-      const backoff = Math.min(60_000, 1000 * 2 ** attempt);
-      await this.sleep(Math.min(120_000, result.waitMs ?? backoff));
+      const backoff = Math.min(DEFAULTS.maxBackoffMs, 1000 * 2 ** attempt);
+      await this.sleep(Math.min(DEFAULTS.maxWaitMs, result.waitMs ?? backoff));
     }
   }
 
   private async fetchOnce(url: string): Promise<{ ok: true; body: unknown } | { ok: false; error: WikimediaError; waitMs: number | null }> {
     this.requests++;
-    const timeoutMs = this.options.timeoutMs ?? 10_000;
+    const timeoutMs = this.options.timeoutMs ?? DEFAULTS.timeoutMs;
     // One deadline for the answer and its body: a fetch aborted by it rejects, and so does reading the body.
     const signal = AbortSignal.timeout(timeoutMs);
     try {
@@ -171,7 +186,7 @@ export class WikimediaClient {
         return {
           ok: false,
           error: new WikimediaError('maxlag', 'Wikidata is lagging'),
-          waitMs: wait ?? Math.max(5, error.lag ?? 5) * 1000,
+          waitMs: wait ?? Math.max(DEFAULTS.maxlagSeconds, error.lag ?? DEFAULTS.maxlagSeconds) * 1000,
         };
       }
       if (error) throw new WikimediaError('http', `Wikimedia error: ${String(error.code ?? 'unknown')}`);

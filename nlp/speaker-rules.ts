@@ -15,6 +15,7 @@ import {
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
   DOCUMENT_NOUNS,
+  FEAT_WORDS,
   FUNCTION_WORDS,
   IN_IT,
   NAMING_HEADS,
@@ -249,6 +250,18 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a former player’s title with the club he served is the person the article was speaking of, not the club',
       },
       {
+        body: 'وتحدث سامي الخطيب عن المباراة.\nوقال مهاجم فلاديمير بوتين وموسكو السابق، والذي لعب في البطولة مرتين، إن «هناك تراجعا واضحا».',
+        quote: 'هناك تراجعا واضحا',
+        speaker: 'سامي الخطيب',
+        why: '«مهاجم X وY السابق»: the names between an indefinite title and «السابق» are where it was held, even one read as a person',
+      },
+      {
+        body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال اللاعب الفائز بالمباراة الأخيرة في الدوري: «سنصل إلى النهائي».',
+        quote: 'سنصل إلى النهائي',
+        speaker: 'فرانك مولر',
+        why: '«اللاعب الفائز بـ...»: a player described by a past feat is the one the article was speaking of',
+      },
+      {
         body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال المسؤول الإعلامي لنادي الكرملين: «التذاكر نفدت كلها».',
         quote: 'التذاكر نفدت كلها',
         speaker: 'المسؤول الإعلامي لنادي الكرملين',
@@ -385,7 +398,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     }
     // «وقال مهاجم نادي X السابق»: a person's title with the body it serves; the body does not speak.
     if (steps === 0 && !m && !role && (TITLE_WORDS.has(stripConj(n)) || POSITION_WORDS.has(stripConj(n)))) {
-      const served = bodyAfterTitle(s, j, limit);
+      const served = bodyAfterTitle(s, j, limit) ?? formerTitleEnd(s, j, limit);
       if (served) return formerHolder(s, { first: j, last: served.last }, limit);
     }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
@@ -398,7 +411,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
 
 /**
  * A title the article gave no one: resolved as a role; but a *former* holder («وقال المهاجم السابق
- * لنادي X», «مدافع الفريق ... السابق») is the person the article was just speaking of, the latest one
+ * لنادي X», «مدافع الفريق ... السابق») or one described by a past feat («اللاعب الفائز ببطولة ...») is the person the article was just speaking of, the latest one
  * named before it in this paragraph or the one before.
  */
 function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
@@ -407,7 +420,7 @@ function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
   const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
   let former = false;
   for (let k = role.first; k < Math.min(limit, role.first + 8) && !COMPLEMENTIZERS.has(tokens[k]!.norm); k++) {
-    if (FORMER.has(tokens[k]!.norm)) former = true;
+    if (FORMER.has(tokens[k]!.norm) || (k === role.first + 1 && FEAT_WORDS.has(tokens[k]!.norm))) former = true;
     if (k + 1 < tokens.length && /[.،,:]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
   }
   if (!former) return resolved;
@@ -426,6 +439,19 @@ function bodyAfterTitle(s: Scene, title: number, limit: number): MentionRef | nu
     const m = mentionAt[k];
     if (!m) continue;
     return m.actor.type !== 'person' && !personInPhrase(s, m.last + 1, limit) ? m : null;
+  }
+  return null;
+}
+
+/**
+ * «مهاجم X وY وZ السابق»: an indefinite title, the bodies it served joined by «و», then «السابق» —
+ * the words between are what the title was held at (whatever type they were read as), not its holder.
+ */
+function formerTitleEnd(s: Scene, title: number, limit: number): RoleSpan | null {
+  const { text, tokens } = s;
+  if (tokens[title]!.norm.startsWith('ال')) return null;
+  for (let k = title + 2; k < Math.min(limit, title + 8) && joined(text, tokens[k - 1]!, tokens[k]!); k++) {
+    if (FORMER.has(tokens[k]!.norm)) return personInPhrase(s, k + 1, limit) ? null : { first: title, last: k };
   }
   return null;
 }

@@ -812,6 +812,8 @@ export interface DroppedSubjectView {
   unnamedInSentence: Speaker | null;
   /** Whether the cue's own sentence names a person or body before it. */
   namedInSentence: boolean;
+  /** For a plural cue («وأكدوا», «مضيفين»): the unnamed group an earlier sentence opens with («ثمنت قيادات أمنية»). */
+  pluralGroup: Speaker | null;
   para: number;
 }
 
@@ -823,6 +825,24 @@ export interface Running {
 export type DroppedRead = (v: DroppedSubjectView, last: Running | null) => Speaker | null;
 
 export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
+  {
+    name: 'plural-group',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر.\nورحبت قيادات الجيش بالقرار الجديد. وأكدوا أن القرار يخدم الجميع، مضيفين: «سنبقى على العهد دائما».',
+        quote: 'سنبقى على العهد دائما',
+        speaker: 'قيادات',
+        why: '«وأكدوا ... مضيفين:»: a plural verb goes to the group that opened the story, not to the last named person',
+      },
+      {
+        body: 'وقال فرانك مولر: «الحوار مستمر».\nوأضاف: «لن نتراجع أبدا».',
+        quote: 'لن نتراجع أبدا',
+        speaker: 'فرانك مولر',
+        why: 'negative: a singular verb keeps the running speaker',
+      },
+    ],
+    read: (v) => v.pluralGroup,
+  },
   {
     name: 'role-in-paragraph',
     examples: [

@@ -73,6 +73,7 @@ export function buildScene(
       for (let t = first; t <= last; t++) mentionAt[t] = ref;
     }
   }
+  markFamilyNames(tokens, actors, mentionAt);
   const inMarks = new Uint8Array(tokens.length);
   const quoted = new Set(quotes);
   for (const q of allMarked) {
@@ -81,6 +82,25 @@ export function buildScene(
     for (let t = tokenAt(tokens, q.start); t < tokens.length && tokens[t]!.start < end; t++) inMarks[t] = mark;
   }
   return { text, tokens, actors, mentionAt, inMarks, roleAt: new Map(roles.map((r) => [r.first, r])), paragraphOf: paragraphIndex(text) };
+}
+
+/**
+ * «ويقول العايد، وهو محلل»: a person named in full is often named again by the family name alone
+ * («ال» + a word), which the recogniser may leave unmarked; the scene reads it as that person when
+ * no other person of the article ends with the same word.
+ */
+function markFamilyNames(tokens: readonly Token[], actors: readonly Actor[], mentionAt: (MentionRef | undefined)[]): void {
+  const byFamily = new Map<string, Actor | null>();
+  for (const actor of actors) {
+    const words = normalize(actor.name).split(' ');
+    const family = words.at(-1)!;
+    if (actor.type !== 'person' || words.length < 2 || !family.startsWith('ال') || family.length < 5) continue;
+    byFamily.set(family, byFamily.has(family) ? null : actor);
+  }
+  tokens.forEach((tok, t) => {
+    const actor = mentionAt[t] ? null : (byFamily.get(tok.norm) ?? byFamily.get(stripConj(tok.norm)));
+    if (actor) mentionAt[t] = { actor, first: t, last: t };
+  });
 }
 
 export function speakerOf(m: MentionRef): Speaker {

@@ -262,6 +262,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«اللاعب الفائز بـ...»: a player described by a past feat is the one the article was speaking of',
       },
       {
+        body: 'ومن بين المتفائلين المدافع السابق موسكو.\nوقال اللاعب الفائز بالمباراة الأخيرة في الدوري: «سنصل إلى النهائي».',
+        quote: 'سنصل إلى النهائي',
+        speaker: 'موسكو',
+        why: 'a name right after a player’s title is that player, though the lists know it as a place',
+      },
+      {
         body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال المسؤول الإعلامي لنادي الكرملين: «التذاكر نفدت كلها».',
         quote: 'التذاكر نفدت كلها',
         speaker: 'المسؤول الإعلامي لنادي الكرملين',
@@ -427,9 +433,19 @@ function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
   const para = paragraphOf(tokens[role.first]!.start);
   for (let k = role.first - 1; k >= Math.max(0, role.first - LOOKBACK) && para - paragraphOf(tokens[k]!.start) <= 2; k--) {
     const m = mentionAt[k];
-    if (m && !inMarks[k] && m.actor.type === 'person') return speakerOf(m);
+    if (m && !inMarks[k] && (m.actor.type === 'person' || titled(s, m.first))) return speakerOf(m);
   }
   return resolved;
+}
+
+/** «المدافع الكاميروني السابق لورين»: a name right after a person's title is a person, whatever type it was read as. */
+function titled(s: Scene, first: number): boolean {
+  const { text, tokens } = s;
+  for (let k = first - 1; k >= Math.max(0, first - 4) && joined(text, tokens[k]!, tokens[k + 1]!); k--) {
+    const n = stripConj(tokens[k]!.norm);
+    if (TITLE_WORDS.has(n) || POSITION_WORDS.has(n)) return true;
+  }
+  return false;
 }
 
 /** «مهاجم نادي X», «المهاجم السابق لنادي X»: the body a title serves, within three joined words, when no person follows. */

@@ -301,3 +301,6 @@ export const DOCUMENT_NOUNS = set('رسالة تغريدة تدوينة تقري
 
 /** Participles of winning or holding that describe a person by a past feat: «اللاعب الفائز ببطولة ...». */
 export const FEAT_WORDS = set('الفائز الفائزة الحائز الحائزة الحاصل الحاصلة المتوج المتوجة');
+
+/** «السؤال», «التساؤل»: a question the writer poses, which a colon and marks may follow. */
+export const QUESTION_NOUNS = set('السؤال التساؤل سؤال تساؤل');

@@ -23,6 +23,7 @@ import {
   PASS_ON_VERBS,
   POSITION_WORDS,
   QUANTIFIERS,
+  QUESTION_NOUNS,
   RELATIVE_PRONOUNS,
   SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
@@ -1029,6 +1030,25 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
 export type NoCueRead = (s: Scene, openTok: number, last: Running | null, para: number) => Speaker | null;
 
 export const NO_CUE_RULES: Rule<NoCueRead>[] = [
+  {
+    name: 'question-posed',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الكتاب مهم. لكن السؤال المطروح دائما: «لماذا لا يقرأ الناس؟» ليس في مكانه.',
+        quote: 'لماذا لا يقرأ الناس؟',
+        speaker: null,
+        why: '«السؤال المطروح: «...»»: a question the writer poses, with no one asking it, is no one’s words',
+      },
+    ],
+    read: (s, openTok) => {
+      const { text, tokens, mentionAt, inMarks } = s;
+      if (openTok === 0 || !/:\s*[«"“]\s*$/.test(text.slice(tokens[openTok - 1]!.end, tokens[openTok]!.start))) return null;
+      for (let t = openTok - 1; t >= Math.max(0, openTok - 3) && !inMarks[t] && !mentionAt[t]; t--) {
+        if (QUESTION_NOUNS.has(stripConj(tokens[t]!.norm))) return UNKNOWN;
+      }
+      return null;
+    },
+  },
   {
     name: 'lead-quotation',
     examples: [

@@ -233,6 +233,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
       },
       {
+        body: 'وقال فرانك مولر إن الوضع صعب. وأكد مسؤول حكومي سوري لـCNN، الأحد، أن الضربات «دقيقة جدا وناجحة».',
+        quote: 'دقيقة جدا وناجحة',
+        speaker: 'مسؤول حكومي سوري',
+        why: '«مسؤول ... لـCNN»: the outlet after «لـ» is whom the unnamed source spoke to, not part of the description',
+      },
+      {
         body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي بيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
         quote: 'صد التهديدات في المنطقة',
         speaker: 'علي بيري',

@@ -221,7 +221,9 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
       !joined(text, tokens[end]!, next) ||
       COMPLEMENTIZERS.has(next.norm) ||
       (isCue(next) && !namingWithheld) ||
-      headWithPreposition(next)
+      headWithPreposition(next) ||
+      // «مسؤول سوري لـCNN»: «لـ» with a tatweel opens whom the source spoke to.
+      next.text.startsWith('لـ')
     )
       break;
     end++;

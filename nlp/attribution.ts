@@ -373,7 +373,7 @@ function isPluralCue(tok: Token): boolean {
 }
 
 /**
- * «ثمنت قيادات أمنية ...»: the nearest earlier sentence of this paragraph or the one before that opens
+ * «رحبت قيادات عسكرية ...»: the nearest earlier sentence of this paragraph or the one before that opens
  * with a verb and an unnamed plural noun («-ات», «-ون», «-ين») as its subject; that group speaks.
  */
 function groupBefore(s: Scene, cueTok: number, para: number): Speaker | null {
@@ -389,7 +389,7 @@ function groupBefore(s: Scene, cueTok: number, para: number): Speaker | null {
     if (verb.norm.startsWith('ال') || FUNCTION_WORDS.has(stripConj(verb.norm)) || !joined(text, verb, head)) continue;
     const plural = /(?:ات|ون|ين)$/.exec(head.norm)?.[0];
     if (head.norm.length < 5 || !plural || head.norm.startsWith('ال')) continue;
-    // «قيادات أمنية», «مسؤولون عسكريون»: the head and the adjectives that agree with it.
+    // «قيادات عسكرية», «مسؤولون عسكريون»: the head and the adjectives that agree with it.
     let end = t + 1;
     const agrees = (n: string) => (plural === 'ات' ? /[ةه]$/.test(n) : n.endsWith(plural));
     while (

@@ -308,7 +308,7 @@ export const QUOTATION_RULES: QuotationRule[] = [
     decide: (v) => {
       if (v.words !== 1 || !cliticReadings(normalize(v.inner)).some((r) => r.prefix.endsWith('ال'))) return null;
       // «ووصفهم بـ«المجرمين»»: a word glued to «بـ» after a verb of describing is the speaker's;
-      // without one («المعروف بـ«العابر»») it is the writer's label.
+      // without one («المعروفة بـ«العملاق»») it is the writer's label.
       return /ب\u0640?\s*$/.test(v.text.slice(Math.max(0, v.span.open - 2), v.span.open)) && describedBefore(v) ? null : false;
     },
   },

@@ -233,10 +233,10 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
       },
       {
-        body: 'وقال فرانك مولر إن الوضع صعب. وأكد مسؤول حكومي سوري لـCNN، الأحد، أن الضربات «دقيقة جدا وناجحة».',
-        quote: 'دقيقة جدا وناجحة',
-        speaker: 'مسؤول حكومي سوري',
-        why: '«مسؤول ... لـCNN»: the outlet after «لـ» is whom the unnamed source spoke to, not part of the description',
+        body: 'وقال فرانك مولر إن الوضع صعب. وقال مصدر عسكري لـCNN، أمس، إن القوات «تتقدم ببطء نحو المدينة».',
+        quote: 'تتقدم ببطء نحو المدينة',
+        speaker: 'مصدر عسكري',
+        why: '«مصدر ... لـCNN»: the outlet after «لـ» is whom the unnamed source spoke to, not part of the description',
       },
       {
         body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي بيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
@@ -424,7 +424,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
 
 /**
  * A title the article gave no one: resolved as a role; but a *former* holder («وقال المهاجم السابق
- * لنادي X», «مدافع الفريق ... السابق») or one described by a past feat («اللاعب الفائز ببطولة ...») is the person the article was just speaking of, the latest one
+ * لنادي X», «مدافع الفريق ... السابق») or one described by a past feat («اللاعب الحائز على جائزة ...») is the person the article was just speaking of, the latest one
  * named before it in this paragraph or the one before.
  */
 function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
@@ -445,7 +445,7 @@ function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
   return resolved;
 }
 
-/** «المدافع الكاميروني السابق لورين»: a name right after a person's title is a person, whatever type it was read as. */
+/** «المدافع الدولي السابق X»: a name right after a person's title is a person, whatever type it was read as. */
 function titled(s: Scene, first: number): boolean {
   const { text, tokens } = s;
   for (let k = first - 1; k >= Math.max(0, first - 4) && joined(text, tokens[k]!, tokens[k + 1]!); k--) {
@@ -835,7 +835,7 @@ export interface DroppedSubjectView {
   unnamedInSentence: Speaker | null;
   /** Whether the cue's own sentence names a person or body before it. */
   namedInSentence: boolean;
-  /** For a plural cue («وأكدوا», «مضيفين»): the unnamed group an earlier sentence opens with («ثمنت قيادات أمنية»). */
+  /** For a plural cue («وأكدوا», «مضيفين»): the unnamed group an earlier sentence opens with («رحبت قيادات عسكرية»). */
   pluralGroup: Speaker | null;
   para: number;
 }

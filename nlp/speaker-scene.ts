@@ -84,17 +84,22 @@ export function buildScene(
   return { text, tokens, actors, mentionAt, inMarks, roleAt: new Map(roles.map((r) => [r.first, r])), paragraphOf: paragraphIndex(text) };
 }
 
+/** «بن», «بنت», «ابن», «أبو»: words of a chain of fathers' names. */
+const LINEAGE = new Set(['بن', 'بنت', 'ابن', 'أبو'].map(normalize));
+
 /**
- * «ويقول العايد، وهو محلل»: a person named in full is often named again by the family name alone
- * («ال» + a word), which the recogniser may leave unmarked; the scene reads it as that person when
- * no other person of the article ends with the same word.
+ * «ويقول الكبير، وهو محلل», «وقالت كارلسون»: a person named in full is often named again by the
+ * family name alone, which the recogniser may leave unmarked (an everyday word, or a name two people
+ * share outside the article); the scene reads it as that person when no other person of the article
+ * ends with the same word.
  */
 function markFamilyNames(tokens: readonly Token[], actors: readonly Actor[], mentionAt: (MentionRef | undefined)[]): void {
   const byFamily = new Map<string, Actor | null>();
   for (const actor of actors) {
     const words = normalize(actor.name).split(' ');
     const family = words.at(-1)!;
-    if (actor.type !== 'person' || words.length < 2 || !family.startsWith('ال') || family.length < 5) continue;
+    // «أحمد بن سعدون»: in a chain of fathers' names the last one is someone else's given name.
+    if (actor.type !== 'person' || words.length < 2 || family.length < 4 || words.some((w) => LINEAGE.has(w))) continue;
     byFamily.set(family, byFamily.has(family) ? null : actor);
   }
   tokens.forEach((tok, t) => {
@@ -222,7 +227,7 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
       COMPLEMENTIZERS.has(next.norm) ||
       (isCue(next) && !namingWithheld) ||
       headWithPreposition(next) ||
-      // «مسؤول سوري لـCNN»: «لـ» with a tatweel opens whom the source spoke to.
+      // «مصدر عسكري لـCNN»: «لـ» with a tatweel opens whom the source spoke to.
       next.text.startsWith('لـ')
     )
       break;

@@ -94,6 +94,16 @@ describe('the scene reads a family name alone as the person named in full', () =
     expect(speakers(text, ['سامي الكبير', 'فرانك مولر'])).toEqual(['فرانك مولر', 'سامي الكبير']);
   });
 
+  it('«وقالت كارلسون:» names the one person called «... كارلسون», not the running speaker', () => {
+    const text = 'وتحدثت ماريا كارلسون عن الحملة.\n\nوقال فرانك مولر: «الحملة طويلة».\n\nوقالت كارلسون: «سنفوز في النهاية».';
+    expect(speakers(text, ['ماريا كارلسون', 'فرانك مولر'])).toEqual(['فرانك مولر', 'ماريا كارلسون']);
+  });
+
+  it('negative: «أحمد بن سعدون» does not make a lone «سعدون» that person', () => {
+    const text = 'واستقبل أحمد بن سعدون الوفد.\n\nوقال فرانك مولر: «الزيارة ناجحة».\n\nوقال سعدون: «أهلا بكم».';
+    expect(speakers(text, ['أحمد بن سعدون', 'فرانك مولر'])[1]).not.toBe('أحمد بن سعدون');
+  });
+
   it('negative: two persons of the article share the family name, so it names neither', () => {
     const text = 'وتحدث سامي الكبير وخالد الكبير عن المعركة.\n\nوقال فرانك مولر: «الحرب طويلة».\n\nويقول الكبير: «المعركة لن تنتهي قريبا».';
     expect(speakers(text, ['سامي الكبير', 'خالد الكبير', 'فرانك مولر'])[1]).not.toBe('سامي الكبير');

@@ -239,6 +239,12 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: '«مصدر ... لـCNN»: the outlet after «لـ» is whom the unnamed source spoke to, not part of the description',
       },
       {
+        body: 'وقال فرانك مولر إن الوضع صعب. ونقل المراسل عن مسؤولين محليين وصفهم للوضع بأنه «هادئ لكنه متوتر».',
+        quote: 'هادئ لكنه متوتر',
+        speaker: 'مسؤولين محليين',
+        why: '«عن مسؤولين وصفهم ... بأنه»: the speech noun with their pronoun ends the description of the unnamed source',
+      },
+      {
         body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي بيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
         quote: 'صد التهديدات في المنطقة',
         speaker: 'علي بيري',

@@ -228,7 +228,9 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
       (isCue(next) && !namingWithheld) ||
       headWithPreposition(next) ||
       // «مصدر عسكري لـCNN»: «لـ» with a tatweel opens whom the source spoke to.
-      next.text.startsWith('لـ')
+      next.text.startsWith('لـ') ||
+      // «عن مسؤولين وصفهم للحادث بأنه»: their words, not their description.
+      /^(?:قول|وصف|تصريح|تصريحات)(?:ه|ها|هم|هما)$/.test(next.norm)
     )
       break;
     end++;

@@ -5,7 +5,8 @@
 // the verb's gender must agree with the candidate; a quotation with no cue goes to the no-cue table.
 
 import type { Actor, Speaker, Token } from '../types/analysis';
-import { ANONYMOUS_HEADS, CUE_GENDERS, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
+import { joined } from './gazetteer';
+import { ANONYMOUS_HEADS, CUE_GENDERS, FUNCTION_WORDS, REPORTING, SPAN_PREPOSITIONS, TALK_VERBS, TURN_MARKERS } from './lexicon';
 import { normalize } from './normalize';
 import type { MarkedSpan } from './quotes';
 import { CUE_RULES, DROPPED_SUBJECT_RULES, type DroppedSubjectView, NO_CUE_RULES, type Running, subjectAfter } from './speaker-rules';
@@ -279,6 +280,7 @@ function viewBack(
     agreeingNamed: null,
     unnamedInSentence: null,
     namedInSentence: false,
+    pluralGroup: isPluralCue(tokens[cueTok]!) ? groupBefore(s, cueTok, para) : null,
     para,
   };
   // «لكنها أضافت ... وكتبت:»: the latest person of the paragraph whom the article's verbs give the cue's gender.
@@ -359,4 +361,46 @@ function viewBack(
     }
   }
   return view;
+}
+
+/** «وأكدوا», «يقولون», «مضيفين»: a reporting verb or participle in the plural. */
+function isPluralCue(tok: Token): boolean {
+  for (const r of cliticReadings(tok.norm)) {
+    const stem = /^(.{2,})(?:وا|ون|ين)$/.exec(r.stem)?.[1];
+    if (!r.prefix.includes('ال') && stem && (REPORTING.has(stem) || REPORTING.has(`${stem}ا`))) return true;
+  }
+  return false;
+}
+
+/**
+ * «رحبت قيادات عسكرية ...»: the nearest earlier sentence of this paragraph or the one before that opens
+ * with a verb and an unnamed plural noun («-ات», «-ون», «-ين») as its subject; that group speaks.
+ */
+function groupBefore(s: Scene, cueTok: number, para: number): Speaker | null {
+  const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
+  for (let t = cueTok - 1; t >= Math.max(0, cueTok - LOOKBACK) && para - paragraphOf(tokens[t]!.start) <= 2; t--) {
+    const before = tokens[t - 1];
+    const opens =
+      !before || paragraphOf(before.start) !== paragraphOf(tokens[t]!.start) || sentenceEndBetween(text, before.end, tokens[t]!.start);
+    if (!opens) continue;
+    const verb = tokens[t]!;
+    const head = tokens[t + 1];
+    if (!head || t + 1 >= cueTok || mentionAt[t] || mentionAt[t + 1] || inMarks[t] || inMarks[t + 1]) continue;
+    if (verb.norm.startsWith('ال') || FUNCTION_WORDS.has(stripConj(verb.norm)) || !joined(text, verb, head)) continue;
+    const plural = /(?:ات|ون|ين)$/.exec(head.norm)?.[0];
+    if (head.norm.length < 5 || !plural || head.norm.startsWith('ال')) continue;
+    // «قيادات عسكرية», «مسؤولون عسكريون»: the head and the adjectives that agree with it.
+    let end = t + 1;
+    const agrees = (n: string) => (plural === 'ات' ? /[ةه]$/.test(n) : n.endsWith(plural));
+    while (
+      end + 1 < cueTok &&
+      end - t < 3 &&
+      !mentionAt[end + 1] &&
+      joined(text, tokens[end]!, tokens[end + 1]!) &&
+      agrees(tokens[end + 1]!.norm)
+    )
+      end++;
+    return { actorId: null, name: text.slice(head.start, tokens[end]!.end), kind: 'anonymous' };
+  }
+  return null;
 }

@@ -298,3 +298,9 @@ export const TELL_VERBS = set('أبلغ أبلغت أخبر أخبرت');
 
 /** Documents whose contents «جاء فيه/فيها» quotes: the document speaks, not whoever cites or receives it. */
 export const DOCUMENT_NOUNS = set('رسالة تغريدة تدوينة تقرير حديث كتاب منشور خطاب وثيقة مذكرة نص بلاغ تعميم قرار');
+
+/** Participles of winning or holding that describe a person by a past feat: «اللاعب الفائز ببطولة ...». */
+export const FEAT_WORDS = set('الفائز الفائزة الحائز الحائزة الحاصل الحاصلة المتوج المتوجة');
+
+/** «السؤال», «التساؤل»: a question the writer poses, which a colon and marks may follow. */
+export const QUESTION_NOUNS = set('السؤال التساؤل سؤال تساؤل');

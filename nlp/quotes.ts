@@ -298,11 +298,18 @@ export const QUOTATION_RULES: QuotationRule[] = [
         true,
         'a definite word glued to «بـ» after «وصف» is how the speaker described them',
       ],
+      [
+        'وقال الوزير إن الطائرة المعروفة بـ«العملاق» هبطت في المطار.',
+        'العملاق',
+        false,
+        'a definite word glued to «بـ» with no verb of describing is the writer’s label',
+      ],
     ],
     decide: (v) => {
       if (v.words !== 1 || !cliticReadings(normalize(v.inner)).some((r) => r.prefix.endsWith('ال'))) return null;
-      // «ووصفهم بـ«المجرمين»»: a word glued to «بـ» after a verb of describing is the speaker's.
-      return /ب\u0640?\s*$/.test(v.text.slice(Math.max(0, v.span.open - 2), v.span.open)) ? null : false;
+      // «ووصفهم بـ«المجرمين»»: a word glued to «بـ» after a verb of describing is the speaker's;
+      // without one («المعروفة بـ«العملاق»») it is the writer's label.
+      return /ب\u0640?\s*$/.test(v.text.slice(Math.max(0, v.span.open - 2), v.span.open)) && describedBefore(v) ? null : false;
     },
   },
   {
@@ -333,6 +340,12 @@ export const QUOTATION_RULES: QuotationRule[] = [
         'one plural relation adjective after its noun is the writer’s label',
       ],
       [
+        'وقال الجيش إن الطائرات قصفت مواقع «عسكرية» في المنطقة.',
+        'عسكرية',
+        false,
+        'one feminine relation adjective after its noun is the writer’s label too',
+      ],
+      [
         'ووصف الوزير المهاجمين بأنهم «إرهابيون» أمس.',
         'إرهابيون',
         true,
@@ -341,7 +354,7 @@ export const QUOTATION_RULES: QuotationRule[] = [
     ],
     // After «بأنهم», «إنهم» or a reporting verb the word is the speaker's; after a plural noun, the writer's.
     decide: (v) =>
-      v.words === 1 && /(?:يين|يون)$/.test(normalize(v.inner)) && !/^[بل]?ان/.test(v.before) && !introducedDirectly(v) && v.before !== BI
+      v.words === 1 && /(?:يين|يون|يه)$/.test(normalize(v.inner)) && !/^[بل]?ان/.test(v.before) && !introducedDirectly(v) && v.before !== BI
         ? false
         : null,
   },
@@ -437,6 +450,16 @@ export const QUOTATION_RULES: QuotationRule[] = [
     },
   },
 ];
+
+/** «ووصف ...», «يصف ...», «واصفا ...» earlier in the sentence of the marks. */
+function describedBefore(v: SpanView): boolean {
+  let from = v.span.open;
+  while (from > 0 && !endsSentence(v.text.charCodeAt(from - 1))) from--;
+  return v.text
+    .slice(from, v.span.open)
+    .split(/\s+/)
+    .some((w) => /^(?:[يت]?صف|وصف|واصف)/.test(stripConj(normalize(w))));
+}
 
 /** A reporting verb, «إن/أن» or a colon right before the marks. */
 function introducedDirectly(v: SpanView): boolean {

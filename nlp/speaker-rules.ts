@@ -15,6 +15,7 @@ import {
   COMPLEMENTIZERS,
   DESCRIBE_VERBS,
   DOCUMENT_NOUNS,
+  FEAT_WORDS,
   FUNCTION_WORDS,
   IN_IT,
   NAMING_HEADS,
@@ -22,6 +23,7 @@ import {
   PASS_ON_VERBS,
   POSITION_WORDS,
   QUANTIFIERS,
+  QUESTION_NOUNS,
   RELATIVE_PRONOUNS,
   SPAN_PREPOSITIONS,
   SPEECH_NOUNS,
@@ -231,6 +233,18 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         why: 'a verb of saying after «رفض» belongs to the description of the unnamed source',
       },
       {
+        body: 'وقال فرانك مولر إن الوضع صعب. وقال مصدر عسكري لـCNN، أمس، إن القوات «تتقدم ببطء نحو المدينة».',
+        quote: 'تتقدم ببطء نحو المدينة',
+        speaker: 'مصدر عسكري',
+        why: '«مصدر ... لـCNN»: the outlet after «لـ» is whom the unnamed source spoke to, not part of the description',
+      },
+      {
+        body: 'وقال فرانك مولر إن الوضع صعب. ونقل المراسل عن مسؤولين محليين وصفهم للوضع بأنه «هادئ لكنه متوتر».',
+        quote: 'هادئ لكنه متوتر',
+        speaker: 'مسؤولين محليين',
+        why: '«عن مسؤولين وصفهم ... بأنه»: the speech noun with their pronoun ends the description of the unnamed source',
+      },
+      {
         body: 'وقال فلاديمير بوتين إن الحوار مستمر. وفي مقابلة خص علي بيري «الكرملين» بحوار، مشددا على أن بلاده تسعى لـ«صد التهديدات في المنطقة».',
         quote: 'صد التهديدات في المنطقة',
         speaker: 'علي بيري',
@@ -247,6 +261,24 @@ export const SUBJECT_RULES: Rule<SubjectRead>[] = [
         quote: 'كانت أياما صعبة علينا',
         speaker: 'فرانك مولر',
         why: 'a former player’s title with the club he served is the person the article was speaking of, not the club',
+      },
+      {
+        body: 'وتحدث سامي الخطيب عن المباراة.\nوقال مهاجم فلاديمير بوتين وموسكو السابق، والذي لعب في البطولة مرتين، إن «هناك تراجعا واضحا».',
+        quote: 'هناك تراجعا واضحا',
+        speaker: 'سامي الخطيب',
+        why: '«مهاجم X وY السابق»: the names between an indefinite title and «السابق» are where it was held, even one read as a person',
+      },
+      {
+        body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال اللاعب الفائز بالمباراة الأخيرة في الدوري: «سنصل إلى النهائي».',
+        quote: 'سنصل إلى النهائي',
+        speaker: 'فرانك مولر',
+        why: '«اللاعب الفائز بـ...»: a player described by a past feat is the one the article was speaking of',
+      },
+      {
+        body: 'ومن بين المتفائلين المدافع السابق موسكو.\nوقال اللاعب الفائز بالمباراة الأخيرة في الدوري: «سنصل إلى النهائي».',
+        quote: 'سنصل إلى النهائي',
+        speaker: 'موسكو',
+        why: 'a name right after a player’s title is that player, though the lists know it as a place',
       },
       {
         body: 'وقال فرانك مولر إن المباراة صعبة.\nوقال المسؤول الإعلامي لنادي الكرملين: «التذاكر نفدت كلها».',
@@ -385,7 +417,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
     }
     // «وقال مهاجم نادي X السابق»: a person's title with the body it serves; the body does not speak.
     if (steps === 0 && !m && !role && (TITLE_WORDS.has(stripConj(n)) || POSITION_WORDS.has(stripConj(n)))) {
-      const served = bodyAfterTitle(s, j, limit);
+      const served = bodyAfterTitle(s, j, limit) ?? formerTitleEnd(s, j, limit);
       if (served) return formerHolder(s, { first: j, last: served.last }, limit);
     }
     // «وكتب على منصته وزير المالية سامي يوسف»: after a prepositional phrase only a person is the subject.
@@ -398,7 +430,7 @@ function verbSubject(s: Scene, cue: number, limit: number): Speaker | null {
 
 /**
  * A title the article gave no one: resolved as a role; but a *former* holder («وقال المهاجم السابق
- * لنادي X», «مدافع الفريق ... السابق») is the person the article was just speaking of, the latest one
+ * لنادي X», «مدافع الفريق ... السابق») or one described by a past feat («اللاعب الحائز على جائزة ...») is the person the article was just speaking of, the latest one
  * named before it in this paragraph or the one before.
  */
 function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
@@ -407,16 +439,26 @@ function formerHolder(s: Scene, role: RoleSpan, limit: number): Speaker {
   const { text, tokens, mentionAt, inMarks, paragraphOf } = s;
   let former = false;
   for (let k = role.first; k < Math.min(limit, role.first + 8) && !COMPLEMENTIZERS.has(tokens[k]!.norm); k++) {
-    if (FORMER.has(tokens[k]!.norm)) former = true;
+    if (FORMER.has(tokens[k]!.norm) || (k === role.first + 1 && FEAT_WORDS.has(tokens[k]!.norm))) former = true;
     if (k + 1 < tokens.length && /[.،,:]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
   }
   if (!former) return resolved;
   const para = paragraphOf(tokens[role.first]!.start);
   for (let k = role.first - 1; k >= Math.max(0, role.first - LOOKBACK) && para - paragraphOf(tokens[k]!.start) <= 2; k--) {
     const m = mentionAt[k];
-    if (m && !inMarks[k] && m.actor.type === 'person') return speakerOf(m);
+    if (m && !inMarks[k] && (m.actor.type === 'person' || titled(s, m.first))) return speakerOf(m);
   }
   return resolved;
+}
+
+/** «المدافع الدولي السابق X»: a name right after a person's title is a person, whatever type it was read as. */
+function titled(s: Scene, first: number): boolean {
+  const { text, tokens } = s;
+  for (let k = first - 1; k >= Math.max(0, first - 4) && joined(text, tokens[k]!, tokens[k + 1]!); k--) {
+    const n = stripConj(tokens[k]!.norm);
+    if (TITLE_WORDS.has(n) || POSITION_WORDS.has(n)) return true;
+  }
+  return false;
 }
 
 /** «مهاجم نادي X», «المهاجم السابق لنادي X»: the body a title serves, within three joined words, when no person follows. */
@@ -426,6 +468,19 @@ function bodyAfterTitle(s: Scene, title: number, limit: number): MentionRef | nu
     const m = mentionAt[k];
     if (!m) continue;
     return m.actor.type !== 'person' && !personInPhrase(s, m.last + 1, limit) ? m : null;
+  }
+  return null;
+}
+
+/**
+ * «مهاجم X وY وZ السابق»: an indefinite title, the bodies it served joined by «و», then «السابق» —
+ * the words between are what the title was held at (whatever type they were read as), not its holder.
+ */
+function formerTitleEnd(s: Scene, title: number, limit: number): RoleSpan | null {
+  const { text, tokens } = s;
+  if (tokens[title]!.norm.startsWith('ال')) return null;
+  for (let k = title + 2; k < Math.min(limit, title + 8) && joined(text, tokens[k - 1]!, tokens[k]!); k++) {
+    if (FORMER.has(tokens[k]!.norm)) return personInPhrase(s, k + 1, limit) ? null : { first: title, last: k };
   }
   return null;
 }
@@ -786,6 +841,8 @@ export interface DroppedSubjectView {
   unnamedInSentence: Speaker | null;
   /** Whether the cue's own sentence names a person or body before it. */
   namedInSentence: boolean;
+  /** For a plural cue («وأكدوا», «مضيفين»): the unnamed group an earlier sentence opens with («رحبت قيادات عسكرية»). */
+  pluralGroup: Speaker | null;
   para: number;
 }
 
@@ -797,6 +854,24 @@ export interface Running {
 export type DroppedRead = (v: DroppedSubjectView, last: Running | null) => Speaker | null;
 
 export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
+  {
+    name: 'plural-group',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الحوار مستمر.\nورحبت قيادات الجيش بالقرار الجديد. وأكدوا أن القرار يخدم الجميع، مضيفين: «سنبقى على العهد دائما».',
+        quote: 'سنبقى على العهد دائما',
+        speaker: 'قيادات',
+        why: '«وأكدوا ... مضيفين:»: a plural verb goes to the group that opened the story, not to the last named person',
+      },
+      {
+        body: 'وقال فرانك مولر: «الحوار مستمر».\nوأضاف: «لن نتراجع أبدا».',
+        quote: 'لن نتراجع أبدا',
+        speaker: 'فرانك مولر',
+        why: 'negative: a singular verb keeps the running speaker',
+      },
+    ],
+    read: (v) => v.pluralGroup,
+  },
   {
     name: 'role-in-paragraph',
     examples: [
@@ -967,6 +1042,25 @@ export const DROPPED_SUBJECT_RULES: Rule<DroppedRead>[] = [
 export type NoCueRead = (s: Scene, openTok: number, last: Running | null, para: number) => Speaker | null;
 
 export const NO_CUE_RULES: Rule<NoCueRead>[] = [
+  {
+    name: 'question-posed',
+    examples: [
+      {
+        body: 'وقال فرانك مولر إن الكتاب مهم. لكن السؤال المطروح دائما: «لماذا لا يقرأ الناس؟» ليس في مكانه.',
+        quote: 'لماذا لا يقرأ الناس؟',
+        speaker: null,
+        why: '«السؤال المطروح: «...»»: a question the writer poses, with no one asking it, is no one’s words',
+      },
+    ],
+    read: (s, openTok) => {
+      const { text, tokens, mentionAt, inMarks } = s;
+      if (openTok === 0 || !/:\s*[«"“]\s*$/.test(text.slice(tokens[openTok - 1]!.end, tokens[openTok]!.start))) return null;
+      for (let t = openTok - 1; t >= Math.max(0, openTok - 3) && !inMarks[t] && !mentionAt[t]; t--) {
+        if (QUESTION_NOUNS.has(stripConj(tokens[t]!.norm))) return UNKNOWN;
+      }
+      return null;
+    },
+  },
   {
     name: 'lead-quotation',
     examples: [

@@ -73,6 +73,7 @@ export function buildScene(
       for (let t = first; t <= last; t++) mentionAt[t] = ref;
     }
   }
+  markFamilyNames(tokens, actors, mentionAt);
   const inMarks = new Uint8Array(tokens.length);
   const quoted = new Set(quotes);
   for (const q of allMarked) {
@@ -81,6 +82,30 @@ export function buildScene(
     for (let t = tokenAt(tokens, q.start); t < tokens.length && tokens[t]!.start < end; t++) inMarks[t] = mark;
   }
   return { text, tokens, actors, mentionAt, inMarks, roleAt: new Map(roles.map((r) => [r.first, r])), paragraphOf: paragraphIndex(text) };
+}
+
+/** «بن», «بنت», «ابن», «أبو»: words of a chain of fathers' names. */
+const LINEAGE = new Set(['بن', 'بنت', 'ابن', 'أبو'].map(normalize));
+
+/**
+ * «ويقول الكبير، وهو محلل», «وقالت كارلسون»: a person named in full is often named again by the
+ * family name alone, which the recogniser may leave unmarked (an everyday word, or a name two people
+ * share outside the article); the scene reads it as that person when no other person of the article
+ * ends with the same word.
+ */
+function markFamilyNames(tokens: readonly Token[], actors: readonly Actor[], mentionAt: (MentionRef | undefined)[]): void {
+  const byFamily = new Map<string, Actor | null>();
+  for (const actor of actors) {
+    const words = normalize(actor.name).split(' ');
+    const family = words.at(-1)!;
+    // «أحمد بن سعدون»: in a chain of fathers' names the last one is someone else's given name.
+    if (actor.type !== 'person' || words.length < 2 || family.length < 4 || words.some((w) => LINEAGE.has(w))) continue;
+    byFamily.set(family, byFamily.has(family) ? null : actor);
+  }
+  tokens.forEach((tok, t) => {
+    const actor = mentionAt[t] ? null : (byFamily.get(tok.norm) ?? byFamily.get(stripConj(tok.norm)));
+    if (actor) mentionAt[t] = { actor, first: t, last: t };
+  });
 }
 
 export function speakerOf(m: MentionRef): Speaker {
@@ -201,7 +226,11 @@ export function anonymousAt(s: Scene, from: number, limit: number): Speaker {
       !joined(text, tokens[end]!, next) ||
       COMPLEMENTIZERS.has(next.norm) ||
       (isCue(next) && !namingWithheld) ||
-      headWithPreposition(next)
+      headWithPreposition(next) ||
+      // «مصدر عسكري لـCNN»: «لـ» with a tatweel opens whom the source spoke to.
+      next.text.startsWith('لـ') ||
+      // «عن مسؤولين وصفهم للحادث بأنه»: their words, not their description.
+      /^(?:قول|وصف|تصريح|تصريحات)(?:ه|ها|هم|هما)$/.test(next.norm)
     )
       break;
     end++;

@@ -80,7 +80,11 @@ export function buildActors(
   rec: Recognition,
   entryOf: (knowledgeId: string) => GazetteerEntry | undefined = () => undefined,
 ): Actor[] {
-  const spans = rec.spans.filter((s) => s.type !== 'MISC');
+  const spans = joinQuotedGivenNames(
+    text,
+    rec,
+    rec.spans.filter((s) => s.type !== 'MISC'),
+  );
   const groups: Group[] = [];
   const byKnowledge = new Map<string, Group>();
   const byKey = new Map<string, Group>();
@@ -182,13 +186,44 @@ export function buildActors(
   }
   mergeCliticForms(text, groups);
   mergeParenthesised(text, groups);
-  joinPersonsByParts(rec, groups);
+  joinPersonsByParts(text, rec, groups);
   mergeSpellingVariants(groups);
   mergeOpeningWords(groups, entryOf);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
   addHeadMentions(text, rec, groups);
   return groups.map((g) => toActor(text, g, entryOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/** Only quotation marks and spaces, with at least one mark. */
+const QUOTE_GAP = /^\s*["«»“”]["«»“”\s]*$/;
+
+/**
+ * «المدرب "ماركوس"  برانت»: one word of a person in quotation marks (a given name or a nickname) and the
+ * person's name right after the marks are one person's given and family name, one span, not two people.
+ */
+function joinQuotedGivenNames(text: string, rec: Recognition, spans: EntitySpan[]): EntitySpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: EntitySpan[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const a = sorted[k]!;
+    const b = sorted[k + 1];
+    const joins =
+      b &&
+      a.type === 'PERS' &&
+      b.type === 'PERS' &&
+      a.first === a.last &&
+      (/["«“]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start)) ||
+        rec.doc.index.firstNames.has(normalize(text.slice(a.start, a.end)))) &&
+      QUOTE_GAP.test(text.slice(a.end, b.start));
+    if (!joins) {
+      out.push(a);
+      continue;
+    }
+    out.push({ ...b, start: a.start, first: a.first, role: a.role ?? b.role, roleMention: a.roleMention ?? b.roleMention, surname: false });
+    k++;
+  }
+  return out;
 }
 
 /**
@@ -262,13 +297,15 @@ function dropEmpty(groups: Group[]): void {
  * person the article names in full (starting with a given name), is that person. Well-known places
  * keep their reading («باريس» is not «ألبير باريس»).
  */
-function joinPersonsByParts(rec: Recognition, groups: Group[]): void {
+function joinPersonsByParts(text: string, rec: Recognition, groups: Group[]): void {
   const byFirst = new Map<string, Group[]>();
   const byLast = new Map<string, Group[]>();
   const { index } = rec.doc;
   for (const g of groups) {
-    // Only names that open with a given name: «بلدية كالدويل», «وادي سراييفو» read as persons are no one's.
-    if (g.type !== 'person' || g.full.length < 2 || !index.firstNames.has(g.full[0]!)) continue;
+    // Only names that open with a given name, of the lists or quoted before the family name («"ماركوس" برانت»):
+    // «بلدية كالدويل», «وادي سراييفو» read as persons are no one's.
+    if (g.type !== 'person' || g.full.length < 2) continue;
+    if (!index.firstNames.has(g.full[0]!) && !g.spans.some((s) => /["«»“”]/.test(text.slice(s.start, s.end)))) continue;
     listIn(byFirst, g.full[0]!, g);
     listIn(byLast, g.full[g.full.length - 1]!, g);
   }
@@ -675,8 +712,11 @@ function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry
   const id = g.knowledgeId ?? `${g.type[0]}:${normalize(best).replace(/\s+/g, '_')}`;
   return {
     id,
-    // A name met only in a hashtag («#مجلس_الأمن») is shown with its spaces.
-    name: best.replace(/_/g, ' '),
+    // A name met only in a hashtag («#مجلس_الأمن») is shown with its spaces, one quoted in part without its marks.
+    name: best
+      .replace(/_/g, ' ')
+      .replace(/["«»“”]/g, '')
+      .replace(/\s+/g, ' '),
     type: g.type,
     role: g.role,
     aliases,

@@ -339,6 +339,17 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('a quoted given name and the family name after the marks are one person, also later by the family name alone', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقال المدرب "ماركوس"  برانت إن الفريق جاهز، وأضاف برانت أن اللاعبين بخير.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['person:ماركوس برانت']);
+    expect(a.actors[0]?.mentions).toHaveLength(2);
+  });
+  it('negative: a quoted name and a person named after a word between are two people', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وهنأ المدرب "ماركوس" اللاعب كريم برانت على الهدف.'] });
+    expect(a.actors.map((x) => x.name)).toEqual(['ماركوس', 'كريم برانت']);
+  });
   it('a word before «بن» is a given name, not the town with its letters', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['واستقبل الأمير سالم بن راشد الوفد في مكتبه.'] });

@@ -16,6 +16,7 @@ import {
   NAMED_PLACE_HEADS,
   ORG_HEADS,
   PLACE_HEADS,
+  REPORTING,
   ROYAL_TITLES,
   TITLE_WORDS,
 } from './lexicon';
@@ -576,6 +577,15 @@ function namesPerson(s: EntitySpan, doc: Doc, fullPersonWords: ReadonlySet<strin
   return fullPersonWords.has(normalize(doc.text.slice(s.start, s.end)));
 }
 
+/**
+ * «وقال عثمان غازي، المتحدث باسم الحزب»: a two-word place of the lists that opens with a given name and
+ * stands right after a reporting verb is the person who speaks (a town's name made of a given and a family name).
+ */
+function speakingGivenNamePlace(s: EntitySpan, doc: Doc): boolean {
+  if (s.type !== 'LOC' || s.source !== 'gazetteer' || s.last !== s.first + 1 || s.first === 0) return false;
+  return doc.index.firstNames.has(doc.tokens[s.first]!.norm) && anyStemIn(doc, s.first - 1, REPORTING);
+}
+
 /** The spans that no precision rule rejects, persons cut back to their name words first. */
 export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionContext['corpus']): EntitySpan[] {
   const spans = found.map((s) => trimOrdinaryWords(s, doc, corpus) ?? s);
@@ -608,7 +618,7 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
   return kept.map((s) => {
     const facility = namedFacility(s, doc, taken);
     if (facility) return facility;
-    if (namesPerson(s, doc, keptPersonWords)) return { ...s, type: 'PERS', knowledgeId: undefined };
+    if (namesPerson(s, doc, keptPersonWords) || speakingGivenNamePlace(s, doc)) return { ...s, type: 'PERS', knowledgeId: undefined };
     return namedAfterPlaceHead(s, doc) ? { ...s, type: 'LOC' } : s;
   });
 }

@@ -339,6 +339,16 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('a town of the lists named like a person («عثمان غازي») right after a reporting verb is the person who speaks', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقال عثمان غازي، أحد المتحدثين باسم الحزب، إن العملية نجحت. وأضاف غازي أن الخطر باق.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}:${x.mentions.length}`)).toEqual(['person:عثمان غازي:2']);
+  });
+  it('negative: the same town as the object of a visit stays a place', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وزار الوفد عثمان غازي قبل أن يعود.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['place:عثمان غازي']);
+  });
   it('a quoted given name and the family name after the marks are one person, also later by the family name alone', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وقال المدرب "ماركوس"  برانت إن الفريق جاهز، وأضاف برانت أن اللاعبين بخير.'] });

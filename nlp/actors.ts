@@ -185,6 +185,7 @@ export function buildActors(
     if (s.roleMention) g.extra.push({ ...s.roleMention, text: text.slice(s.roleMention.start, s.roleMention.end), kind: 'role' });
   }
   mergeCliticForms(text, groups);
+  mergeElidedArticle(text, groups);
   mergeParenthesised(text, groups);
   joinPersonsByParts(text, rec, groups);
   mergeSpellingVariants(groups);
@@ -254,6 +255,23 @@ function mergeCliticForms(text: string, groups: Group[]): void {
       absorb(bare, g);
       break;
     }
+  }
+  dropEmpty(groups);
+}
+
+/**
+ * «المكتب الإعلامي للدباغي» after «سامر الدباغي»: a one-word person read from the second «ل» of «لل» is
+ * the family name «الدباغي» after «ل» with the alef of «ال» dropped, so the person the article names with it.
+ */
+function mergeElidedArticle(text: string, groups: Group[]): void {
+  const byLast = new Map<string, Group[]>();
+  for (const g of groups) if (g.type === 'person') listIn(byLast, g.full[g.full.length - 1]!, g);
+  for (const g of groups) {
+    const w = g.full[0]!;
+    if (g.type !== 'person' || g.full.length !== 1 || !w.startsWith('ل')) continue;
+    if (!g.spans.every((s) => text[s.start - 1] === 'ل')) continue;
+    const owners = byLast.get(`ا${w}`);
+    if (owners?.length === 1) absorb(owners[0]!, g);
   }
   dropEmpty(groups);
 }

@@ -339,6 +339,14 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('«للكناني» is «ل» and the family name «الكناني» with its alef dropped: the person named in full, not a second one', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({
+      title: null,
+      blocks: ['فاجأ رئيس الوزراء سامر الكناني شركاءه. وقال المكتب الإعلامي للكناني إنه قرر. وأضاف البيان أن الكناني وجه أيضا.'],
+    });
+    expect(a.actors.filter((x) => x.type === 'person').map((x) => `${x.name}:${x.mentions.length}`)).toEqual(['سامر الكناني:3']);
+  });
   it('a town of the lists named like a person («عثمان غازي») right after a reporting verb is the person who speaks', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وقال عثمان غازي، أحد المتحدثين باسم الحزب، إن العملية نجحت. وأضاف غازي أن الخطر باق.'] });

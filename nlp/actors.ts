@@ -5,7 +5,7 @@ import type { Actor, ActorType, Mention } from '../types/analysis';
 import { Memo } from '../types/memo';
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
-import { ORG_HEADS } from './lexicon';
+import { ORG_HEADS, REPORTING } from './lexicon';
 import { normalize, normalizedLength, skeleton, skeletonLastCode, skeletonLength } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
@@ -83,7 +83,10 @@ export function buildActors(
   const spans = joinQuotedGivenNames(
     text,
     rec,
-    rec.spans.filter((s) => s.type !== 'MISC'),
+    withoutToMe(
+      rec,
+      rec.spans.filter((s) => s.type !== 'MISC'),
+    ),
   );
   const groups: Group[] = [];
   const byKnowledge = new Map<string, Group>();
@@ -194,6 +197,26 @@ export function buildActors(
   addRoleMentions(text, rec, rec.roles, groups);
   addHeadMentions(text, rec, groups);
   return groups.map((g) => toActor(text, g, entryOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/** «لي», «لنا»: «to me», «to us» after a reporting verb. */
+const TO_ME = new Set(['لي', 'لنا']);
+
+/**
+ * «وقال لي الكناني» in an article that names «سامر الكناني»: «لي» after a reporting verb is «to me», not the
+ * given name «Lee», when the words after it end another person's name; the span keeps only those words.
+ */
+function withoutToMe(rec: Recognition, spans: EntitySpan[]): EntitySpan[] {
+  const { tokens } = rec.doc;
+  const lastWords = new Set<string>();
+  for (const s of spans)
+    if (s.type === 'PERS' && s.last > s.first && !TO_ME.has(tokens[s.first]!.norm)) lastWords.add(tokens[s.last]!.norm);
+  return spans.map((s) => {
+    if (s.type !== 'PERS' || s.last === s.first || !TO_ME.has(tokens[s.first]!.norm) || !lastWords.has(tokens[s.last]!.norm)) return s;
+    const verb = tokens[s.first - 1];
+    if (!verb || !cliticReadings(verb.norm).some((r) => REPORTING.has(r.stem))) return s;
+    return { ...s, first: s.first + 1, start: tokens[s.first + 1]!.start, role: null, roleMention: null };
+  });
 }
 
 /** Only quotation marks and spaces, with at least one mark. */

@@ -339,6 +339,16 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('«لي» after a reporting verb is «to me» when the words after it end a person the article names', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقال لي الكناني إن الوضع صعب، بحسب ما روى سامر الكناني.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}:${x.mentions.length}`)).toEqual(['person:سامر الكناني:2']);
+  });
+  it('negative: «لي» opening a name nobody else carries is the given name', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقال لي مينغ إن الوضع صعب، وأضاف لي مينغ أن الأسعار مرتفعة.'] });
+    expect(a.actors.map((x) => x.name)).toEqual(['لي مينغ']);
+  });
   it('«للكناني» is «ل» and the family name «الكناني» with its alef dropped: the person named in full, not a second one', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({

@@ -277,6 +277,22 @@ function definiteHead(doc: Doc, i: number): boolean {
 }
 const OBJECT_HEADS = new Set(['قوات', 'وفد', 'جنود', 'قواعد'].map(normalize));
 
+/**
+ * An everyday noun of the lists with a first-person possessive: «ـتي» on a noun in «ة» («سفينتي»), «ـي» on one in
+ * «ء» or «ت» («حذائي», «أختي»), «ـنا» on any («شعبنا»); never a given name or name word of the lists («لينا», «علي») nor a well-known place.
+ */
+function possessedNoun(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]!.norm;
+  const { common, firstNames, nameTokens, phrases } = doc.index;
+  // A small town of the lists («أختي») does not make the word a name; a person's name or a known place does.
+  const known = phrases.get(n)?.some((p) => p.rest.length === 0 && !p.minor);
+  if (n.startsWith('ال') || firstNames.has(n) || nameTokens.has(n) || known) return false;
+  const stem = n.endsWith('نا') ? n.slice(0, -2) : n.endsWith('تي') ? `${n.slice(0, -2)}ه` : '';
+  if (stem.length >= 3 && common.has(stem)) return true;
+  if (/[ئي]ي$/.test(n) && common.has(`${n.slice(0, -2)}ء`)) return true;
+  return n.endsWith('تي') && n.length >= 4 && common.has(n.slice(0, -1));
+}
+
 /** A word of the name lists (given names, name words, first words of known names). */
 function nameListWord(doc: Doc, i: number): boolean {
   return !unknownWord(doc, i);
@@ -556,6 +572,11 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
       const next = doc.tokens[s.first + 1]?.norm ?? '';
       return NEARING.has(next) || /^\d/.test(next);
     },
+  },
+  {
+    name: 'my-our-noun',
+    example: "«سفينتي», «أختي», «حذائي», «شعبنا الكريم»: an everyday noun with «my/our» on it is nobody's name",
+    rejects: (s, { doc }) => s.type !== 'ORG' && tokensOf(s).some((t) => possessedNoun(doc, t)),
   },
   {
     name: 'bare-given-name',

@@ -339,6 +339,16 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('everyday nouns with «my/our» on them are nobody (input -> only the person named)', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقال سامر الكناني: نسي حذائي في سفينتي عند أختي، وشعبنا الكريم يعرف ذلك.'] });
+    expect(a.actors.map((x) => x.name)).toEqual(['سامر الكناني']);
+  });
+  it('negative: given names that end like «our/my» stay names', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقالت لينا الكناني إن الأمر صعب، وزار دانا فخري المكان.'] });
+    expect(a.actors.map((x) => x.name)).toEqual(['لينا الكناني', 'دانا فخري']);
+  });
   it('«لي» after a reporting verb is «to me» when the words after it end a person the article names', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وقال لي الكناني إن الوضع صعب، بحسب ما روى سامر الكناني.'] });

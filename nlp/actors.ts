@@ -307,15 +307,37 @@ function mergeParenthesised(text: string, groups: Group[]): void {
   for (let k = 0; k + 1 < spans.length; k++) {
     const a = spans[k]!;
     const b = spans[k + 1]!;
-    if (!/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || text.slice(b.end).trimStart()[0] !== ')') continue;
+    const gap = text.slice(a.end, b.start);
+    const initials = spelledInitials(gap, b, text);
+    if (!(/^\s*\(\s*$/.test(gap) || initials) || text.slice(b.end).trimStart()[0] !== ')') continue;
     const ga = owner.get(a)!;
     const gb = owner.get(b)!;
-    if (ga === gb || ga.type !== gb.type) continue;
+    if (ga === gb) continue;
+    // «رابطة المعلمين الأحرار (أي دي إل)»: Latin initials spelled in Arabic letters are the body's, whatever they were read as.
+    if (initials && ga.type !== 'person') {
+      for (const s of gb.spans) owner.set(s, ga);
+      absorb(ga, gb);
+      continue;
+    }
+    if (ga.type !== gb.type) continue;
     // The bracketed one is usually the known short name: keep its group, move the other's spans in.
     for (const s of ga.spans) owner.set(s, gb);
     absorb(gb, ga);
   }
   dropEmpty(groups);
+}
+
+/** The names of Latin letters as Arabic writes them («إيه», «بي», «دي», «إس»). */
+const LETTER_NAMES = new Set(
+  'إيه أيه أي إي آي بي سي دي إف جي إتش اتش جاي كيه كاي إل إم إن أو كيو آر إس تي يو في دبليو إكس واي زد زي'.split(' ').map(normalize),
+);
+
+/** A bracket «(» (with spelled letters after it) before the span, and only spelled letters in the span. */
+function spelledInitials(gap: string, b: EntitySpan, text: string): boolean {
+  const open = /^\s*\(([^()]*)$/.exec(gap);
+  if (!open) return false;
+  const words = `${open[1]} ${text.slice(b.start, b.end)}`.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.every((w) => LETTER_NAMES.has(normalize(w)));
 }
 
 /** Move every span and mention of `from` into `into`, which keeps its type and name. */

@@ -339,6 +339,14 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it.each(['أي دي إل', 'يو إس سي'])(
+    'Latin initials spelled in Arabic letters in brackets after a body («(%s)») are that body',
+    async (initials) => {
+      const analyze = await loadAnalyzer();
+      const a = analyze({ title: null, blocks: [`وأعلنت رابطة المعلمين الأحرار (${initials})، حيث قال رئيسها إن الإضراب مستمر.`] });
+      expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['organization:رابطة المعلمين الأحرار']);
+    },
+  );
   it('everyday nouns with «my/our» on them are nobody (input -> only the person named)', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وقال سامر الكناني: نسي حذائي في سفينتي عند أختي، وشعبنا الكريم يعرف ذلك.'] });

@@ -339,6 +339,22 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('a long body name written after another head word («منظمة/جمعية ...») is the same body', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({
+      title: null,
+      blocks: ['وقالت منظمة حماية الطفولة الدولية إن المستشفى قصف. وأكدت جمعية حماية الطفولة الدولية أن العمل مستمر.'],
+    });
+    expect(a.actors.map((x) => `${x.name}:${x.mentions.length}`)).toEqual(['منظمة حماية الطفولة الدولية:2']);
+  });
+  it('negative: a ministry and a committee sharing a two-word name are two bodies', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({
+      title: null,
+      blocks: ['وقالت وزارة الشؤون الاجتماعية إن الدعم مستمر. وأكدت لجنة الشؤون الاجتماعية أن العمل مستمر.'],
+    });
+    expect(a.actors.map((x) => x.name)).toEqual(['وزارة الشؤون الاجتماعية', 'لجنة الشؤون الاجتماعية']);
+  });
   it.each(['أي دي إل', 'يو إس سي'])(
     'Latin initials spelled in Arabic letters in brackets after a body («(%s)») are that body',
     async (initials) => {

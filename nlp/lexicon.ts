@@ -298,3 +298,6 @@ export const TELL_VERBS = set('أبلغ أبلغت أخبر أخبرت');
 
 /** Documents whose contents «جاء فيه/فيها» quotes: the document speaks, not whoever cites or receives it. */
 export const DOCUMENT_NOUNS = set('رسالة تغريدة تدوينة تقرير حديث كتاب منشور خطاب وثيقة مذكرة نص بلاغ تعميم قرار');
+
+/** «إذاعة تشاد الرسمية»: adjectives that agree with the head before a country, never part of its name. */
+export const OFFICIAL_ADJECTIVES = set('الرسمية الرسمي الحكومية الحكومي');

@@ -14,6 +14,7 @@ import {
   FUNCTION_WORDS,
   NAMED_BODY_HEADS,
   NAMED_PLACE_HEADS,
+  OFFICIAL_ADJECTIVES,
   ORG_HEADS,
   PLACE_HEADS,
   REPORTING,
@@ -252,6 +253,14 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
     (TIME_WORDS.has(doc.tokens[last]!.norm) || (WEEKDAYS.has(doc.tokens[last]!.norm) && (s.type !== 'PERS' || time(last))))
   )
     last--;
+  // «إذاعة تشاد الرسمية» read as a body «تشاد الرسمية»: the adjective agrees with the head before the span, the name is the country's.
+  if (
+    s.type === 'ORG' &&
+    last === s.first + 1 &&
+    OFFICIAL_ADJECTIVES.has(doc.tokens[last]!.norm) &&
+    doc.placeWords.has(doc.tokens[s.first]!.norm)
+  )
+    return { ...s, type: 'LOC', knowledgeId: undefined, last: s.first, end: doc.tokens[s.first]!.end };
   if (s.type !== 'PERS') return last === s.last ? null : { ...s, last, end: doc.tokens[last]!.end };
   while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus) || definiteHead(doc, last))) last--;
   let first = s.first;
@@ -291,6 +300,12 @@ function possessedNoun(doc: Doc, i: number): boolean {
   if (stem.length >= 3 && common.has(stem)) return true;
   if (/[ئي]ي$/.test(n) && common.has(`${n.slice(0, -2)}ء`)) return true;
   return n.endsWith('تي') && n.length >= 4 && common.has(n.slice(0, -1));
+}
+
+/** A sound plural («ـون/ـيين/ـات») that is no given name or name word of the lists («بركات» is a family name). */
+function pluralWord(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]!.norm;
+  return n.length >= 5 && /(?:ون|يين|ات)$/.test(n) && !doc.index.firstNames.has(n) && !doc.index.nameTokens.has(n);
 }
 
 /** A word of the name lists (given names, name words, first words of known names). */
@@ -577,6 +592,11 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     name: 'my-our-noun',
     example: "«سفينتي», «أختي», «حذائي», «شعبنا الكريم»: an everyday noun with «my/our» on it is nobody's name",
     rejects: (s, { doc }) => s.type !== 'ORG' && tokensOf(s).some((t) => possessedNoun(doc, t)),
+  },
+  {
+    name: 'plural-description',
+    example: '«مسؤولون أميركيون», «خبيرات إقليميات»: plural nouns and adjectives describe a group, they name nobody',
+    rejects: (s, { doc }) => s.type === 'PERS' && s.last > s.first && tokensOf(s).every((t) => pluralWord(doc, t)),
   },
   {
     name: 'bare-given-name',

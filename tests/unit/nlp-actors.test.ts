@@ -339,6 +339,19 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('«إذاعة تشاد الرسمية»: the adjective agrees with the head before the country, the name is the country', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وانتظرت أشهرا لبثها على إذاعة تشاد الرسمية. وفي تشاد يحب الناس الغناء.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}:${x.mentions.length}`)).toEqual(['place:تشاد:2']);
+  });
+  it.each([
+    ['وقال استخباراتيون فرنسيون إن الهجوم فشل.', []],
+    ['وقالت خبيرات إقليميات إن الهجوم فشل.', []],
+    ['وقال سامر بركات إن الهجوم فشل.', ['سامر بركات']],
+  ])('plural nouns and adjectives name nobody, a family name in «ات» stays: %s', async (body, names) => {
+    const analyze = await loadAnalyzer();
+    expect(analyze({ title: null, blocks: [body] }).actors.map((x) => x.name)).toEqual(names);
+  });
   it('a long body name written after another head word («منظمة/جمعية ...») is the same body', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({

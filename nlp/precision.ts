@@ -237,6 +237,19 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
 }
 
 /**
+ * A noun with a preposition glued on, never a word of the name lists: an everyday word by the corpus or the
+ * lists («بفوز», «لاشتعال»), or one with a pronoun on it («بمدائحه», «لبيته»).
+ */
+function gluedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  if (nameListWord(doc, i)) return false;
+  const withPronoun = PRONOUN_END.test(doc.tokens[i]!.text.replace(DIACRITICS, ''));
+  return (doc.readings[i] ?? []).some(
+    ({ prefix, stem }) =>
+      /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && (withPronoun || doc.index.common.has(stem) || corpusEveryday(corpus?.(stem))),
+  );
+}
+
+/**
  * «فيرنانديز المشروبات», «بفوز موراليس», «حرب الرواتب»: a person span that swallowed everyday words
  * after the name, or a noun with a preposition glued on before it, and any span that swallowed a time
  * after it, is cut back to its name words; null when nothing is cut. What is left still goes through
@@ -262,12 +275,13 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
   )
     return { ...s, type: 'LOC', knowledgeId: undefined, last: s.first, end: doc.tokens[s.first]!.end };
   if (s.type !== 'PERS') return last === s.last ? null : { ...s, last, end: doc.tokens[last]!.end };
-  while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus) || definiteHead(doc, last))) last--;
+  while (
+    last > s.first &&
+    (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus) || definiteHead(doc, last) || gluedNoun(doc, last, corpus))
+  )
+    last--;
   let first = s.first;
-  const glued = (doc.readings[first] ?? []).some(
-    ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && corpusEveryday(corpus?.(stem)),
-  );
-  if (first < last && glued && !nameListWord(doc, first)) first++;
+  if (first < last && gluedNoun(doc, first, corpus)) first++;
   if (first === s.first && last === s.last) return null;
   const start = first === s.first ? s.start : nameStartOffset(doc, first, true);
   return { ...s, first, last, start, end: doc.tokens[last]!.end, role: first === s.first ? s.role : null };

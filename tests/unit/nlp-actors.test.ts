@@ -339,6 +339,14 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it.each([
+    ['وزار حسان الكناني المدينة. وأشاد حسان بمدائحه في الحفل.', ['حسان الكناني'], 'a noun with «ب» and «his» after the name is outside it'],
+    ['ورفض الوزير ذلك وأدى لاشتعال الحرائق في المدينة.', [], 'a verb and «ل» + a verbal noun name nobody'],
+    ['وقال سامر بلحاج إن الوضع صعب، وقالت هند بنعلي إن الأمر انتهى.', ['سامر بلحاج', 'هند بنعلي'], 'family names that open with «ب» stay'],
+  ])('%s -> %j (%s)', async (body, names) => {
+    const analyze = await loadAnalyzer();
+    expect(analyze({ title: null, blocks: [body] }).actors.map((x) => x.name)).toEqual(names);
+  });
   it('«إذاعة تشاد الرسمية»: the adjective agrees with the head before the country, the name is the country', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وانتظرت أشهرا لبثها على إذاعة تشاد الرسمية. وفي تشاد يحب الناس الغناء.'] });

@@ -237,6 +237,17 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
 }
 
 /**
+ * «جون هامبر أقال مساعده»: a verb of the shape «أفعل» after a name («أقال», «أوقف», «أجرى»), no word of the
+ * name lists, that the corpus sees often and hardly ever after a title (the given names «أكرم», «أنور» are).
+ */
+function pastVerb(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  if (raw.length !== 4 || raw[0] !== 'أ' || nameListWord(doc, i)) return false;
+  const stats = corpus?.(doc.tokens[i]!.norm);
+  return !!stats && stats.frequency >= 3 && stats.afterTitle <= 1;
+}
+
+/**
  * A noun with a preposition glued on, never a word of the name lists: an everyday word by the corpus or the
  * lists («بفوز», «لاشتعال»), or one with a pronoun on it («بمدائحه», «لبيته»).
  */
@@ -277,7 +288,11 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
   if (s.type !== 'PERS') return last === s.last ? null : { ...s, last, end: doc.tokens[last]!.end };
   while (
     last > s.first &&
-    (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus) || definiteHead(doc, last) || gluedNoun(doc, last, corpus))
+    (swallowedWord(doc, last, corpus) ||
+      accusativeWord(doc, last, corpus) ||
+      definiteHead(doc, last) ||
+      gluedNoun(doc, last, corpus) ||
+      pastVerb(doc, last, corpus))
   )
     last--;
   let first = s.first;

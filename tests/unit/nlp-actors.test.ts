@@ -342,6 +342,8 @@ describe('given names with the bundled lists', () => {
   it.each([
     ['وزار حسان الكناني المدينة. وأشاد حسان بمدائحه في الحفل.', ['حسان الكناني'], 'a noun with «ب» and «his» after the name is outside it'],
     ['ورفض الوزير ذلك وأدى لاشتعال الحرائق في المدينة.', [], 'a verb and «ل» + a verbal noun name nobody'],
+    ['وكان المدرب جون هامبر أقال مساعده بعد المباراة.', ['جون هامبر'], 'a verb «أفعل» after the name is outside it'],
+    ['وكان المدرب جون أكرم قد غادر.', ['جون أكرم'], 'a given name of the same shape stays'],
     ['وقال سامر بلحاج إن الوضع صعب، وقالت هند بنعلي إن الأمر انتهى.', ['سامر بلحاج', 'هند بنعلي'], 'family names that open with «ب» stay'],
   ])('%s -> %j (%s)', async (body, names) => {
     const analyze = await loadAnalyzer();

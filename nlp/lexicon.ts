@@ -301,3 +301,8 @@ export const DOCUMENT_NOUNS = set('رسالة تغريدة تدوينة تقري
 
 /** «إذاعة تشاد الرسمية»: adjectives that agree with the head before a country, never part of its name. */
 export const OFFICIAL_ADJECTIVES = set('الرسمية الرسمي الحكومية الحكومي');
+
+/** «حركة الملاحة», «الحركة التجارية»: what «حركة» is the traffic or motion of, never a movement's name. */
+export const TRAFFIC_WORDS = set(`الملاحة الرياح المرور النقل التجارة السير الطيران الشاحنات السفر الصفائح الأجسام السفن
+  القطارات الحافلات المسافرين البضائع الأسواق التداول البيع الشراء الأموال الاستثمار الزوار العبور الملاحية المرورية
+  التجارية السياحية الجوية الاقتصادية العمرانية الشرائية`);

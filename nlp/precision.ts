@@ -20,6 +20,7 @@ import {
   REPORTING,
   ROYAL_TITLES,
   TITLE_WORDS,
+  TRAFFIC_WORDS,
 } from './lexicon';
 import { normalize } from './normalize';
 import { type Doc, isDefinite, isNisbaOfPlace, nameStartOffset } from './patterns';
@@ -96,6 +97,8 @@ const NEARING = words('ناهز يناهز');
 
 /** «موقع» in the sense of a web site, whose kind («التواصل الاجتماعي») may come before the name. */
 const SITE_HEADS = words('موقع مواقع');
+
+const MOTION_HEADS = words('حركة الحركة');
 
 /** Prepositions that put what follows in or towards a place. */
 const INTO_PLACE = words('في إلى الى داخل نحو');
@@ -626,6 +629,12 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     name: 'plural-description',
     example: '«مسؤولون أميركيون», «خبيرات إقليميات»: plural nouns and adjectives describe a group, they name nobody',
     rejects: (s, { doc }) => s.type === 'PERS' && s.last > s.first && tokensOf(s).every((t) => pluralWord(doc, t)),
+  },
+  {
+    name: 'traffic',
+    example: '«حركة الملاحة», «الحركة التجارية»: the traffic of ships or goods is not a movement',
+    rejects: (s, { doc }) =>
+      s.type === 'ORG' && s.last > s.first && anyStemIn(doc, s.first, MOTION_HEADS) && anyStemIn(doc, s.first + 1, TRAFFIC_WORDS),
   },
   {
     name: 'bare-given-name',

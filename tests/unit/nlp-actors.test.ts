@@ -344,6 +344,8 @@ describe('given names with the bundled lists', () => {
     ['ورفض الوزير ذلك وأدى لاشتعال الحرائق في المدينة.', [], 'a verb and «ل» + a verbal noun name nobody'],
     ['وكان المدرب جون هامبر أقال مساعده بعد المباراة.', ['جون هامبر'], 'a verb «أفعل» after the name is outside it'],
     ['وكان المدرب جون أكرم قد غادر.', ['جون أكرم'], 'a given name of the same shape stays'],
+    ['وتوقفت حركة الملاحة في الميناء، وتعطلت حركة المرور، وتأثرت الحركة التجارية بالأمطار.', [], 'traffic is not a movement'],
+    ['وقالت حركة النهضة إن الحكومة فشلت.', ['حركة النهضة'], 'a movement named with an everyday noun stays'],
     ['وقال سامر بلحاج إن الوضع صعب، وقالت هند بنعلي إن الأمر انتهى.', ['سامر بلحاج', 'هند بنعلي'], 'family names that open with «ب» stay'],
   ])('%s -> %j (%s)', async (body, names) => {
     const analyze = await loadAnalyzer();

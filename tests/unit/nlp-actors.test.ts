@@ -339,6 +339,11 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('a person span that runs into the first word of a known place of two words ends before it, and the place is whole', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وألقى الرئيس جون ماكلين خطابا. وغادر ماكلين أديس أبابا بعد ظهر أمس بعد خطاب هو الأخير.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}:${x.mentions.length}`)).toEqual(['person:جون ماكلين:2', 'place:أديس أبابا:1']);
+  });
   it.each([
     ['وزار حسان الكناني المدينة. وأشاد حسان بمدائحه في الحفل.', ['حسان الكناني'], 'a noun with «ب» and «his» after the name is outside it'],
     ['ورفض الوزير ذلك وأدى لاشتعال الحرائق في المدينة.', [], 'a verb and «ل» + a verbal noun name nobody'],

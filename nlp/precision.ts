@@ -8,6 +8,7 @@
 import type { CorpusStats } from '../types/analysis';
 import type { EntitySpan } from './entities';
 import {
+  AGE_NOUNS,
   BAND_WORDS,
   DIRECTION_ADJECTIVES,
   EVENT_HEADS,
@@ -17,6 +18,7 @@ import {
   OFFICIAL_ADJECTIVES,
   ORG_HEADS,
   PLACE_HEADS,
+  PLACE_OFFICE_HEADS,
   REPORTING,
   ROYAL_TITLES,
   TITLE_WORDS,
@@ -295,7 +297,8 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
       accusativeWord(doc, last, corpus) ||
       definiteHead(doc, last) ||
       gluedNoun(doc, last, corpus) ||
-      pastVerb(doc, last, corpus))
+      pastVerb(doc, last, corpus) ||
+      AGE_NOUNS.has(doc.tokens[last]!.norm))
   )
     last--;
   let first = s.first;
@@ -665,6 +668,20 @@ function speakingGivenNamePlace(s: EntitySpan, doc: Doc): boolean {
   return doc.index.firstNames.has(doc.tokens[s.first]!.norm) && anyStemIn(doc, s.first - 1, REPORTING);
 }
 
+/**
+ * «رئيس بلدية بلانشفيل» read as a person «بلدية بلانشفيل»: a person span that opens with the head of a body
+ * or of a place (without «ال») names that body or place; null for any other span.
+ */
+function headedBody(s: EntitySpan, doc: Doc): 'ORG' | 'LOC' | null {
+  if (s.type !== 'PERS' || s.first === s.last || isDefinite(doc, s.first)) return null;
+  for (const { prefix, stem } of doc.readings[s.first] ?? []) {
+    if (prefix !== '') continue;
+    if (ORG_HEADS.has(stem) || PLACE_OFFICE_HEADS.has(stem)) return 'ORG';
+    if (PLACE_HEADS.has(stem)) return 'LOC';
+  }
+  return null;
+}
+
 /** The spans that no precision rule rejects, persons cut back to their name words first. */
 export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionContext['corpus']): EntitySpan[] {
   const spans = found.map((s) => trimOrdinaryWords(s, doc, corpus) ?? s);
@@ -698,6 +715,8 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
     const facility = namedFacility(s, doc, taken);
     if (facility) return facility;
     if (namesPerson(s, doc, keptPersonWords) || speakingGivenNamePlace(s, doc)) return { ...s, type: 'PERS', knowledgeId: undefined };
+    const headed = headedBody(s, doc);
+    if (headed) return { ...s, type: headed, role: null, roleMention: null };
     return namedAfterPlaceHead(s, doc) ? { ...s, type: 'LOC' } : s;
   });
 }

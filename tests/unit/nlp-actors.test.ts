@@ -339,6 +339,11 @@ describe('speakers', () => {
 });
 
 describe('given names with the bundled lists', () => {
+  it('«رئيس بلدية بلانشفيل» after a person: the office of a town is a body, not a second person', async () => {
+    const analyze = await loadAnalyzer();
+    const a = analyze({ title: null, blocks: ['وقال بوب سميث رئيس بلدية بلانشفيل إنه حزين.'] });
+    expect(a.actors.map((x) => `${x.type}:${x.name}`)).toEqual(['person:بوب سميث', 'organization:بلدية بلانشفيل']);
+  });
   it('a person span that runs into the first word of a known place of two words ends before it, and the place is whole', async () => {
     const analyze = await loadAnalyzer();
     const a = analyze({ title: null, blocks: ['وألقى الرئيس جون ماكلين خطابا. وغادر ماكلين أديس أبابا بعد ظهر أمس بعد خطاب هو الأخير.'] });
@@ -349,6 +354,7 @@ describe('given names with the bundled lists', () => {
     ['ورفض الوزير ذلك وأدى لاشتعال الحرائق في المدينة.', [], 'a verb and «ل» + a verbal noun name nobody'],
     ['وكان المدرب جون هامبر أقال مساعده بعد المباراة.', ['جون هامبر'], 'a verb «أفعل» after the name is outside it'],
     ['وكان المدرب جون أكرم قد غادر.', ['جون أكرم'], 'a given name of the same shape stays'],
+    ['والتقت الشرطة عبد الكريم الشاب في منزله.', ['عبد الكريم'], 'a noun of age after the name is outside it'],
     ['وتوقفت حركة الملاحة في الميناء، وتعطلت حركة المرور، وتأثرت الحركة التجارية بالأمطار.', [], 'traffic is not a movement'],
     ['وقالت حركة النهضة إن الحكومة فشلت.', ['حركة النهضة'], 'a movement named with an everyday noun stays'],
     ['وقال سامر بلحاج إن الوضع صعب، وقالت هند بنعلي إن الأمر انتهى.', ['سامر بلحاج', 'هند بنعلي'], 'family names that open with «ب» stay'],

@@ -244,6 +244,7 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
 /**
  * «جون هامبر أقال مساعده»: a verb of the shape «أفعل» after a name («أقال», «أوقف», «أجرى»), no word of the
  * name lists, that the corpus sees often and hardly ever after a title (the given names «أكرم», «أنور» are).
+ * Only after a name of two words or more: «نعيم أسلم» is a given and a family name.
  */
 function pastVerb(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
   const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
@@ -254,14 +255,15 @@ function pastVerb(doc: Doc, i: number, corpus: PrecisionContext['corpus']): bool
 
 /**
  * A noun with a preposition glued on, never a word of the name lists: an everyday word by the corpus or the
- * lists («بفوز», «لاشتعال»), or one with a pronoun on it («بمدائحه», «لبيته»).
+ * corpus («بفوز», «لاشتعال»; not «لبان», a family name too), or one with a pronoun on it («بمدائحه», «لبيته»).
  */
 function gluedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
   if (nameListWord(doc, i)) return false;
-  const withPronoun = PRONOUN_END.test(doc.tokens[i]!.text.replace(DIACRITICS, ''));
+  // «يه» ends foreign names as often as it is «his» («بيسنييه»).
+  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  const withPronoun = PRONOUN_END.test(raw) && !raw.endsWith('يه');
   return (doc.readings[i] ?? []).some(
-    ({ prefix, stem }) =>
-      /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && (withPronoun || doc.index.common.has(stem) || corpusEveryday(corpus?.(stem))),
+    ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && (withPronoun || corpusEveryday(corpus?.(stem))),
   );
 }
 
@@ -297,7 +299,7 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
       accusativeWord(doc, last, corpus) ||
       definiteHead(doc, last) ||
       gluedNoun(doc, last, corpus) ||
-      pastVerb(doc, last, corpus) ||
+      (last - 1 > s.first && pastVerb(doc, last, corpus)) ||
       AGE_NOUNS.has(doc.tokens[last]!.norm))
   )
     last--;
@@ -323,16 +325,17 @@ const OBJECT_HEADS = new Set(['قوات', 'وفد', 'جنود', 'قواعد'].ma
 
 /**
  * An everyday noun of the lists with a first-person possessive: «ـتي» on a noun in «ة» («سفينتي»), «ـي» on one in
- * «ء» or «ت» («حذائي», «أختي»), «ـنا» on any («شعبنا»); never a given name or name word of the lists («لينا», «علي») nor a well-known place.
+ * «ء» or «ت» («حذائي», «أختي»), «ـنا» on one the corpus reads as everyday («شعبنا»); never a given name or name word of the lists («لينا», «علي») nor a well-known place.
  */
-function possessedNoun(doc: Doc, i: number): boolean {
+function possessedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
   const n = doc.tokens[i]!.norm;
   const { common, firstNames, nameTokens, phrases } = doc.index;
   // A small town of the lists («أختي») does not make the word a name; a person's name or a known place does.
   const known = phrases.get(n)?.some((p) => p.rest.length === 0 && !p.minor);
   if (n.startsWith('ال') || firstNames.has(n) || nameTokens.has(n) || known) return false;
-  const stem = n.endsWith('نا') ? n.slice(0, -2) : n.endsWith('تي') ? `${n.slice(0, -2)}ه` : '';
-  if (stem.length >= 3 && common.has(stem)) return true;
+  // «نا» only on a noun the corpus reads as everyday («شعبنا»; not «سوينا»).
+  if (n.endsWith('نا') && n.length >= 5 && corpusEveryday(corpus?.(n.slice(0, -2)))) return true;
+  if (n.endsWith('تي') && common.has(`${n.slice(0, -2)}ه`)) return true;
   if (/[ئي]ي$/.test(n) && common.has(`${n.slice(0, -2)}ء`)) return true;
   return n.endsWith('تي') && n.length >= 4 && common.has(n.slice(0, -1));
 }
@@ -626,7 +629,7 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
   {
     name: 'my-our-noun',
     example: "«سفينتي», «أختي», «حذائي», «شعبنا الكريم»: an everyday noun with «my/our» on it is nobody's name",
-    rejects: (s, { doc }) => s.type !== 'ORG' && tokensOf(s).some((t) => possessedNoun(doc, t)),
+    rejects: (s, { doc, corpus }) => s.type !== 'ORG' && tokensOf(s).some((t) => possessedNoun(doc, t, corpus)),
   },
   {
     name: 'plural-description',

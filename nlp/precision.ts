@@ -261,9 +261,11 @@ function gluedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boo
   if (nameListWord(doc, i)) return false;
   // «يه» ends foreign names as often as it is «his» («بيسنييه»).
   const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
-  const withPronoun = PRONOUN_END.test(raw) && !raw.endsWith('يه');
+  const pronoun = raw.endsWith('يه') ? 0 : (PRONOUN_END.exec(raw)?.[0].length ?? 0);
+  // The noun before the pronoun has three letters at least: «برهم» is a given name, not «ب» + «ر» + «هم».
   return (doc.readings[i] ?? []).some(
-    ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && (withPronoun || corpusEveryday(corpus?.(stem))),
+    ({ prefix, stem }) =>
+      /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && ((pronoun > 0 && stem.length - pronoun >= 3) || corpusEveryday(corpus?.(stem))),
   );
 }
 

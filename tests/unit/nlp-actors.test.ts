@@ -358,6 +358,7 @@ describe('given names with the bundled lists', () => {
     ['وتوقفت حركة الملاحة في الميناء، وتعطلت حركة المرور، وتأثرت الحركة التجارية بالأمطار.', [], 'traffic is not a movement'],
     ['وقالت حركة النهضة إن الحكومة فشلت.', ['حركة النهضة'], 'a movement named with an everyday noun stays'],
     ['وقال سامر بلحاج إن الوضع صعب، وقالت هند بنعلي إن الأمر انتهى.', ['سامر بلحاج', 'هند بنعلي'], 'family names that open with «ب» stay'],
+    ['وقال برهم الكناني إن الفريق جاهز.', ['برهم الكناني'], 'a given name in «ب…هم» is no «ب» + a noun + «their»'],
   ])('%s -> %j (%s)', async (body, names) => {
     const analyze = await loadAnalyzer();
     expect(analyze({ title: null, blocks: [body] }).actors.map((x) => x.name)).toEqual(names);

@@ -253,6 +253,12 @@ function pastVerb(doc: Doc, i: number, corpus: PrecisionContext['corpus']): bool
   return !!stats && stats.frequency >= 3 && stats.afterTitle <= 1;
 }
 
+/** «وضع اسم الكناني على القائمة»: the noun «name» before a name (with «و/ف», not «ب»: «باسم» is a given name). */
+function nameNoun(doc: Doc, i: number): boolean {
+  return (doc.readings[i] ?? []).some(({ prefix, stem }) => /^[وف]?$/.test(prefix) && NAME_NOUNS.has(stem));
+}
+const NAME_NOUNS = words('اسم');
+
 /**
  * A noun with a preposition glued on, never a word of the name lists: an everyday word by the corpus or the
  * corpus («بفوز», «لاشتعال»; not «لبان», a family name too), or one with a pronoun on it («بمدائحه», «لبيته»).
@@ -306,7 +312,7 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
   )
     last--;
   let first = s.first;
-  if (first < last && gluedNoun(doc, first, corpus)) first++;
+  if (first < last && (gluedNoun(doc, first, corpus) || nameNoun(doc, first))) first++;
   if (first === s.first && last === s.last) return null;
   const start = first === s.first ? s.start : nameStartOffset(doc, first, true);
   return { ...s, first, last, start, end: doc.tokens[last]!.end, role: first === s.first ? s.role : null };

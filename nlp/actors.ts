@@ -82,7 +82,6 @@ export function buildActors(
 ): Actor[] {
   const spans = joinQuotedGivenNames(
     text,
-    rec,
     withoutToMe(
       rec,
       rec.spans.filter((s) => s.type !== 'MISC'),
@@ -228,7 +227,7 @@ const QUOTE_GAP = /^\s*["«»“”]["«»“”\s]*$/;
  * «المدرب "ماركوس"  برانت»: one word of a person in quotation marks (a given name or a nickname) and the
  * person's name right after the marks are one person's given and family name, one span, not two people.
  */
-function joinQuotedGivenNames(text: string, rec: Recognition, spans: EntitySpan[]): EntitySpan[] {
+function joinQuotedGivenNames(text: string, spans: EntitySpan[]): EntitySpan[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const out: EntitySpan[] = [];
   for (let k = 0; k < sorted.length; k++) {
@@ -239,8 +238,8 @@ function joinQuotedGivenNames(text: string, rec: Recognition, spans: EntitySpan[
       a.type === 'PERS' &&
       b.type === 'PERS' &&
       a.first === a.last &&
-      (/["«“]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start)) ||
-        rec.doc.index.firstNames.has(normalize(text.slice(a.start, a.end)))) &&
+      // The marks close around the first word: in «إنه سيف"مرثد بن سعد"» the mark opens the second name.
+      /["«“]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start)) &&
       QUOTE_GAP.test(text.slice(a.end, b.start));
     if (!joins) {
       out.push(a);

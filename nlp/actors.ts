@@ -141,7 +141,7 @@ export function buildActors(
     if (!g && !s.knowledgeId) g = byText.get(k);
     // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
     if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
-    // «جمعية أطباء بلا حدود» after «منظمة أطباء بلا حدود»: a long name (three words or more) after another head word is the same body.
+    // «جمعية حماية الطفولة الدولية» after «منظمة حماية الطفولة الدولية»: a long name (three words or more) after another head word is the same body.
     if (!g && type === 'organization' && key.length >= 4 && ORG_HEADS.has(key[0]!)) g = byKey.get(`${type}|${key.slice(1).join(' ')}`);
     // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
     const skelKey = key.length === 1 && key[0]!.length >= 5 ? `${type}|${skeleton(key[0]!)}` : null;
@@ -314,7 +314,7 @@ function mergeParenthesised(text: string, groups: Group[]): void {
     const ga = owner.get(a)!;
     const gb = owner.get(b)!;
     if (ga === gb) continue;
-    // «رابطة المعلمين الأحرار (أي دي إل)»: Latin initials spelled in Arabic letters are the body's, whatever they were read as.
+    // «رابطة المعلمين الأحرار (إن إس يو)»: Latin initials spelled in Arabic letters are the body's, whatever they were read as.
     if (initials && ga.type !== 'person') {
       for (const s of gb.spans) owner.set(s, ga);
       absorb(ga, gb);

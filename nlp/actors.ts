@@ -315,7 +315,7 @@ function mergeParenthesised(text: string, groups: Group[]): void {
     const gb = owner.get(b)!;
     if (ga === gb) continue;
     // «رابطة المعلمين الأحرار (إن إس يو)»: Latin initials spelled in Arabic letters are the body's, whatever they were read as.
-    if (initials && ga.type !== 'person') {
+    if (initials && ga.type === 'organization') {
       for (const s of gb.spans) owner.set(s, ga);
       absorb(ga, gb);
       continue;

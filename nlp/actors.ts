@@ -5,7 +5,7 @@ import type { Actor, ActorType, Mention } from '../types/analysis';
 import { Memo } from '../types/memo';
 import type { EntitySpan, Recognition } from './entities';
 import { type GazetteerEntry, nameTokens } from './gazetteer';
-import { ORG_HEADS } from './lexicon';
+import { ORG_HEADS, REPORTING } from './lexicon';
 import { normalize, normalizedLength, skeleton, skeletonLastCode, skeletonLength } from './normalize';
 import type { RolePhrase } from './patterns';
 import { cliticReadings, type Stripped } from './tokenize';
@@ -80,7 +80,13 @@ export function buildActors(
   rec: Recognition,
   entryOf: (knowledgeId: string) => GazetteerEntry | undefined = () => undefined,
 ): Actor[] {
-  const spans = rec.spans.filter((s) => s.type !== 'MISC');
+  const spans = joinQuotedGivenNames(
+    text,
+    withoutToMe(
+      rec,
+      rec.spans.filter((s) => s.type !== 'MISC'),
+    ),
+  );
   const groups: Group[] = [];
   const byKnowledge = new Map<string, Group>();
   const byKey = new Map<string, Group>();
@@ -135,6 +141,8 @@ export function buildActors(
     if (!g && !s.knowledgeId) g = byText.get(k);
     // «اللجنة الدولية» after «اللجنة الدولية للصليب الأحمر»: the opening words of one body's longer name.
     if (!g && type === 'organization' && key.length >= 2 && !s.knowledgeId) g = orgByPrefix.get(k) ?? undefined;
+    // «جمعية حماية الطفولة الدولية» after «منظمة حماية الطفولة الدولية»: a long name (three words or more) after another head word is the same body.
+    if (!g && type === 'organization' && key.length >= 4 && ORG_HEADS.has(key[0]!)) g = byKey.get(`${type}|${key.slice(1).join(' ')}`);
     // One-word spelling variants of the same name («لوكاشنكو», «لوكاشينكو») share a skeleton.
     const skelKey = key.length === 1 && key[0]!.length >= 5 ? `${type}|${skeleton(key[0]!)}` : null;
     if (!g && skelKey) g = bySkeleton.get(skelKey);
@@ -181,14 +189,66 @@ export function buildActors(
     if (s.roleMention) g.extra.push({ ...s.roleMention, text: text.slice(s.roleMention.start, s.roleMention.end), kind: 'role' });
   }
   mergeCliticForms(text, groups);
+  mergeElidedArticle(text, groups);
   mergeParenthesised(text, groups);
-  joinPersonsByParts(rec, groups);
+  joinPersonsByParts(text, rec, groups);
   mergeSpellingVariants(groups);
   mergeOpeningWords(groups, entryOf);
   addSurnameMentions(text, rec, groups);
   addRoleMentions(text, rec, rec.roles, groups);
   addHeadMentions(text, rec, groups);
   return groups.map((g) => toActor(text, g, entryOf)).sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+/** «لي», «لنا»: «to me», «to us» after a reporting verb. */
+const TO_ME = new Set(['لي', 'لنا']);
+
+/**
+ * «وقال لي الكناني» in an article that names «سامر الكناني»: «لي» after a reporting verb is «to me», not the
+ * given name «Lee», when the words after it end another person's name; the span keeps only those words.
+ */
+function withoutToMe(rec: Recognition, spans: EntitySpan[]): EntitySpan[] {
+  const { tokens } = rec.doc;
+  const lastWords = new Set<string>();
+  for (const s of spans)
+    if (s.type === 'PERS' && s.last > s.first && !TO_ME.has(tokens[s.first]!.norm)) lastWords.add(tokens[s.last]!.norm);
+  return spans.map((s) => {
+    if (s.type !== 'PERS' || s.last === s.first || !TO_ME.has(tokens[s.first]!.norm) || !lastWords.has(tokens[s.last]!.norm)) return s;
+    const verb = tokens[s.first - 1];
+    if (!verb || !cliticReadings(verb.norm).some((r) => REPORTING.has(r.stem))) return s;
+    return { ...s, first: s.first + 1, start: tokens[s.first + 1]!.start, role: null, roleMention: null };
+  });
+}
+
+/** Only quotation marks and spaces, with at least one mark. */
+const QUOTE_GAP = /^\s*["«»“”]["«»“”\s]*$/;
+
+/**
+ * «المدرب "ماركوس"  برانت»: one word of a person in quotation marks (a given name or a nickname) and the
+ * person's name right after the marks are one person's given and family name, one span, not two people.
+ */
+function joinQuotedGivenNames(text: string, spans: EntitySpan[]): EntitySpan[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: EntitySpan[] = [];
+  for (let k = 0; k < sorted.length; k++) {
+    const a = sorted[k]!;
+    const b = sorted[k + 1];
+    const joins =
+      b &&
+      a.type === 'PERS' &&
+      b.type === 'PERS' &&
+      a.first === a.last &&
+      // The marks close around the first word: in «إنه سيف"مرثد بن سعد"» the mark opens the second name.
+      /["«“]\s*$/.test(text.slice(Math.max(0, a.start - 3), a.start)) &&
+      QUOTE_GAP.test(text.slice(a.end, b.start));
+    if (!joins) {
+      out.push(a);
+      continue;
+    }
+    out.push({ ...b, start: a.start, first: a.first, role: a.role ?? b.role, roleMention: a.roleMention ?? b.roleMention, surname: false });
+    k++;
+  }
+  return out;
 }
 
 /**
@@ -223,6 +283,23 @@ function mergeCliticForms(text: string, groups: Group[]): void {
   dropEmpty(groups);
 }
 
+/**
+ * «المكتب الإعلامي للدباغي» after «سامر الدباغي»: a one-word person read from the second «ل» of «لل» is
+ * the family name «الدباغي» after «ل» with the alef of «ال» dropped, so the person the article names with it.
+ */
+function mergeElidedArticle(text: string, groups: Group[]): void {
+  const byLast = new Map<string, Group[]>();
+  for (const g of groups) if (g.type === 'person') listIn(byLast, g.full[g.full.length - 1]!, g);
+  for (const g of groups) {
+    const w = g.full[0]!;
+    if (g.type !== 'person' || g.full.length !== 1 || !w.startsWith('ل')) continue;
+    if (!g.spans.every((s) => text[s.start - 1] === 'ل')) continue;
+    const owners = byLast.get(`ا${w}`);
+    if (owners?.length === 1) absorb(owners[0]!, g);
+  }
+  dropEmpty(groups);
+}
+
 /** «وكالة الأنباء الرسمية (سانا)»: a name in brackets right after another names the same actor. */
 function mergeParenthesised(text: string, groups: Group[]): void {
   const owner = new Map<EntitySpan, Group>();
@@ -231,15 +308,37 @@ function mergeParenthesised(text: string, groups: Group[]): void {
   for (let k = 0; k + 1 < spans.length; k++) {
     const a = spans[k]!;
     const b = spans[k + 1]!;
-    if (!/^\s*\(\s*$/.test(text.slice(a.end, b.start)) || text.slice(b.end).trimStart()[0] !== ')') continue;
+    const gap = text.slice(a.end, b.start);
+    const initials = spelledInitials(gap, b, text);
+    if (!(/^\s*\(\s*$/.test(gap) || initials) || text.slice(b.end).trimStart()[0] !== ')') continue;
     const ga = owner.get(a)!;
     const gb = owner.get(b)!;
-    if (ga === gb || ga.type !== gb.type) continue;
+    if (ga === gb) continue;
+    // «رابطة المعلمين الأحرار (إن إس يو)»: Latin initials spelled in Arabic letters are the body's, whatever they were read as.
+    if (initials && ga.type === 'organization') {
+      for (const s of gb.spans) owner.set(s, ga);
+      absorb(ga, gb);
+      continue;
+    }
+    if (ga.type !== gb.type) continue;
     // The bracketed one is usually the known short name: keep its group, move the other's spans in.
     for (const s of ga.spans) owner.set(s, gb);
     absorb(gb, ga);
   }
   dropEmpty(groups);
+}
+
+/** The names of Latin letters as Arabic writes them («إيه», «بي», «دي», «إس»). */
+const LETTER_NAMES = new Set(
+  'إيه أيه أي إي آي بي سي دي إف جي إتش اتش جاي كيه كاي إل إم إن أو كيو آر إس تي يو في دبليو إكس واي زد زي'.split(' ').map(normalize),
+);
+
+/** A bracket «(» (with spelled letters after it) before the span, and only spelled letters in the span. */
+function spelledInitials(gap: string, b: EntitySpan, text: string): boolean {
+  const open = /^\s*\(([^()]*)$/.exec(gap);
+  if (!open) return false;
+  const words = `${open[1]} ${text.slice(b.start, b.end)}`.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.every((w) => LETTER_NAMES.has(normalize(w)));
 }
 
 /** Move every span and mention of `from` into `into`, which keeps its type and name. */
@@ -262,13 +361,15 @@ function dropEmpty(groups: Group[]): void {
  * person the article names in full (starting with a given name), is that person. Well-known places
  * keep their reading («باريس» is not «ألبير باريس»).
  */
-function joinPersonsByParts(rec: Recognition, groups: Group[]): void {
+function joinPersonsByParts(text: string, rec: Recognition, groups: Group[]): void {
   const byFirst = new Map<string, Group[]>();
   const byLast = new Map<string, Group[]>();
   const { index } = rec.doc;
   for (const g of groups) {
-    // Only names that open with a given name: «بلدية كالدويل», «وادي سراييفو» read as persons are no one's.
-    if (g.type !== 'person' || g.full.length < 2 || !index.firstNames.has(g.full[0]!)) continue;
+    // Only names that open with a given name, of the lists or quoted before the family name («"ماركوس" برانت»):
+    // «بلدية كالدويل», «وادي سراييفو» read as persons are no one's.
+    if (g.type !== 'person' || g.full.length < 2) continue;
+    if (!index.firstNames.has(g.full[0]!) && !g.spans.some((s) => /["«»“”]/.test(text.slice(s.start, s.end)))) continue;
     listIn(byFirst, g.full[0]!, g);
     listIn(byLast, g.full[g.full.length - 1]!, g);
   }
@@ -675,8 +776,11 @@ function toActor(text: string, g: Group, entryOf: (id: string) => GazetteerEntry
   const id = g.knowledgeId ?? `${g.type[0]}:${normalize(best).replace(/\s+/g, '_')}`;
   return {
     id,
-    // A name met only in a hashtag («#مجلس_الأمن») is shown with its spaces.
-    name: best.replace(/_/g, ' '),
+    // A name met only in a hashtag («#مجلس_الأمن») is shown with its spaces, one quoted in part without its marks.
+    name: best
+      .replace(/_/g, ' ')
+      .replace(/["«»“”]/g, '')
+      .replace(/\s+/g, ' '),
     type: g.type,
     role: g.role,
     aliases,

@@ -114,10 +114,36 @@ export function recognise(text: string, tokens: readonly Token[], deps: EntityDe
       tagger.tagWithMargins?.(tokens, text, out) ?? { tags: tagger.tag(tokens, text, out), margins: undefined };
     out = mergeTaggerSpans(doc, out, taggerSpans(text, tokens, read.tags), read.margins);
   }
+  out = yieldToKnownPlaces(doc, out);
   const { tagger } = deps;
   out = keepNames(doc, splitCoordinated(doc, out), tagger?.corpusStats && ((word) => tagger.corpusStats?.(word) ?? null));
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return { spans: out, roles, doc };
+}
+
+/**
+ * «وغادر ماكلين أديس أبابا»: a person span that runs into the first word of a place of several words
+ * the lists know, and stops inside it, ends before it; the place is painted whole when nothing else holds it.
+ */
+function yieldToKnownPlaces(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
+  const out: EntitySpan[] = [];
+  const taken = new Uint8Array(doc.tokens.length);
+  for (const s of spans) for (let t = s.first; t <= s.last; t++) taken[t] = 1;
+  for (const s of spans) {
+    const k = s.type === 'PERS' && s.source !== 'gazetteer' ? doc.covered[s.last]! : -1;
+    const m = k >= 0 ? doc.gaz[k] : undefined;
+    if (m?.entry.type !== 'place' || m.first <= s.first || m.last <= s.last) {
+      out.push(s);
+      continue;
+    }
+    out.push({ ...s, last: m.first - 1, end: doc.tokens[m.first - 1]!.end });
+    let free = true;
+    for (let t = s.last + 1; t <= m.last; t++) free &&= !taken[t];
+    if (!free) continue;
+    out.push({ start: m.start, end: m.end, type: 'LOC', source: 'gazetteer', knowledgeId: m.entry.id, first: m.first, last: m.last });
+    for (let t = m.first; t <= m.last; t++) taken[t] = 1;
+  }
+  return out;
 }
 
 /**

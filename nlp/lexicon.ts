@@ -304,3 +304,14 @@ export const FEAT_WORDS = set('الفائز الفائزة الحائز الحا
 
 /** «السؤال», «التساؤل»: a question the writer poses, which a colon and marks may follow. */
 export const QUESTION_NOUNS = set('السؤال التساؤل سؤال تساؤل');
+
+/** «إذاعة تشاد الرسمية»: adjectives that agree with the head before a country, never part of its name. */
+export const OFFICIAL_ADJECTIVES = set('الرسمية الرسمي الحكومية الحكومي');
+
+/** «حركة الملاحة», «الحركة التجارية»: what «حركة» is the traffic or motion of, never a movement's name. */
+export const TRAFFIC_WORDS = set(`الملاحة الرياح المرور النقل التجارة السير الطيران الشاحنات السفر الصفائح الأجسام السفن
+  القطارات الحافلات المسافرين البضائع الأسواق التداول البيع الشراء الأموال الاستثمار الزوار العبور الملاحية المرورية
+  التجارية السياحية الجوية الاقتصادية العمرانية الشرائية`);
+
+/** Nouns of age in apposition after a name («مع سامر الكناني الشاب»), never the family name. */
+export const AGE_NOUNS = set('الشاب الشابة الفتى الفتاة الطفل الطفلة الصبي الصبية المسن المسنة العجوز الرضيع الرضيعة');

@@ -8,16 +8,21 @@
 import type { CorpusStats } from '../types/analysis';
 import type { EntitySpan } from './entities';
 import {
+  AGE_NOUNS,
   BAND_WORDS,
   DIRECTION_ADJECTIVES,
   EVENT_HEADS,
   FUNCTION_WORDS,
   NAMED_BODY_HEADS,
   NAMED_PLACE_HEADS,
+  OFFICIAL_ADJECTIVES,
   ORG_HEADS,
   PLACE_HEADS,
+  PLACE_OFFICE_HEADS,
+  REPORTING,
   ROYAL_TITLES,
   TITLE_WORDS,
+  TRAFFIC_WORDS,
 } from './lexicon';
 import { normalize } from './normalize';
 import { type Doc, isDefinite, isNisbaOfPlace, nameStartOffset } from './patterns';
@@ -94,6 +99,8 @@ const NEARING = words('ناهز يناهز');
 
 /** «موقع» in the sense of a web site, whose kind («التواصل الاجتماعي») may come before the name. */
 const SITE_HEADS = words('موقع مواقع');
+
+const MOTION_HEADS = words('حركة الحركة');
 
 /** Prepositions that put what follows in or towards a place. */
 const INTO_PLACE = words('في إلى الى داخل نحو');
@@ -235,6 +242,40 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
 }
 
 /**
+ * «جون هامبر أقال مساعده»: a verb of the shape «أفعل» after a name («أقال», «أوقف», «أجرى»), no word of the
+ * name lists, that the corpus sees often and hardly ever after a title (the given names «أكرم», «أنور» are).
+ * Only after a name of two words or more: «نعيم أسلم» is a given and a family name.
+ */
+function pastVerb(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  if (raw.length !== 4 || raw[0] !== 'أ' || nameListWord(doc, i)) return false;
+  const stats = corpus?.(doc.tokens[i]!.norm);
+  return !!stats && stats.frequency >= 3 && stats.afterTitle <= 1;
+}
+
+/** «وضع اسم الكناني على القائمة»: the noun «name» before a name (with «و/ف», not «ب»: «باسم» is a given name). */
+function nameNoun(doc: Doc, i: number): boolean {
+  return (doc.readings[i] ?? []).some(({ prefix, stem }) => /^[وف]?$/.test(prefix) && NAME_NOUNS.has(stem));
+}
+const NAME_NOUNS = words('اسم');
+
+/**
+ * A noun with a preposition glued on, never a word of the name lists: an everyday word by the corpus or the
+ * corpus («بفوز», «لاشتعال»; not «لبان», a family name too), or one with a pronoun on it («بمدائحه», «لبيته»).
+ */
+function gluedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  if (nameListWord(doc, i)) return false;
+  // «يه» ends foreign names as often as it is «his» («بيسنييه»).
+  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  const pronoun = raw.endsWith('يه') ? 0 : (PRONOUN_END.exec(raw)?.[0].length ?? 0);
+  // The noun before the pronoun has three letters at least: «برهم» is a given name, not «ب» + «ر» + «هم».
+  return (doc.readings[i] ?? []).some(
+    ({ prefix, stem }) =>
+      /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && ((pronoun > 0 && stem.length - pronoun >= 3) || corpusEveryday(corpus?.(stem))),
+  );
+}
+
+/**
  * «فيرنانديز المشروبات», «بفوز موراليس», «حرب الرواتب»: a person span that swallowed everyday words
  * after the name, or a noun with a preposition glued on before it, and any span that swallowed a time
  * after it, is cut back to its name words; null when nothing is cut. What is left still goes through
@@ -251,13 +292,27 @@ function trimOrdinaryWords(s: EntitySpan, doc: Doc, corpus: PrecisionContext['co
     (TIME_WORDS.has(doc.tokens[last]!.norm) || (WEEKDAYS.has(doc.tokens[last]!.norm) && (s.type !== 'PERS' || time(last))))
   )
     last--;
+  // «إذاعة تشاد الرسمية» read as a body «تشاد الرسمية»: the adjective agrees with the head before the span, the name is the country's.
+  if (
+    s.type === 'ORG' &&
+    last === s.first + 1 &&
+    OFFICIAL_ADJECTIVES.has(doc.tokens[last]!.norm) &&
+    doc.placeWords.has(doc.tokens[s.first]!.norm)
+  )
+    return { ...s, type: 'LOC', knowledgeId: undefined, last: s.first, end: doc.tokens[s.first]!.end };
   if (s.type !== 'PERS') return last === s.last ? null : { ...s, last, end: doc.tokens[last]!.end };
-  while (last > s.first && (swallowedWord(doc, last, corpus) || accusativeWord(doc, last, corpus) || definiteHead(doc, last))) last--;
+  while (
+    last > s.first &&
+    (swallowedWord(doc, last, corpus) ||
+      accusativeWord(doc, last, corpus) ||
+      definiteHead(doc, last) ||
+      gluedNoun(doc, last, corpus) ||
+      (last - 1 > s.first && pastVerb(doc, last, corpus)) ||
+      AGE_NOUNS.has(doc.tokens[last]!.norm))
+  )
+    last--;
   let first = s.first;
-  const glued = (doc.readings[first] ?? []).some(
-    ({ prefix, stem }) => /^[وف]?[بلك]/.test(prefix) && stem.length > 2 && corpusEveryday(corpus?.(stem)),
-  );
-  if (first < last && glued && !nameListWord(doc, first)) first++;
+  if (first < last && (gluedNoun(doc, first, corpus) || nameNoun(doc, first))) first++;
   if (first === s.first && last === s.last) return null;
   const start = first === s.first ? s.start : nameStartOffset(doc, first, true);
   return { ...s, first, last, start, end: doc.tokens[last]!.end, role: first === s.first ? s.role : null };
@@ -275,6 +330,29 @@ function definiteHead(doc: Doc, i: number): boolean {
   return OBJECT_HEADS.has(stem) || [stem, singular].some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w));
 }
 const OBJECT_HEADS = new Set(['قوات', 'وفد', 'جنود', 'قواعد'].map(normalize));
+
+/**
+ * An everyday noun of the lists with a first-person possessive: «ـتي» on a noun in «ة» («سفينتي»), «ـي» on one in
+ * «ء» or «ت» («حذائي», «أختي»), «ـنا» on one the corpus reads as everyday («شعبنا»); never a given name or name word of the lists («لينا», «علي») nor a well-known place.
+ */
+function possessedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
+  const n = doc.tokens[i]!.norm;
+  const { common, firstNames, nameTokens, phrases } = doc.index;
+  // A small town of the lists («أختي») does not make the word a name; a person's name or a known place does.
+  const known = phrases.get(n)?.some((p) => p.rest.length === 0 && !p.minor);
+  if (n.startsWith('ال') || firstNames.has(n) || nameTokens.has(n) || known) return false;
+  // «نا» only on a noun the corpus reads as everyday («شعبنا»; not «سوينا»).
+  if (n.endsWith('نا') && n.length >= 5 && corpusEveryday(corpus?.(n.slice(0, -2)))) return true;
+  if (n.endsWith('تي') && common.has(`${n.slice(0, -2)}ه`)) return true;
+  if (/[ئي]ي$/.test(n) && common.has(`${n.slice(0, -2)}ء`)) return true;
+  return n.endsWith('تي') && n.length >= 4 && common.has(n.slice(0, -1));
+}
+
+/** A sound plural («ـون/ـيين/ـات») that is no given name or name word of the lists («بركات» is a family name). */
+function pluralWord(doc: Doc, i: number): boolean {
+  const n = doc.tokens[i]!.norm;
+  return n.length >= 5 && /(?:ون|يين|ات)$/.test(n) && !doc.index.firstNames.has(n) && !doc.index.nameTokens.has(n);
+}
 
 /** A word of the name lists (given names, name words, first words of known names). */
 function nameListWord(doc: Doc, i: number): boolean {
@@ -557,6 +635,22 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     },
   },
   {
+    name: 'my-our-noun',
+    example: "«سفينتي», «أختي», «حذائي», «شعبنا الكريم»: an everyday noun with «my/our» on it is nobody's name",
+    rejects: (s, { doc, corpus }) => s.type !== 'ORG' && tokensOf(s).some((t) => possessedNoun(doc, t, corpus)),
+  },
+  {
+    name: 'plural-description',
+    example: '«مسؤولون أميركيون», «خبيرات إقليميات»: plural nouns and adjectives describe a group, they name nobody',
+    rejects: (s, { doc }) => s.type === 'PERS' && s.last > s.first && tokensOf(s).every((t) => pluralWord(doc, t)),
+  },
+  {
+    name: 'traffic',
+    example: '«حركة الملاحة», «الحركة التجارية»: the traffic of ships or goods is not a movement',
+    rejects: (s, { doc }) =>
+      s.type === 'ORG' && s.last > s.first && anyStemIn(doc, s.first, MOTION_HEADS) && anyStemIn(doc, s.first + 1, TRAFFIC_WORDS),
+  },
+  {
     name: 'bare-given-name',
     example: '«وقال طالب في الجامعة», «سعيد الحظ»: a lone given name with no family name, title or full mention',
     rejects: bareGivenName,
@@ -574,6 +668,29 @@ function namesPerson(s: EntitySpan, doc: Doc, fullPersonWords: ReadonlySet<strin
   // A country or city the lists know well keeps its own reading («ألبير باريس» does not make «باريس» a person).
   if (s.source === 'gazetteer' && !isMinorWord(doc, s)) return false;
   return fullPersonWords.has(normalize(doc.text.slice(s.start, s.end)));
+}
+
+/**
+ * «وقال عثمان غازي، المتحدث باسم الحزب»: a two-word place of the lists that opens with a given name and
+ * stands right after a reporting verb is the person who speaks (a town's name made of a given and a family name).
+ */
+function speakingGivenNamePlace(s: EntitySpan, doc: Doc): boolean {
+  if (s.type !== 'LOC' || s.source !== 'gazetteer' || s.last !== s.first + 1 || s.first === 0) return false;
+  return doc.index.firstNames.has(doc.tokens[s.first]!.norm) && anyStemIn(doc, s.first - 1, REPORTING);
+}
+
+/**
+ * «رئيس بلدية بلانشفيل» read as a person «بلدية بلانشفيل»: a person span that opens with the head of a body
+ * or of a place (without «ال») names that body or place; null for any other span.
+ */
+function headedBody(s: EntitySpan, doc: Doc): 'ORG' | 'LOC' | null {
+  if (s.type !== 'PERS' || s.first === s.last || isDefinite(doc, s.first)) return null;
+  for (const { prefix, stem } of doc.readings[s.first] ?? []) {
+    if (prefix !== '') continue;
+    if (ORG_HEADS.has(stem) || PLACE_OFFICE_HEADS.has(stem)) return 'ORG';
+    if (PLACE_HEADS.has(stem)) return 'LOC';
+  }
+  return null;
 }
 
 /** The spans that no precision rule rejects, persons cut back to their name words first. */
@@ -608,7 +725,9 @@ export function keepNames(doc: Doc, found: EntitySpan[], corpus?: PrecisionConte
   return kept.map((s) => {
     const facility = namedFacility(s, doc, taken);
     if (facility) return facility;
-    if (namesPerson(s, doc, keptPersonWords)) return { ...s, type: 'PERS', knowledgeId: undefined };
+    if (namesPerson(s, doc, keptPersonWords) || speakingGivenNamePlace(s, doc)) return { ...s, type: 'PERS', knowledgeId: undefined };
+    const headed = headedBody(s, doc);
+    if (headed) return { ...s, type: headed, role: null, roleMention: null };
     return namedAfterPlaceHead(s, doc) ? { ...s, type: 'LOC' } : s;
   });
 }

@@ -452,7 +452,7 @@ describe('organizations and people the rules read as constructions', () => {
 describe('one actor per person or place, whatever is glued to the name', () => {
   const facts: TestFacts = {
     entries: [['p:macron', 'p', 'إيمانويل ماكرون', 'Emmanuel Macron', '', 't']],
-    firstNames: ['إياد', 'وليد', 'سالومون', 'توفيق'],
+    firstNames: ['إياد', 'وليد', 'سالومون', 'توفيق', 'باسم'],
     nameTokens: ['علاوي', 'النجيفي', 'دروغبا', 'كالو', 'المعلم', 'فوزان'],
   };
   // body → tags the tagger gives → persons listed → why
@@ -474,6 +474,18 @@ describe('one actor per person or place, whatever is glued to the name', () => {
       { وليد: 'B-PERS', المعلم: 'I-PERS' },
       ['وليد المعلم'],
       'negative: a given name that starts with «و» is whole',
+    ],
+    [
+      'ووضعت الحكومة اسم فوزان على القائمة، ثم قبضت على وليد فوزان.',
+      { اسم: 'B-PERS', فوزان: 'I-PERS' },
+      ['وليد فوزان'],
+      'the noun «name» before a family name is outside it, so the family name joins the person',
+    ],
+    [
+      'وقال باسم فوزان إن الحل قريب.',
+      { باسم: 'B-PERS', فوزان: 'I-PERS' },
+      ['باسم فوزان'],
+      'negative: «باسم» is a given name, not «ب» + «اسم»',
     ],
     [
       'وصل توفيق بن فوزان أمس.',

@@ -55,7 +55,7 @@ function listIn<K>(map: Map<K, Group[]>, key: K, g: Group): void {
 }
 
 /** Normalised role text with a leading و/ف/ب/ل stripped, to compare role phrases. */
-export function roleKey(role: string): string {
+function roleKey(role: string): string {
   let key = roleKeys.get(role);
   if (key === undefined) {
     key = canonicalRole(nameTokens(role).join(' '));

@@ -50,11 +50,6 @@ export interface Recognition {
 
 const TAG_OF = { person: 'PERS', organization: 'ORG', place: 'LOC' } as const;
 
-/** Find entity spans in tokenised text; see Recognition for the full picture used by the analyser. */
-export function findEntities(text: string, tokens: Token[], deps: EntityDeps): EntitySpan[] {
-  return recognise(text, tokens, deps).spans;
-}
-
 /** Gazetteer, then patterns, then the tagger's spans where nothing else claimed the tokens. */
 export function recognise(text: string, tokens: readonly Token[], deps: EntityDeps): Recognition {
   const gaz = dropGivenNamePlaces(text, tokens, deps.gazetteer, matchGazetteer(text, tokens, deps.gazetteer));
@@ -307,7 +302,7 @@ const PREPOSITION_ARTICLE_MARGIN = 1.3;
  * and takes that name's type. Chosen on ANERcorp dev (eval:ner) and news-dev (npm run eval)
  * together: see nlp/model/MODEL-CARD.md. MISC spans are kept for the CoNLL output; buildActors skips them.
  */
-export function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[], margins?: readonly number[]): EntitySpan[] {
+function mergeTaggerSpans(doc: Doc, ruleSpans: EntitySpan[], tagged: EntitySpan[], margins?: readonly number[]): EntitySpan[] {
   const { tokens, readings, index } = doc;
   /** Index of the rule span covering each token, -1 for none. */
   const ruled = new Int32Array(tokens.length).fill(-1);

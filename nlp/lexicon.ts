@@ -49,7 +49,7 @@ export const COUNTERPART_WORDS = set('نظيره نظيرته نظيرها نظ�
 export const COUNTERPART = /^(?:و|ل|ب)?(?:نظير|نظيرت|زميل|زميلت)(?:ه|ها|هم)(?:\s|$)/;
 
 /** Heads of armed groups, currents and national teams: «جيش التحرير الوطني», «لواء الفجر», «منتخب تونس». */
-export const GROUP_HEADS = set('جيش فيلق لواء سرايا كتيبة تيار منتخب');
+const GROUP_HEADS = set('جيش فيلق لواء سرايا كتيبة تيار منتخب');
 
 /** Heads of organization names: «وزارة الدفاع», «منظمة العفو الدولية», «وكالة «تاس»». */
 export const ORG_HEADS = set(`${[...GROUP_HEADS].join(' ')}

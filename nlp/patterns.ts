@@ -149,7 +149,7 @@ export function makeDoc(text: string, tokens: readonly Token[], index: Gazetteer
  * What the rules have asked about one word form, so each question is answered once per form and not
  * once per token: two bits per (word set, article stripped or not) slot, «asked» and «answer».
  */
-export interface FormMemo {
+interface FormMemo {
   readings: Stripped[];
   bits: number;
   /** Kept for the actor grouping (see actors.ts surnameCandidates). */
@@ -395,7 +395,7 @@ function foreignInitial(doc: Doc, n: string, raw: string): boolean {
  * Read a personal name starting at token i; returns the last token index or -1.
  * Handles «عبد X», nasab chains («خالد بن عبدالله العرج») and kunya («أبو بكر»).
  */
-export function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false): number {
+function readName(doc: Doc, i: number, minTokens = 1, firstKnown = false): number {
   const toks = doc.tokens;
   let j = i;
   const first = toks[i];
@@ -1519,7 +1519,7 @@ function givenPlacePair(doc: Doc, k: number): number {
 }
 
 /** Normalised form of token i without و/ف/ب/ل/ك proclitics (keeps «ال»): «ووزارة» → «وزارة», «بالكرملين» → «الكرملين». */
-export function stripClitics(doc: Doc, i: number): string {
+function stripClitics(doc: Doc, i: number): string {
   const t = doc.tokens[i]!;
   if (TITLE_WORDS.has(t.norm) || ORG_HEADS.has(t.norm) || PLACE_NAME_HEADS.has(t.norm)) return t.norm;
   const raw = t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '');

@@ -52,7 +52,7 @@ function words(list: string): Set<string> {
 }
 
 /** Days and months (Gregorian, Levantine and Hijri), with and without «ال». */
-export const CALENDAR_WORDS = words(`
+const CALENDAR_WORDS = words(`
   يوم شهر السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة سبت أحد اثنين ثلاثاء أربعاء خميس جمعة
   يناير فبراير مارس أبريل إبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر
   كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين الثاني الأول
@@ -65,7 +65,7 @@ const TIME_WORDS = words('ليل ليلة مساء صباح ظهر فجر عصر
 const WEEKDAYS = words('السبت الأحد الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة');
 
 /** Diseases and their agents: «فيروس كورونا» names an illness, never a person or a place. */
-export const DISEASE_WORDS = words(`
+const DISEASE_WORDS = words(`
   فيروس فايروس الفيروس فيروسات كورونا كوفيد إيبولا ايبولا إنفلونزا انفلونزا الإنفلونزا الانفلونزا الإيدز
   الملاريا ملاريا الكوليرا كوليرا الحصبة حصبة زيكا الطاعون السرطان سرطان جدري الجدري
 `);
@@ -75,7 +75,7 @@ export const DISEASE_WORDS = words(`
  * («برنامج «صباح الخير»», «سورة «لقمان»»). Without marks the name after «كتاب/برنامج» is the owner
  * («كتاب الوزير», «برنامج البنك التجاري»); only prizes and chapters are named after someone uninvolved.
  */
-export const WORK_HEADS = words(`
+const WORK_HEADS = words(`
   سورة جائزة جوائز برنامج فيلم مسلسل أغنية أغنيته ألبوم كتاب كتابه رواية روايته مسرحية قصيدة
   عملية حملة مبادرة هاشتاق هاشتاغ وسم لقب
 `);
@@ -83,10 +83,10 @@ export const WORK_HEADS = words(`
 const NAMED_AFTER_HEADS = words('سورة جائزة جوائز');
 
 /** Particles, pronoun forms and the oath «والله» that no name contains («بلى يا رسول الله», «أتعرفين يا أمي أنك»). */
-export const NEVER_IN_NAMES = words('يا أيها بلى نعم كلا أنك إنك أنكم إنكم لك لكم اللهم والله');
+const NEVER_IN_NAMES = words('يا أيها بلى نعم كلا أنك إنك أنكم إنكم لك لكم اللهم والله');
 
 /** Everyday words that are also the names of countries or cities: «الدعم المالي», «نشر الخبر», «صور الحادث». */
-export const AMBIGUOUS_PLACE_WORDS = words('مالي الخبر صور حماة');
+const AMBIGUOUS_PLACE_WORDS = words('مالي الخبر صور حماة');
 
 /** Words before a place that say it is one: prepositions of place and direction. */
 const PLACE_CUES = words(`

@@ -120,7 +120,7 @@ export interface QuoteContext {
 }
 
 /** The word right before the opening mark, normalised, or '' at a sentence or paragraph start. */
-export function wordBefore(text: string, open: number): string {
+function wordBefore(text: string, open: number): string {
   let e = open;
   while (e > 0 && text[e - 1] === ' ') e--;
   let s = e;

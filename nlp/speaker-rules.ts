@@ -507,7 +507,7 @@ function nameInMarks(s: Scene, from: number, to: number): Speaker | null {
  * 'subjectless': a cue without a subject of its own (resolved like a pronoun-dropped verb unless an
  * earlier cue has one). 'adjunct': a statement noun whose owner speaks only when no verb is found.
  */
-export interface CueReading {
+interface CueReading {
   kind: 'speaker' | 'skip' | 'subjectless' | 'adjunct';
   speaker?: Speaker;
 }

@@ -146,7 +146,7 @@ export function isCueAt(s: Scene, t: number): boolean {
 }
 
 /** «قول أوباما», «إعلان شركة «X»»: the person or body named right after a speech-act noun, or after its head word. */
-export function speechAgent(s: Scene, t: number): MentionRef | null {
+function speechAgent(s: Scene, t: number): MentionRef | null {
   const head = s.tokens[t + 1];
   const at = head && !s.mentionAt[t + 1] && ORG_HEADS.has(head.norm) ? t + 2 : t + 1;
   const m = s.mentionAt[at];

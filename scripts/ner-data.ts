@@ -102,7 +102,7 @@ export function chunk<T>(xs: readonly T[]): T[][] {
 
 /**
  * A pseudo-document of CoNLL sentences as the tagger sees it in the extension, with gold tags and,
- * when a gazetteer is given, the gazetteer/pattern hints findEntities would hand the tagger.
+ * when a gazetteer is given, the gazetteer/pattern hints recognise would hand the tagger.
  */
 export function toTrainingDoc(doc: readonly ConllSentence[], gazetteer: GazetteerIndex | null): TaggedSentence[] {
   const view = conllView(doc.map((s) => s.tokens));

@@ -1,5 +1,5 @@
 // Diagnostics on the ANERcorp dev set: the alignment ceiling (gold tags through the extension's
-// tokens and back) and where the combined recogniser (findEntities) loses to the tagger alone:
+// tokens and back) and where the combined recogniser (recognise) loses to the tagger alone:
 // false positives by kind (no gold overlap, boundary, type) and source, and misses the tagger had.
 // The combined output is the CoNLL view `npm run ner` prints (ANERcorp/MUC convention, NER_CONVENTION
 // as in ner-run); its false positives are also sorted by their shape against the gold name, and the

@@ -690,11 +690,14 @@ export function findPatternHits(doc: Doc): { hits: PatternHit[]; roles: RolePhra
  */
 function stateHeadAt(doc: Doc, i: number): { kind: boolean; union: boolean } | null {
   if (doc.covered[i]! >= 0) return null;
-  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  let raw: string | null = null;
   for (const r of doc.readings[i] ?? []) {
-    if (!/^[وف]?[بل]?$/.test(r.prefix.replace(/ال$/, '')) || r.prefix.includes('لل')) continue;
-    const definite = raw.slice(r.prefix.replace(/ال$/, '').length).startsWith('ال');
     const word = r.prefix.endsWith('ال') ? `ال${r.stem}` : r.stem;
+    // Asked of every token: the set look-ups first, the prefix and spelling only for a head.
+    if (!STATE_BODY_HEADS.has(word) && !STATE_BODY_KIND_HEADS.has(word)) continue;
+    if (!/^[وف]?[بل]?$/.test(r.prefix.replace(/ال$/, '')) || r.prefix.includes('لل')) continue;
+    raw ??= doc.tokens[i]!.text.replace(DIACRITICS, '');
+    const definite = raw.slice(r.prefix.replace(/ال$/, '').length).startsWith('ال');
     if (definite && STATE_BODY_HEADS.has(word)) return { kind: false, union: word === ITTIHAD };
     if (STATE_BODY_KIND_HEADS.has(word) && (definite || word === JIHAZ)) return { kind: true, union: false };
   }
@@ -996,10 +999,11 @@ function placeNameWord(doc: Doc, i: number, smallSettlement: boolean): boolean {
 function settlementAt(doc: Doc, i: number): number {
   const toks = doc.tokens;
   const next = toks[i + 1];
-  if (!next || !joined(doc.text, toks[i]!, next) || doc.gazAt[i] || isDefinite(doc, i)) return -1;
-  const head = cliticReadings(toks[i]!.norm).find((r) => !r.prefix.includes('ال') && PLACE_HEADS.has(r.stem))?.stem;
+  // Asked of every token: the head first, the rest only after one.
+  const head = (doc.readings[i] ?? []).find((r) => !r.prefix.includes('ال') && PLACE_HEADS.has(r.stem))?.stem;
+  if (!head || !next || !joined(doc.text, toks[i]!, next) || doc.gazAt[i] || isDefinite(doc, i)) return -1;
   // «شبه جزيرة البلقان»: the head is part of a longer name.
-  if (!head || (i > 0 && toks[i - 1]!.norm === SHIBH)) return -1;
+  if (i > 0 && toks[i - 1]!.norm === SHIBH) return -1;
   // «خلال ولاية X الثانية»: «ولاية» is also a term of office, so a person's name after it stays the person's.
   if (head === WILAYA && (doc.index.nameTokens.has(next.norm) || doc.index.firstNames.has(next.norm))) return -1;
   let last = i + 1;

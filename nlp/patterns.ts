@@ -825,6 +825,8 @@ function partyAt(doc: Doc, i: number): number {
 const BODY_READERS = [forcesAt, placeOfficeAt, partyAt, stateBodyAt];
 
 function bodyAt(doc: Doc, i: number): number {
+  // Asked of every token: only a word with one of the readers' heads among its readings goes on.
+  if (!(doc.readings[i] ?? []).some((r) => BODY_HEAD_STEMS.has(r.stem))) return -1;
   for (const read of BODY_READERS) {
     const last = read(doc, i);
     if (last > i) return last;
@@ -833,6 +835,13 @@ function bodyAt(doc: Doc, i: number): number {
 }
 
 const FORCES = new Set([normalize('قوات')]);
+/** Every head a body reader starts from, with and without «ال», as a clitic reading's stem may hold it. */
+const BODY_HEAD_STEMS = new Set(
+  [...FORCES, ...NUMBERED_UNIT_HEADS, ...PLACE_OFFICE_HEADS, ...PARTY_HEADS, ...STATE_BODY_HEADS, ...STATE_BODY_KIND_HEADS].flatMap((w) => [
+    w,
+    w.startsWith('ال') ? w.slice(2) : `ال${w}`,
+  ]),
+);
 const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
 
 /**

@@ -30,7 +30,7 @@ const OPENERS: Record<string, string> = { '«': '»', '“': '”', '„': '“'
 const CLOSERS = new Set(['»', '”', '’']);
 const TRIM = /[\s.،,؛;:!?؟…-]/;
 /** Only these characters change the state of the scanner; everything between them is skipped. */
-const MARKS = /[«»“”„‘’"\n]/g;
+const MARKS = /[«»“”„‘’"″\n]/g;
 
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -73,6 +73,8 @@ export function findMarkedSpans(text: string): MarkedSpan[] {
       if (later > 0 && (nl < 0 || later < nl)) curlySwapped = true;
     }
     if (curlySwapped && (ch === '”' || ch === '“')) ch = ch === '”' ? '“' : '”';
+    // «“ويندوز 10″»: a double prime typed for the closing mark closes an open “, and is an inch mark otherwise.
+    if (ch === '″') ch = '”';
     if (ch === '"') {
       // Straight quotes have no direction: read it from the neighbours, toggle only when unclear.
       const before = text[i - 1] ?? ' ';

@@ -17,6 +17,13 @@ describe('findMarkedSpans: the outermost text inside quotation marks', () => {
     ['curly', 'وأضاف “لن نتراجع عن قرارنا” في كلمته.', ['لن نتراجع عن قرارنا'], 'English-style curly quotes'],
     ['reversed curly', 'وأضاف ”لن نتراجع عن قرارنا“ في كلمته.', ['لن نتراجع عن قرارنا'], 'some Arabic sites open with ” and close with “'],
     [
+      'double prime for the closing mark',
+      'وطرحت الشركة “نظام 12″ للمستخدمين، وقال مديرها “سنواصل التحديث” أمس.',
+      ['نظام 12', 'سنواصل التحديث'],
+      'a ″ typed for ” closes the open “ instead of leaving it open until the next ”',
+    ],
+    ['inch mark', 'وتبلغ الشاشة 15″ في الطراز الجديد.', [], 'negative: a ″ with no open “ is an inch mark'],
+    [
       'across sentences',
       'وقال «الوضع هادئ. لكننا نراقب الحدود» مساء.',
       ['الوضع هادئ. لكننا نراقب الحدود'],

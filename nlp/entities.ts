@@ -216,9 +216,9 @@ function extendPersons(doc: Doc, spans: EntitySpan[]): void {
 }
 
 /**
- * «وسامي حداد», «وسلامي وحداد», «كوفي وسيدو كامارا»: a person's span starts after a conjunction glued to
+ * «وسامي قداح», «وسلامي وقداح», «كوفي وسيدو كامارا»: a person's span starts after a conjunction glued to
  * a name and ends before «و» glued to a second name. A name word is one of the name lists or of another
- * person span; a word that is itself a name («وليد», «واغنر») is never cut.
+ * person span; a word that is itself a name («وليد», «ويلسون») is never cut.
  */
 const AFTER_NASAB = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ام', 'ابي'].map(normalize));
 
@@ -232,9 +232,9 @@ function splitCoordinated(doc: Doc, spans: EntitySpan[]): EntitySpan[] {
     const n = tokens[i]!.norm;
     // The name lists also hold clitic forms («واياد»): only a given name or a listed name is whole.
     if (!n.startsWith('و') || index.firstNames.has(n) || index.phrases.has(n)) return 0;
-    // «بن وزان»: after «بن/أبو» the word is the father's name, whatever its first letter.
+    // «بن وضاح»: after «بن/أبو» the word is the father's name, whatever its first letter.
     if (i > 0 && AFTER_NASAB.has(tokens[i - 1]!.norm)) return 0;
-    // «الطوسي والزمخشري»: no name goes on with «و» + «ال»; that word opens a second name.
+    // «الكوفي والدمشقي»: no name goes on with «و» + «ال»; that word opens a second name.
     return readings[i]?.some((r) => r.prefix === 'و' && (nameWord(r.stem) || r.stem.startsWith('ال'))) ? 1 : 0;
   };
   const out: EntitySpan[] = [];

@@ -337,7 +337,7 @@ export function matchGazetteer(text: string, tokens: readonly Token[], index: Ga
 }
 
 /**
- * Clitic stripping is where one-word names go wrong («كيارا» is not ك + «يارا», «فوزان» not ف + «وزان»):
+ * Clitic stripping is where one-word names go wrong («كلارا» is not ك + «لارا», «فراس» not ف + «راس»):
  * a known name word is never split, «ك» never opens a one-word name, and small towns only take و,
  * or one ب/ل before a long name.
  */

@@ -47,7 +47,7 @@ export interface Doc {
   placeWords: Set<string>;
   /** Per token, the memo of its word form (shared by every token of that form): see hasWord. */
   forms?: FormMemo[];
-  /** Tokens whose first letter is the conjunction «و» before a coordinated name («وكيرتشي»). */
+  /** Tokens whose first letter is the conjunction «و» before a coordinated name («وفيرانيتشي»). */
   conjoined?: Set<number>;
 }
 
@@ -313,7 +313,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   if (FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n) || REPORTING.has(n) || ORG_HEADS.has(n) || HONORIFIC_OPENERS.has(n)) return false;
   // «وقالت أمانة منطقة جدة»: an office or a region word opens a body or a place, not a name.
   if (PLACE_OFFICE_HEADS.has(n) || PLACE_HEADS.has(n)) return false;
-  // «رامي حداد على»: «على» folds onto «علي» but is the preposition.
+  // «سامر قداح على»: «على» folds onto «علي» but is the preposition.
   if (n === ALI && t.text.endsWith('ى')) return false;
   const g = doc.gazAt[i];
   // «كيث هولت»: after a given name, a small place's one-word name that is also a family name continues the name.
@@ -1039,7 +1039,7 @@ const WILAYA = normalize('ولاية');
 
 /**
  * Names coordinated with «و» right after a known one, one word each, marked without the «و»:
- * «موسكو وكيرتشي وليخنيشتاين» (places: a long transliterated word), «الخوارزمي والطوسي والنسائي»
+ * «لشبونة وفيرانيتشي وكاستيلمارو» (places: a long transliterated word), «الحلبي والكوفي والدمشقي»
  * (persons: a family name in «ال…ي»). Pushes them and returns the token after the last one.
  */
 function coordinated(doc: Doc, last: number, type: 'LOC' | 'PERS', hits: PatternHit[]): number {

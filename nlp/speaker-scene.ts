@@ -145,7 +145,7 @@ export function isCueAt(s: Scene, t: number): boolean {
   return t >= 2 && isStatement(tok) && tokens[t - 1]!.norm === FI && CAME_VERBS.has(tokens[t - 2]!.norm);
 }
 
-/** «قول أوباما», «إعلان شركة «X»»: the person or body named right after a speech-act noun, or after its head word. */
+/** «قول هاردينغ», «إعلان شركة «X»»: the person or body named right after a speech-act noun, or after its head word. */
 function speechAgent(s: Scene, t: number): MentionRef | null {
   const head = s.tokens[t + 1];
   const at = head && !s.mentionAt[t + 1] && ORG_HEADS.has(head.norm) ? t + 2 : t + 1;

@@ -18,7 +18,7 @@ const FACTS: TestFacts = {
     ['l:RU', 'l', 'روسيا', 'Russia', '', 't'],
     ['l:BY', 'l', 'بيلاروسيا|بيلاروس', 'Belarus', '', 't'],
     ['l:moscow', 'l', 'موسكو', 'Moscow', '', 't'],
-    ['l:yara', 'l', 'يارا', 'Yara', '', 'small'],
+    ['l:lara', 'l', 'لارا', 'Lara', '', 'small'],
     ['l:IQ', 'l', 'العراق', 'Iraq', '', 't'],
     ['l:KW', 'l', 'الكويت', 'Kuwait', '', 't'],
     ['l:dorval', 'l', 'دورفال', 'Dorval', '', 'small'],
@@ -27,7 +27,7 @@ const FACTS: TestFacts = {
     ['l:GB', 'l', 'المملكة المتحدة|بريطانيا', 'United Kingdom', '', 't'],
   ],
   firstNames: ['فلاديمير', 'دونالد', 'ماريا', 'سيرجي', 'خالد', 'كريم', 'نوال', 'كارلو', 'مولود', 'جوليان', 'سلمى', 'أوسكار'],
-  nameTokens: ['كيارا', 'مونتالدو', 'لافروف', 'دورفال'],
+  nameTokens: ['كلارا', 'بيرتولدي', 'لافروف', 'دورفال'],
   common: ['قال', 'الروسي', 'مساء', 'أمس', 'قصيدة', 'جديدة', 'حفلا', 'رسالة', 'طويلة', 'مولود'],
 };
 const index = testGazetteer(FACTS);
@@ -65,7 +65,7 @@ describe('gazetteer matching over clitic-stripped tokens', () => {
     ['بحث في الكرملين وبالكرملين', ['الكرملين', 'الكرملين'], 'و + ب + the article'],
     ['مندوب للأمم المتحدة', ['للأمم المتحدة'], 'ل + ال with the alef dropped keeps the whole token'],
     ['الجيش الروسي في المنطقة', [], 'negative: the adjective الروسي is not روسيا'],
-    ['قالت كيارا إنها وصلت', [], 'negative: a known name word is not ك + the town يارا'],
+    ['قالت كلارا إنها وصلت', [], 'negative: a known name word is not ك + the town لارا'],
   ];
   it.each(rows)('%s', (text, expected) => {
     const found = matchGazetteer(text, tokenize(text), index).map((m) => text.slice(m.start, m.end));
@@ -91,7 +91,7 @@ describe('actors: one actor per real-world actor, with the right type', () => {
       'وزارة الدفاع الروسية',
       'an organization head with its tail',
     ],
-    ['وقالت كيارا مونتالدو إن الفريق وصل.', 'كيارا مونتالدو', 'person', 'كيارا مونتالدو', 'an unknown name after a reporting verb'],
+    ['وقالت كلارا بيرتولدي إن الفريق وصل.', 'كلارا بيرتولدي', 'person', 'كلارا بيرتولدي', 'an unknown name after a reporting verb'],
     [
       'قال دونالد ترامب إن الاتفاق قريب. وكتب ترمب أن الحرب ستنتهي.',
       'ترمب',
@@ -281,7 +281,7 @@ describe('speakers', () => {
     ],
     ['بوتين: «لا نريد الحرب مع أي طرف».', 'لا نريد الحرب مع أي طرف', 'بوتين', 'a colon after the speaker (named as in the article)'],
     [
-      'وقال فلاديمير بوتين إن الأغنية التي أحبها، كتب كلماتها الشاعر كيارا مونتالدو، «جميلة جدا في رأيي».',
+      'وقال فلاديمير بوتين إن الأغنية التي أحبها، كتب كلماتها الشاعر كلارا بيرتولدي، «جميلة جدا في رأيي».',
       'جميلة جدا في رأيي',
       'فلاديمير بوتين',
       'a verb with its own object («كتب كلماتها») sits in a relative clause and reports no speech',

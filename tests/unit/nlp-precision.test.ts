@@ -152,9 +152,9 @@ describe('precision rules: a word is painted only with evidence that it is a nam
     ],
     [
       'everyday-words',
-      'وقال وزير البحرية راي مابوس إن السفن جاهزة.',
+      'وقال وزير البحرية راي لامبرت إن السفن جاهزة.',
       {},
-      ['person:راي مابوس'],
+      ['person:راي لامبرت'],
       'a foreign family name the lists do not know keeps the pair',
     ],
     ['title-of-work', 'وفاز الكاتب بجائزة نوبل للآداب.', {}, [], 'negative: the name of a prize is not an actor'],
@@ -409,7 +409,7 @@ describe('organizations and people the rules read as constructions', () => {
       ['person:نورة بنت عبدالله آل الشيخ'],
       '«آل» and the family’s house close the name, even a title-like word',
     ],
-    ['وقال الوزير جان-إيف لودريان إن الاتفاق قريب.', ['person:جان-إيف لودريان'], 'a hyphen keeps a compound given name whole'],
+    ['وقال الوزير جان-إيف روسلر إن الاتفاق قريب.', ['person:جان-إيف روسلر'], 'a hyphen keeps a compound given name whole'],
     ['وساد الصمت في القاعة.', [], 'negative: «س» glued to a word is the future prefix of a verb, never before a given name'],
     ['وقال الملك عبدالله الثاني إن الحل قريب.', ['person:عبدالله الثاني'], 'a ruler’s regnal number belongs to his name'],
     ['وزار البابا بنديكت السادس عشر المدينة.', ['person:البابا بنديكت السادس عشر'], 'a two-word regnal number too'],
@@ -419,11 +419,11 @@ describe('organizations and people the rules read as constructions', () => {
       'negative: after a title that is not a ruler’s, an ordinal is no regnal number',
     ],
     [
-      'ويقول المحلل عبد الناصر العايد إن الوضع صعب.',
-      ['person:عبد الناصر العايد'],
+      'ويقول المحلل عبد الناصر الراعي إن الوضع صعب.',
+      ['person:عبد الناصر الراعي'],
       'after a compound given name a definite word is the family name',
     ],
-    ['وأصر الرئيس بيار نكورونزيزا على الترشح.', ['person:بيار نكورونزيزا'], 'a long transliterated family name is not a verb'],
+    ['وأصر الرئيس بيرنار بيزيمانا على الترشح.', ['person:بيرنار بيزيمانا'], 'a long transliterated family name is not a verb'],
   ];
   const analyzeEmpty = createAnalyzer({
     gazetteer: testGazetteer({
@@ -435,7 +435,7 @@ describe('organizations and people the rules read as constructions', () => {
       ],
       firstNames: ['محمد', 'عبدالله', 'اد', 'علي', 'نورة', 'جان'],
       nameTokens: ['أرامكو'],
-      common: ['العايد', 'الترتيب', 'بلدية', 'سكان', 'تكرير'],
+      common: ['الراعي', 'الترتيب', 'بلدية', 'سكان', 'تكرير'],
     }),
   });
   it.each(rows)('%s', (body, expected) => {
@@ -451,22 +451,22 @@ describe('organizations and people the rules read as constructions', () => {
 
 describe('one actor per person or place, whatever is glued to the name', () => {
   const facts: TestFacts = {
-    entries: [['p:macron', 'p', 'إيمانويل ماكرون', 'Emmanuel Macron', '', 't']],
-    firstNames: ['إياد', 'وليد', 'سالومون', 'توفيق', 'باسم'],
-    nameTokens: ['علاوي', 'النجيفي', 'دروغبا', 'كالو', 'المعلم', 'فوزان'],
+    entries: [['p:macron', 'p', 'ماتيو بروتو', 'Emmanuel Macron', '', 't']],
+    firstNames: ['إياد', 'وليد', 'فيلاني', 'توفيق', 'باسم'],
+    nameTokens: ['الزهاوي', 'الزهاوي', 'مبولو', 'ماكاري', 'المعلم', 'فرحات'],
   };
   // body → tags the tagger gives → persons listed → why
   const rows: [string, Record<string, string>, string[], string][] = [
     [
-      'وقال وإياد علاوي إن الاتفاق قريب.',
-      { وإياد: 'B-PERS', علاوي: 'I-PERS' },
-      ['إياد علاوي'],
+      'وقال وإياد الزهاوي إن الاتفاق قريب.',
+      { وإياد: 'B-PERS', الزهاوي: 'I-PERS' },
+      ['إياد الزهاوي'],
       'a conjunction glued to a given name is outside the name',
     ],
     [
-      'والتقى إيمانويل ماكرون بالمهاجم دروغبا وسالومون كالو.',
-      { دروغبا: 'B-PERS', وسالومون: 'I-PERS', كالو: 'I-PERS' },
-      ['إيمانويل ماكرون', 'دروغبا', 'سالومون كالو'],
+      'والتقى ماتيو بروتو بالمهاجم مبولو وفيلاني ماكاري.',
+      { مبولو: 'B-PERS', وفيلاني: 'I-PERS', ماكاري: 'I-PERS' },
+      ['ماتيو بروتو', 'مبولو', 'فيلاني ماكاري'],
       '«و» glued to a second name ends the first one',
     ],
     [
@@ -476,21 +476,21 @@ describe('one actor per person or place, whatever is glued to the name', () => {
       'negative: a given name that starts with «و» is whole',
     ],
     [
-      'ووضعت الحكومة اسم فوزان على القائمة، ثم قبضت على وليد فوزان.',
-      { اسم: 'B-PERS', فوزان: 'I-PERS' },
-      ['وليد فوزان'],
+      'ووضعت الحكومة اسم فرحات على القائمة، ثم قبضت على وليد فرحات.',
+      { اسم: 'B-PERS', فرحات: 'I-PERS' },
+      ['وليد فرحات'],
       'the noun «name» before a family name is outside it, so the family name joins the person',
     ],
     [
-      'وقال باسم فوزان إن الحل قريب.',
-      { باسم: 'B-PERS', فوزان: 'I-PERS' },
-      ['باسم فوزان'],
+      'وقال باسم فرحات إن الحل قريب.',
+      { باسم: 'B-PERS', فرحات: 'I-PERS' },
+      ['باسم فرحات'],
       'negative: «باسم» is a given name, not «ب» + «اسم»',
     ],
     [
-      'وصل توفيق بن فوزان أمس.',
-      { توفيق: 'B-PERS', بن: 'I-PERS', فوزان: 'I-PERS' },
-      ['توفيق بن فوزان'],
+      'وصل توفيق بن فرحات أمس.',
+      { توفيق: 'B-PERS', بن: 'I-PERS', فرحات: 'I-PERS' },
+      ['توفيق بن فرحات'],
       'negative: after «بن» a name is never cut',
     ],
   ];
@@ -505,13 +505,13 @@ describe('one actor per person or place, whatever is glued to the name', () => {
   });
   it('a nationality before a name the tagger read is outside it, and the spelling variants are one person', () => {
     const gazetteer = testGazetteer({ ...facts, entries: [['l:ng', 'l', 'نيجيريا', 'Nigeria', '', 't']] });
-    const tagger = fixedTagger({ النيجيري: 'B-PERS', أودموينجي: 'I-PERS', بيتر: 'B-PERS' }, 5);
+    const tagger = fixedTagger({ النيجيري: 'B-PERS', أديبايو: 'I-PERS', بيتر: 'B-PERS' }, 5);
     const a = createAnalyzer({ gazetteer, tagger })({
       title: null,
-      blocks: ['وسجل بيتر أودموينجي هدفا، ثم قال النيجيري أودموينجي إنه سعيد.'],
+      blocks: ['وسجل بيتر أديبايو هدفا، ثم قال النيجيري أديبايو إنه سعيد.'],
     });
     expect(a.actors.filter((x) => x.type === 'person').map((x) => [x.name, x.mentions.map((m) => m.text)])).toEqual([
-      ['بيتر أودموينجي', ['بيتر أودموينجي', 'أودموينجي']],
+      ['بيتر أديبايو', ['بيتر أديبايو', 'أديبايو']],
     ]);
   });
   it('a body named with and without «ال» is one actor', () => {

@@ -99,6 +99,29 @@ function Radios<T extends string>({
   );
 }
 
+/** A list of sites, each with a button that takes it off the list (paused sites, sites always analysed). */
+function SiteList(props: {
+  sites: string[];
+  testId: string;
+  empty: string;
+  removeLabel: (site: string) => string;
+  onRemove: (site: string) => void;
+}) {
+  if (props.sites.length === 0) return <p class="note">{props.empty}</p>;
+  return (
+    <ul class="sites" data-testid={props.testId}>
+      {props.sites.map((site) => (
+        <li key={site}>
+          <bdi dir="ltr">{site}</bdi>
+          <button type="button" onClick={() => props.onRemove(site)}>
+            {props.removeLabel(site)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A host name from what the reader typed (a URL or a bare host), or null. */
 export function hostFromInput(input: string): string | null {
   const raw = input.trim();
@@ -183,39 +206,25 @@ export function SettingsForm(props: SettingsFormProps) {
             </span>
           )}
         </form>
-        {settings.pausedSites.length === 0 ? (
-          <p class="note">{t(lang, 'noPausedSites')}</p>
-        ) : (
-          <ul class="sites" data-testid="paused-sites">
-            {settings.pausedSites.map((site) => (
-              <li key={site}>
-                <bdi dir="ltr">{site}</bdi>
-                <button type="button" onClick={() => props.onPauseSite(site, false)}>
-                  {t(lang, 'resumeSite', { site })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SiteList
+          sites={settings.pausedSites}
+          testId="paused-sites"
+          empty={t(lang, 'noPausedSites')}
+          removeLabel={(site) => t(lang, 'resumeSite', { site })}
+          onRemove={(site) => props.onPauseSite(site, false)}
+        />
       </section>
 
       <section aria-labelledby="sec-analyse-sites">
         <h2 id="sec-analyse-sites">{t(lang, 'secAnalyseSites')}</h2>
         <p class="note">{t(lang, 'analyseSitesHint')}</p>
-        {settings.analyseSites.length === 0 ? (
-          <p class="note">{t(lang, 'noAnalyseSites')}</p>
-        ) : (
-          <ul class="sites" data-testid="analyse-sites">
-            {settings.analyseSites.map((site) => (
-              <li key={site}>
-                <bdi dir="ltr">{site}</bdi>
-                <button type="button" onClick={() => props.onAnalyseSite(site, false)}>
-                  {t(lang, 'stopAnalyseSite', { site })}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SiteList
+          sites={settings.analyseSites}
+          testId="analyse-sites"
+          empty={t(lang, 'noAnalyseSites')}
+          removeLabel={(site) => t(lang, 'stopAnalyseSite', { site })}
+          onRemove={(site) => props.onAnalyseSite(site, false)}
+        />
       </section>
 
       <section aria-labelledby="sec-fixes">

@@ -178,6 +178,14 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** Harakat, shadda, sukun, the dagger alef and tatweel: the marks a word may carry on top of its letters. */
+const WORD_MARKS = /[\u064b-\u065f\u0670\u0640]/g;
+
+/** A word as written, without its marks («الْوَزِير» → «الوزير»): for spelling tests that normalize() would blur (ة/ه, أ/ا). */
+export function withoutMarks(text: string): string {
+  return text.replace(WORD_MARKS, '');
+}
+
 function isTrailingMark(c: number): boolean {
   return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
 }

@@ -29,7 +29,7 @@ import {
   TITLE_WORDS,
   UNIT_ORDINALS,
 } from './lexicon';
-import { normalize, normalizedLength } from './normalize';
+import { normalize, normalizedLength, withoutMarks } from './normalize';
 import { cliticReadings, type Stripped, wordForms } from './tokenize';
 
 /** Shared view of one text for the recognisers: tokens, their clitic readings, gazetteer hits. */
@@ -295,7 +295,7 @@ export function isNisbaOfPlace(norm: string, places: Set<string>): boolean {
 
 /** The token is written with the article «ال» (after و/ف/ب/ك/ل), judged on the original letters: «ألكسندر» is not. */
 export function isDefinite(doc: Doc, i: number): boolean {
-  const raw = doc.tokens[i]?.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '') ?? '';
+  const raw = withoutMarks(doc.tokens[i]?.text ?? '');
   return /^(?:[وف]?[بكل]?ال|[وف]?لل)/.test(raw);
 }
 
@@ -331,7 +331,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   if (isDefinite(doc, i)) {
     if (position === 'first') return false;
     // A family name with «ال» carries no clitic: «والوزير», «للحديث» are other words.
-    if (!/^ال/.test(t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return false;
+    if (!/^ال/.test(withoutMarks(t.text))) return false;
     // «كريم العراقي», «نوال الكويتية»: Arabic puts the nationality before a name, so a place adjective
     // right after a lone given name is that person's family name.
     // Ordinals are no family names; a ruler's regnal number is added after the name (withRegnalNumber).
@@ -356,7 +356,7 @@ function nameLike(doc: Doc, i: number, position: 'first' | 'next'): boolean {
   }
   // Unknown words with possessive suffixes («بحليته», «شعرهم», «بأغنيته», «بمدائحه») are nouns, not names.
   if (position === 'next' && /(ته|تها|ها|هم|هما|هن|كم)$/.test(n) && n.length >= 4) return false;
-  if (position === 'next' && /^[بل].{3,}ه$/.test(t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return false;
+  if (position === 'next' && /^[بل].{3,}ه$/.test(withoutMarks(t.text))) return false;
   // Unknown words with verb prefixes («سيزور», «يقترح») are not names either.
   // «مولود تشاوش أوغلو»: after a given name, «تش» writes a foreign /ch/, not a verb.
   const foreignCh = position === 'next' && n.startsWith('تش') && doc.index.firstNames.has(doc.tokens[i - 1]?.norm ?? '');
@@ -696,7 +696,7 @@ function stateHeadAt(doc: Doc, i: number): { kind: boolean; union: boolean } | n
     // Asked of every token: the set look-ups first, the prefix and spelling only for a head.
     if (!STATE_BODY_HEADS.has(word) && !STATE_BODY_KIND_HEADS.has(word)) continue;
     if (!/^[وف]?[بل]?$/.test(r.prefix.replace(/ال$/, '')) || r.prefix.includes('لل')) continue;
-    raw ??= doc.tokens[i]!.text.replace(DIACRITICS, '');
+    raw ??= withoutMarks(doc.tokens[i]!.text);
     const definite = raw.slice(r.prefix.replace(/ال$/, '').length).startsWith('ال');
     if (definite && STATE_BODY_HEADS.has(word)) return { kind: false, union: word === ITTIHAD };
     if (STATE_BODY_KIND_HEADS.has(word) && (definite || word === JIHAZ)) return { kind: true, union: false };
@@ -726,12 +726,12 @@ function stateBodyAt(doc: Doc, i: number): number {
   const kind = next(k);
   if (kind && !isNisbaOfPlace(kind.norm, doc.placeWords)) {
     // «الحزب الديمقراطي الكردستاني»: one word of kind, which some heads need; «القوات الحكومية» names a side.
-    if (!isDefinite(doc, k + 1) || !/^ال/.test(kind.text.replace(DIACRITICS, '')) || doc.covered[k + 1]! >= 0) return -1;
+    if (!isDefinite(doc, k + 1) || !/^ال/.test(withoutMarks(kind.text)) || doc.covered[k + 1]! >= 0) return -1;
     if (SIDE_ADJECTIVES.has(kind.norm)) return -1;
     k++;
   } else if (head.kind) return -1;
   const nation = next(k);
-  if (!nation || !isNisbaOfPlace(nation.norm, doc.placeWords) || !/^ال/.test(nation.text.replace(DIACRITICS, ''))) return -1;
+  if (!nation || !isNisbaOfPlace(nation.norm, doc.placeWords) || !/^ال/.test(withoutMarks(nation.text))) return -1;
   k++;
   while (next(k) && PLAIN_ADJECTIVES.has(toks[k + 1]!.norm)) k++;
   // «الاتحاد المصري لكرة القدم»: «ل» + a noun + a definite word names what the body does.
@@ -752,7 +752,7 @@ function teamAt(doc: Doc, k: number): number {
   if (TEAM_DESCRIPTIONS.has(n) || FUNCTION_WORDS.has(n) || isAdjective(doc, n) || doc.gazAt[k]?.entry.type === 'person') return -1;
   const g = doc.gazAt[k];
   if (g) return g.entry.type === 'place' || g.entry.type === 'organization' ? g.last : -1;
-  if (doc.covered[k]! >= 0 || (!t.text.replace(DIACRITICS, '').startsWith('ال') && doc.index.common.has(n))) return -1;
+  if (doc.covered[k]! >= 0 || (!withoutMarks(t.text).startsWith('ال') && doc.index.common.has(n))) return -1;
   const after = doc.tokens[k + 1];
   // «سيسكا موسكو», «ريال مدريد»: a word the lists do not know, then the club's city.
   const city = after && joined(doc.text, t, after) ? doc.gazAt[k + 1] : undefined;
@@ -810,8 +810,7 @@ function partyAt(doc: Doc, i: number): number {
   if (!next || doc.covered[i]! >= 0 || doc.covered[i + 1]! >= 0 || !joined(doc.text, toks[i]!, next)) return -1;
   if (!hasWord(doc, i, PARTY_HEADS, true) || !isDefinite(doc, i) || /^[وفبلك]?لل/.test(toks[i]!.text)) return -1;
   const n = next.norm;
-  if (!/^ال/.test(next.text.replace(DIACRITICS, '')) || !/(?:ي|يه)$/.test(n) || RANKING_ADJECTIVES.has(n) || SIDE_ADJECTIVES.has(n))
-    return -1;
+  if (!/^ال/.test(withoutMarks(next.text)) || !/(?:ي|يه)$/.test(n) || RANKING_ADJECTIVES.has(n) || SIDE_ADJECTIVES.has(n)) return -1;
   let last = i + 1;
   while (toks[last + 1] && joined(doc.text, toks[last]!, toks[last + 1]!)) {
     const a = toks[last + 1]!.norm;
@@ -842,7 +841,6 @@ const BODY_HEAD_STEMS = new Set(
     w.startsWith('ال') ? w.slice(2) : `ال${w}`,
   ]),
 );
-const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
 
 /**
  * «قوات الطوارئ», «وقوات الدفاع الوطني», «قوات الحرس الثوري»: «قوات» and a definite noun of what the
@@ -856,13 +854,13 @@ function forcesAt(doc: Doc, i: number): number {
   if (!next || doc.gazAt[i] || !joined(doc.text, toks[i]!, next) || doc.covered[i + 1]! >= 0) return -1;
   const n = next.norm;
   if (hasWord(doc, i, NUMBERED_UNIT_HEADS, true) && isDefinite(doc, i)) return UNIT_ORDINALS.has(n) ? i + 1 : -1;
-  if (!hasWord(doc, i, FORCES) || !next.text.replace(DIACRITICS, '').startsWith('ال') || !ARABIC_WORD.test(n)) return -1;
+  if (!hasWord(doc, i, FORCES) || !withoutMarks(next.text).startsWith('ال') || !ARABIC_WORD.test(n)) return -1;
   if (FORCE_SIDES.has(n) || isAdjective(doc, n) || /(?:ين|ون)$/.test(n) || FUNCTION_WORDS.has(n) || TITLE_WORDS.has(n)) return -1;
   const adjective = toks[i + 2];
   const described =
     adjective !== undefined &&
     joined(doc.text, next, adjective) &&
-    adjective.text.replace(DIACRITICS, '').startsWith('ال') &&
+    withoutMarks(adjective.text).startsWith('ال') &&
     doc.covered[i + 2]! < 0 &&
     (PLAIN_ADJECTIVES.has(adjective.norm) || /(?:ي|يه)$/.test(adjective.norm)) &&
     !isNisbaOfPlace(adjective.norm, doc.placeWords);
@@ -985,7 +983,7 @@ function placeNameWord(doc: Doc, i: number, smallSettlement: boolean): boolean {
   if (STATE_WORDS.has(n) || n === ALLAH || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return false;
   // «مدينة جهزت»: a short unknown word ending in «ت» is a verb in the past.
   if (n.length <= 4 && n.endsWith('ت') && !doc.index.nameTokens.has(n)) return false;
-  if (isDefinite(doc, i)) return t.text.replace(DIACRITICS, '').startsWith('ال') && (smallSettlement || !doc.index.common.has(n));
+  if (isDefinite(doc, i)) return withoutMarks(t.text).startsWith('ال') && (smallSettlement || !doc.index.common.has(n));
   if (doc.index.nameTokens.has(n)) return true;
   if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n)) return false;
   // «وكبيرة», «بالقرب»: a clitic glued to an everyday word; «كفرشمس» is a name of its own.
@@ -1057,7 +1055,7 @@ function coordinated(doc: Doc, last: number, type: 'LOC' | 'PERS', hits: Pattern
 
 function coordinatedFamilyName(doc: Doc, k: number): boolean {
   const t = doc.tokens[k]!;
-  if (doc.covered[k]! >= 0 || !t.text.replace(DIACRITICS, '').startsWith('وال') || !ARABIC_WORD.test(t.norm)) return false;
+  if (doc.covered[k]! >= 0 || !withoutMarks(t.text).startsWith('وال') || !ARABIC_WORD.test(t.norm)) return false;
   const stem = t.norm.slice(1);
   if (stem.length < 5 || !stem.endsWith('ي') || doc.index.common.has(stem) || isAdjective(doc, stem) || FUNCTION_WORDS.has(stem))
     return false;
@@ -1498,7 +1496,7 @@ function foreignPair(doc: Doc, k: number): number {
   if (known) return k + 1;
   if (doc.index.common.has(n) || /^(?:[يتن][^اوي]|س[يتن])/.test(n) || /(ته|تها|ها|هم|هما|هن|كم)$/.test(n)) return -1;
   // «صناعة مستقبله»: a final «ه» written as such (not «ة») is an attached pronoun.
-  if (/[^ة]ه$/.test(b.text.replace(/[\u064b-\u065f\u0670\u0640]/g, ''))) return -1;
+  if (/[^ة]ه$/.test(withoutMarks(b.text))) return -1;
   const c = toks[k + 2];
   if (c && joined(doc.text, b, c) && nameLike(doc, k + 2, 'next')) return -1;
   return k + 1;
@@ -1535,7 +1533,7 @@ function givenPlacePair(doc: Doc, k: number): number {
 function stripClitics(doc: Doc, i: number): string {
   const t = doc.tokens[i]!;
   if (TITLE_WORDS.has(t.norm) || ORG_HEADS.has(t.norm) || PLACE_NAME_HEADS.has(t.norm)) return t.norm;
-  const raw = t.text.replace(/[\u064b-\u065f\u0670\u0640]/g, '');
+  const raw = withoutMarks(t.text);
   for (const r of doc.readings[i] ?? []) {
     if (r.prefix === '' || !/^[وف]?[بكل]?$/.test(r.prefix)) continue;
     if (TITLE_WORDS.has(r.stem) || ORG_HEADS.has(r.stem) || PLACE_NAME_HEADS.has(r.stem) || FORCES.has(r.stem)) return r.stem;

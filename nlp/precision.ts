@@ -24,7 +24,7 @@ import {
   TITLE_WORDS,
   TRAFFIC_WORDS,
 } from './lexicon';
-import { normalize } from './normalize';
+import { normalize, withoutMarks } from './normalize';
 import { type Doc, isDefinite, isNisbaOfPlace, nameStartOffset } from './patterns';
 
 /** What the rules may consult besides the span: the document and the words of multi-word person names in it. */
@@ -108,7 +108,6 @@ const INTO_PLACE = words('في إلى الى داخل نحو');
 const TANWEEN = /[\u064b-\u064d]/;
 /** Letters a word ends with when a pronoun is attached, as written (not «ة»): «ضغوطه», «بلادها», «قادتهم». */
 const PRONOUN_END = /(?:[^ة]ه|ها|هم|هما|هن|كم)$/;
-const DIACRITICS = /[\u064b-\u065f\u0670\u0640]/g;
 
 function anyStemIn(doc: Doc, i: number, set: Set<string>): boolean {
   for (const r of doc.readings[i] ?? []) if (set.has(r.stem)) return true;
@@ -166,7 +165,7 @@ function everydayShape(w: string): boolean {
 function minorPlaceInProse(s: EntitySpan, { doc }: PrecisionContext): boolean {
   if (s.type !== 'LOC' || s.source !== 'gazetteer' || s.first !== s.last) return false;
   if (!isMinorWord(doc, s)) return false;
-  const raw = doc.tokens[s.first]!.text.replace(DIACRITICS, '');
+  const raw = withoutMarks(doc.tokens[s.first]!.text);
   return /[ةه]$/.test(raw) && !isDefinite(doc, s.first) && !placeContext(doc, s.first);
 }
 
@@ -247,7 +246,7 @@ function accusativeWord(doc: Doc, i: number, corpus: PrecisionContext['corpus'])
  * Only after a name of two words or more: «نعيم أسلم» is a given and a family name.
  */
 function pastVerb(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
-  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  const raw = withoutMarks(doc.tokens[i]!.text);
   if (raw.length !== 4 || raw[0] !== 'أ' || nameListWord(doc, i)) return false;
   const stats = corpus?.(doc.tokens[i]!.norm);
   return !!stats && stats.frequency >= 3 && stats.afterTitle <= 1;
@@ -266,7 +265,7 @@ const NAME_NOUNS = words('اسم');
 function gluedNoun(doc: Doc, i: number, corpus: PrecisionContext['corpus']): boolean {
   if (nameListWord(doc, i)) return false;
   // «يه» ends foreign names as often as it is «his» («بيسنييه»).
-  const raw = doc.tokens[i]!.text.replace(DIACRITICS, '');
+  const raw = withoutMarks(doc.tokens[i]!.text);
   const pronoun = raw.endsWith('يه') ? 0 : (PRONOUN_END.exec(raw)?.[0].length ?? 0);
   // The noun before the pronoun has three letters at least: «برهم» is a given name, not «ب» + «ر» + «هم».
   return (doc.readings[i] ?? []).some(
@@ -460,7 +459,7 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
       s.last === s.first + 1 &&
       doc.tokens[s.last]!.norm === 'الله' &&
       doc.tokens[s.first]!.norm.length >= 4 &&
-      PRONOUN_END.test(doc.tokens[s.first]!.text.replace(DIACRITICS, '')),
+      PRONOUN_END.test(withoutMarks(doc.tokens[s.first]!.text)),
   },
   {
     name: 'letter-alone',
@@ -496,7 +495,7 @@ export const PRECISION_RULES: readonly PrecisionRule[] = [
     example: '«كثف الرئيس ضغوطه»: an unknown word with an attached pronoun is a noun',
     rejects: (s, { doc }) => {
       if (s.first !== s.last || s.source === 'gazetteer') return false;
-      const raw = doc.tokens[s.first]!.text.replace(DIACRITICS, '');
+      const raw = withoutMarks(doc.tokens[s.first]!.text);
       return raw.length >= 4 && PRONOUN_END.test(raw) && unknownWord(doc, s.first);
     },
   },
